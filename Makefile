@@ -1,0 +1,41 @@
+# careerbot: `make run` sets everything up and starts the bot; `make test` runs the suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck eval bench data clean
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/careerbot data build --if-missing
+	$(BIN)/careerbot run
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+data: $(STAMP)
+	$(BIN)/careerbot data build
+
+eval: $(STAMP)
+	$(BIN)/careerbot data build --if-missing
+	$(BIN)/python -m bench.eval
+
+bench: $(STAMP)
+	$(BIN)/careerbot data build --if-missing
+	$(BIN)/python -m bench.resolution
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""careerbot: compare careers side by side, from official O*NET and BLS data."""

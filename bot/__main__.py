@@ -1,0 +1,5 @@
+"""Allows `python -m bot`, the same as the `careerbot` command."""
+
+from bot.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,368 @@
+"""The Telegram-free core: a message or a button press in, a rendered reply out.
+
+The bot, the console and `careerbot ask` all call `Careerbot.answer` and `Careerbot.press`, so
+they show the same thing. A reply is HTML text plus rows of buttons, plus the structured data
+`ask --json` prints.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot import callbacks, views
+from bot.callbacks import Action, InvalidCallback
+from bot.parsing import Intent, parse
+from bot.render import (
+    TopCode,
+    Side,
+    differences,
+    esc,
+    summary_lines,
+    summary_table,
+    trim,
+)
+from bot.resolver import Candidate, Resolution, TitleIndex
+from store.db import create_engine
+from store.queries import NATIONAL, CareerStore, OccupationFacts
+
+EXAMPLES = (
+    "medical collections vs loss mitigation",
+    "nurse vs teacher",
+    "software engineer or data scientist?",
+)
+ATTRIBUTION = (
+    "This bot includes information from the O*NET {onet} Database by the U.S. Department of "
+    "Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 "
+    "licence (https://creativecommons.org/licenses/by/4.0/). O*NET® is a trademark of "
+    "USDOL/ETA. We have converted, filtered and summarised some of this information. "
+    "USDOL/ETA has not approved, endorsed or tested these changes."
+)
+DETAIL_BUTTONS = (
+    (("💵 Salary", "salary"), ("🧠 Skills", "skills"), ("🎓 Education", "education")),
+    (("📋 Duties", "duties"), ("👥 Demographics", "demographics"), ("📈 Outlook", "outlook")),
+    (("🔁 Similar jobs", "similar"),),
+)
+SUMMARY_BUTTON = ("« Summary", "summary")
+
+
+class DatabaseMissing(RuntimeError):
+    """No usable career database; the message names the fix."""
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    kind: str  # compare | profile | clarify | none | detail | expired | about | help
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    occupations: tuple[dict[str, Any], ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "buttons": [[{"text": b.label, "callback_data": b.data} for b in row]
+                        for row in self.buttons],
+            "occupations": list(self.occupations),
+            **self.extra,
+        }
+
+
+def data_version(metadata: dict[str, str]) -> str:
+    """Four characters naming the data releases: equal after a rebuild of the same release."""
+    releases = "|".join(f"{k}={v}" for k, v in sorted(metadata.items()) if k.startswith("release"))
+    return hashlib.sha256(releases.encode()).hexdigest()[:4]
+
+
+def occupation_json(side: Side, period: str) -> dict[str, Any]:
+    f, w, p = side.facts, side.facts.wages, side.facts.projection
+    return {
+        "code": f.code,
+        "title": f.title,
+        "asked_as": side.asked_as,
+        "matched_title": side.matched_title,
+        "wages": None if w is None else {
+            "annual_median": w.annual_median, "hourly_median": w.hourly_median,
+            "annual_mean": w.annual_mean, "annual_p10": w.annual_p10, "annual_p90": w.annual_p90,
+            "employment": w.employment, "area": w.area_name, "period": period,
+            "soc_code": w.soc_code, "aggregate_title": f.wage_title,
+        },
+        "projection": None if p is None else {
+            "percent_change": p.percent_change, "employment_2024": p.employment_2024,
+            "employment_2034": p.employment_2034, "openings": p.openings,
+            "unit": "thousands", "code": p.code,
+        },
+        "education": {"typical_entry": p.typical_education if p else None},
+    }
+
+
+class Careerbot:
+    def __init__(self, store: CareerStore, index: TitleIndex, metadata: dict[str, str]) -> None:
+        self.store = store
+        self.index = index
+        self.metadata = metadata
+        self.version = data_version(metadata)
+        self.top = TopCode.from_footnote(metadata.get("oews_footnote_5"))
+        self.period = metadata.get("release_oews", "")
+
+    @classmethod
+    async def open(cls, database_url: str) -> Careerbot:
+        """Load the title index and metadata; DatabaseMissing if there is nothing to read."""
+        store = CareerStore(create_engine(database_url))
+        try:
+            metadata = await store.metadata()
+            titles = await store.titles()
+            employment = await store.employment_by_code()
+        except Exception as error:
+            await store.close()
+            raise DatabaseMissing(
+                "The career database is missing or unreadable. "
+                "Build it with: careerbot data build") from error
+        if not titles:
+            await store.close()
+            raise DatabaseMissing("The career database is empty. Build it with: careerbot data build")
+        index = TitleIndex.from_rows(((t.code, t.title, t.kind) for t in titles), employment)
+        return cls(store, index, metadata)
+
+    async def close(self) -> None:
+        await self.store.close()
+
+    # --- messages -------------------------------------------------------------------------
+    async def answer(self, text: str) -> Reply:
+        intent = parse(text)
+        if intent.kind == "none" or not intent.titles:
+            return self.fallback(greeting=intent.greeting)
+        resolutions = [self.index.resolve(title) for title in intent.titles]
+        if all(r.status == "unknown" for r in resolutions):
+            return self.fallback(unknown=intent.titles)
+        unsure = next((i for i, r in enumerate(resolutions) if r.status != "matched"), None)
+        if unsure is not None:
+            return self.clarify(resolutions, unsure)
+        sides = [(r.text, r.candidates[0]) for r in resolutions]
+        note = ("I compare up to four jobs at a time; here are the first four."
+                if intent.too_many else None)
+        return await self.summary(sides, intent, note=note)
+
+    def fallback(self, *, greeting: bool = False, unknown: Sequence[str] = ()) -> Reply:
+        examples = "\n".join(f"• <code>{esc(e)}</code>" for e in EXAMPLES)
+        if unknown:
+            names = ", ".join(f"“{esc(u)}”" for u in unknown)
+            head = f"I couldn't find {names} among job titles."
+        elif greeting:
+            head = "Hi! I compare careers: pay, growth, jobs, education and more."
+        else:
+            head = "I compare careers — send two job titles."
+        return Reply("none", f"{head}\nTry:\n{examples}", self.example_buttons())
+
+    def example_buttons(self) -> tuple[tuple[Button, ...], ...]:
+        rows = []
+        for example in EXAMPLES:
+            intent = parse(example)
+            codes = []
+            for title in intent.titles:
+                best = self.index.resolve(title).best
+                if best is not None:
+                    codes.append(best.code)
+            if len(codes) == len(intent.titles):
+                rows.append((self.button(f"▶ {example}", "summary", codes),))
+        return tuple(rows)
+
+    def clarify(self, resolutions: Sequence[Resolution], position: int) -> Reply:
+        """Ask which occupation one unsure title means; a tap answers the whole question."""
+        resolution = resolutions[position]
+        chosen = [r.best.code if r.best else None for r in resolutions]
+        buttons = []
+        for candidate in resolution.candidates[:4]:
+            codes = list(chosen)
+            codes[position] = candidate.code
+            if all(codes):
+                buttons.append((self.button(candidate.title[:60], "summary",
+                                            [c for c in codes if c]),))
+        if not buttons:
+            return self.fallback(unknown=[resolution.text])
+        text = (f"Did you mean… for “{esc(resolution.text)}”?" if resolution.candidates
+                else f"I couldn't find “{esc(resolution.text)}”.")
+        return Reply("clarify", text, tuple(buttons),
+                     extra={"sides": [self.resolution_json(r) for r in resolutions]})
+
+    # --- summary ----------------------------------------------------------------------------
+    async def summary(self, sides: Sequence[tuple[str, Candidate]], intent: Intent | None = None,
+                      area: str = NATIONAL, note: str | None = None) -> Reply:
+        codes = [c.code for _, c in sides]
+        facts = await self.store.occupations(codes, area)
+        resolved = [Side(asked, c.matched_title, facts[c.code]) for asked, c in sides
+                    if c.code in facts]
+        if not resolved:
+            return self.expired()
+        average = await self.store.average_growth()
+        lines: list[str] = []
+        distinct = list(dict.fromkeys(s.facts.code for s in resolved))
+        if len(resolved) == 1 or len(distinct) == 1:
+            lines += self._profile_lines(resolved, average)
+            kind = "profile" if len(resolved) == 1 else "compare"
+        elif len(resolved) == 2:
+            a, b = resolved
+            lines.append(f"⚖️ <b>{esc(a.asked_as)}</b> vs <b>{esc(b.asked_as)}</b>")
+            lines += [f"{i}. {esc(s.asked_as)} → <b>{esc(s.facts.title)}</b>"
+                      for i, s in enumerate(resolved, 1)]
+            lines.append(summary_table(resolved, self.top))
+            lines += [f"<i>{i}. pay figures for: {esc(s.facts.wage_title)}</i>"
+                      for i, s in enumerate(resolved, 1)
+                      if s.facts.wages_from_aggregate and s.facts.wage_title]
+            lines += differences(resolved)
+            kind = "compare"
+        else:
+            lines.append("⚖️ " + " vs ".join(f"<b>{esc(s.asked_as)}</b>" for s in resolved))
+            for i, side in enumerate(resolved, 1):
+                lines.append(f"\n{i}. {esc(side.asked_as)} → <b>{esc(side.facts.title)}</b>")
+                lines += summary_lines(side, self.top, average)[:4]
+            kind = "compare"
+        if note:
+            lines.append(f"<i>{esc(note)}</i>")
+        lines.append(self.source_line(resolved[0].facts))
+        buttons = self.detail_buttons(distinct, current="summary")
+        return Reply(kind, trim("\n".join(lines)), buttons,
+                     tuple(occupation_json(s, self.period) for s in resolved))
+
+    def _profile_lines(self, resolved: Sequence[Side], average: float | None) -> list[str]:
+        side = resolved[0]
+        lines = []
+        if len(resolved) > 1:
+            asked = " and ".join(f"“{esc(s.asked_as)}”" for s in resolved)
+            lines.append(f"⚖️ {asked} are the same occupation in official data: "
+                         f"<b>{esc(side.facts.title)}</b>.")
+        else:
+            lines.append(f"💼 <b>{esc(side.facts.title)}</b>")
+            if side.asked_as.casefold() != side.facts.title.casefold():
+                lines.append(f"<i>You asked: {esc(side.asked_as)}</i>")
+        lines += summary_lines(side, self.top, average)
+        w = side.facts.wages
+        if len(resolved) > 1 and w is not None:
+            lines.append(
+                "What still differs is the job within it: experience, employer and place. "
+                f"Half earn between {esc(self._wage(w, 'annual_p25'))} and "
+                f"{esc(self._wage(w, 'annual_p75'))} (25th–75th percentile); "
+                "see Salary for states and industries.")
+        return lines
+
+    def _wage(self, wages: Any, column: str) -> str:
+        from bot.render import wage
+
+        return wage(wages, column, self.top)
+
+    def source_line(self, facts: OccupationFacts) -> str:
+        area = facts.wages.area_name if facts.wages else "National"
+        return (f"<i>Sources: BLS OEWS {esc(self.period)} ({esc(area)}), Employment Projections "
+                f"2024–34, O*NET {esc(self.metadata.get('release_onet', ''))}. /about</i>")
+
+    # --- buttons ----------------------------------------------------------------------------
+    def button(self, label: str, view: str, codes: Sequence[str], area: str | None = None
+               ) -> Button:
+        return Button(label, callbacks.encode(Action(view, tuple(codes), area), self.version))
+
+    def detail_buttons(self, codes: Sequence[str], current: str, area: str | None = None
+                       ) -> tuple[tuple[Button, ...], ...]:
+        rows = [tuple(self.button(label, view, codes, area) for label, view in row
+                      if view != current) for row in DETAIL_BUTTONS]
+        if current != "summary":
+            rows.append((self.button(SUMMARY_BUTTON[0], "summary", codes, area),))
+        return tuple(row for row in rows if row)
+
+    def expired(self) -> Reply:
+        return Reply("expired", "This button has expired — send the question again.")
+
+    async def press(self, data: str | None) -> Reply:
+        try:
+            action = callbacks.decode(data, self.version)
+        except InvalidCallback:
+            return self.expired()
+        area = action.area or NATIONAL
+        facts = await self.store.occupations(action.codes, area)
+        if len(facts) != len(set(action.codes)):
+            return self.expired()
+        ordered = [facts[c] for c in dict.fromkeys(action.codes)]
+        if action.view == "summary":
+            sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
+            return await self.summary(sides, area=area)
+        text, extra_rows = await self._detail(action.view, ordered)
+        buttons = self.detail_buttons(list(dict.fromkeys(action.codes)), action.view,
+                                      action.area)
+        return Reply("detail", trim(text), extra_rows + buttons,
+                     extra={"view": action.view, "codes": list(action.codes)})
+
+    async def _detail(self, view: str, occupations: Sequence[OccupationFacts]
+                      ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+        if view == "salary":
+            return await views.salary(self.store, occupations, self.top), ()
+        if view == "skills":
+            return await views.skills(self.store, occupations), ()
+        if view == "education":
+            return await views.education(self.store, occupations), ()
+        if view == "duties":
+            return await views.duties(self.store, occupations), ()
+        if view == "demographics":
+            years = (self.metadata.get("release_cps_shares", ""),
+                     self.metadata.get("release_cps_age", ""))
+            return await views.demographics(self.store, occupations, years), ()
+        if view == "outlook":
+            return await views.outlook(self.store, occupations), ()
+        if view == "similar":
+            text, offers = await views.similar(self.store, occupations)
+            base = occupations[0].code
+            rows = tuple((self.button(f"⚖️ vs {title[:40]}", "summary", [base, code]),)
+                         for code, title in offers[:4] if code != base)
+            return text, rows
+        return "This view is not available.", ()
+
+    # --- resolution only (careerbot match) -------------------------------------------------
+    def resolution_json(self, resolution: Resolution) -> dict[str, Any]:
+        return {
+            "text": resolution.text,
+            "status": resolution.status,
+            "candidates": [{"code": c.code, "title": c.title, "matched_title": c.matched_title,
+                            "score": c.score} for c in resolution.candidates],
+        }
+
+    def match(self, text: str) -> dict[str, Any]:
+        intent = parse(text)
+        sides = [self.resolution_json(self.index.resolve(t)) for t in intent.titles]
+        return {"query": text, "kind": intent.kind, "sides": sides}
+
+    # --- fixed texts ------------------------------------------------------------------------
+    def about(self) -> Reply:
+        m = self.metadata
+        text = "\n".join([
+            "ℹ️ <b>About careerbot</b>",
+            "Figures come from official U.S. sources, never estimates of our own:",
+            f"• Wages and jobs: BLS Occupational Employment and Wage Statistics, "
+            f"{esc(m.get('release_oews', ''))} (excludes the self-employed).",
+            f"• Growth, openings, entry education: BLS Employment Projections "
+            f"{esc(m.get('release_projections', ''))}.",
+            f"• Demographics: BLS Current Population Survey ({esc(m.get('release_cps_shares', ''))}"
+            f" shares, {esc(m.get('release_cps_age', ''))} median age).",
+            f"• Titles, duties, skills, education: O*NET {esc(m.get('release_onet', ''))}.",
+            "Source: U.S. Bureau of Labor Statistics.",
+            "",
+            esc(ATTRIBUTION.format(onet=m.get("release_onet", "").split(" ")[0])),
+        ])
+        return Reply("about", text)
+
+    def help(self) -> Reply:
+        examples = "\n".join(f"• <code>{esc(e)}</code>" for e in EXAMPLES)
+        text = (
+            "Send two to four job titles to compare them, or one to see its profile.\n"
+            f"{examples}\n"
+            "• <code>/compare nurse vs teacher</code>\n"
+            "• <code>/job electrician</code>\n"
+            "Buttons under an answer open salary, skills, education, duties, demographics, "
+            "outlook and similar jobs. /about names the sources.")
+        return Reply("help", text, self.example_buttons())

@@ -1,0 +1,88 @@
+"""Button payloads: self-contained, versioned, at most 64 bytes.
+
+A button carries everything needed to redraw its view (the view, the occupations, the area),
+so it works after a restart, on any instance and after a rebuild of the same data release,
+with no server-side memory. The data version makes buttons from another release expire
+cleanly instead of showing figures the message did not promise.
+
+Layout: `1.<version>.<view>.<codes>[.<area>]`, codes as 8 digits ("43-3011.00" -> "43301100")
+joined by "-". Four occupations and an area take 1+1+4+1+1+1+35+1+7 = 52 bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FORMAT = "1"
+MAX_BYTES = 64
+MAX_CODES = 4
+
+VIEWS = {
+    "m": "summary",
+    "s": "salary",
+    "k": "skills",
+    "e": "education",
+    "d": "duties",
+    "g": "demographics",
+    "o": "outlook",
+    "r": "similar",
+    "w": "switch",
+    "x": "chart",
+}
+VIEW_KEYS = {name: key for key, name in VIEWS.items()}
+
+_CODE = re.compile(r"^\d{8}$")
+_VERSION = re.compile(r"^[0-9a-z]{4}$")
+_AREA = re.compile(r"^\d{7}$")
+
+
+class InvalidCallback(ValueError):
+    """Forged, truncated, or from another data release: the button has expired."""
+
+
+@dataclass(frozen=True)
+class Action:
+    view: str
+    codes: tuple[str, ...]
+    area: str | None = None
+
+
+def pack_code(code: str) -> str:
+    return code.replace("-", "").replace(".", "")
+
+
+def unpack_code(packed: str) -> str:
+    return f"{packed[:2]}-{packed[2:6]}.{packed[6:]}"
+
+
+def encode(action: Action, version: str) -> str:
+    if action.view not in VIEW_KEYS:
+        raise ValueError(f"unknown view {action.view!r}")
+    if not 1 <= len(action.codes) <= MAX_CODES:
+        raise ValueError("a button names one to four occupations")
+    parts = [FORMAT, version, VIEW_KEYS[action.view], "-".join(pack_code(c) for c in action.codes)]
+    if action.area:
+        parts.append(action.area)
+    data = ".".join(parts)
+    if len(data.encode()) > MAX_BYTES:
+        raise ValueError(f"callback data over {MAX_BYTES} bytes: {data}")
+    return data
+
+
+def decode(data: str | None, version: str) -> Action:
+    if not isinstance(data, str) or len(data.encode("utf-8", "replace")) > MAX_BYTES:
+        raise InvalidCallback("not a careerbot button")
+    parts = data.split(".")
+    if len(parts) not in (4, 5) or parts[0] != FORMAT or not _VERSION.match(parts[1]):
+        raise InvalidCallback("not a careerbot button")
+    if parts[1] != version:
+        raise InvalidCallback("button from another data release")
+    view = VIEWS.get(parts[2])
+    packed = parts[3].split("-")
+    if view is None or not 1 <= len(packed) <= MAX_CODES or not all(_CODE.match(p) for p in packed):
+        raise InvalidCallback("malformed button")
+    area = parts[4] if len(parts) == 5 else None
+    if area is not None and not _AREA.match(area):
+        raise InvalidCallback("malformed button")
+    return Action(view, tuple(unpack_code(p) for p in packed), area)

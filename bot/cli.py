@@ -1,0 +1,148 @@
+"""The `careerbot` command: run the bot, chat in a console, ask once, match titles, build data."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from bot.config import Settings
+
+log = logging.getLogger("careerbot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="careerbot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="start the Telegram bot (the console when no token is set)")
+    commands.add_parser("console", help="chat with the bot in this terminal")
+    ask = commands.add_parser("ask", help="answer one message")
+    ask.add_argument("--json", action="store_true", help="print the structured answer")
+    ask.add_argument("text", nargs="+")
+    match = commands.add_parser("match", help="resolve titles only")
+    match.add_argument("--jsonl", action="store_true",
+                       help="read one query per line on stdin, print one JSON object per line")
+    match.add_argument("text", nargs="*")
+    data = commands.add_parser("data", help="manage the career database")
+    data_commands = data.add_subparsers(dest="data_command", required=True)
+    build = data_commands.add_parser("build", help="build the database from the public data")
+    build.add_argument("--if-missing", action="store_true",
+                       help="do nothing when the database already exists")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    settings = Settings.load()
+    logging.basicConfig(level=settings.log_level,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        if args.command == "data":
+            return asyncio.run(_build(settings, args.if_missing))
+        if args.command == "run":
+            if not settings.telegram_bot_token:
+                print("TELEGRAM_BOT_TOKEN is not set: starting the local console instead.\n")
+                return asyncio.run(_console(settings))
+            from bot.app import run_polling
+
+            run_polling(settings)
+            return 0
+        if args.command == "console":
+            return asyncio.run(_console(settings))
+        if args.command == "ask":
+            return asyncio.run(_ask(settings, " ".join(args.text), args.json))
+        if args.command == "match":
+            return asyncio.run(_match(settings, args.text, args.jsonl))
+    except _Fatal as error:
+        print(f"careerbot: {error}", file=sys.stderr)
+        return 1
+    return 2
+
+
+class _Fatal(Exception):
+    pass
+
+
+async def _build(settings: Settings, if_missing: bool) -> int:
+    from store.importers.build import SourceError, build_database, database_exists
+
+    if if_missing and database_exists(settings.database_url):
+        return 0
+    try:
+        report = await build_database(settings.data_dir, settings.database_url, print)
+    except SourceError as error:
+        raise _Fatal(f"cannot build the database: {error}") from error
+    print("\n".join(report.lines()))
+    return 0
+
+
+async def _open(settings: Settings) -> Any:
+    from bot.answer import Careerbot, DatabaseMissing
+
+    try:
+        return await Careerbot.open(settings.database_url)
+    except DatabaseMissing as error:
+        raise _Fatal(str(error)) from error
+
+
+async def _console(settings: Settings) -> int:
+    from bot.console import chat
+
+    bot = await _open(settings)
+    try:
+        loop = asyncio.get_running_loop()
+
+        def read(prompt: str) -> str:
+            return input(prompt)
+
+        async def read_async(prompt: str) -> str:
+            return await loop.run_in_executor(None, read, prompt)
+
+        # input() blocks; the console is the only thing running, so that is fine here.
+        await chat(bot, read)
+    finally:
+        await bot.close()
+    return 0
+
+
+async def _ask(settings: Settings, text: str, as_json: bool) -> int:
+    from bot.console import plain, show
+
+    bot = await _open(settings)
+    try:
+        reply = await bot.answer(text)
+    finally:
+        await bot.close()
+    if as_json:
+        print(json.dumps(reply.to_json(), ensure_ascii=False, indent=2))
+    else:
+        show(reply)
+        del plain
+    return 0
+
+
+async def _match(settings: Settings, texts: list[str], jsonl: bool) -> int:
+    bot = await _open(settings)
+    try:
+        if jsonl:
+            for line in sys.stdin:
+                query = line.rstrip("\r\n")
+                try:
+                    result = bot.match(query)
+                except Exception as error:  # one bad line must never stop the stream
+                    result = {"query": query, "kind": "none", "sides": [], "error": str(error)}
+                print(json.dumps(result, ensure_ascii=False), flush=True)
+        else:
+            result = bot.match(" ".join(texts))
+            for side in result["sides"]:
+                print(f"{side['text']!r}: {side['status']}")
+                for c in side["candidates"]:
+                    print(f"   {c['score']:5.1f}  {c['code']}  {c['title']}  ({c['matched_title']})")
+    finally:
+        await bot.close()
+    return 0

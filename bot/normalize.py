@@ -1,0 +1,68 @@
+"""Title normalisation shared by the title index and the queries it answers.
+
+Both sides go through the same function, so a rule only has to be consistent, not
+linguistically perfect: "nurses" and "nurse" meet at "nurse", "secretaries" and "secretary" at
+"secretary", whatever the rule does to rarer words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+IRREGULAR_PLURALS = {
+    "men": "man", "women": "woman", "people": "person", "children": "child",
+    "personnel": "personnel", "staff": "staff", "series": "series", "species": "species",
+}
+# Endings where a trailing "s" is not a plural ("analysis", "bus", "glass", "sales" stays).
+KEEP_S = ("ss", "us", "is", "ics", "sales", "news", "arts", "ous", "ws")
+
+_PUNCTUATION = re.compile(r"[^a-z0-9+#]+")
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents; '&' becomes 'and'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.casefold().replace("&", " and ")
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    if word in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[word]
+    if len(word) <= 3 or word.endswith(KEEP_S):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def tokens(text: str) -> list[str]:
+    return [singular(t) for t in _PUNCTUATION.sub(" ", fold(text)).split()]
+
+
+def normalize(text: str) -> str:
+    """The key two titles share when they mean the same to a reader: 'Nurses' == 'nurse'."""
+    return " ".join(tokens(text))
+
+
+def title_variants(title: str) -> list[str]:
+    """A title and its parenthesised alternative, each normalised.
+
+    O*NET writes 'Patient Account Representative (Patient Account Rep)' and
+    'CEO (Chief Executive Officer)': both halves are names people type.
+    """
+    variants = [normalize(_PARENTHESES.sub(" ", title))]
+    variants += [normalize(inner) for inner in _PARENTHESES.findall(title)]
+    seen: list[str] = []
+    for variant in variants:
+        if variant and variant not in seen:
+            seen.append(variant)
+    return seen

@@ -1,0 +1,234 @@
+"""Turning facts into Telegram HTML: numbers, the side-by-side summary, and safe trimming.
+
+Only this module decides how a figure reads. A value the source did not publish is shown as
+"not published"; a top-coded wage as "$239,200+" (BLS's own threshold, from its footnote).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from store.queries import OccupationFacts, WageFacts
+
+MAX_TEXT = 4096
+MAX_CAPTION = 1024
+NOT_PUBLISHED = "not published"
+MINUS = "\N{MINUS SIGN}"
+
+SHORT_EDUCATION = {
+    "No formal educational credential": "None required",
+    "High school diploma or equivalent": "High school",
+    "Some college, no degree": "Some college",
+    "Postsecondary nondegree award": "Certificate",
+    "Associate's degree": "Associate's",
+    "Bachelor's degree": "Bachelor's",
+    "Master's degree": "Master's",
+    "Doctoral or professional degree": "Doctoral/prof.",
+}
+SHORT_EXPERIENCE = {"None": "None", "Less than 5 years": "< 5 years",
+                    "5 years or more": "5+ years"}
+
+
+def esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+@dataclass(frozen=True)
+class TopCode:
+    """BLS's top of the published wage range (footnote 5), read from the data at build time."""
+
+    annual: str = "$239,200"
+    hourly: str = "$115.00"
+
+    @classmethod
+    def from_footnote(cls, text: str | None) -> TopCode:
+        found = re.search(r"\$([\d.,]+) per hour or \$([\d,]+) per year", text or "")
+        return cls(annual=f"${found[2]}", hourly=f"${found[1]}") if found else cls()
+
+
+def money(value: float | None) -> str:
+    if value is None:
+        return NOT_PUBLISHED
+    return f"${value:,.0f}" if float(value).is_integer() else f"${value:,.2f}"
+
+
+def hourly(value: float | None) -> str:
+    return NOT_PUBLISHED if value is None else f"${value:,.2f}"
+
+
+def thousands_k(value: float | None) -> str:
+    """$34,400 -> '$34.4k': fits a phone's table column, exact to $100."""
+    if value is None:
+        return "n/p"
+    return f"${value / 1000:,.1f}k".replace(".0k", "k")
+
+
+def signed_percent(value: float | None) -> str:
+    if value is None:
+        return NOT_PUBLISHED
+    if value == 0:
+        return "0.0%"
+    return f"+{value:.1f}%" if value > 0 else f"{MINUS}{abs(value):.1f}%"
+
+
+def count(value: float | None) -> str:
+    return NOT_PUBLISHED if value is None else f"{value:,.0f}"
+
+
+def thousands(value: float | None) -> str:
+    """Projections publish employment in thousands: 166.9 -> '166,900'."""
+    return NOT_PUBLISHED if value is None else f"{value * 1000:,.0f}"
+
+
+def wage(wages: WageFacts | None, column: str, top: TopCode) -> str:
+    """One wage cell: the value, '$239,200+' when top-coded, else 'not published'."""
+    if wages is None:
+        return NOT_PUBLISHED
+    value = getattr(wages, column)
+    if value is None and wages.top_coded(column):
+        return f"{top.hourly if column.startswith('hourly') else top.annual}+"
+    return hourly(value) if column.startswith("hourly") else money(value)
+
+
+def pay_range(wages: WageFacts | None, top: TopCode, short: bool = False) -> str:
+    if wages is None or (wages.annual_p10 is None and wages.annual_p90 is None
+                         and not wages.top_coded("annual_p90")):
+        return "n/p" if short else NOT_PUBLISHED
+    if short:
+        low = thousands_k(wages.annual_p10)
+        high = (f"{thousands_k(int(top.annual.strip('$').replace(',', '')))}+"
+                if wages.annual_p90 is None and wages.top_coded("annual_p90")
+                else thousands_k(wages.annual_p90))
+        return f"{low}–{high.lstrip('$')}"
+    return f"{wage(wages, 'annual_p10', top)} – {wage(wages, 'annual_p90', top)}"
+
+
+def sentence_case(title: str) -> str:
+    """'Bill and Account Collectors' -> 'bill and account collectors' for use mid-sentence."""
+    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title.split())
+
+
+def capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def trim(text: str, limit: int = MAX_TEXT) -> str:
+    """Cut at a line boundary below Telegram's limit, closing an open <pre>."""
+    if len(text) <= limit:
+        return text
+    suffix = "\n…"
+    cut = text[: limit - len(suffix) - len("</pre>")]
+    cut = cut[: cut.rfind("\n")] if "\n" in cut else cut
+    if cut.count("<pre>") > cut.count("</pre>"):
+        cut += "</pre>"
+    # Never leave a half tag or entity at the end.
+    cut = re.sub(r"<[^>]*$|&[#\w]*$", "", cut)
+    return cut + suffix
+
+
+@dataclass(frozen=True)
+class Side:
+    """One title as asked, and the occupation it was matched to."""
+
+    asked_as: str
+    matched_title: str
+    facts: OccupationFacts
+
+
+def _cell(text: str, width: int) -> str:
+    return text[:width].ljust(width)
+
+
+def summary_table(sides: Sequence[Side], top: TopCode) -> str:
+    """Two occupations side by side in a monospace block that fits a phone (~34 columns)."""
+    rows: list[tuple[str, list[str]]] = [
+        ("Median pay", [wage(s.facts.wages, "annual_median", top) for s in sides]),
+        ("Hourly", [wage(s.facts.wages, "hourly_median", top) for s in sides]),
+        ("Range 10-90", [pay_range(s.facts.wages, top, short=True) for s in sides]),
+        ("Growth", [signed_percent(s.facts.projection.percent_change)
+                    if s.facts.projection else NOT_PUBLISHED for s in sides]),
+        ("Jobs", [count(s.facts.wages.employment) if s.facts.wages else NOT_PUBLISHED
+                  for s in sides]),
+        ("Education", [SHORT_EDUCATION.get(s.facts.projection.typical_education or "",
+                                           s.facts.projection.typical_education or "n/p")
+                       if s.facts.projection else "n/p" for s in sides]),
+        ("Experience", [SHORT_EXPERIENCE.get(s.facts.projection.work_experience or "",
+                                             s.facts.projection.work_experience or "n/p")
+                        if s.facts.projection else "n/p" for s in sides]),
+    ]
+    cells = [(label, ["n/p" if v == NOT_PUBLISHED else v for v in values])
+             for label, values in rows]
+    widths = [max(len(values[i]) for _, values in cells) + 2 for i in range(len(sides))]
+    lines = [" " * 12 + "".join(str(i + 1).ljust(w) for i, w in enumerate(widths)).rstrip()]
+    for label, values in cells:
+        lines.append(_cell(label, 12) + "".join(v.ljust(w) for v, w in zip(values, widths,
+                                                                           strict=True)).rstrip())
+    return "<pre>" + esc("\n".join(lines)) + "</pre>"
+
+
+def summary_lines(side: Side, top: TopCode, average_growth: float | None) -> list[str]:
+    """One occupation's key figures as labelled lines (profiles and 3-4 way comparisons)."""
+    f, w, p = side.facts, side.facts.wages, side.facts.projection
+    growth = signed_percent(p.percent_change) if p else NOT_PUBLISHED
+    if p and p.percent_change is not None and average_growth is not None:
+        growth += f" (all jobs: {signed_percent(average_growth)})"
+    median, per_hour = wage(w, "annual_median", top), wage(w, "hourly_median", top)
+    pay = f"💵 Median pay: <b>{esc(median)}</b>/yr" if median != NOT_PUBLISHED else \
+        f"💵 Median pay: {NOT_PUBLISHED}"
+    pay += f" · {esc(per_hour)}/h" if per_hour != NOT_PUBLISHED else " (hourly not published)"
+    lines = [
+        pay,
+        f"↔️ Pay range (10th–90th pct): {esc(pay_range(w, top))}",
+        f"📈 Growth 2024–34: {esc(growth)}",
+        f"👥 Jobs: {count(w.employment) if w else NOT_PUBLISHED}",
+        f"🎓 Typical entry education: {esc(p.typical_education or NOT_PUBLISHED) if p else NOT_PUBLISHED}",
+        f"🧰 Experience needed: {esc(p.work_experience or NOT_PUBLISHED) if p else NOT_PUBLISHED}",
+    ]
+    if f.wages_from_aggregate and f.wage_title:
+        lines.append(f"<i>Pay figures for: {esc(f.wage_title)}</i>")
+    return lines
+
+
+def differences(sides: Sequence[Side]) -> list[str]:
+    """One or two plain sentences on what differs most, from the source figures only."""
+    a, b = sides[0].facts, sides[1].facts
+    out: list[str] = []
+    ma = a.wages.annual_median if a.wages else None
+    mb = b.wages.annual_median if b.wages else None
+    if ma is not None and mb is not None and ma != mb:
+        high, low, hi_m, lo_m = (a, b, ma, mb) if ma > mb else (b, a, mb, ma)
+        gap = hi_m - lo_m
+        out.append(f"{esc(capitalize(sentence_case(high.title)))} earn about ${gap:,} "
+                   f"({100 * gap / lo_m:.0f}%) more at the median than "
+                   f"{esc(sentence_case(low.title))}.")
+    elif ma is not None and ma == mb:
+        out.append("Both earn the same median pay.")
+    ja = a.wages.employment if a.wages else None
+    jb = b.wages.employment if b.wages else None
+    ga = a.projection.percent_change if a.projection else None
+    gb = b.projection.percent_change if b.projection else None
+    jobs_sentence = growth_sentence = None
+    jobs_ratio = growth_gap = 0.0
+    if ja and jb:
+        big, small, nb, ns = (a, b, ja, jb) if ja >= jb else (b, a, jb, ja)
+        jobs_ratio = nb / ns
+        if jobs_ratio >= 1.5:
+            jobs_sentence = (f"{esc(capitalize(sentence_case(big.title)))} have "
+                             f"{jobs_ratio:.1f}× as many jobs.")
+    if ga is not None and gb is not None:
+        growth_gap = abs(ga - gb)
+        if growth_gap >= 3 or (ga < 0) != (gb < 0):
+            fast, slow, gf, gs = (a, b, ga, gb) if ga >= gb else (b, a, gb, ga)
+            verb = "shrink" if gs < 0 else "grow"
+            growth_sentence = (f"By 2034 {esc(sentence_case(fast.title))} are projected to "
+                               f"{'grow' if gf >= 0 else 'shrink'} {abs(gf):.1f}%, "
+                               f"{esc(sentence_case(slow.title))} to {verb} {abs(gs):.1f}%.")
+    # Show the more striking of the two: a big jobs ratio, or a big growth gap.
+    extra = (growth_sentence if growth_sentence and (growth_gap >= 8 or not jobs_sentence)
+             else jobs_sentence or growth_sentence)
+    if extra:
+        out.append(extra)
+    return out

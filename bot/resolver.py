@@ -1,0 +1,272 @@
+"""Title resolution: what occupation does a person mean by "med collections" or "nurce"?
+
+The index ranks occupations, not strings. A query is normalised and expanded (aliases such as
+"rn" -> "registered nurse"), looked up exactly, and only then searched fuzzily among the titles
+that share a (spell-corrected) word with it, scored by how much of the query and of the title
+the shared words cover, weighted by how rare each word is. Among occupations that fit a generic
+title equally well ("teacher"), the one with most jobs comes first and the others are offered.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from bot.normalize import normalize, singular, title_variants, tokens
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# How much one source's use of a title says that it names the occupation.
+KIND_WEIGHT = {"curated": 8.0, "occupation": 3.0, "reported": 1.5, "alternate": 1.0,
+               "short": 1.0, "alias": 1.0}
+# Words that describe a position's rank, not the occupation: tried without them too.
+SENIORITY = {"senior", "sr", "junior", "jr", "entry", "level", "lead", "principal", "staff",
+             "trainee", "i", "ii", "iii", "iv", "experienced",
+             "associate", "head"}
+# Query words that are never part of a title.
+FILLER = {"a", "an", "the", "my", "job", "jobs", "career", "careers", "position", "role",
+          "work", "working", "as", "being", "become", "profession", "occupation", "field"}
+
+MATCH_SCORE = 80.0
+AMBIGUOUS_SCORE = 62.0
+CLEAR_LEAD = 6.0
+
+
+@dataclass(frozen=True)
+class Candidate:
+    code: str
+    title: str  # the occupation's O*NET title
+    matched_title: str  # the title string that matched
+    score: float  # 0-100
+
+
+@dataclass(frozen=True)
+class Resolution:
+    text: str
+    status: str  # matched | ambiguous | unknown
+    candidates: tuple[Candidate, ...] = ()
+
+    @property
+    def best(self) -> Candidate | None:
+        return self.candidates[0] if self.candidates else None
+
+
+@dataclass
+class _Entry:
+    text: str
+    words: tuple[str, ...]
+    codes: dict[str, float] = field(default_factory=dict)  # code -> evidence weight
+    display: dict[str, str] = field(default_factory=dict)  # code -> title as written
+
+
+def read_tsv(path: Path, columns: int) -> Iterable[list[str]]:
+    """Rows of a curated project file; '#' comments and the header line are skipped."""
+    if not path.is_file():
+        return
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines):
+        if not line.strip() or line.lstrip().startswith("#") or number == 0 and "\t" in line \
+                and line.split("\t")[0] in ("alias", "title", "word"):
+            continue
+        parts = [part.strip() for part in line.split("\t")]
+        if len(parts) >= columns:
+            yield parts
+
+
+class TitleIndex:
+    def __init__(
+        self,
+        titles: Iterable[tuple[str, str, str]],  # (code, title, kind)
+        occupation_titles: Mapping[str, str],
+        employment: Mapping[str, int],
+        aliases: Mapping[str, str] | None = None,
+        words: Mapping[str, str] | None = None,
+        removed: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        self.occupation_titles = dict(occupation_titles)
+        self.employment = dict(employment)
+        self.aliases = {normalize(k): normalize(v) for k, v in (aliases or {}).items()}
+        self.words = {k.casefold(): v.casefold() for k, v in (words or {}).items()}
+        removed_set = {(normalize(title), code) for title, code in removed}
+        entries: dict[str, _Entry] = {}
+        for code, title, kind in titles:
+            if code not in self.occupation_titles:
+                continue
+            for variant in title_variants(title):
+                if (variant, code) in removed_set:
+                    continue
+                entry = entries.get(variant)
+                if entry is None:
+                    entry = entries[variant] = _Entry(variant, tuple(variant.split()))
+                entry.codes[code] = entry.codes.get(code, 0.0) + KIND_WEIGHT.get(kind, 1.0)
+                entry.display.setdefault(code, title)
+        self.entries = entries
+        self.entry_list = list(entries.values())
+        postings: dict[str, list[int]] = defaultdict(list)
+        for position, entry in enumerate(self.entry_list):
+            for word in set(entry.words):
+                postings[word].append(position)
+        self.postings = dict(postings)
+        total = len(self.entry_list)
+        self.idf = {word: math.log(1 + total / len(ids)) for word, ids in postings.items()}
+        self.vocabulary = sorted(postings)
+        by_initial: dict[str, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            by_initial[word[0]].append(word)
+        self.by_initial = dict(by_initial)
+        top = max(self.employment.values(), default=1) or 1
+        self._log_top = math.log1p(top)
+
+    # --- construction from the database and the curated files ----------------------------
+    @classmethod
+    def from_rows(
+        cls, titles: Iterable[tuple[str, str, str]], employment: Mapping[str, int],
+        data_dir: Path = DATA_DIR,
+    ) -> TitleIndex:
+        rows = list(titles)
+        occupation_titles = {code: title for code, title, kind in rows if kind == "occupation"}
+        curated: list[tuple[str, str, str]] = []
+        removed: list[tuple[str, str]] = []
+        for title, code, _reason in read_tsv(data_dir / "titles.tsv", 3):
+            if title.startswith("-"):
+                removed.append((title[1:].strip(), code))
+            else:
+                curated.append((code, title, "curated"))
+        aliases = {alias: expansion for alias, expansion, *_ in read_tsv(data_dir / "aliases.tsv", 2)}
+        words = {word: replacement for word, replacement, *_ in read_tsv(data_dir / "words.tsv", 2)}
+        return cls(rows + curated, occupation_titles, employment, aliases, words, removed)
+
+    # --- resolution ----------------------------------------------------------------------
+    def prior(self, code: str) -> float:
+        """0..1, log-scaled national employment: breaks ties towards common occupations."""
+        base = math.log1p(self.employment.get(code, 0)) / self._log_top
+        # O*NET's ".00" code is the occupation itself; ".01"+ are specialties that share its
+        # employment figure, so the general occupation wins a tie.
+        return base + (0.5 if code.endswith(".00") else 0.0)
+
+    def _expand(self, words: list[str]) -> list[str]:
+        out: list[str] = []
+        for word in words:
+            out.extend(self.words.get(word, word).split())
+        return [singular(w) for w in out]
+
+    def _keys(self, text: str) -> list[str]:
+        """Normalised forms of the query to try exactly, most literal first."""
+        words = [w for w in tokens(text) if w not in FILLER] or tokens(text)
+        keys = [" ".join(words)]
+        expanded = " ".join(self._expand(words))
+        keys.append(expanded)
+        plain = [w for w in expanded.split() if w not in SENIORITY]
+        if plain:
+            keys.append(" ".join(plain))
+        with_aliases: list[str] = []
+        for key in keys:
+            if key in self.aliases:
+                with_aliases.append(self.aliases[key])
+        return list(dict.fromkeys(k for k in keys + with_aliases if k))
+
+    def _rank_exact(self, entry: _Entry, score: float = 100.0) -> list[Candidate]:
+        """Occupations sharing one title: most evidence, then most jobs, first.
+
+        Evidence is capped so that a title O*NET lists under many specialties ("nurse") goes
+        to the general occupation with most jobs, while a curated title always wins.
+        """
+        ranked = sorted(entry.codes.items(),
+                        key=lambda item: min(item[1], 2.5) / 2.5 + (8.0 if item[1] >= 8 else 0)
+                        + 2.0 * self.prior(item[0]), reverse=True)
+        return [Candidate(code, self.occupation_titles[code], entry.display[code],
+                          score if i == 0 else round(score - 5.0, 1))
+                for i, (code, _) in enumerate(ranked)]
+
+    def _correct(self, word: str) -> list[tuple[str, float]]:
+        """The word itself if titles use it, else close spellings (and prefixes: 'med')."""
+        if word in self.postings:
+            return [(word, 1.0)]
+        out: list[tuple[str, float]] = []
+        pool = self.by_initial.get(word[0], []) if word else []
+        if len(word) >= 4:
+            for match, score, _ in process.extract(word, pool, scorer=fuzz.ratio, limit=3,
+                                                   score_cutoff=80):
+                out.append((match, score / 100.0))
+            if not out and len(word) >= 5:
+                for match, score, _ in process.extract(word, self.vocabulary, scorer=fuzz.ratio,
+                                                       limit=2, score_cutoff=84):
+                    out.append((match, score / 100.0 * 0.95))
+        if len(word) >= 3:
+            prefixed = [w for w in pool if w.startswith(word) and len(w) > len(word)]
+            prefixed.sort(key=lambda w: -len(self.postings[w]))
+            out += [(w, 0.85) for w in prefixed[:3]]
+        return out
+
+    def _fuzzy(self, key: str) -> dict[int, float]:
+        """Score every title sharing a (corrected) word with the query: entry -> 0..100."""
+        query = key.split()
+        corrected = {word: self._correct(word) for word in query}
+        weights = {word: max((self.idf.get(w, 1.0) for w, _ in options), default=3.0)
+                   for word, options in corrected.items()}
+        query_weight = sum(weights.values()) or 1.0
+        hits: dict[int, dict[str, float]] = defaultdict(dict)  # entry -> query word -> quality
+        for word, options in corrected.items():
+            for replacement, quality in options:
+                for position in self.postings.get(replacement, ()):
+                    if hits[position].get(word, 0.0) < quality:
+                        hits[position][word] = quality
+        scores: dict[int, float] = {}
+        min_words = 1 if len(query) <= 2 else 2
+        for position, found in hits.items():
+            if len(found) < min_words:
+                continue
+            entry = self.entry_list[position]
+            covered = sum(weights[w] * q for w, q in found.items())
+            recall = covered / query_weight
+            title_weight = sum(self.idf.get(w, 1.0) for w in entry.words) or 1.0
+            precision = min(1.0, covered / title_weight)
+            score = 100.0 * (0.62 * recall + 0.38 * precision)
+            if len(found) == len(query) and len(entry.words) == len(query):
+                score += 3.0 * min(found.values())
+            evidence = max(entry.codes.values())
+            prior = max(self.prior(code) for code in entry.codes)
+            scores[position] = min(99.0, score + 1.5 * min(evidence, 3.0) / 3.0 + 1.5 * prior)
+        return scores
+
+    def resolve(self, text: str, limit: int = 5) -> Resolution:
+        keys = self._keys(text)
+        if not keys:
+            return Resolution(text, "unknown")
+        for key in keys:
+            entry = self.entries.get(key)
+            if entry is not None:
+                ranked = self._rank_exact(entry)
+                return Resolution(text, "matched", tuple(ranked[:limit]))
+        pooled: dict[int, float] = {}
+        for key in keys:
+            for position, score in self._fuzzy(key).items():
+                pooled[position] = max(score, pooled.get(position, 0.0))
+        ranked_entries = sorted(pooled.items(), key=lambda item: item[1], reverse=True)
+        if not ranked_entries or ranked_entries[0][1] < AMBIGUOUS_SCORE:
+            return Resolution(text, "unknown")
+        best_position, best_score = ranked_entries[0]
+        best_entry = self.entry_list[best_position]
+        # Ambiguity is between title strings: codes sharing the best title are ranked like an
+        # exact match, and only a different title scoring close to it makes us ask.
+        runner_up = next((score for position, score in ranked_entries[1:]
+                          if not set(self.entry_list[position].codes) <= set(best_entry.codes)),
+                         0.0)
+        candidates = self._rank_exact(best_entry, round(best_score, 1))
+        seen = {c.code for c in candidates}
+        for position, score in ranked_entries[1:40]:
+            entry = self.entry_list[position]
+            for candidate in self._rank_exact(entry, round(score, 1)):
+                if candidate.code not in seen:
+                    seen.add(candidate.code)
+                    candidates.append(candidate)
+        clear = best_score >= MATCH_SCORE and best_score - runner_up >= CLEAR_LEAD
+        status = "matched" if clear else "ambiguous"
+        if status == "ambiguous":
+            candidates.sort(key=lambda c: c.score, reverse=True)
+        return Resolution(text, status, tuple(candidates[:limit]))

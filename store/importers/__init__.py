@@ -1,0 +1,1 @@
+"""Importers that turn the public O*NET and BLS files into rows of the career database."""

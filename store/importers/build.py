@@ -1,0 +1,251 @@
+"""`careerbot data build`: the whole career database from the public files, atomically.
+
+SQLite is built into a new file beside the old one and swapped in with one rename, so a failed
+build leaves the previous database untouched and a running bot never sees a half-built one.
+Other databases (PostgreSQL) get the same effect from one transaction with transactional DDL.
+Chat preferences are user data, not source data: they are carried over to the new database.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, delete, insert, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from store import models
+from store.db import create_engine, sqlite_path
+from store.importers.demographics import DemographicTables, load_demographics
+from store.importers.oews import CROSS_INDUSTRY, NATIONAL, OewsTables, load_oews
+from store.importers.onet import OnetTables, load_onet
+from store.importers.projections import ProjectionTables, load_projections
+from store.importers.tables import Row, SourceError
+
+SOURCE_TABLES = [t for t in models.Base.metadata.sorted_tables if t.name != "chat_preference"]
+CHUNK = 20_000
+
+
+@dataclass
+class BuildReport:
+    counts: dict[str, int] = field(default_factory=dict)
+    coverage: dict[str, str] = field(default_factory=dict)
+    releases: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        out = [f"built in {self.seconds:.1f} s"]
+        out += [f"  {name:<22} {count:>9,}" for name, count in self.counts.items()]
+        out += ["coverage:"] + [f"  {name:<22} {value}" for name, value in self.coverage.items()]
+        out += ["releases:"] + [f"  {name:<22} {value}" for name, value in self.releases.items()]
+        return out
+
+
+def onet_release(onet_dir: Path) -> str:
+    """'29.3 (May 2025)' from O*NET's own Read Me, which names the version and month."""
+    readme = onet_dir / "Read Me.txt"
+    if not readme.is_file():
+        return "unknown"
+    lines = [line.strip() for line in readme.read_text(encoding="utf-8").splitlines()]
+    version = next((line.split()[1] for line in lines if line.startswith("O*NET ")), "unknown")
+    month = next((line.removesuffix(" Release") for line in lines if line.endswith(" Release")),
+                 "")
+    return f"{version} ({month})" if month else version
+
+
+def oews_release(code: str) -> str:
+    """BLS release code 2025A01 (annual, reference month May) -> 'May 2025'."""
+    return f"May {code[:4]}" if len(code) >= 4 and code[:4].isdigit() else code
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def join_occupations(
+    onet: OnetTables, oews: OewsTables, projections: ProjectionTables,
+    demographics: DemographicTables,
+) -> list[Row]:
+    """Each O*NET occupation with the BLS rows that describe it.
+
+    Wages use the occupation's own SOC code when OEWS publishes it, else the aggregate BLS
+    publishes instead (the NEM code from the crosswalk, or the SOC broad group), named so the
+    bot can say "pay figures for: Computer Occupations, All Other".
+    """
+    national = {w["soc_code"] for w in oews.wages
+                if w["area_code"] == NATIONAL and w["industry_code"] == CROSS_INDUSTRY}
+    projected = {p["code"] for p in projections.projections}
+    rows = []
+    for occupation in onet.occupations:
+        code = occupation["code"]
+        soc = code[:7]
+        nem = projections.crosswalk.get(code)
+        wage_code = next((c for c in (soc, nem, soc[:6] + "0") if c and c in national), None)
+        projection_code = next((c for c in (nem, soc) if c and c in projected), None)
+        demographic_id = next(
+            (demographics.soc_to_row[c] for c in (soc, wage_code, projection_code)
+             if c and c in demographics.soc_to_row), None)
+        rows.append({
+            **occupation,
+            "soc_code": soc,
+            "job_zone": onet.job_zones.get(code),
+            "wage_code": wage_code,
+            "wage_title": oews.occupation_names.get(wage_code) if wage_code else None,
+            "projection_code": projection_code,
+            "demographic_id": demographic_id,
+        })
+    return rows
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{part:,}/{whole:,} ({100 * part / whole:.0f}%)" if whole else "0/0"
+
+
+async def _insert(conn: AsyncConnection, table: Table, rows: Iterable[Row]) -> int:
+    batch: list[Row] = []
+    count = 0
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= CHUNK:
+            await conn.execute(insert(table), batch)
+            count += len(batch)
+            batch = []
+    if batch:
+        await conn.execute(insert(table), batch)
+        count += len(batch)
+    return count
+
+
+async def _write(url: str, tables: dict[Table, list[Row]], keep_preferences: list[Row]) -> None:
+    engine = create_engine(url)
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(models.Base.metadata.drop_all, tables=SOURCE_TABLES)
+            await conn.run_sync(models.Base.metadata.create_all)
+            for table, rows in tables.items():
+                await _insert(conn, table, rows)
+            if keep_preferences:
+                await conn.execute(delete(models.ChatPreference.__table__))
+                await _insert(conn, models.ChatPreference.__table__, keep_preferences)
+    finally:
+        await engine.dispose()
+
+
+async def _read_preferences(url: str) -> list[Row]:
+    """Chat preferences of the current database, if there is one and it has them."""
+    path = sqlite_path(url)
+    if path is not None and not path.is_file():
+        return []
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            result = await conn.execute(select(models.ChatPreference.__table__))
+            return [dict(row._mapping) for row in result]
+    except Exception:  # no table yet, or an unreadable old file: nothing to carry over
+        return []
+    finally:
+        await engine.dispose()
+
+
+def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
+    """Read and join every source file; raises SourceError naming what is missing."""
+    if not data_dir.is_dir():
+        raise SourceError(f"data directory not found: {data_dir} (set CAREERBOT_DATA_DIR)")
+    onet_dir, bls_dir = data_dir / "onet", data_dir / "bls"
+    onet = load_onet(onet_dir)
+    oews = load_oews(bls_dir / "oews")
+    projections = load_projections(bls_dir)
+    soc_titles = list(oews.occupation_names.items()) + [
+        (p["code"], p["title"]) for p in projections.projections]
+    demographics = load_demographics(bls_dir, soc_titles)
+    occupations = join_occupations(onet, oews, projections, demographics)
+
+    report = BuildReport()
+    report.releases = {
+        "onet": onet_release(onet_dir),
+        "oews": oews_release(oews.release),
+        "oews_code": oews.release,
+        "projections": "2024-34",
+        "cps_shares": demographics.year_shares,
+        "cps_age": demographics.year_age,
+    }
+    metadata: dict[str, str] = {f"release_{k}": v for k, v in report.releases.items()}
+    metadata.update({f"oews_footnote_{k}": v for k, v in oews.footnotes.items()})
+    for path in [*onet.files, *oews.files, *projections.files, *demographics.files]:
+        metadata[f"sha256:{path.relative_to(data_dir)}"] = file_hash(path)
+
+    n = len(occupations)
+    with_wages = sum(1 for o in occupations if o["wage_code"])
+    report.coverage = {
+        "wages (national)": _percent(with_wages, n),
+        "wages via aggregate": str(sum(1 for o in occupations
+                                       if o["wage_code"] and o["wage_code"] != o["soc_code"])),
+        "projections": _percent(sum(1 for o in occupations if o["projection_code"]), n),
+        "demographics": _percent(sum(1 for o in occupations if o["demographic_id"]), n),
+        "job zones": _percent(sum(1 for o in occupations if o["job_zone"]), n),
+    }
+    metadata["coverage"] = "; ".join(f"{k}: {v}" for k, v in report.coverage.items())
+    tables: dict[Table, list[Row]] = {
+        models.Demographic.__table__: demographics.rows,
+        models.Occupation.__table__: occupations,
+        models.Title.__table__: onet.titles,
+        models.Task.__table__: onet.tasks,
+        models.Rating.__table__: onet.ratings,
+        models.Technology.__table__: onet.technology,
+        models.EducationCategory.__table__: onet.education_categories,
+        models.EducationShare.__table__: onet.education_shares,
+        models.JobZone.__table__: onet.job_zone_reference,
+        models.RelatedOccupation.__table__: onet.related,
+        models.Area.__table__: oews.areas,
+        models.Industry.__table__: oews.industries,
+        models.Wage.__table__: oews.wages,
+        models.Projection.__table__: projections.projections,
+        models.Metadata.__table__: [{"key": k, "value": v} for k, v in metadata.items()],
+    }
+    report.counts = {table.name: len(rows) for table, rows in tables.items()}
+    return tables, report
+
+
+async def build_database(
+    data_dir: Path, database_url: str, progress: Callable[[str], Any] = lambda _: None
+) -> BuildReport:
+    started = time.perf_counter()
+    progress(f"reading sources from {data_dir}")
+    tables, report = load_sources(data_dir)
+    preferences = await _read_preferences(database_url)
+    target = sqlite_path(database_url)
+    progress("writing database")
+    if target is None:
+        await _write(database_url, tables, preferences)
+    else:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        scratch = target.with_name(f"{target.name}.building-{os.getpid()}")
+        scratch.unlink(missing_ok=True)
+        scratch_url = make_url(database_url).set(database=str(scratch))
+        try:
+            await _write(scratch_url.render_as_string(hide_password=False), tables, preferences)
+            os.replace(scratch, target)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                scratch.unlink()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def database_exists(database_url: str) -> bool:
+    path = sqlite_path(database_url)
+    return path.is_file() if path is not None else True
+
+
+__all__ = ["BuildReport", "SourceError", "build_database", "database_exists"]

@@ -1,0 +1,90 @@
+"""CPS demographics (Table 11, 2022; Table 11b, 2025) joined to SOC codes by title.
+
+The CPS tables carry Census occupation titles and no codes. A row joins the SOC occupation
+whose BLS title is the same after normalisation; where Census words it differently or combines
+several SOC occupations, the curated file `store/data/cps_occupations.tsv` says which.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from store.importers.tables import Row, SourceError, number, read_sheet, text
+
+CURATED_FILE = Path(__file__).resolve().parent.parent / "data" / "cps_occupations.tsv"
+
+
+def normalize_title(title: str) -> str:
+    title = title.lower().replace("&", " and ")
+    title = re.sub(r"[^a-z0-9 ]+", " ", title)
+    return " ".join(title.split())
+
+
+@dataclass
+class DemographicTables:
+    rows: list[Row] = field(default_factory=list)  # id, cps_title, shares, median_age
+    soc_to_row: dict[str, int] = field(default_factory=dict)  # "43-3011" -> row id
+    year_shares: str = ""
+    year_age: str = ""
+    files: list[Path] = field(default_factory=list)
+
+
+def _table(path: Path) -> tuple[str, list[list[Any]]]:
+    """The year in the header and the occupation rows of a CPS annual-average table."""
+    if not path.is_file():
+        raise SourceError(f"missing {path}")
+    rows = read_sheet(path)
+    for index, row in enumerate(rows[:15]):
+        if text(row[0]) == "Occupation":
+            year = text(row[1]).removesuffix(".0")
+            body = [r for r in rows[index + 1:] if text(r[0]) and number(r[1]) is not None]
+            return year, body
+    raise SourceError(f"{path.name}: no 'Occupation' header row")
+
+
+def read_curated(path: Path = CURATED_FILE) -> dict[str, list[str]]:
+    """Census title (normalised) -> SOC codes, from the curated file."""
+    mapping: dict[str, list[str]] = {}
+    if not path.is_file():
+        return mapping
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or line.startswith("cps_title\t"):
+            continue
+        cps_title, codes, *_ = line.split("\t") + [""]
+        mapping[normalize_title(cps_title)] = [c.strip() for c in codes.split("|") if c.strip()]
+    return mapping
+
+
+def load_demographics(
+    bls_dir: Path, soc_titles: Iterable[tuple[str, str]], curated_path: Path = CURATED_FILE
+) -> DemographicTables:
+    """`soc_titles`: (SOC code, BLS title) pairs that a CPS title may equal after normalising."""
+    out = DemographicTables()
+    shares_path, ages_path = bls_dir / "cpsaat11.xlsx", bls_dir / "cpsaat11b.xlsx"
+    out.files = [shares_path, ages_path]
+    out.year_shares, shares = _table(shares_path)
+    out.year_age, ages = _table(ages_path)
+    median_age = {normalize_title(text(r[0])): number(r[9]) for r in ages if len(r) > 9}
+
+    by_title: dict[str, list[str]] = {}
+    for code, title in soc_titles:
+        by_title.setdefault(normalize_title(title), []).append(code)
+    curated = read_curated(curated_path)
+
+    for index, row in enumerate(shares, start=1):
+        cps_title = text(row[0])
+        key = normalize_title(cps_title)
+        out.rows.append({
+            "id": index, "cps_title": cps_title, "employed_thousands": number(row[1]),
+            "women": number(row[2]), "white": number(row[3]), "black": number(row[4]),
+            "asian": number(row[5]), "hispanic": number(row[6]),
+            "median_age": median_age.get(key),
+        })
+        for code in curated.get(key) or by_title.get(key, []):
+            # A curated or exact title wins; the first (most specific) row claims a code.
+            out.soc_to_row.setdefault(code, index)
+    return out

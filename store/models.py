@@ -1,0 +1,204 @@
+"""The schema of the career database.
+
+Rows keep source values as published (wages in dollars, projections in thousands as in
+Table 1.2, O*NET ratings on their own scales) so that every figure the bot shows can be traced
+back to one source row. A value the source did not publish is NULL, never a guess.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Metadata(Base):
+    """Releases, source file hashes and build facts, shown in /about and checked by buttons."""
+
+    __tablename__ = "metadata"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Occupation(Base):
+    """An O*NET-SOC occupation with the keys that join it to the BLS tables."""
+
+    __tablename__ = "occupation"
+    code: Mapped[str] = mapped_column(String(10), primary_key=True)  # 43-3011.00
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    soc_code: Mapped[str] = mapped_column(String(7), index=True)  # 43-3011
+    job_zone: Mapped[int | None] = mapped_column(Integer)
+    # The OEWS occupation whose wages apply: the SOC code itself, or the aggregate BLS publishes.
+    wage_code: Mapped[str | None] = mapped_column(String(7))
+    wage_title: Mapped[str | None] = mapped_column(String(200))
+    # The Employment Projections (NEM) occupation, through BLS's crosswalk.
+    projection_code: Mapped[str | None] = mapped_column(String(7))
+    demographic_id: Mapped[int | None] = mapped_column(ForeignKey("demographic.id"))
+
+
+class Title(Base):
+    """Every name an occupation goes by; the title index is built from this table."""
+
+    __tablename__ = "title"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(ForeignKey("occupation.code"), index=True)
+    title: Mapped[str] = mapped_column(String(250))
+    # occupation | alternate | short | reported | curated
+    kind: Mapped[str] = mapped_column(String(12))
+
+
+class Task(Base):
+    __tablename__ = "task"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(ForeignKey("occupation.code"), index=True)
+    task: Mapped[str] = mapped_column(Text)
+    core: Mapped[bool] = mapped_column(Boolean)
+    incumbents_responding: Mapped[float | None] = mapped_column(Float)
+
+
+class Rating(Base):
+    """O*NET importance (1-5) and level (0-7) of a skill, knowledge area or work style."""
+
+    __tablename__ = "rating"
+    code: Mapped[str] = mapped_column(ForeignKey("occupation.code"), primary_key=True)
+    domain: Mapped[str] = mapped_column(String(12), primary_key=True)  # skill|knowledge|work_style
+    element_id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    importance: Mapped[float | None] = mapped_column(Float)
+    level: Mapped[float | None] = mapped_column(Float)
+
+
+class Technology(Base):
+    __tablename__ = "technology"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(ForeignKey("occupation.code"), index=True)
+    example: Mapped[str] = mapped_column(String(250))
+    commodity: Mapped[str] = mapped_column(String(200))
+    hot: Mapped[bool] = mapped_column(Boolean)
+    in_demand: Mapped[bool] = mapped_column(Boolean)
+
+
+class EducationCategory(Base):
+    """Labels of the O*NET education/training/experience categories (RL, RW, PT, OJ scales)."""
+
+    __tablename__ = "education_category"
+    scale: Mapped[str] = mapped_column(String(4), primary_key=True)
+    category: Mapped[int] = mapped_column(Integer, primary_key=True)
+    label: Mapped[str] = mapped_column(Text)
+
+
+class EducationShare(Base):
+    """Percent of respondents in an occupation who chose a category."""
+
+    __tablename__ = "education_share"
+    code: Mapped[str] = mapped_column(ForeignKey("occupation.code"), primary_key=True)
+    scale: Mapped[str] = mapped_column(String(4), primary_key=True)
+    category: Mapped[int] = mapped_column(Integer, primary_key=True)
+    percent: Mapped[float] = mapped_column(Float)
+
+
+class JobZone(Base):
+    __tablename__ = "job_zone"
+    zone: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    experience: Mapped[str] = mapped_column(Text)
+    education: Mapped[str] = mapped_column(Text)
+    training: Mapped[str] = mapped_column(Text)
+
+
+class RelatedOccupation(Base):
+    __tablename__ = "related_occupation"
+    code: Mapped[str] = mapped_column(ForeignKey("occupation.code"), primary_key=True)
+    related_code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    tier: Mapped[str] = mapped_column(String(20))
+    rank: Mapped[int] = mapped_column(Integer)
+
+
+class Area(Base):
+    """An OEWS area: the nation, a state (or territory) or a metropolitan area."""
+
+    __tablename__ = "area"
+    code: Mapped[str] = mapped_column(String(7), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(1))  # N | S | M
+    state_code: Mapped[str] = mapped_column(String(2))
+    name: Mapped[str] = mapped_column(String(120))
+
+
+class Industry(Base):
+    __tablename__ = "industry"
+    code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    level: Mapped[int] = mapped_column(Integer)
+
+
+class Wage(Base):
+    """One OEWS estimate row: an occupation in an area and industry, May 2025.
+
+    `footnotes` keeps the source's footnote codes per field ("annual_p90=5;hourly_p90=5"), so a
+    top-coded or unreleased value can be explained instead of shown as a number.
+    """
+
+    __tablename__ = "wage"
+    soc_code: Mapped[str] = mapped_column(String(7), primary_key=True)
+    area_code: Mapped[str] = mapped_column(String(7), primary_key=True)
+    industry_code: Mapped[str] = mapped_column(String(6), primary_key=True)
+    employment: Mapped[int | None] = mapped_column(Integer)
+    hourly_mean: Mapped[float | None] = mapped_column(Float)
+    annual_mean: Mapped[int | None] = mapped_column(Integer)
+    hourly_p10: Mapped[float | None] = mapped_column(Float)
+    hourly_p25: Mapped[float | None] = mapped_column(Float)
+    hourly_median: Mapped[float | None] = mapped_column(Float)
+    hourly_p75: Mapped[float | None] = mapped_column(Float)
+    hourly_p90: Mapped[float | None] = mapped_column(Float)
+    annual_p10: Mapped[int | None] = mapped_column(Integer)
+    annual_p25: Mapped[int | None] = mapped_column(Integer)
+    annual_median: Mapped[int | None] = mapped_column(Integer)
+    annual_p75: Mapped[int | None] = mapped_column(Integer)
+    annual_p90: Mapped[int | None] = mapped_column(Integer)
+    footnotes: Mapped[str] = mapped_column(String(200), default="")
+
+    __table_args__ = (Index("ix_wage_area_industry", "area_code", "industry_code", "soc_code"),)
+
+
+class Projection(Base):
+    """Employment Projections 2024-34, Table 1.2 (employment and openings in thousands)."""
+
+    __tablename__ = "projection"
+    code: Mapped[str] = mapped_column(String(7), primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    employment_2024: Mapped[float | None] = mapped_column(Float)
+    employment_2034: Mapped[float | None] = mapped_column(Float)
+    change_numeric: Mapped[float | None] = mapped_column(Float)
+    percent_change: Mapped[float | None] = mapped_column(Float)
+    openings: Mapped[float | None] = mapped_column(Float)
+    median_wage_2024: Mapped[int | None] = mapped_column(Integer)
+    typical_education: Mapped[str | None] = mapped_column(String(100))
+    work_experience: Mapped[str | None] = mapped_column(String(100))
+    training: Mapped[str | None] = mapped_column(String(100))
+
+
+class Demographic(Base):
+    """A CPS occupation row: shares in percent (2022) and median age (2025)."""
+
+    __tablename__ = "demographic"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    cps_title: Mapped[str] = mapped_column(String(200))
+    employed_thousands: Mapped[float | None] = mapped_column(Float)
+    women: Mapped[float | None] = mapped_column(Float)
+    white: Mapped[float | None] = mapped_column(Float)
+    black: Mapped[float | None] = mapped_column(Float)
+    asian: Mapped[float | None] = mapped_column(Float)
+    hispanic: Mapped[float | None] = mapped_column(Float)
+    median_age: Mapped[float | None] = mapped_column(Float)
+
+
+class ChatPreference(Base):
+    """Per-chat settings such as the default location; kept across data rebuilds."""
+
+    __tablename__ = "chat_preference"
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    area_code: Mapped[str | None] = mapped_column(String(7))

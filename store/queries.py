@@ -1,0 +1,395 @@
+"""Read queries: everything the core asks of the career database, as plain frozen dataclasses.
+
+The core never sees SQLAlchemy objects; it gets facts with the source's own values (None where
+the source published nothing), so rendering can say "not published" instead of guessing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from store import models
+from store.db import session_factory
+
+NATIONAL = "0000000"
+CROSS_INDUSTRY = "000000"
+ALL_OCCUPATIONS = "00-0000"
+
+
+@dataclass(frozen=True)
+class WageFacts:
+    soc_code: str
+    area_code: str
+    area_name: str
+    industry_code: str
+    employment: int | None
+    hourly_mean: float | None
+    annual_mean: int | None
+    hourly_p10: float | None
+    hourly_p25: float | None
+    hourly_median: float | None
+    hourly_p75: float | None
+    hourly_p90: float | None
+    annual_p10: int | None
+    annual_p25: int | None
+    annual_median: int | None
+    annual_p75: int | None
+    annual_p90: int | None
+    footnotes: dict[str, str] = field(default_factory=dict)
+
+    def top_coded(self, column: str) -> bool:
+        """BLS footnote 5: the wage is at or above the top of the published range."""
+        return self.footnotes.get(column) == "5"
+
+
+@dataclass(frozen=True)
+class ProjectionFacts:
+    code: str
+    title: str
+    employment_2024: float | None  # thousands, as in Table 1.2
+    employment_2034: float | None
+    change_numeric: float | None
+    percent_change: float | None
+    openings: float | None  # thousands a year
+    median_wage_2024: int | None
+    typical_education: str | None
+    work_experience: str | None
+    training: str | None
+
+
+@dataclass(frozen=True)
+class DemographicFacts:
+    cps_title: str
+    employed_thousands: float | None
+    women: float | None
+    white: float | None
+    black: float | None
+    asian: float | None
+    hispanic: float | None
+    median_age: float | None
+
+
+@dataclass(frozen=True)
+class OccupationFacts:
+    code: str
+    title: str
+    description: str
+    soc_code: str
+    job_zone: int | None
+    wage_code: str | None
+    wage_title: str | None  # the aggregate's name when wages are not the occupation's own
+    projection_code: str | None
+    wages: WageFacts | None
+    projection: ProjectionFacts | None
+
+    @property
+    def wages_from_aggregate(self) -> bool:
+        return self.wage_code is not None and self.wage_code != self.soc_code
+
+
+@dataclass(frozen=True)
+class TitleRow:
+    code: str
+    title: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Rated:
+    name: str
+    importance: float | None
+    level: float | None
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    percent: float
+
+
+@dataclass(frozen=True)
+class EducationFacts:
+    typical_entry: str | None
+    work_experience: str | None
+    training: str | None
+    levels: list[Share]  # O*NET "Required Level of Education", most common first
+    job_zone: int | None
+    job_zone_name: str | None
+    job_zone_education: str | None
+    job_zone_experience: str | None
+
+
+@dataclass(frozen=True)
+class Related:
+    code: str
+    title: str
+    tier: str
+    annual_median: int | None
+    percent_change: float | None
+
+
+@dataclass(frozen=True)
+class AreaFacts:
+    code: str
+    kind: str
+    state_code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RankedWage:
+    name: str
+    code: str
+    annual_median: int | None
+    employment: int | None
+    top_coded: bool
+
+
+def _footnotes(raw: str) -> dict[str, str]:
+    pairs = (item.split("=", 1) for item in raw.split(";") if "=" in item)
+    return {column: code for column, code in pairs}
+
+
+def _wage(row: models.Wage, area_name: str) -> WageFacts:
+    return WageFacts(
+        soc_code=row.soc_code, area_code=row.area_code, area_name=area_name,
+        industry_code=row.industry_code, employment=row.employment,
+        hourly_mean=row.hourly_mean, annual_mean=row.annual_mean,
+        hourly_p10=row.hourly_p10, hourly_p25=row.hourly_p25, hourly_median=row.hourly_median,
+        hourly_p75=row.hourly_p75, hourly_p90=row.hourly_p90, annual_p10=row.annual_p10,
+        annual_p25=row.annual_p25, annual_median=row.annual_median, annual_p75=row.annual_p75,
+        annual_p90=row.annual_p90, footnotes=_footnotes(row.footnotes),
+    )
+
+
+def _projection(row: models.Projection) -> ProjectionFacts:
+    return ProjectionFacts(
+        code=row.code, title=row.title, employment_2024=row.employment_2024,
+        employment_2034=row.employment_2034, change_numeric=row.change_numeric,
+        percent_change=row.percent_change, openings=row.openings,
+        median_wage_2024=row.median_wage_2024, typical_education=row.typical_education,
+        work_experience=row.work_experience, training=row.training,
+    )
+
+
+class CareerStore:
+    """Async read access to the career database (and the one table of chat preferences)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self.sessions: async_sessionmaker[AsyncSession] = session_factory(engine)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    # --- the title index's raw material -------------------------------------------------
+    async def titles(self) -> list[TitleRow]:
+        async with self.sessions() as session:
+            rows = await session.execute(
+                select(models.Title.code, models.Title.title, models.Title.kind))
+            return [TitleRow(code, title, kind) for code, title, kind in rows]
+
+    async def employment_by_code(self) -> dict[str, int]:
+        """National employment per occupation, the prior that ranks generic titles."""
+        async with self.sessions() as session:
+            rows = await session.execute(
+                select(models.Occupation.code, models.Wage.employment)
+                .join(models.Wage, models.Wage.soc_code == models.Occupation.wage_code)
+                .where(models.Wage.area_code == NATIONAL,
+                       models.Wage.industry_code == CROSS_INDUSTRY))
+            return {code: employment or 0 for code, employment in rows}
+
+    async def metadata(self) -> dict[str, str]:
+        async with self.sessions() as session:
+            rows = await session.execute(select(models.Metadata.key, models.Metadata.value))
+            return dict(rows.tuples().all())
+
+    # --- facts --------------------------------------------------------------------------
+    async def occupations(
+        self, codes: Sequence[str], area_code: str = NATIONAL
+    ) -> dict[str, OccupationFacts]:
+        async with self.sessions() as session:
+            occupations = (await session.scalars(
+                select(models.Occupation).where(models.Occupation.code.in_(codes)))).all()
+            wage_codes = {o.wage_code for o in occupations if o.wage_code}
+            area = await session.get(models.Area, area_code)
+            wages = {
+                w.soc_code: w for w in (await session.scalars(select(models.Wage).where(
+                    models.Wage.soc_code.in_(wage_codes), models.Wage.area_code == area_code,
+                    models.Wage.industry_code == CROSS_INDUSTRY))).all()
+            }
+            projection_codes = {o.projection_code for o in occupations if o.projection_code}
+            projections = {
+                p.code: p for p in (await session.scalars(select(models.Projection).where(
+                    models.Projection.code.in_(projection_codes)))).all()
+            }
+        area_name = area.name if area else area_code
+        result = {}
+        for o in occupations:
+            wage = wages.get(o.wage_code) if o.wage_code else None
+            projection = projections.get(o.projection_code) if o.projection_code else None
+            result[o.code] = OccupationFacts(
+                code=o.code, title=o.title, description=o.description, soc_code=o.soc_code,
+                job_zone=o.job_zone, wage_code=o.wage_code,
+                wage_title=o.wage_title if o.wage_code != o.soc_code else None,
+                projection_code=o.projection_code,
+                wages=_wage(wage, area_name) if wage else None,
+                projection=_projection(projection) if projection else None,
+            )
+        return result
+
+    async def average_growth(self) -> float | None:
+        """Projected growth of all occupations, the yardstick for "faster than average"."""
+        async with self.sessions() as session:
+            row = await session.get(models.Projection, ALL_OCCUPATIONS)
+            return row.percent_change if row else None
+
+    async def ratings(self, code: str, domain: str, limit: int = 8) -> list[Rated]:
+        async with self.sessions() as session:
+            rows = await session.scalars(
+                select(models.Rating).where(models.Rating.code == code,
+                                            models.Rating.domain == domain)
+                .order_by(models.Rating.importance.desc().nulls_last(), models.Rating.name)
+                .limit(limit))
+            return [Rated(r.name, r.importance, r.level) for r in rows]
+
+    async def all_ratings(self, code: str, domain: str) -> dict[str, Rated]:
+        async with self.sessions() as session:
+            rows = await session.scalars(select(models.Rating).where(
+                models.Rating.code == code, models.Rating.domain == domain))
+            return {r.name: Rated(r.name, r.importance, r.level) for r in rows}
+
+    async def technology(self, code: str, hot_only: bool = True, limit: int = 10) -> list[str]:
+        async with self.sessions() as session:
+            query = select(models.Technology.example).where(models.Technology.code == code)
+            if hot_only:
+                query = query.where(models.Technology.hot)
+            rows = await session.scalars(
+                query.order_by(models.Technology.in_demand.desc(), models.Technology.example)
+                .limit(limit))
+            return list(rows)
+
+    async def tasks(self, code: str, limit: int = 6) -> list[str]:
+        async with self.sessions() as session:
+            rows = await session.scalars(
+                select(models.Task.task).where(models.Task.code == code)
+                .order_by(models.Task.core.desc(),
+                          models.Task.incumbents_responding.desc().nulls_last(), models.Task.id)
+                .limit(limit))
+            return list(rows)
+
+    async def education(self, code: str) -> EducationFacts:
+        async with self.sessions() as session:
+            occupation = await session.get(models.Occupation, code)
+            projection = (await session.get(models.Projection, occupation.projection_code)
+                          if occupation and occupation.projection_code else None)
+            zone = (await session.get(models.JobZone, occupation.job_zone)
+                    if occupation and occupation.job_zone else None)
+            rows = await session.execute(
+                select(models.EducationCategory.label, models.EducationShare.percent)
+                .join(models.EducationCategory,
+                      (models.EducationCategory.scale == models.EducationShare.scale)
+                      & (models.EducationCategory.category == models.EducationShare.category))
+                .where(models.EducationShare.code == code, models.EducationShare.scale == "RL",
+                       models.EducationShare.percent > 0)
+                .order_by(models.EducationShare.percent.desc()))
+            levels = [Share(label, percent) for label, percent in rows]
+        return EducationFacts(
+            typical_entry=projection.typical_education if projection else None,
+            work_experience=projection.work_experience if projection else None,
+            training=projection.training if projection else None,
+            levels=levels,
+            job_zone=occupation.job_zone if occupation else None,
+            job_zone_name=zone.name if zone else None,
+            job_zone_education=zone.education if zone else None,
+            job_zone_experience=zone.experience if zone else None,
+        )
+
+    async def demographics(self, code: str) -> DemographicFacts | None:
+        async with self.sessions() as session:
+            occupation = await session.get(models.Occupation, code)
+            if occupation is None or occupation.demographic_id is None:
+                return None
+            row = await session.get(models.Demographic, occupation.demographic_id)
+            if row is None:
+                return None
+            return DemographicFacts(
+                cps_title=row.cps_title, employed_thousands=row.employed_thousands,
+                women=row.women, white=row.white, black=row.black, asian=row.asian,
+                hispanic=row.hispanic, median_age=row.median_age)
+
+    async def demographics_coverage(self) -> tuple[int, int]:
+        async with self.sessions() as session:
+            total = await session.scalar(select(func.count()).select_from(models.Occupation))
+            covered = await session.scalar(select(func.count()).select_from(
+                models.Occupation).where(models.Occupation.demographic_id.is_not(None)))
+            return covered or 0, total or 0
+
+    async def related(self, code: str, limit: int = 6) -> list[Related]:
+        async with self.sessions() as session:
+            rows = (await session.execute(
+                select(models.RelatedOccupation.related_code, models.Occupation.title,
+                       models.RelatedOccupation.tier, models.Occupation.wage_code,
+                       models.Occupation.projection_code)
+                .join(models.Occupation,
+                      models.Occupation.code == models.RelatedOccupation.related_code)
+                .where(models.RelatedOccupation.code == code)
+                .order_by(models.RelatedOccupation.rank).limit(limit))).all()
+            wage_codes = [r.wage_code for r in rows if r.wage_code]
+            medians = dict((await session.execute(
+                select(models.Wage.soc_code, models.Wage.annual_median).where(
+                    models.Wage.soc_code.in_(wage_codes), models.Wage.area_code == NATIONAL,
+                    models.Wage.industry_code == CROSS_INDUSTRY))).tuples().all())
+            growth = dict((await session.execute(
+                select(models.Projection.code, models.Projection.percent_change).where(
+                    models.Projection.code.in_([r.projection_code for r in rows])))
+                           ).tuples().all())
+        return [Related(r.related_code, r.title, r.tier, medians.get(r.wage_code),
+                        growth.get(r.projection_code)) for r in rows]
+
+    async def ranked_wages(
+        self, wage_code: str, *, kind: str, limit: int = 5
+    ) -> list[RankedWage]:
+        """Best-paying states (kind S), metros (M) or industries (I) for one occupation."""
+        async with self.sessions() as session:
+            if kind == "I":
+                query = (select(models.Industry.name, models.Industry.code, models.Wage)
+                         .join(models.Industry, models.Industry.code == models.Wage.industry_code)
+                         .where(models.Wage.area_code == NATIONAL,
+                                models.Wage.industry_code != CROSS_INDUSTRY,
+                                models.Industry.level >= 3))
+            else:
+                query = (select(models.Area.name, models.Area.code, models.Wage)
+                         .join(models.Area, models.Area.code == models.Wage.area_code)
+                         .where(models.Area.kind == kind,
+                                models.Wage.industry_code == CROSS_INDUSTRY))
+            rows = (await session.execute(
+                query.where(models.Wage.soc_code == wage_code,
+                            models.Wage.annual_median.is_not(None))
+                .order_by(models.Wage.annual_median.desc()).limit(limit))).all()
+        return [RankedWage(name, code, w.annual_median, w.employment,
+                           _footnotes(w.footnotes).get("annual_median") == "5")
+                for name, code, w in rows]
+
+    async def areas(self) -> list[AreaFacts]:
+        async with self.sessions() as session:
+            rows = await session.scalars(select(models.Area))
+            return [AreaFacts(a.code, a.kind, a.state_code, a.name) for a in rows]
+
+    # --- chat preferences -----------------------------------------------------------------
+    async def chat_area(self, chat_id: int) -> str | None:
+        async with self.sessions() as session:
+            row = await session.get(models.ChatPreference, chat_id)
+            return row.area_code if row else None
+
+    async def set_chat_area(self, chat_id: int, area_code: str | None) -> None:
+        async with self.sessions.begin() as session:
+            row = await session.get(models.ChatPreference, chat_id)
+            if row is None:
+                session.add(models.ChatPreference(chat_id=chat_id, area_code=area_code))
+            else:
+                row.area_code = area_code
