@@ -115,22 +115,28 @@ class Careerbot:
         self.period = metadata.get("release_oews", "")
 
     @classmethod
-    async def open(cls, database_url: str) -> Careerbot:
-        """Load the title index and metadata; DatabaseMissing if there is nothing to read."""
+    async def open(cls, database_url: str, index: TitleIndex | None = None) -> Careerbot:
+        """Load the title index and metadata; DatabaseMissing if there is nothing to read.
+
+        `index` lets several bots over the same database share one title index (tests, and
+        later several workers in one process).
+        """
         store = CareerStore(create_engine(database_url))
         try:
             metadata = await store.metadata()
-            titles = await store.titles()
-            employment = await store.employment_by_code()
+            titles = await store.titles() if index is None else []
+            employment = await store.employment_by_code() if index is None else {}
         except Exception as error:
             await store.close()
             raise DatabaseMissing(
                 "The career database is missing or unreadable. "
                 "Build it with: careerbot data build") from error
-        if not titles:
-            await store.close()
-            raise DatabaseMissing("The career database is empty. Build it with: careerbot data build")
-        index = TitleIndex.from_rows(((t.code, t.title, t.kind) for t in titles), employment)
+        if index is None:
+            if not titles:
+                await store.close()
+                raise DatabaseMissing(
+                    "The career database is empty. Build it with: careerbot data build")
+            index = TitleIndex.from_rows(((t.code, t.title, t.kind) for t in titles), employment)
         return cls(store, index, metadata)
 
     async def close(self) -> None:

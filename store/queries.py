@@ -206,7 +206,7 @@ class CareerStore:
     async def metadata(self) -> dict[str, str]:
         async with self.sessions() as session:
             rows = await session.execute(select(models.Metadata.key, models.Metadata.value))
-            return dict(rows.tuples().all())
+            return dict(rows.all())
 
     # --- facts --------------------------------------------------------------------------
     async def occupations(
@@ -343,11 +343,11 @@ class CareerStore:
             medians = dict((await session.execute(
                 select(models.Wage.soc_code, models.Wage.annual_median).where(
                     models.Wage.soc_code.in_(wage_codes), models.Wage.area_code == NATIONAL,
-                    models.Wage.industry_code == CROSS_INDUSTRY))).tuples().all())
+                    models.Wage.industry_code == CROSS_INDUSTRY))).all())
             growth = dict((await session.execute(
                 select(models.Projection.code, models.Projection.percent_change).where(
                     models.Projection.code.in_([r.projection_code for r in rows])))
-                           ).tuples().all())
+                           ).all())
         return [Related(r.related_code, r.title, r.tier, medians.get(r.wage_code),
                         growth.get(r.projection_code)) for r in rows]
 

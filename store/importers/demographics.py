@@ -71,10 +71,15 @@ def load_demographics(
     median_age = {normalize_title(text(r[0])): number(r[9]) for r in ages if len(r) > 9}
 
     by_title: dict[str, list[str]] = {}
+    detailed: set[str] = set()
     for code, title in soc_titles:
         by_title.setdefault(normalize_title(title), []).append(code)
+        if not code.endswith("0"):
+            detailed.add(code)
     curated = read_curated(curated_path)
 
+    exact: list[tuple[str, int]] = []
+    broad: list[tuple[str, int]] = []
     for index, row in enumerate(shares, start=1):
         cps_title = text(row[0])
         key = normalize_title(cps_title)
@@ -85,6 +90,16 @@ def load_demographics(
             "median_age": median_age.get(key),
         })
         for code in curated.get(key) or by_title.get(key, []):
-            # A curated or exact title wins; the first (most specific) row claims a code.
-            out.soc_to_row.setdefault(code, index)
+            (broad if code.endswith("0") else exact).append((code, index))
+    # Detailed codes first; then a broad group ("13-2070", "25-1000") lends its row to the
+    # detailed occupations under it that no more specific row claimed. SOC detailed codes never
+    # end in 0, so trailing zeros mark the group's prefix.
+    for code, index in exact:
+        out.soc_to_row.setdefault(code, index)
+    for code, index in broad:
+        out.soc_to_row.setdefault(code, index)
+        prefix = code.rstrip("0")
+        for member in sorted(detailed):
+            if member.startswith(prefix):
+                out.soc_to_row.setdefault(member, index)
     return out
