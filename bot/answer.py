@@ -16,8 +16,8 @@ from bot import callbacks, views
 from bot.callbacks import Action, InvalidCallback
 from bot.parsing import Intent, parse
 from bot.render import (
-    TopCode,
     Side,
+    TopCode,
     differences,
     esc,
     summary_lines,
@@ -70,8 +70,9 @@ class Reply:
         return {
             "kind": self.kind,
             "text": self.text,
-            "buttons": [[{"text": b.label, "callback_data": b.data} for b in row]
-                        for row in self.buttons],
+            "buttons": [
+                [{"text": b.label, "callback_data": b.data} for b in row] for row in self.buttons
+            ],
             "occupations": list(self.occupations),
             **self.extra,
         }
@@ -90,16 +91,29 @@ def occupation_json(side: Side, period: str) -> dict[str, Any]:
         "title": f.title,
         "asked_as": side.asked_as,
         "matched_title": side.matched_title,
-        "wages": None if w is None else {
-            "annual_median": w.annual_median, "hourly_median": w.hourly_median,
-            "annual_mean": w.annual_mean, "annual_p10": w.annual_p10, "annual_p90": w.annual_p90,
-            "employment": w.employment, "area": w.area_name, "period": period,
-            "soc_code": w.soc_code, "aggregate_title": f.wage_title,
+        "wages": None
+        if w is None
+        else {
+            "annual_median": w.annual_median,
+            "hourly_median": w.hourly_median,
+            "annual_mean": w.annual_mean,
+            "annual_p10": w.annual_p10,
+            "annual_p90": w.annual_p90,
+            "employment": w.employment,
+            "area": w.area_name,
+            "period": period,
+            "soc_code": w.soc_code,
+            "aggregate_title": f.wage_title,
         },
-        "projection": None if p is None else {
-            "percent_change": p.percent_change, "employment_2024": p.employment_2024,
-            "employment_2034": p.employment_2034, "openings": p.openings,
-            "unit": "thousands", "code": p.code,
+        "projection": None
+        if p is None
+        else {
+            "percent_change": p.percent_change,
+            "employment_2024": p.employment_2024,
+            "employment_2034": p.employment_2034,
+            "openings": p.openings,
+            "unit": "thousands",
+            "code": p.code,
         },
         "education": {"typical_entry": p.typical_education if p else None},
     }
@@ -129,13 +143,14 @@ class Careerbot:
         except Exception as error:
             await store.close()
             raise DatabaseMissing(
-                "The career database is missing or unreadable. "
-                "Build it with: careerbot data build") from error
+                "The career database is missing or unreadable. Build it with: careerbot data build"
+            ) from error
         if index is None:
             if not titles:
                 await store.close()
                 raise DatabaseMissing(
-                    "The career database is empty. Build it with: careerbot data build")
+                    "The career database is empty. Build it with: careerbot data build"
+                )
             index = TitleIndex.from_rows(((t.code, t.title, t.kind) for t in titles), employment)
         return cls(store, index, metadata)
 
@@ -154,8 +169,11 @@ class Careerbot:
         if unsure is not None:
             return self.clarify(resolutions, unsure)
         sides = [(r.text, r.candidates[0]) for r in resolutions]
-        note = ("I compare up to four jobs at a time; here are the first four."
-                if intent.too_many else None)
+        note = (
+            "I compare up to four jobs at a time; here are the first four."
+            if intent.too_many
+            else None
+        )
         return await self.summary(sides, intent, note=note)
 
     def fallback(self, *, greeting: bool = False, unknown: Sequence[str] = ()) -> Reply:
@@ -191,22 +209,36 @@ class Careerbot:
             codes = list(chosen)
             codes[position] = candidate.code
             if all(codes):
-                buttons.append((self.button(candidate.title[:60], "summary",
-                                            [c for c in codes if c]),))
+                buttons.append(
+                    (self.button(candidate.title[:60], "summary", [c for c in codes if c]),)
+                )
         if not buttons:
             return self.fallback(unknown=[resolution.text])
-        text = (f"Did you mean… for “{esc(resolution.text)}”?" if resolution.candidates
-                else f"I couldn't find “{esc(resolution.text)}”.")
-        return Reply("clarify", text, tuple(buttons),
-                     extra={"sides": [self.resolution_json(r) for r in resolutions]})
+        text = (
+            f"Did you mean… for “{esc(resolution.text)}”?"
+            if resolution.candidates
+            else f"I couldn't find “{esc(resolution.text)}”."
+        )
+        return Reply(
+            "clarify",
+            text,
+            tuple(buttons),
+            extra={"sides": [self.resolution_json(r) for r in resolutions]},
+        )
 
     # --- summary ----------------------------------------------------------------------------
-    async def summary(self, sides: Sequence[tuple[str, Candidate]], intent: Intent | None = None,
-                      area: str = NATIONAL, note: str | None = None) -> Reply:
+    async def summary(
+        self,
+        sides: Sequence[tuple[str, Candidate]],
+        intent: Intent | None = None,
+        area: str = NATIONAL,
+        note: str | None = None,
+    ) -> Reply:
         codes = [c.code for _, c in sides]
         facts = await self.store.occupations(codes, area)
-        resolved = [Side(asked, c.matched_title, facts[c.code]) for asked, c in sides
-                    if c.code in facts]
+        resolved = [
+            Side(asked, c.matched_title, facts[c.code]) for asked, c in sides if c.code in facts
+        ]
         if not resolved:
             return self.expired()
         average = await self.store.average_growth()
@@ -218,12 +250,16 @@ class Careerbot:
         elif len(resolved) == 2:
             a, b = resolved
             lines.append(f"⚖️ <b>{esc(a.asked_as)}</b> vs <b>{esc(b.asked_as)}</b>")
-            lines += [f"{i}. {esc(s.asked_as)} → <b>{esc(s.facts.title)}</b>"
-                      for i, s in enumerate(resolved, 1)]
+            lines += [
+                f"{i}. {esc(s.asked_as)} → <b>{esc(s.facts.title)}</b>"
+                for i, s in enumerate(resolved, 1)
+            ]
             lines.append(summary_table(resolved, self.top))
-            lines += [f"<i>{i}. pay figures for: {esc(s.facts.wage_title)}</i>"
-                      for i, s in enumerate(resolved, 1)
-                      if s.facts.wages_from_aggregate and s.facts.wage_title]
+            lines += [
+                f"<i>{i}. pay figures for: {esc(s.facts.wage_title)}</i>"
+                for i, s in enumerate(resolved, 1)
+                if s.facts.wages_from_aggregate and s.facts.wage_title
+            ]
             lines += differences(resolved)
             kind = "compare"
         else:
@@ -236,16 +272,22 @@ class Careerbot:
             lines.append(f"<i>{esc(note)}</i>")
         lines.append(self.source_line(resolved[0].facts))
         buttons = self.detail_buttons(distinct, current="summary")
-        return Reply(kind, trim("\n".join(lines)), buttons,
-                     tuple(occupation_json(s, self.period) for s in resolved))
+        return Reply(
+            kind,
+            trim("\n".join(lines)),
+            buttons,
+            tuple(occupation_json(s, self.period) for s in resolved),
+        )
 
     def _profile_lines(self, resolved: Sequence[Side], average: float | None) -> list[str]:
         side = resolved[0]
         lines = []
         if len(resolved) > 1:
             asked = " and ".join(f"“{esc(s.asked_as)}”" for s in resolved)
-            lines.append(f"⚖️ {asked} are the same occupation in official data: "
-                         f"<b>{esc(side.facts.title)}</b>.")
+            lines.append(
+                f"⚖️ {asked} are the same occupation in official data: "
+                f"<b>{esc(side.facts.title)}</b>."
+            )
         else:
             lines.append(f"💼 <b>{esc(side.facts.title)}</b>")
             if side.asked_as.casefold() != side.facts.title.casefold():
@@ -257,7 +299,8 @@ class Careerbot:
                 "What still differs is the job within it: experience, employer and place. "
                 f"Half earn between {esc(self._wage(w, 'annual_p25'))} and "
                 f"{esc(self._wage(w, 'annual_p75'))} (25th–75th percentile); "
-                "see Salary for states and industries.")
+                "see Salary for states and industries."
+            )
         return lines
 
     def _wage(self, wages: Any, column: str) -> str:
@@ -267,18 +310,24 @@ class Careerbot:
 
     def source_line(self, facts: OccupationFacts) -> str:
         area = facts.wages.area_name if facts.wages else "National"
-        return (f"<i>Sources: BLS OEWS {esc(self.period)} ({esc(area)}), Employment Projections "
-                f"2024–34, O*NET {esc(self.metadata.get('release_onet', ''))}. /about</i>")
+        return (
+            f"<i>Sources: BLS OEWS {esc(self.period)} ({esc(area)}), Employment Projections "
+            f"2024–34, O*NET {esc(self.metadata.get('release_onet', ''))}. /about</i>"
+        )
 
     # --- buttons ----------------------------------------------------------------------------
-    def button(self, label: str, view: str, codes: Sequence[str], area: str | None = None
-               ) -> Button:
+    def button(
+        self, label: str, view: str, codes: Sequence[str], area: str | None = None
+    ) -> Button:
         return Button(label, callbacks.encode(Action(view, tuple(codes), area), self.version))
 
-    def detail_buttons(self, codes: Sequence[str], current: str, area: str | None = None
-                       ) -> tuple[tuple[Button, ...], ...]:
-        rows = [tuple(self.button(label, view, codes, area) for label, view in row
-                      if view != current) for row in DETAIL_BUTTONS]
+    def detail_buttons(
+        self, codes: Sequence[str], current: str, area: str | None = None
+    ) -> tuple[tuple[Button, ...], ...]:
+        rows = [
+            tuple(self.button(label, view, codes, area) for label, view in row if view != current)
+            for row in DETAIL_BUTTONS
+        ]
         if current != "summary":
             rows.append((self.button(SUMMARY_BUTTON[0], "summary", codes, area),))
         return tuple(row for row in rows if row)
@@ -300,13 +349,17 @@ class Careerbot:
             sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
             return await self.summary(sides, area=area)
         text, extra_rows = await self._detail(action.view, ordered)
-        buttons = self.detail_buttons(list(dict.fromkeys(action.codes)), action.view,
-                                      action.area)
-        return Reply("detail", trim(text), extra_rows + buttons,
-                     extra={"view": action.view, "codes": list(action.codes)})
+        buttons = self.detail_buttons(list(dict.fromkeys(action.codes)), action.view, action.area)
+        return Reply(
+            "detail",
+            trim(text),
+            extra_rows + buttons,
+            extra={"view": action.view, "codes": list(action.codes)},
+        )
 
-    async def _detail(self, view: str, occupations: Sequence[OccupationFacts]
-                      ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
+    async def _detail(
+        self, view: str, occupations: Sequence[OccupationFacts]
+    ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
         if view == "salary":
             return await views.salary(self.store, occupations, self.top), ()
         if view == "skills":
@@ -316,16 +369,21 @@ class Careerbot:
         if view == "duties":
             return await views.duties(self.store, occupations), ()
         if view == "demographics":
-            years = (self.metadata.get("release_cps_shares", ""),
-                     self.metadata.get("release_cps_age", ""))
+            years = (
+                self.metadata.get("release_cps_shares", ""),
+                self.metadata.get("release_cps_age", ""),
+            )
             return await views.demographics(self.store, occupations, years), ()
         if view == "outlook":
             return await views.outlook(self.store, occupations), ()
         if view == "similar":
             text, offers = await views.similar(self.store, occupations)
             base = occupations[0].code
-            rows = tuple((self.button(f"⚖️ vs {title[:40]}", "summary", [base, code]),)
-                         for code, title in offers[:4] if code != base)
+            rows = tuple(
+                (self.button(f"⚖️ vs {title[:40]}", "summary", [base, code]),)
+                for code, title in offers[:4]
+                if code != base
+            )
             return text, rows
         return "This view is not available.", ()
 
@@ -334,8 +392,15 @@ class Careerbot:
         return {
             "text": resolution.text,
             "status": resolution.status,
-            "candidates": [{"code": c.code, "title": c.title, "matched_title": c.matched_title,
-                            "score": c.score} for c in resolution.candidates],
+            "candidates": [
+                {
+                    "code": c.code,
+                    "title": c.title,
+                    "matched_title": c.matched_title,
+                    "score": c.score,
+                }
+                for c in resolution.candidates
+            ],
         }
 
     def match(self, text: str) -> dict[str, Any]:
@@ -346,20 +411,23 @@ class Careerbot:
     # --- fixed texts ------------------------------------------------------------------------
     def about(self) -> Reply:
         m = self.metadata
-        text = "\n".join([
-            "ℹ️ <b>About careerbot</b>",
-            "Figures come from official U.S. sources, never estimates of our own:",
-            f"• Wages and jobs: BLS Occupational Employment and Wage Statistics, "
-            f"{esc(m.get('release_oews', ''))} (excludes the self-employed).",
-            f"• Growth, openings, entry education: BLS Employment Projections "
-            f"{esc(m.get('release_projections', ''))}.",
-            f"• Demographics: BLS Current Population Survey ({esc(m.get('release_cps_shares', ''))}"
-            f" shares, {esc(m.get('release_cps_age', ''))} median age).",
-            f"• Titles, duties, skills, education: O*NET {esc(m.get('release_onet', ''))}.",
-            "Source: U.S. Bureau of Labor Statistics.",
-            "",
-            esc(ATTRIBUTION.format(onet=m.get("release_onet", "").split(" ")[0])),
-        ])
+        text = "\n".join(
+            [
+                "ℹ️ <b>About careerbot</b>",
+                "Figures come from official U.S. sources, never estimates of our own:",
+                f"• Wages and jobs: BLS Occupational Employment and Wage Statistics, "
+                f"{esc(m.get('release_oews', ''))} (excludes the self-employed).",
+                f"• Growth, openings, entry education: BLS Employment Projections "
+                f"{esc(m.get('release_projections', ''))}.",
+                "• Demographics: BLS Current Population Survey "
+                f"({esc(m.get('release_cps_shares', ''))} shares, "
+                f"{esc(m.get('release_cps_age', ''))} median age).",
+                f"• Titles, duties, skills, education: O*NET {esc(m.get('release_onet', ''))}.",
+                "Source: U.S. Bureau of Labor Statistics.",
+                "",
+                esc(ATTRIBUTION.format(onet=m.get("release_onet", "").split(" ")[0])),
+            ]
+        )
         return Reply("about", text)
 
     def help(self) -> Reply:
@@ -370,5 +438,6 @@ class Careerbot:
             "• <code>/compare nurse vs teacher</code>\n"
             "• <code>/job electrician</code>\n"
             "Buttons under an answer open salary, skills, education, duties, demographics, "
-            "outlook and similar jobs. /about names the sources.")
+            "outlook and similar jobs. /about names the sources."
+        )
         return Reply("help", text, self.example_buttons())

@@ -24,22 +24,27 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the structured answer")
     ask.add_argument("text", nargs="+")
     match = commands.add_parser("match", help="resolve titles only")
-    match.add_argument("--jsonl", action="store_true",
-                       help="read one query per line on stdin, print one JSON object per line")
+    match.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="read one query per line on stdin, print one JSON object per line",
+    )
     match.add_argument("text", nargs="*")
     data = commands.add_parser("data", help="manage the career database")
     data_commands = data.add_subparsers(dest="data_command", required=True)
     build = data_commands.add_parser("build", help="build the database from the public data")
-    build.add_argument("--if-missing", action="store_true",
-                       help="do nothing when the database already exists")
+    build.add_argument(
+        "--if-missing", action="store_true", help="do nothing when the database already exists"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     settings = Settings.load()
-    logging.basicConfig(level=settings.log_level,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         if args.command == "data":
@@ -142,7 +147,9 @@ async def _match(settings: Settings, texts: list[str], jsonl: bool) -> int:
             for side in result["sides"]:
                 print(f"{side['text']!r}: {side['status']}")
                 for c in side["candidates"]:
-                    print(f"   {c['score']:5.1f}  {c['code']}  {c['title']}  ({c['matched_title']})")
+                    print(
+                        f"   {c['score']:5.1f}  {c['code']}  {c['title']}  ({c['matched_title']})"
+                    )
     finally:
         await bot.close()
     return 0

@@ -29,10 +29,13 @@ def show(reply: Reply, write: Callable[[str], object] = print) -> list[str]:
     return choices
 
 
-async def chat(bot: Careerbot, read: Callable[[str], str] = input,
-               write: Callable[[str], object] = print) -> None:
-    write("careerbot console — type two job titles to compare (\"nurse vs teacher\"), "
-          "a number to press a button, /about, /help, or /quit.")
+async def chat(
+    bot: Careerbot, read: Callable[[str], str] = input, write: Callable[[str], object] = print
+) -> None:
+    write(
+        'careerbot console — type two job titles to compare ("nurse vs teacher"), '
+        "a number to press a button, /about, /help, or /quit."
+    )
     choices = show(bot.help(), write)
     while True:
         try:

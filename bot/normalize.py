@@ -12,8 +12,14 @@ import unicodedata
 from functools import lru_cache
 
 IRREGULAR_PLURALS = {
-    "men": "man", "women": "woman", "people": "person", "children": "child",
-    "personnel": "personnel", "staff": "staff", "series": "series", "species": "species",
+    "men": "man",
+    "women": "woman",
+    "people": "person",
+    "children": "child",
+    "personnel": "personnel",
+    "staff": "staff",
+    "series": "series",
+    "species": "species",
 }
 # Endings where a trailing "s" is not a plural ("analysis", "bus", "glass", "sales" stays).
 KEEP_S = ("ss", "us", "is", "ics", "sales", "news", "arts", "ous", "ws")

@@ -14,10 +14,43 @@ MAX_TITLE_CHARS = 80
 MAX_MESSAGE_CHARS = 600
 
 GREETINGS = {
-    "hi", "hello", "hey", "hiya", "yo", "sup", "hola", "bonjour", "hallo", "ciao", "privet",
-    "good morning", "good evening", "good afternoon", "thanks", "thank you", "thx", "ty",
-    "ok", "okay", "cool", "nice", "great", "lol", "lmao", "bye", "goodbye", "help", "start",
-    "yes", "no", "what", "why", "who are you", "how are you", "whats up", "what's up",
+    "hi",
+    "hello",
+    "hey",
+    "hiya",
+    "yo",
+    "sup",
+    "hola",
+    "bonjour",
+    "hallo",
+    "ciao",
+    "privet",
+    "good morning",
+    "good evening",
+    "good afternoon",
+    "thanks",
+    "thank you",
+    "thx",
+    "ty",
+    "ok",
+    "okay",
+    "cool",
+    "nice",
+    "great",
+    "lol",
+    "lmao",
+    "bye",
+    "goodbye",
+    "help",
+    "start",
+    "yes",
+    "no",
+    "what",
+    "why",
+    "who are you",
+    "how are you",
+    "whats up",
+    "what's up",
 }
 
 _COMMAND = re.compile(r"^/(\w+)(@\w+)?\s*", re.IGNORECASE)
@@ -29,39 +62,57 @@ _TRAILING = re.compile(r"[\s?!.,;:]+$")
 _COMPARE_WRAPPERS = [
     re.compile(r"^(?:what(?:'s| is| are)?\s+)?(?:the\s+)?differences?\s+between\s+(?P<body>.+)$"),
     re.compile(r"^(?:please\s+)?compare\s+(?P<body>.+)$"),
-    re.compile(r"^(?:should|would|could|can)\s+i\s+(?:be(?:come)?|work\s+as|study|train\s+as|"
-               r"go\s+for|pick|choose)\s+(?P<body>.+)$"),
-    re.compile(r"^(?:which|what)\s+(?:pays|is|earns|makes)\s+(?:more|better)\s*[,:]?\s*"
-               r"(?P<body>.+)$"),
+    re.compile(
+        r"^(?:should|would|could|can)\s+i\s+(?:be(?:come)?|work\s+as|study|train\s+as|"
+        r"go\s+for|pick|choose)\s+(?P<body>.+)$"
+    ),
+    re.compile(
+        r"^(?:which|what)\s+(?:pays|is|earns|makes)\s+(?:more|better)\s*[,:]?\s*"
+        r"(?P<body>.+)$"
+    ),
     re.compile(r"^(?:which\s+is\s+better\s*[,:]?\s*)(?P<body>.+)$"),
 ]
 # "is A paid more than B", "do As make more than Bs", "does A earn more than B"
 _MORE_THAN = re.compile(
     r"^(?:is|are|do|does|would|will)\s+(?:an?\s+)?(?P<a>.+?)\s+(?:get\s+)?(?:paid|make|earn|"
-    r"making|earning|get|gets)\s+(?:more|less|better)(?:\s+money)?\s+than\s+(?:an?\s+)?(?P<b>.+)$")
+    r"making|earning|get|gets)\s+(?:more|less|better)(?:\s+money)?\s+than\s+(?:an?\s+)?(?P<b>.+)$"
+)
 _SWITCH = re.compile(
     r"^(?:how\s+(?:do|can|could|would)\s+i\s+|i\s+want\s+to\s+|help\s+me\s+)?"
     r"(?:switch|go|move|change|transition|pivot)\s+(?:careers?\s+)?from\s+(?:an?\s+|being\s+an?\s+)?"
-    r"(?P<a>.+?)\s+(?:to|into)\s+(?:an?\s+|being\s+an?\s+)?(?P<b>.+)$")
+    r"(?P<a>.+?)\s+(?:to|into)\s+(?:an?\s+|being\s+an?\s+)?(?P<b>.+)$"
+)
 # Splitters between titles, strongest first.
-_VERSUS = re.compile(r"\s+(?:vs\.?|versus|v\.?|against|compared\s+(?:to|with)|or)\s+|\s*/\s*(?=\D)"
-                     r"|\s+vs\.?(?=\s|$)")
+_VERSUS = re.compile(
+    r"\s+(?:vs\.?|versus|v\.?|against|compared\s+(?:to|with)|or)\s+|\s*/\s*(?=\D)"
+    r"|\s+vs\.?(?=\s|$)"
+)
 _LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+with\s+|\s+to\s+")
 # Question wrappers around one title: "what do dental hygienists make?", "tell me about X".
 _PROFILE_WRAPPERS = [
-    re.compile(r"^(?:what|how\s+much)\s+(?:do|does|did|can|could|would)\s+(?:an?\s+|the\s+)?"
-               r"(?P<t>.+?)\s+(?:make|earn|get\s+paid|get|do|make\s+a\s+year|earn\s+a\s+year)"
-               r"(?:\s+(?:a|per)\s+(?:year|hour|month))?$"),
-    re.compile(r"^(?:what(?:'s| is| are)|whats)\s+(?:the\s+|an?\s+)?(?:average\s+|median\s+|"
-               r"typical\s+)?(?:salary|pay|wage|wages|income|job\s+outlook|outlook)\s+"
-               r"(?:of|for)\s+(?:an?\s+|the\s+)?(?P<t>.+)$"),
-    re.compile(r"^(?:tell\s+me\s+about|info\s+on|information\s+on|what\s+about|how\s+about|"
-               r"what\s+(?:is|does)\s+(?:an?\s+)?|who\s+(?:is|are)\s+(?:an?\s+)?|describe)\s+"
-               r"(?:an?\s+|the\s+)?(?P<t>.+?)(?:\s+do)?$"),
-    re.compile(r"^(?:how\s+(?:do|can)\s+i\s+become|i\s+want\s+to\s+(?:be|become)|should\s+i\s+"
-               r"(?:be|become))\s+(?:an?\s+)?(?P<t>.+)$"),
-    re.compile(r"^(?P<t>.+?)\s+(?:salary|salaries|pay|wages?|income|job\s+outlook|outlook|"
-               r"career|jobs?)$"),
+    re.compile(
+        r"^(?:what|how\s+much)\s+(?:do|does|did|can|could|would)\s+(?:an?\s+|the\s+)?"
+        r"(?P<t>.+?)\s+(?:make|earn|get\s+paid|get|do|make\s+a\s+year|earn\s+a\s+year)"
+        r"(?:\s+(?:a|per)\s+(?:year|hour|month))?$"
+    ),
+    re.compile(
+        r"^(?:what(?:'s| is| are)|whats)\s+(?:the\s+|an?\s+)?(?:average\s+|median\s+|"
+        r"typical\s+)?(?:salary|pay|wage|wages|income|job\s+outlook|outlook)\s+"
+        r"(?:of|for)\s+(?:an?\s+|the\s+)?(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^(?:tell\s+me\s+about|info\s+on|information\s+on|what\s+about|how\s+about|"
+        r"what\s+(?:is|does)\s+(?:an?\s+)?|who\s+(?:is|are)\s+(?:an?\s+)?|describe)\s+"
+        r"(?:an?\s+|the\s+)?(?P<t>.+?)(?:\s+do)?$"
+    ),
+    re.compile(
+        r"^(?:how\s+(?:do|can)\s+i\s+become|i\s+want\s+to\s+(?:be|become)|should\s+i\s+"
+        r"(?:be|become))\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^(?P<t>.+?)\s+(?:salary|salaries|pay|wages?|income|job\s+outlook|outlook|"
+        r"career|jobs?)$"
+    ),
 ]
 _PLACE = re.compile(r"^(?P<rest>.+?)\s+(?:in|near|around|for)\s+(?P<place>[a-z .,'-]{2,40})$")
 
@@ -144,8 +195,9 @@ def parse(text: str, is_place: object = None) -> Intent:
         titles = _titles(re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", lowered))
     if len(titles) >= 2:
         titles = [_unwrap(t) for t in titles]
-        return Intent("compare", tuple(titles[:MAX_TITLES]), place,
-                      too_many=len(titles) > MAX_TITLES)
+        return Intent(
+            "compare", tuple(titles[:MAX_TITLES]), place, too_many=len(titles) > MAX_TITLES
+        )
     single = _unwrap(titles[0] if titles else lowered)
     if single in GREETINGS:
         return Intent("none", greeting=True)

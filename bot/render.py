@@ -28,8 +28,7 @@ SHORT_EDUCATION = {
     "Master's degree": "Master's",
     "Doctoral or professional degree": "Doctoral/prof.",
 }
-SHORT_EXPERIENCE = {"None": "None", "Less than 5 years": "< 5 years",
-                    "5 years or more": "5+ years"}
+SHORT_EXPERIENCE = {"None": "None", "Less than 5 years": "< 5 years", "5 years or more": "5+ years"}
 
 
 def esc(text: str) -> str:
@@ -94,14 +93,17 @@ def wage(wages: WageFacts | None, column: str, top: TopCode) -> str:
 
 
 def pay_range(wages: WageFacts | None, top: TopCode, short: bool = False) -> str:
-    if wages is None or (wages.annual_p10 is None and wages.annual_p90 is None
-                         and not wages.top_coded("annual_p90")):
+    if wages is None or (
+        wages.annual_p10 is None and wages.annual_p90 is None and not wages.top_coded("annual_p90")
+    ):
         return "n/p" if short else NOT_PUBLISHED
     if short:
         low = thousands_k(wages.annual_p10)
-        high = (f"{thousands_k(int(top.annual.strip('$').replace(',', '')))}+"
-                if wages.annual_p90 is None and wages.top_coded("annual_p90")
-                else thousands_k(wages.annual_p90))
+        high = (
+            f"{thousands_k(int(top.annual.strip('$').replace(',', '')))}+"
+            if wages.annual_p90 is None and wages.top_coded("annual_p90")
+            else thousands_k(wages.annual_p90)
+        )
         return f"{low}–{high.lstrip('$')}"
     return f"{wage(wages, 'annual_p10', top)} – {wage(wages, 'annual_p90', top)}"
 
@@ -148,24 +150,54 @@ def summary_table(sides: Sequence[Side], top: TopCode) -> str:
         ("Median pay", [wage(s.facts.wages, "annual_median", top) for s in sides]),
         ("Hourly", [wage(s.facts.wages, "hourly_median", top) for s in sides]),
         ("Range 10-90", [pay_range(s.facts.wages, top, short=True) for s in sides]),
-        ("Growth", [signed_percent(s.facts.projection.percent_change)
-                    if s.facts.projection else NOT_PUBLISHED for s in sides]),
-        ("Jobs", [count(s.facts.wages.employment) if s.facts.wages else NOT_PUBLISHED
-                  for s in sides]),
-        ("Education", [SHORT_EDUCATION.get(s.facts.projection.typical_education or "",
-                                           s.facts.projection.typical_education or "n/p")
-                       if s.facts.projection else "n/p" for s in sides]),
-        ("Experience", [SHORT_EXPERIENCE.get(s.facts.projection.work_experience or "",
-                                             s.facts.projection.work_experience or "n/p")
-                        if s.facts.projection else "n/p" for s in sides]),
+        (
+            "Growth",
+            [
+                signed_percent(s.facts.projection.percent_change)
+                if s.facts.projection
+                else NOT_PUBLISHED
+                for s in sides
+            ],
+        ),
+        (
+            "Jobs",
+            [count(s.facts.wages.employment) if s.facts.wages else NOT_PUBLISHED for s in sides],
+        ),
+        (
+            "Education",
+            [
+                SHORT_EDUCATION.get(
+                    s.facts.projection.typical_education or "",
+                    s.facts.projection.typical_education or "n/p",
+                )
+                if s.facts.projection
+                else "n/p"
+                for s in sides
+            ],
+        ),
+        (
+            "Experience",
+            [
+                SHORT_EXPERIENCE.get(
+                    s.facts.projection.work_experience or "",
+                    s.facts.projection.work_experience or "n/p",
+                )
+                if s.facts.projection
+                else "n/p"
+                for s in sides
+            ],
+        ),
     ]
-    cells = [(label, ["n/p" if v == NOT_PUBLISHED else v for v in values])
-             for label, values in rows]
+    cells = [
+        (label, ["n/p" if v == NOT_PUBLISHED else v for v in values]) for label, values in rows
+    ]
     widths = [max(len(values[i]) for _, values in cells) + 2 for i in range(len(sides))]
     lines = [" " * 12 + "".join(str(i + 1).ljust(w) for i, w in enumerate(widths)).rstrip()]
     for label, values in cells:
-        lines.append(_cell(label, 12) + "".join(v.ljust(w) for v, w in zip(values, widths,
-                                                                           strict=True)).rstrip())
+        lines.append(
+            _cell(label, 12)
+            + "".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+        )
     return "<pre>" + esc("\n".join(lines)) + "</pre>"
 
 
@@ -176,16 +208,20 @@ def summary_lines(side: Side, top: TopCode, average_growth: float | None) -> lis
     if p and p.percent_change is not None and average_growth is not None:
         growth += f" (all jobs: {signed_percent(average_growth)})"
     median, per_hour = wage(w, "annual_median", top), wage(w, "hourly_median", top)
-    pay = f"💵 Median pay: <b>{esc(median)}</b>/yr" if median != NOT_PUBLISHED else \
-        f"💵 Median pay: {NOT_PUBLISHED}"
+    pay = (
+        f"💵 Median pay: <b>{esc(median)}</b>/yr"
+        if median != NOT_PUBLISHED
+        else f"💵 Median pay: {NOT_PUBLISHED}"
+    )
     pay += f" · {esc(per_hour)}/h" if per_hour != NOT_PUBLISHED else " (hourly not published)"
     lines = [
         pay,
         f"↔️ Pay range (10th–90th pct): {esc(pay_range(w, top))}",
         f"📈 Growth 2024–34: {esc(growth)}",
         f"👥 Jobs: {count(w.employment) if w else NOT_PUBLISHED}",
-        f"🎓 Typical entry education: {esc(p.typical_education or NOT_PUBLISHED) if p else NOT_PUBLISHED}",
-        f"🧰 Experience needed: {esc(p.work_experience or NOT_PUBLISHED) if p else NOT_PUBLISHED}",
+        "🎓 Typical entry education: "
+        + esc(p.typical_education or NOT_PUBLISHED if p else NOT_PUBLISHED),
+        f"🧰 Experience needed: {esc(p.work_experience or NOT_PUBLISHED if p else NOT_PUBLISHED)}",
     ]
     if f.wages_from_aggregate and f.wage_title:
         lines.append(f"<i>Pay figures for: {esc(f.wage_title)}</i>")
@@ -201,9 +237,11 @@ def differences(sides: Sequence[Side]) -> list[str]:
     if ma is not None and mb is not None and ma != mb:
         high, low, hi_m, lo_m = (a, b, ma, mb) if ma > mb else (b, a, mb, ma)
         gap = hi_m - lo_m
-        out.append(f"{esc(capitalize(sentence_case(high.title)))} earn about ${gap:,} "
-                   f"({100 * gap / lo_m:.0f}%) more at the median than "
-                   f"{esc(sentence_case(low.title))}.")
+        out.append(
+            f"{esc(capitalize(sentence_case(high.title)))} earn about ${gap:,} "
+            f"({100 * gap / lo_m:.0f}%) more at the median than "
+            f"{esc(sentence_case(low.title))}."
+        )
     elif ma is not None and ma == mb:
         out.append("Both earn the same median pay.")
     ja = a.wages.employment if a.wages else None
@@ -213,22 +251,28 @@ def differences(sides: Sequence[Side]) -> list[str]:
     jobs_sentence = growth_sentence = None
     jobs_ratio = growth_gap = 0.0
     if ja and jb:
-        big, small, nb, ns = (a, b, ja, jb) if ja >= jb else (b, a, jb, ja)
+        big, _small, nb, ns = (a, b, ja, jb) if ja >= jb else (b, a, jb, ja)
         jobs_ratio = nb / ns
         if jobs_ratio >= 1.5:
-            jobs_sentence = (f"{esc(capitalize(sentence_case(big.title)))} have "
-                             f"{jobs_ratio:.1f}× as many jobs.")
+            jobs_sentence = (
+                f"{esc(capitalize(sentence_case(big.title)))} have {jobs_ratio:.1f}× as many jobs."
+            )
     if ga is not None and gb is not None:
         growth_gap = abs(ga - gb)
         if growth_gap >= 3 or (ga < 0) != (gb < 0):
             fast, slow, gf, gs = (a, b, ga, gb) if ga >= gb else (b, a, gb, ga)
             verb = "shrink" if gs < 0 else "grow"
-            growth_sentence = (f"By 2034 {esc(sentence_case(fast.title))} are projected to "
-                               f"{'grow' if gf >= 0 else 'shrink'} {abs(gf):.1f}%, "
-                               f"{esc(sentence_case(slow.title))} to {verb} {abs(gs):.1f}%.")
+            growth_sentence = (
+                f"By 2034 {esc(sentence_case(fast.title))} are projected to "
+                f"{'grow' if gf >= 0 else 'shrink'} {abs(gf):.1f}%, "
+                f"{esc(sentence_case(slow.title))} to {verb} {abs(gs):.1f}%."
+            )
     # Show the more striking of the two: a big jobs ratio, or a big growth gap.
-    extra = (growth_sentence if growth_sentence and (growth_gap >= 8 or not jobs_sentence)
-             else jobs_sentence or growth_sentence)
+    extra = (
+        growth_sentence
+        if growth_sentence and (growth_gap >= 8 or not jobs_sentence)
+        else jobs_sentence or growth_sentence
+    )
     if extra:
         out.append(extra)
     return out

@@ -22,15 +22,55 @@ from bot.normalize import normalize, singular, title_variants, tokens
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # How much one source's use of a title says that it names the occupation.
-KIND_WEIGHT = {"curated": 8.0, "occupation": 3.0, "reported": 1.5, "alternate": 1.0,
-               "short": 1.0, "alias": 1.0}
+KIND_WEIGHT = {
+    "curated": 8.0,
+    "occupation": 3.0,
+    "reported": 1.5,
+    "alternate": 1.0,
+    "short": 1.0,
+    "alias": 1.0,
+}
 # Words that describe a position's rank, not the occupation: tried without them too.
-SENIORITY = {"senior", "sr", "junior", "jr", "entry", "level", "lead", "principal", "staff",
-             "trainee", "i", "ii", "iii", "iv", "experienced",
-             "associate", "head"}
+SENIORITY = {
+    "senior",
+    "sr",
+    "junior",
+    "jr",
+    "entry",
+    "level",
+    "lead",
+    "principal",
+    "staff",
+    "trainee",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "experienced",
+    "associate",
+    "head",
+}
 # Query words that are never part of a title.
-FILLER = {"a", "an", "the", "my", "job", "jobs", "career", "careers", "position", "role",
-          "work", "working", "as", "being", "become", "profession", "occupation", "field"}
+FILLER = {
+    "a",
+    "an",
+    "the",
+    "my",
+    "job",
+    "jobs",
+    "career",
+    "careers",
+    "position",
+    "role",
+    "work",
+    "working",
+    "as",
+    "being",
+    "become",
+    "profession",
+    "occupation",
+    "field",
+}
 
 MATCH_SCORE = 80.0
 AMBIGUOUS_SCORE = 62.0
@@ -70,8 +110,11 @@ def read_tsv(path: Path, columns: int) -> Iterable[list[str]]:
         return
     lines = path.read_text(encoding="utf-8").splitlines()
     for number, line in enumerate(lines):
-        if not line.strip() or line.lstrip().startswith("#") or number == 0 and "\t" in line \
-                and line.split("\t")[0] in ("alias", "title", "word"):
+        if (
+            not line.strip()
+            or line.lstrip().startswith("#")
+            or (number == 0 and "\t" in line and line.split("\t")[0] in ("alias", "title", "word"))
+        ):
             continue
         parts = [part.strip() for part in line.split("\t")]
         if len(parts) >= columns:
@@ -125,7 +168,9 @@ class TitleIndex:
     # --- construction from the database and the curated files ----------------------------
     @classmethod
     def from_rows(
-        cls, titles: Iterable[tuple[str, str, str]], employment: Mapping[str, int],
+        cls,
+        titles: Iterable[tuple[str, str, str]],
+        employment: Mapping[str, int],
         data_dir: Path = DATA_DIR,
     ) -> TitleIndex:
         rows = list(titles)
@@ -137,7 +182,9 @@ class TitleIndex:
                 removed.append((title[1:].strip(), code))
             else:
                 curated.append((code, title, "curated"))
-        aliases = {alias: expansion for alias, expansion, *_ in read_tsv(data_dir / "aliases.tsv", 2)}
+        aliases = {
+            alias: expansion for alias, expansion, *_ in read_tsv(data_dir / "aliases.tsv", 2)
+        }
         words = {word: replacement for word, replacement, *_ in read_tsv(data_dir / "words.tsv", 2)}
         return cls(rows + curated, occupation_titles, employment, aliases, words, removed)
 
@@ -176,12 +223,22 @@ class TitleIndex:
         Evidence is capped so that a title O*NET lists under many specialties ("nurse") goes
         to the general occupation with most jobs, while a curated title always wins.
         """
-        ranked = sorted(entry.codes.items(),
-                        key=lambda item: min(item[1], 2.5) / 2.5 + (8.0 if item[1] >= 8 else 0)
-                        + 2.0 * self.prior(item[0]), reverse=True)
-        return [Candidate(code, self.occupation_titles[code], entry.display[code],
-                          score if i == 0 else round(score - 5.0, 1))
-                for i, (code, _) in enumerate(ranked)]
+        ranked = sorted(
+            entry.codes.items(),
+            key=lambda item: (
+                min(item[1], 2.5) / 2.5 + (8.0 if item[1] >= 8 else 0) + 2.0 * self.prior(item[0])
+            ),
+            reverse=True,
+        )
+        return [
+            Candidate(
+                code,
+                self.occupation_titles[code],
+                entry.display[code],
+                score if i == 0 else round(score - 5.0, 1),
+            )
+            for i, (code, _) in enumerate(ranked)
+        ]
 
     def _correct(self, word: str) -> list[tuple[str, float]]:
         """The word itself if titles use it, else close spellings (and prefixes: 'med')."""
@@ -190,12 +247,14 @@ class TitleIndex:
         out: list[tuple[str, float]] = []
         pool = self.by_initial.get(word[0], []) if word else []
         if len(word) >= 4:
-            for match, score, _ in process.extract(word, pool, scorer=fuzz.ratio, limit=3,
-                                                   score_cutoff=80):
+            for match, score, _ in process.extract(
+                word, pool, scorer=fuzz.ratio, limit=3, score_cutoff=80
+            ):
                 out.append((match, score / 100.0))
             if not out and len(word) >= 5:
-                for match, score, _ in process.extract(word, self.vocabulary, scorer=fuzz.ratio,
-                                                       limit=2, score_cutoff=84):
+                for match, score, _ in process.extract(
+                    word, self.vocabulary, scorer=fuzz.ratio, limit=2, score_cutoff=84
+                ):
                     out.append((match, score / 100.0 * 0.95))
         if len(word) >= 3:
             prefixed = [w for w in pool if w.startswith(word) and len(w) > len(word)]
@@ -207,8 +266,10 @@ class TitleIndex:
         """Score every title sharing a (corrected) word with the query: entry -> 0..100."""
         query = key.split()
         corrected = {word: self._correct(word) for word in query}
-        weights = {word: max((self.idf.get(w, 1.0) for w, _ in options), default=3.0)
-                   for word, options in corrected.items()}
+        weights = {
+            word: max((self.idf.get(w, 1.0) for w, _ in options), default=3.0)
+            for word, options in corrected.items()
+        }
         query_weight = sum(weights.values()) or 1.0
         hits: dict[int, dict[str, float]] = defaultdict(dict)  # entry -> query word -> quality
         for word, options in corrected.items():
@@ -254,9 +315,14 @@ class TitleIndex:
         best_entry = self.entry_list[best_position]
         # Ambiguity is between title strings: codes sharing the best title are ranked like an
         # exact match, and only a different title scoring close to it makes us ask.
-        runner_up = next((score for position, score in ranked_entries[1:]
-                          if not set(self.entry_list[position].codes) <= set(best_entry.codes)),
-                         0.0)
+        runner_up = next(
+            (
+                score
+                for position, score in ranked_entries[1:]
+                if not set(self.entry_list[position].codes) <= set(best_entry.codes)
+            ),
+            0.0,
+        )
         candidates = self._rank_exact(best_entry, round(best_score, 1))
         seen = {c.code for c in candidates}
         for position, score in ranked_entries[1:40]:

@@ -19,8 +19,13 @@ from bot.render import (
 )
 from store.queries import CareerStore, OccupationFacts
 
-PERCENTILES = (("10th", "p10"), ("25th", "p25"), ("Median", "median"), ("75th", "p75"),
-               ("90th", "p90"))
+PERCENTILES = (
+    ("10th", "p10"),
+    ("25th", "p25"),
+    ("Median", "median"),
+    ("75th", "p75"),
+    ("90th", "p90"),
+)
 
 
 def _percent(value: float | None) -> str:
@@ -43,21 +48,29 @@ async def salary(store: CareerStore, occupations: Sequence[OccupationFacts], top
             continue
         if f.wages_from_aggregate and f.wage_title:
             lines.append(f"<i>Pay figures for: {esc(f.wage_title)}</i>")
-        lines.append(f"Mean: {esc(wage(w, 'annual_mean', top))}/yr · "
-                     f"{esc(wage(w, 'hourly_mean', top))}/h")
+        lines.append(
+            f"Mean: {esc(wage(w, 'annual_mean', top))}/yr · {esc(wage(w, 'hourly_mean', top))}/h"
+        )
         table = ["Percentile   Yearly      Hourly"]
         for label, suffix in PERCENTILES:
-            table.append(f"{label:<12} {wage(w, 'annual_' + suffix, top):<11} "
-                         f"{wage(w, 'hourly_' + suffix, top)}")
+            table.append(
+                f"{label:<12} {wage(w, 'annual_' + suffix, top):<11} "
+                f"{wage(w, 'hourly_' + suffix, top)}"
+            )
         lines.append("<pre>" + esc("\n".join(table)) + "</pre>")
         if f.wage_code:
-            for kind, label in (("S", "Best-paying states"), ("M", "Best-paying metro areas"),
-                                ("I", "Best-paying industries")):
+            for kind, label in (
+                ("S", "Best-paying states"),
+                ("M", "Best-paying metro areas"),
+                ("I", "Best-paying industries"),
+            ):
                 ranked = await store.ranked_wages(f.wage_code, kind=kind, limit=3)
                 if ranked:
-                    items = [f"{esc(r.name)} {money(r.annual_median)}"
-                             + (f" ({count(r.employment)} jobs)" if kind == "I" and r.employment
-                                else "") for r in ranked]
+                    items = [
+                        f"{esc(r.name)} {money(r.annual_median)}"
+                        + (f" ({count(r.employment)} jobs)" if kind == "I" and r.employment else "")
+                        for r in ranked
+                    ]
                     lines.append(f"{label}: " + "; ".join(items))
         parts.append("\n".join(lines))
     area = occupations[0].wages.area_name if occupations and occupations[0].wages else "National"
@@ -76,9 +89,13 @@ async def skills(store: CareerStore, occupations: Sequence[OccupationFacts]) -> 
         if not top_skills and not knowledge:
             lines.append(f"Skills: {NOT_PUBLISHED} by O*NET for this occupation.")
         if top_skills:
-            lines.append("Skills: " + ", ".join(
-                f"{esc(s.name)} {s.importance:.1f}" if s.importance is not None else esc(s.name)
-                for s in top_skills))
+            lines.append(
+                "Skills: "
+                + ", ".join(
+                    f"{esc(s.name)} {s.importance:.1f}" if s.importance is not None else esc(s.name)
+                    for s in top_skills
+                )
+            )
         if knowledge:
             lines.append("Knowledge: " + ", ".join(esc(k.name) for k in knowledge))
         if technology:
@@ -97,8 +114,10 @@ async def education(store: CareerStore, occupations: Sequence[OccupationFacts]) 
         lines.append(f"Experience in a related job: {esc(e.work_experience or NOT_PUBLISHED)}")
         lines.append(f"On-the-job training: {esc(e.training or NOT_PUBLISHED)}")
         if e.levels:
-            shares = [f"{esc(s.label.split(' - ')[0].split(' (')[0])} {s.percent:.0f}%"
-                      for s in e.levels[:3]]
+            shares = [
+                f"{esc(s.label.split(' - ')[0].split(' (')[0])} {s.percent:.0f}%"
+                for s in e.levels[:3]
+            ]
             lines.append("What workers have (O*NET): " + "; ".join(shares))
         else:
             lines.append(f"What workers have (O*NET): {NOT_PUBLISHED}")
@@ -121,8 +140,9 @@ async def duties(store: CareerStore, occupations: Sequence[OccupationFacts]) -> 
     return "\n".join(parts)
 
 
-async def demographics(store: CareerStore, occupations: Sequence[OccupationFacts],
-                       years: tuple[str, str]) -> str:
+async def demographics(
+    store: CareerStore, occupations: Sequence[OccupationFacts], years: tuple[str, str]
+) -> str:
     many = len(occupations) > 1
     covered, total = await store.demographics_coverage()
     parts = ["👥 <b>Who works in it</b>"]
@@ -133,14 +153,18 @@ async def demographics(store: CareerStore, occupations: Sequence[OccupationFacts
             lines.append(f"Demographics: {NOT_PUBLISHED} (no matching CPS occupation).")
         else:
             lines.append(f"Women: {_percent(d.women)}")
-            lines.append(f"White {_percent(d.white)} · Black {_percent(d.black)} · "
-                         f"Asian {_percent(d.asian)} · Hispanic or Latino {_percent(d.hispanic)}")
+            lines.append(
+                f"White {_percent(d.white)} · Black {_percent(d.black)} · "
+                f"Asian {_percent(d.asian)} · Hispanic or Latino {_percent(d.hispanic)}"
+            )
             age = NOT_PUBLISHED if d.median_age is None else f"{d.median_age:.1f}"
             lines.append(f"Median age: {age}")
             lines.append(f"<i>CPS group: {esc(d.cps_title)}</i>")
         parts.append("\n".join(lines))
-    parts.append(f"\n<i>BLS Current Population Survey: shares {years[0]}, age {years[1]}. "
-                 f"Covers {covered} of {total} occupations.</i>")
+    parts.append(
+        f"\n<i>BLS Current Population Survey: shares {years[0]}, age {years[1]}. "
+        f"Covers {covered} of {total} occupations.</i>"
+    )
     return "\n".join(parts)
 
 
@@ -154,13 +178,21 @@ async def outlook(store: CareerStore, occupations: Sequence[OccupationFacts]) ->
         if p is None:
             lines.append(f"Projections: {NOT_PUBLISHED} for this occupation.")
         else:
-            lines.append(f"Jobs 2024: {thousands(p.employment_2024)} → 2034: "
-                         f"{thousands(p.employment_2034)} ({signed_percent(p.percent_change)})")
+            lines.append(
+                f"Jobs 2024: {thousands(p.employment_2024)} → 2034: "
+                f"{thousands(p.employment_2034)} ({signed_percent(p.percent_change)})"
+            )
             if p.percent_change is not None and average is not None:
-                pace = ("faster than" if p.percent_change > average + 0.5 else
-                        "slower than" if p.percent_change < average - 0.5 else "about as fast as")
-                lines.append(f"{pace.capitalize()} the average for all jobs "
-                             f"({signed_percent(average)}).")
+                pace = (
+                    "faster than"
+                    if p.percent_change > average + 0.5
+                    else "slower than"
+                    if p.percent_change < average - 0.5
+                    else "about as fast as"
+                )
+                lines.append(
+                    f"{pace.capitalize()} the average for all jobs ({signed_percent(average)})."
+                )
             lines.append(f"Openings a year: {thousands(p.openings)}")
             if p.code != f.soc_code:
                 lines.append(f"<i>Projection for: {esc(p.title)}</i>")
@@ -168,8 +200,9 @@ async def outlook(store: CareerStore, occupations: Sequence[OccupationFacts]) ->
     return "\n".join(parts)
 
 
-async def similar(store: CareerStore, occupations: Sequence[OccupationFacts]
-                  ) -> tuple[str, list[tuple[str, str]]]:
+async def similar(
+    store: CareerStore, occupations: Sequence[OccupationFacts]
+) -> tuple[str, list[tuple[str, str]]]:
     """The text, and (code, title) of related occupations to offer as buttons."""
     many = len(occupations) > 1
     parts = ["🔁 <b>Similar jobs</b> — O*NET related occupations"]
@@ -180,8 +213,9 @@ async def similar(store: CareerStore, occupations: Sequence[OccupationFacts]
         if not related:
             lines.append(f"Related occupations: {NOT_PUBLISHED} by O*NET.")
         for r in related:
-            lines.append(f"• {esc(r.title)} — {money(r.annual_median)}, "
-                         f"{signed_percent(r.percent_change)}")
+            lines.append(
+                f"• {esc(r.title)} — {money(r.annual_median)}, {signed_percent(r.percent_change)}"
+            )
             offers.append((r.code, r.title))
         parts.append("\n".join(lines))
     return "\n".join(parts), offers

@@ -156,23 +156,40 @@ def _footnotes(raw: str) -> dict[str, str]:
 
 def _wage(row: models.Wage, area_name: str) -> WageFacts:
     return WageFacts(
-        soc_code=row.soc_code, area_code=row.area_code, area_name=area_name,
-        industry_code=row.industry_code, employment=row.employment,
-        hourly_mean=row.hourly_mean, annual_mean=row.annual_mean,
-        hourly_p10=row.hourly_p10, hourly_p25=row.hourly_p25, hourly_median=row.hourly_median,
-        hourly_p75=row.hourly_p75, hourly_p90=row.hourly_p90, annual_p10=row.annual_p10,
-        annual_p25=row.annual_p25, annual_median=row.annual_median, annual_p75=row.annual_p75,
-        annual_p90=row.annual_p90, footnotes=_footnotes(row.footnotes),
+        soc_code=row.soc_code,
+        area_code=row.area_code,
+        area_name=area_name,
+        industry_code=row.industry_code,
+        employment=row.employment,
+        hourly_mean=row.hourly_mean,
+        annual_mean=row.annual_mean,
+        hourly_p10=row.hourly_p10,
+        hourly_p25=row.hourly_p25,
+        hourly_median=row.hourly_median,
+        hourly_p75=row.hourly_p75,
+        hourly_p90=row.hourly_p90,
+        annual_p10=row.annual_p10,
+        annual_p25=row.annual_p25,
+        annual_median=row.annual_median,
+        annual_p75=row.annual_p75,
+        annual_p90=row.annual_p90,
+        footnotes=_footnotes(row.footnotes),
     )
 
 
 def _projection(row: models.Projection) -> ProjectionFacts:
     return ProjectionFacts(
-        code=row.code, title=row.title, employment_2024=row.employment_2024,
-        employment_2034=row.employment_2034, change_numeric=row.change_numeric,
-        percent_change=row.percent_change, openings=row.openings,
-        median_wage_2024=row.median_wage_2024, typical_education=row.typical_education,
-        work_experience=row.work_experience, training=row.training,
+        code=row.code,
+        title=row.title,
+        employment_2024=row.employment_2024,
+        employment_2034=row.employment_2034,
+        change_numeric=row.change_numeric,
+        percent_change=row.percent_change,
+        openings=row.openings,
+        median_wage_2024=row.median_wage_2024,
+        typical_education=row.typical_education,
+        work_experience=row.work_experience,
+        training=row.training,
     )
 
 
@@ -190,7 +207,8 @@ class CareerStore:
     async def titles(self) -> list[TitleRow]:
         async with self.sessions() as session:
             rows = await session.execute(
-                select(models.Title.code, models.Title.title, models.Title.kind))
+                select(models.Title.code, models.Title.title, models.Title.kind)
+            )
             return [TitleRow(code, title, kind) for code, title, kind in rows]
 
     async def employment_by_code(self) -> dict[str, int]:
@@ -199,8 +217,10 @@ class CareerStore:
             rows = await session.execute(
                 select(models.Occupation.code, models.Wage.employment)
                 .join(models.Wage, models.Wage.soc_code == models.Occupation.wage_code)
-                .where(models.Wage.area_code == NATIONAL,
-                       models.Wage.industry_code == CROSS_INDUSTRY))
+                .where(
+                    models.Wage.area_code == NATIONAL, models.Wage.industry_code == CROSS_INDUSTRY
+                )
+            )
             return {code: employment or 0 for code, employment in rows}
 
     async def metadata(self) -> dict[str, str]:
@@ -213,19 +233,35 @@ class CareerStore:
         self, codes: Sequence[str], area_code: str = NATIONAL
     ) -> dict[str, OccupationFacts]:
         async with self.sessions() as session:
-            occupations = (await session.scalars(
-                select(models.Occupation).where(models.Occupation.code.in_(codes)))).all()
+            occupations = (
+                await session.scalars(
+                    select(models.Occupation).where(models.Occupation.code.in_(codes))
+                )
+            ).all()
             wage_codes = {o.wage_code for o in occupations if o.wage_code}
             area = await session.get(models.Area, area_code)
             wages = {
-                w.soc_code: w for w in (await session.scalars(select(models.Wage).where(
-                    models.Wage.soc_code.in_(wage_codes), models.Wage.area_code == area_code,
-                    models.Wage.industry_code == CROSS_INDUSTRY))).all()
+                w.soc_code: w
+                for w in (
+                    await session.scalars(
+                        select(models.Wage).where(
+                            models.Wage.soc_code.in_(wage_codes),
+                            models.Wage.area_code == area_code,
+                            models.Wage.industry_code == CROSS_INDUSTRY,
+                        )
+                    )
+                ).all()
             }
             projection_codes = {o.projection_code for o in occupations if o.projection_code}
             projections = {
-                p.code: p for p in (await session.scalars(select(models.Projection).where(
-                    models.Projection.code.in_(projection_codes)))).all()
+                p.code: p
+                for p in (
+                    await session.scalars(
+                        select(models.Projection).where(
+                            models.Projection.code.in_(projection_codes)
+                        )
+                    )
+                ).all()
             }
         area_name = area.name if area else area_code
         result = {}
@@ -233,8 +269,12 @@ class CareerStore:
             wage = wages.get(o.wage_code) if o.wage_code else None
             projection = projections.get(o.projection_code) if o.projection_code else None
             result[o.code] = OccupationFacts(
-                code=o.code, title=o.title, description=o.description, soc_code=o.soc_code,
-                job_zone=o.job_zone, wage_code=o.wage_code,
+                code=o.code,
+                title=o.title,
+                description=o.description,
+                soc_code=o.soc_code,
+                job_zone=o.job_zone,
+                wage_code=o.wage_code,
                 wage_title=o.wage_title if o.wage_code != o.soc_code else None,
                 projection_code=o.projection_code,
                 wages=_wage(wage, area_name) if wage else None,
@@ -251,16 +291,20 @@ class CareerStore:
     async def ratings(self, code: str, domain: str, limit: int = 8) -> list[Rated]:
         async with self.sessions() as session:
             rows = await session.scalars(
-                select(models.Rating).where(models.Rating.code == code,
-                                            models.Rating.domain == domain)
+                select(models.Rating)
+                .where(models.Rating.code == code, models.Rating.domain == domain)
                 .order_by(models.Rating.importance.desc().nulls_last(), models.Rating.name)
-                .limit(limit))
+                .limit(limit)
+            )
             return [Rated(r.name, r.importance, r.level) for r in rows]
 
     async def all_ratings(self, code: str, domain: str) -> dict[str, Rated]:
         async with self.sessions() as session:
-            rows = await session.scalars(select(models.Rating).where(
-                models.Rating.code == code, models.Rating.domain == domain))
+            rows = await session.scalars(
+                select(models.Rating).where(
+                    models.Rating.code == code, models.Rating.domain == domain
+                )
+            )
             return {r.name: Rated(r.name, r.importance, r.level) for r in rows}
 
     async def technology(self, code: str, hot_only: bool = True, limit: int = 10) -> list[str]:
@@ -269,34 +313,53 @@ class CareerStore:
             if hot_only:
                 query = query.where(models.Technology.hot)
             rows = await session.scalars(
-                query.order_by(models.Technology.in_demand.desc(), models.Technology.example)
-                .limit(limit))
+                query.order_by(models.Technology.in_demand.desc(), models.Technology.example).limit(
+                    limit
+                )
+            )
             return list(rows)
 
     async def tasks(self, code: str, limit: int = 6) -> list[str]:
         async with self.sessions() as session:
             rows = await session.scalars(
-                select(models.Task.task).where(models.Task.code == code)
-                .order_by(models.Task.core.desc(),
-                          models.Task.incumbents_responding.desc().nulls_last(), models.Task.id)
-                .limit(limit))
+                select(models.Task.task)
+                .where(models.Task.code == code)
+                .order_by(
+                    models.Task.core.desc(),
+                    models.Task.incumbents_responding.desc().nulls_last(),
+                    models.Task.id,
+                )
+                .limit(limit)
+            )
             return list(rows)
 
     async def education(self, code: str) -> EducationFacts:
         async with self.sessions() as session:
             occupation = await session.get(models.Occupation, code)
-            projection = (await session.get(models.Projection, occupation.projection_code)
-                          if occupation and occupation.projection_code else None)
-            zone = (await session.get(models.JobZone, occupation.job_zone)
-                    if occupation and occupation.job_zone else None)
+            projection = (
+                await session.get(models.Projection, occupation.projection_code)
+                if occupation and occupation.projection_code
+                else None
+            )
+            zone = (
+                await session.get(models.JobZone, occupation.job_zone)
+                if occupation and occupation.job_zone
+                else None
+            )
             rows = await session.execute(
                 select(models.EducationCategory.label, models.EducationShare.percent)
-                .join(models.EducationCategory,
-                      (models.EducationCategory.scale == models.EducationShare.scale)
-                      & (models.EducationCategory.category == models.EducationShare.category))
-                .where(models.EducationShare.code == code, models.EducationShare.scale == "RL",
-                       models.EducationShare.percent > 0)
-                .order_by(models.EducationShare.percent.desc()))
+                .join(
+                    models.EducationCategory,
+                    (models.EducationCategory.scale == models.EducationShare.scale)
+                    & (models.EducationCategory.category == models.EducationShare.category),
+                )
+                .where(
+                    models.EducationShare.code == code,
+                    models.EducationShare.scale == "RL",
+                    models.EducationShare.percent > 0,
+                )
+                .order_by(models.EducationShare.percent.desc())
+            )
             levels = [Share(label, percent) for label, percent in rows]
         return EducationFacts(
             typical_entry=projection.typical_education if projection else None,
@@ -318,62 +381,116 @@ class CareerStore:
             if row is None:
                 return None
             return DemographicFacts(
-                cps_title=row.cps_title, employed_thousands=row.employed_thousands,
-                women=row.women, white=row.white, black=row.black, asian=row.asian,
-                hispanic=row.hispanic, median_age=row.median_age)
+                cps_title=row.cps_title,
+                employed_thousands=row.employed_thousands,
+                women=row.women,
+                white=row.white,
+                black=row.black,
+                asian=row.asian,
+                hispanic=row.hispanic,
+                median_age=row.median_age,
+            )
 
     async def demographics_coverage(self) -> tuple[int, int]:
         async with self.sessions() as session:
             total = await session.scalar(select(func.count()).select_from(models.Occupation))
-            covered = await session.scalar(select(func.count()).select_from(
-                models.Occupation).where(models.Occupation.demographic_id.is_not(None)))
+            covered = await session.scalar(
+                select(func.count())
+                .select_from(models.Occupation)
+                .where(models.Occupation.demographic_id.is_not(None))
+            )
             return covered or 0, total or 0
 
     async def related(self, code: str, limit: int = 6) -> list[Related]:
         async with self.sessions() as session:
-            rows = (await session.execute(
-                select(models.RelatedOccupation.related_code, models.Occupation.title,
-                       models.RelatedOccupation.tier, models.Occupation.wage_code,
-                       models.Occupation.projection_code)
-                .join(models.Occupation,
-                      models.Occupation.code == models.RelatedOccupation.related_code)
-                .where(models.RelatedOccupation.code == code)
-                .order_by(models.RelatedOccupation.rank).limit(limit))).all()
+            rows = (
+                await session.execute(
+                    select(
+                        models.RelatedOccupation.related_code,
+                        models.Occupation.title,
+                        models.RelatedOccupation.tier,
+                        models.Occupation.wage_code,
+                        models.Occupation.projection_code,
+                    )
+                    .join(
+                        models.Occupation,
+                        models.Occupation.code == models.RelatedOccupation.related_code,
+                    )
+                    .where(models.RelatedOccupation.code == code)
+                    .order_by(models.RelatedOccupation.rank)
+                    .limit(limit)
+                )
+            ).all()
             wage_codes = [r.wage_code for r in rows if r.wage_code]
-            medians = dict((await session.execute(
-                select(models.Wage.soc_code, models.Wage.annual_median).where(
-                    models.Wage.soc_code.in_(wage_codes), models.Wage.area_code == NATIONAL,
-                    models.Wage.industry_code == CROSS_INDUSTRY))).all())
-            growth = dict((await session.execute(
-                select(models.Projection.code, models.Projection.percent_change).where(
-                    models.Projection.code.in_([r.projection_code for r in rows])))
-                           ).all())
-        return [Related(r.related_code, r.title, r.tier, medians.get(r.wage_code),
-                        growth.get(r.projection_code)) for r in rows]
+            medians = dict(
+                (
+                    await session.execute(
+                        select(models.Wage.soc_code, models.Wage.annual_median).where(
+                            models.Wage.soc_code.in_(wage_codes),
+                            models.Wage.area_code == NATIONAL,
+                            models.Wage.industry_code == CROSS_INDUSTRY,
+                        )
+                    )
+                ).all()
+            )
+            growth = dict(
+                (
+                    await session.execute(
+                        select(models.Projection.code, models.Projection.percent_change).where(
+                            models.Projection.code.in_([r.projection_code for r in rows])
+                        )
+                    )
+                ).all()
+            )
+        return [
+            Related(
+                r.related_code,
+                r.title,
+                r.tier,
+                medians.get(r.wage_code),
+                growth.get(r.projection_code),
+            )
+            for r in rows
+        ]
 
-    async def ranked_wages(
-        self, wage_code: str, *, kind: str, limit: int = 5
-    ) -> list[RankedWage]:
+    async def ranked_wages(self, wage_code: str, *, kind: str, limit: int = 5) -> list[RankedWage]:
         """Best-paying states (kind S), metros (M) or industries (I) for one occupation."""
         async with self.sessions() as session:
             if kind == "I":
-                query = (select(models.Industry.name, models.Industry.code, models.Wage)
-                         .join(models.Industry, models.Industry.code == models.Wage.industry_code)
-                         .where(models.Wage.area_code == NATIONAL,
-                                models.Wage.industry_code != CROSS_INDUSTRY,
-                                models.Industry.level >= 3))
+                query = (
+                    select(models.Industry.name, models.Industry.code, models.Wage)
+                    .join(models.Industry, models.Industry.code == models.Wage.industry_code)
+                    .where(
+                        models.Wage.area_code == NATIONAL,
+                        models.Wage.industry_code != CROSS_INDUSTRY,
+                        models.Industry.level >= 3,
+                    )
+                )
             else:
-                query = (select(models.Area.name, models.Area.code, models.Wage)
-                         .join(models.Area, models.Area.code == models.Wage.area_code)
-                         .where(models.Area.kind == kind,
-                                models.Wage.industry_code == CROSS_INDUSTRY))
-            rows = (await session.execute(
-                query.where(models.Wage.soc_code == wage_code,
-                            models.Wage.annual_median.is_not(None))
-                .order_by(models.Wage.annual_median.desc()).limit(limit))).all()
-        return [RankedWage(name, code, w.annual_median, w.employment,
-                           _footnotes(w.footnotes).get("annual_median") == "5")
-                for name, code, w in rows]
+                query = (
+                    select(models.Area.name, models.Area.code, models.Wage)
+                    .join(models.Area, models.Area.code == models.Wage.area_code)
+                    .where(models.Area.kind == kind, models.Wage.industry_code == CROSS_INDUSTRY)
+                )
+            rows = (
+                await session.execute(
+                    query.where(
+                        models.Wage.soc_code == wage_code, models.Wage.annual_median.is_not(None)
+                    )
+                    .order_by(models.Wage.annual_median.desc())
+                    .limit(limit)
+                )
+            ).all()
+        return [
+            RankedWage(
+                name,
+                code,
+                w.annual_median,
+                w.employment,
+                _footnotes(w.footnotes).get("annual_median") == "5",
+            )
+            for name, code, w in rows
+        ]
 
     async def areas(self) -> list[AreaFacts]:
         async with self.sessions() as session:

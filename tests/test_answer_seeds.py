@@ -16,8 +16,9 @@ def oews_value(data_dir: Path, series_id: str) -> str:
     raise AssertionError(f"series {series_id} not in source")
 
 
-async def test_medical_collections_vs_loss_mitigation(careerbot: Careerbot,
-                                                      real_data_dir: Path) -> None:
+async def test_medical_collections_vs_loss_mitigation(
+    careerbot: Careerbot, real_data_dir: Path
+) -> None:
     reply = await careerbot.answer("medical collections vs loss mitigation")
 
     assert reply.kind == "compare"
@@ -37,7 +38,8 @@ async def test_medical_collections_vs_loss_mitigation(careerbot: Careerbot,
 
 async def test_senior_patient_account_rep_vs_collections_specialist(careerbot: Careerbot) -> None:
     reply = await careerbot.answer(
-        "senior patient account representative vs collections specialist")
+        "senior patient account representative vs collections specialist"
+    )
 
     assert reply.kind == "compare"
     rep, collections = reply.occupations

@@ -29,6 +29,12 @@ from store.importers.onet import OnetTables, load_onet
 from store.importers.projections import ProjectionTables, load_projections
 from store.importers.tables import Row, SourceError
 
+
+def table(model: type[models.Base]) -> Table:
+    """The Core table behind a model, typed as a Table (bulk inserts work on tables)."""
+    return models.Base.metadata.tables[model.__tablename__]
+
+
 SOURCE_TABLES = [t for t in models.Base.metadata.sorted_tables if t.name != "chat_preference"]
 CHUNK = 20_000
 
@@ -55,8 +61,7 @@ def onet_release(onet_dir: Path) -> str:
         return "unknown"
     lines = [line.strip() for line in readme.read_text(encoding="utf-8").splitlines()]
     version = next((line.split()[1] for line in lines if line.startswith("O*NET ")), "unknown")
-    month = next((line.removesuffix(" Release") for line in lines if line.endswith(" Release")),
-                 "")
+    month = next((line.removesuffix(" Release") for line in lines if line.endswith(" Release")), "")
     return f"{version} ({month})" if month else version
 
 
@@ -74,7 +79,9 @@ def file_hash(path: Path) -> str:
 
 
 def join_occupations(
-    onet: OnetTables, oews: OewsTables, projections: ProjectionTables,
+    onet: OnetTables,
+    oews: OewsTables,
+    projections: ProjectionTables,
     demographics: DemographicTables,
 ) -> list[Row]:
     """Each O*NET occupation with the BLS rows that describe it.
@@ -83,8 +90,11 @@ def join_occupations(
     publishes instead (the NEM code from the crosswalk, or the SOC broad group), named so the
     bot can say "pay figures for: Computer Occupations, All Other".
     """
-    national = {w["soc_code"] for w in oews.wages
-                if w["area_code"] == NATIONAL and w["industry_code"] == CROSS_INDUSTRY}
+    national = {
+        w["soc_code"]
+        for w in oews.wages
+        if w["area_code"] == NATIONAL and w["industry_code"] == CROSS_INDUSTRY
+    }
     projected = {p["code"] for p in projections.projections}
     rows = []
     for occupation in onet.occupations:
@@ -94,17 +104,24 @@ def join_occupations(
         wage_code = next((c for c in (soc, nem, soc[:6] + "0") if c and c in national), None)
         projection_code = next((c for c in (nem, soc) if c and c in projected), None)
         demographic_id = next(
-            (demographics.soc_to_row[c] for c in (soc, wage_code, projection_code)
-             if c and c in demographics.soc_to_row), None)
-        rows.append({
-            **occupation,
-            "soc_code": soc,
-            "job_zone": onet.job_zones.get(code),
-            "wage_code": wage_code,
-            "wage_title": oews.occupation_names.get(wage_code) if wage_code else None,
-            "projection_code": projection_code,
-            "demographic_id": demographic_id,
-        })
+            (
+                demographics.soc_to_row[c]
+                for c in (soc, wage_code, projection_code)
+                if c and c in demographics.soc_to_row
+            ),
+            None,
+        )
+        rows.append(
+            {
+                **occupation,
+                "soc_code": soc,
+                "job_zone": onet.job_zones.get(code),
+                "wage_code": wage_code,
+                "wage_title": oews.occupation_names.get(wage_code) if wage_code else None,
+                "projection_code": projection_code,
+                "demographic_id": demographic_id,
+            }
+        )
     return rows
 
 
@@ -133,11 +150,11 @@ async def _write(url: str, tables: dict[Table, list[Row]], keep_preferences: lis
         async with engine.begin() as conn:
             await conn.run_sync(models.Base.metadata.drop_all, tables=SOURCE_TABLES)
             await conn.run_sync(models.Base.metadata.create_all)
-            for table, rows in tables.items():
-                await _insert(conn, table, rows)
+            for target, rows in tables.items():
+                await _insert(conn, target, rows)
             if keep_preferences:
-                await conn.execute(delete(models.ChatPreference.__table__))
-                await _insert(conn, models.ChatPreference.__table__, keep_preferences)
+                await conn.execute(delete(table(models.ChatPreference)))
+                await _insert(conn, table(models.ChatPreference), keep_preferences)
     finally:
         await engine.dispose()
 
@@ -150,7 +167,7 @@ async def _read_preferences(url: str) -> list[Row]:
     engine = create_engine(url)
     try:
         async with engine.connect() as conn:
-            result = await conn.execute(select(models.ChatPreference.__table__))
+            result = await conn.execute(select(table(models.ChatPreference)))
             return [dict(row._mapping) for row in result]
     except Exception:  # no table yet, or an unreadable old file: nothing to carry over
         return []
@@ -167,7 +184,8 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
     oews = load_oews(bls_dir / "oews")
     projections = load_projections(bls_dir)
     soc_titles = list(oews.occupation_names.items()) + [
-        (p["code"], p["title"]) for p in projections.projections]
+        (p["code"], p["title"]) for p in projections.projections
+    ]
     demographics = load_demographics(bls_dir, soc_titles)
     occupations = join_occupations(onet, oews, projections, demographics)
 
@@ -189,31 +207,32 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
     with_wages = sum(1 for o in occupations if o["wage_code"])
     report.coverage = {
         "wages (national)": _percent(with_wages, n),
-        "wages via aggregate": str(sum(1 for o in occupations
-                                       if o["wage_code"] and o["wage_code"] != o["soc_code"])),
+        "wages via aggregate": str(
+            sum(1 for o in occupations if o["wage_code"] and o["wage_code"] != o["soc_code"])
+        ),
         "projections": _percent(sum(1 for o in occupations if o["projection_code"]), n),
         "demographics": _percent(sum(1 for o in occupations if o["demographic_id"]), n),
         "job zones": _percent(sum(1 for o in occupations if o["job_zone"]), n),
     }
     metadata["coverage"] = "; ".join(f"{k}: {v}" for k, v in report.coverage.items())
     tables: dict[Table, list[Row]] = {
-        models.Demographic.__table__: demographics.rows,
-        models.Occupation.__table__: occupations,
-        models.Title.__table__: onet.titles,
-        models.Task.__table__: onet.tasks,
-        models.Rating.__table__: onet.ratings,
-        models.Technology.__table__: onet.technology,
-        models.EducationCategory.__table__: onet.education_categories,
-        models.EducationShare.__table__: onet.education_shares,
-        models.JobZone.__table__: onet.job_zone_reference,
-        models.RelatedOccupation.__table__: onet.related,
-        models.Area.__table__: oews.areas,
-        models.Industry.__table__: oews.industries,
-        models.Wage.__table__: oews.wages,
-        models.Projection.__table__: projections.projections,
-        models.Metadata.__table__: [{"key": k, "value": v} for k, v in metadata.items()],
+        table(models.Demographic): demographics.rows,
+        table(models.Occupation): occupations,
+        table(models.Title): onet.titles,
+        table(models.Task): onet.tasks,
+        table(models.Rating): onet.ratings,
+        table(models.Technology): onet.technology,
+        table(models.EducationCategory): onet.education_categories,
+        table(models.EducationShare): onet.education_shares,
+        table(models.JobZone): onet.job_zone_reference,
+        table(models.RelatedOccupation): onet.related,
+        table(models.Area): oews.areas,
+        table(models.Industry): oews.industries,
+        table(models.Wage): oews.wages,
+        table(models.Projection): projections.projections,
+        table(models.Metadata): [{"key": k, "value": v} for k, v in metadata.items()],
     }
-    report.counts = {table.name: len(rows) for table, rows in tables.items()}
+    report.counts = {target.name: len(rows) for target, rows in tables.items()}
     return tables, report
 
 

@@ -41,7 +41,7 @@ def _table(path: Path) -> tuple[str, list[list[Any]]]:
     for index, row in enumerate(rows[:15]):
         if text(row[0]) == "Occupation":
             year = text(row[1]).removesuffix(".0")
-            body = [r for r in rows[index + 1:] if text(r[0]) and number(r[1]) is not None]
+            body = [r for r in rows[index + 1 :] if text(r[0]) and number(r[1]) is not None]
             return year, body
     raise SourceError(f"{path.name}: no 'Occupation' header row")
 
@@ -54,7 +54,7 @@ def read_curated(path: Path = CURATED_FILE) -> dict[str, list[str]]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("cps_title\t"):
             continue
-        cps_title, codes, *_ = line.split("\t") + [""]
+        cps_title, codes, *_ = [*line.split("\t"), ""]
         mapping[normalize_title(cps_title)] = [c.strip() for c in codes.split("|") if c.strip()]
     return mapping
 
@@ -83,12 +83,19 @@ def load_demographics(
     for index, row in enumerate(shares, start=1):
         cps_title = text(row[0])
         key = normalize_title(cps_title)
-        out.rows.append({
-            "id": index, "cps_title": cps_title, "employed_thousands": number(row[1]),
-            "women": number(row[2]), "white": number(row[3]), "black": number(row[4]),
-            "asian": number(row[5]), "hispanic": number(row[6]),
-            "median_age": median_age.get(key),
-        })
+        out.rows.append(
+            {
+                "id": index,
+                "cps_title": cps_title,
+                "employed_thousands": number(row[1]),
+                "women": number(row[2]),
+                "white": number(row[3]),
+                "black": number(row[4]),
+                "asian": number(row[5]),
+                "hispanic": number(row[6]),
+                "median_age": median_age.get(key),
+            }
+        )
         for code in curated.get(key) or by_title.get(key, []):
             (broad if code.endswith("0") else exact).append((code, index))
     # Detailed codes first; then a broad group ("13-2070", "25-1000") lends its row to the

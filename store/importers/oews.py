@@ -27,8 +27,15 @@ DATATYPES = {
     "14": "annual_p75",
     "15": "annual_p90",
 }
-INTEGER_FIELDS = {"employment", "annual_mean", "annual_p10", "annual_p25", "annual_median",
-                  "annual_p75", "annual_p90"}
+INTEGER_FIELDS = {
+    "employment",
+    "annual_mean",
+    "annual_p10",
+    "annual_p25",
+    "annual_median",
+    "annual_p75",
+    "annual_p90",
+}
 CROSS_INDUSTRY = "000000"
 NATIONAL = "0000000"
 
@@ -66,11 +73,11 @@ def load_oews(directory: Path) -> OewsTables:
     out = OewsTables()
     data_file = find_data_file(directory)
     out.release = data_file.name.removeprefix("oe.data.")
-    out.files = [data_file] + [directory / name for name in ("oe.area", "oe.industry",
-                                                               "oe.occupation", "oe.footnote")]
+    out.files = [data_file] + [
+        directory / name for name in ("oe.area", "oe.industry", "oe.occupation", "oe.footnote")
+    ]
     for state_code, area_code, kind, name, *_ in _tsv(directory / "oe.area"):
-        out.areas.append({"code": area_code, "kind": kind, "state_code": state_code,
-                          "name": name})
+        out.areas.append({"code": area_code, "kind": kind, "state_code": state_code, "name": name})
     for code, name, level, *_ in _tsv(directory / "oe.industry"):
         out.industries.append({"code": code, "name": name, "level": int(level or 0)})
     for code, footnote_text, *_ in _tsv(directory / "oe.footnote"):

@@ -30,7 +30,9 @@ class OnetTables:
     files: list[Path] = field(default_factory=list)
 
 
-def _rows(directory: Path, name: str, required: tuple[str, ...], files: list[Path]) -> Iterator[Row]:
+def _rows(
+    directory: Path, name: str, required: tuple[str, ...], files: list[Path]
+) -> Iterator[Row]:
     path = find_table(directory, name)
     files.append(path)
     return read_rows(path, required)
@@ -46,8 +48,11 @@ def load_onet(directory: Path) -> OnetTables:
 
     for row in _rows(directory, "Occupation Data", (CODE, "Title", "Description"), files):
         out.occupations.append(
-            {"code": text(row[CODE]), "title": text(row["Title"]),
-             "description": text(row["Description"])}
+            {
+                "code": text(row[CODE]),
+                "title": text(row["Title"]),
+                "description": text(row["Description"]),
+            }
         )
     known = {o["code"] for o in out.occupations}
 
@@ -69,19 +74,30 @@ def load_onet(directory: Path) -> OnetTables:
 
     for row in _rows(directory, "Task Statements", (CODE, "Task", "Task Type"), files):
         out.tasks.append(
-            {"code": text(row[CODE]), "task": text(row["Task"]),
-             "core": text(row["Task Type"]).lower() == "core",
-             "incumbents_responding": number(row.get("Incumbents Responding"))}
+            {
+                "code": text(row[CODE]),
+                "task": text(row["Task"]),
+                "core": text(row["Task Type"]).lower() == "core",
+                "incumbents_responding": number(row.get("Incumbents Responding")),
+            }
         )
 
     for name, domain in RATING_FILES.items():
         merged: dict[tuple[str, str], Row] = {}
-        required = (CODE, "Element ID", "Element Name", "Scale ID", "Data Value")
+        required: tuple[str, ...] = (CODE, "Element ID", "Element Name", "Scale ID", "Data Value")
         for row in _rows(directory, name, required, files):
             key = (text(row[CODE]), text(row["Element ID"]))
             rating = merged.setdefault(
-                key, {"code": key[0], "domain": domain, "element_id": key[1],
-                      "name": text(row["Element Name"]), "importance": None, "level": None})
+                key,
+                {
+                    "code": key[0],
+                    "domain": domain,
+                    "element_id": key[1],
+                    "name": text(row["Element Name"]),
+                    "importance": None,
+                    "level": None,
+                },
+            )
             scale = text(row["Scale ID"])
             if scale == "IM":
                 rating["importance"] = number(row["Data Value"])
@@ -92,17 +108,25 @@ def load_onet(directory: Path) -> OnetTables:
 
     for row in _rows(directory, "Technology Skills", (CODE, "Example", "Commodity Title"), files):
         out.technology.append(
-            {"code": text(row[CODE]), "example": text(row["Example"]),
-             "commodity": text(row["Commodity Title"]),
-             "hot": _flag(row.get("Hot Technology")), "in_demand": _flag(row.get("In Demand"))}
+            {
+                "code": text(row[CODE]),
+                "example": text(row["Example"]),
+                "commodity": text(row["Commodity Title"]),
+                "hot": _flag(row.get("Hot Technology")),
+                "in_demand": _flag(row.get("In Demand")),
+            }
         )
 
     category_file = "Education, Training, and Experience Categories"
-    for row in _rows(directory, category_file, ("Scale ID", "Category", "Category Description"),
-                     files):
+    for row in _rows(
+        directory, category_file, ("Scale ID", "Category", "Category Description"), files
+    ):
         out.education_categories.append(
-            {"scale": text(row["Scale ID"]), "category": integer(row["Category"]),
-             "label": text(row["Category Description"])}
+            {
+                "scale": text(row["Scale ID"]),
+                "category": integer(row["Category"]),
+                "label": text(row["Category Description"]),
+            }
         )
     required = (CODE, "Scale ID", "Category", "Data Value")
     for row in _rows(directory, "Education, Training, and Experience", required, files):
@@ -111,8 +135,12 @@ def load_onet(directory: Path) -> OnetTables:
         if category is None or percent is None or _flag(row.get("Recommend Suppress")):
             continue
         out.education_shares.append(
-            {"code": text(row[CODE]), "scale": text(row["Scale ID"]), "category": category,
-             "percent": percent}
+            {
+                "code": text(row[CODE]),
+                "scale": text(row["Scale ID"]),
+                "category": category,
+                "percent": percent,
+            }
         )
 
     for row in _rows(directory, "Job Zones", (CODE, "Job Zone"), files):
@@ -121,9 +149,13 @@ def load_onet(directory: Path) -> OnetTables:
             out.job_zones[text(row[CODE])] = zone
     for row in _rows(directory, "Job Zone Reference", ("Job Zone", "Name"), files):
         out.job_zone_reference.append(
-            {"zone": integer(row["Job Zone"]), "name": text(row["Name"]),
-             "experience": text(row.get("Experience")), "education": text(row.get("Education")),
-             "training": text(row.get("Job Training"))}
+            {
+                "zone": integer(row["Job Zone"]),
+                "name": text(row["Name"]),
+                "experience": text(row.get("Experience")),
+                "education": text(row.get("Education")),
+                "training": text(row.get("Job Training")),
+            }
         )
 
     required = (CODE, "Related O*NET-SOC Code", "Relatedness Tier", "Index")
@@ -131,7 +163,11 @@ def load_onet(directory: Path) -> OnetTables:
         related = text(row["Related O*NET-SOC Code"])
         if related in known:
             out.related.append(
-                {"code": text(row[CODE]), "related_code": related,
-                 "tier": text(row["Relatedness Tier"]), "rank": integer(row["Index"]) or 0}
+                {
+                    "code": text(row[CODE]),
+                    "related_code": related,
+                    "tier": text(row["Relatedness Tier"]),
+                    "rank": integer(row["Index"]) or 0,
+                }
             )
     return out

@@ -64,29 +64,31 @@ def load_projections(bls_dir: Path) -> ProjectionTables:
         "work_experience": _column(header, "Work experience"),
         "training": _column(header, "Typical on-the-job training"),
     }
-    for row in rows[start + 1:]:
+    for row in rows[start + 1 :]:
         code = text(row[col["code"]]) if len(row) > col["code"] else ""
         if len(code) != 7 or code[2] != "-":
             continue
-        out.projections.append({
-            "code": code,
-            "title": text(row[col["title"]]),
-            "employment_2024": number(row[col["employment_2024"]]),
-            "employment_2034": number(row[col["employment_2034"]]),
-            "change_numeric": number(row[col["change_numeric"]]),
-            "percent_change": number(row[col["percent_change"]]),
-            "openings": number(row[col["openings"]]),
-            "median_wage_2024": integer(row[col["median_wage_2024"]]),
-            "typical_education": _label(row[col["typical_education"]]),
-            "work_experience": _label(row[col["work_experience"]]),
-            "training": _label(row[col["training"]]),
-        })
+        out.projections.append(
+            {
+                "code": code,
+                "title": text(row[col["title"]]),
+                "employment_2024": number(row[col["employment_2024"]]),
+                "employment_2034": number(row[col["employment_2034"]]),
+                "change_numeric": number(row[col["change_numeric"]]),
+                "percent_change": number(row[col["percent_change"]]),
+                "openings": number(row[col["openings"]]),
+                "median_wage_2024": integer(row[col["median_wage_2024"]]),
+                "typical_education": _label(row[col["typical_education"]]),
+                "work_experience": _label(row[col["work_experience"]]),
+                "training": _label(row[col["training"]]),
+            }
+        )
 
     rows = read_sheet(crosswalk, CROSSWALK_SHEET)
     start = _header_index(rows, "Sort Order")
     header = [text(h) for h in rows[start]]
     onet_col, nem_col = header.index("O*NET-SOC Code"), header.index("NEM Code")
-    for row in rows[start + 1:]:
+    for row in rows[start + 1 :]:
         onet_code, nem_code = text(row[onet_col]), text(row[nem_col])
         if len(onet_code) == 10 and len(nem_code) == 7:
             out.crosswalk[onet_code] = nem_code

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from store.db import create_engine
 from store.importers.build import build_database
 from store.importers.tables import SourceError
-from store.db import create_engine
 from store.queries import CareerStore
 from tests.fixtures_data import write_fixture_data
 
@@ -33,9 +33,14 @@ def rows(path: Path, sql: str) -> list[tuple[object, ...]]:
 
 async def test_occupations_join_their_wages_projections_and_demographics(built) -> None:
     _, path = built
-    joined = dict((code, rest) for code, *rest in rows(
-        path, "select code, wage_code, wage_title, projection_code, demographic_id is not null "
-              "from occupation"))
+    joined = dict(
+        (code, rest)
+        for code, *rest in rows(
+            path,
+            "select code, wage_code, wage_title, projection_code, demographic_id is not null "
+            "from occupation",
+        )
+    )
     assert joined["43-3011.00"] == ["43-3011", "Bill and Account Collectors", "43-3011", 1]
     # BLS publishes only the aggregate for this O*NET occupation: use it, and name it.
     assert joined["15-1299.08"] == ["15-1299", "Computer Occupations, All Other", None, 0]
@@ -47,12 +52,17 @@ async def test_occupations_join_their_wages_projections_and_demographics(built) 
 
 async def test_wages_keep_source_values_and_footnotes(built) -> None:
     _, path = built
-    national = rows(path, "select employment, annual_median, hourly_median, annual_p10, "
-                          "annual_p90, annual_mean from wage where soc_code='43-3011' and "
-                          "area_code='0000000' and industry_code='000000'")
+    national = rows(
+        path,
+        "select employment, annual_median, hourly_median, annual_p10, "
+        "annual_p90, annual_mean from wage where soc_code='43-3011' and "
+        "area_code='0000000' and industry_code='000000'",
+    )
     assert national == [(158830, 47030, 22.61, 34400, 65580, 49060)]
-    top_coded = rows(path, "select annual_p90, footnotes from wage where soc_code='13-2072' "
-                           "and area_code='0000000'")
+    top_coded = rows(
+        path,
+        "select annual_p90, footnotes from wage where soc_code='13-2072' and area_code='0000000'",
+    )
     assert top_coded == [(None, "annual_p90=5")]
     assert rows(path, "select count(*) from wage") == [(6,)]
 
@@ -62,30 +72,39 @@ async def test_titles_tasks_ratings_and_education(built) -> None:
     titles = rows(path, "select title, kind from title where code='43-3011.00' order by title")
     assert ("Medical Collections Specialist", "alternate") in titles
     assert ("Bill and Account Collectors", "occupation") in titles
-    assert rows(path, "select title, kind from title where code='15-1299.08' and kind='short'") \
-        == [("SA", "short")]
+    assert rows(path, "select title, kind from title where code='15-1299.08' and kind='short'") == [
+        ("SA", "short")
+    ]
     assert rows(path, "select core from task where code='43-3011.00' order by id") == [(1,), (0,)]
     assert rows(path, "select domain, importance, level from rating order by domain") == [
-        ("knowledge", 3.75, 3.5), ("skill", 3.75, 3.5), ("work_style", 3.75, 3.5)]
+        ("knowledge", 3.75, 3.5),
+        ("skill", 3.75, 3.5),
+        ("work_style", 3.75, 3.5),
+    ]
     # The suppressed education share is left out rather than shown.
     assert rows(path, "select category, percent from education_share") == [(2, 71.5)]
     # A related occupation missing from this release is skipped, not invented.
     assert rows(path, "select related_code from related_occupation") == [("13-2072.00",)]
-    assert rows(path, "select hot, in_demand from technology order by example") == [
-        (0, 0), (1, 1)]
+    assert rows(path, "select hot, in_demand from technology order by example") == [(0, 0), (1, 1)]
 
 
 async def test_projections_and_demographics_as_published(built) -> None:
     _, path = built
-    assert rows(path, "select employment_2024, employment_2034, percent_change, openings, "
-                      "typical_education, work_experience from projection where "
-                      "code='43-3011'") == [
-        (166.9, 149.4, -10.5, 13.7, "High school diploma or equivalent", "None")]
-    assert rows(path, "select women, median_age from demographic where "
-                      "cps_title='Bill and account collectors'") == [(68.8, 45.5)]
+    assert rows(
+        path,
+        "select employment_2024, employment_2034, percent_change, openings, "
+        "typical_education, work_experience from projection where "
+        "code='43-3011'",
+    ) == [(166.9, 149.4, -10.5, 13.7, "High school diploma or equivalent", "None")]
+    assert rows(
+        path,
+        "select women, median_age from demographic where cps_title='Bill and account collectors'",
+    ) == [(68.8, 45.5)]
     # CPS dashes mean "not published": NULL, never zero.
-    assert rows(path, "select women, median_age from demographic where "
-                      "cps_title='Pumping station operators'") == [(None, None)]
+    assert rows(
+        path,
+        "select women, median_age from demographic where cps_title='Pumping station operators'",
+    ) == [(None, None)]
 
 
 async def test_metadata_names_releases_and_hashes_sources(built, data_dir: Path) -> None:
@@ -135,14 +154,20 @@ async def test_missing_data_directory_is_a_clear_error(tmp_path: Path) -> None:
 @pytest.mark.realdata
 def test_real_data_build_counts_and_coverage(real_db_url: str) -> None:
     path = Path(real_db_url.split("///", 1)[1])
-    counts = dict(rows(path, "select 'occupation', count(*) from occupation union all "
-                             "select 'title', count(*) from title union all "
-                             "select 'wage', count(*) from wage"))
+    counts = dict(
+        rows(
+            path,
+            "select 'occupation', count(*) from occupation union all "
+            "select 'title', count(*) from title union all "
+            "select 'wage', count(*) from wage",
+        )
+    )
     assert counts["occupation"] == 1016
     assert counts["title"] > 60000
     assert counts["wage"] > 300000
     coverage = rows(path, "select value from metadata where key='coverage'")[0][0]
     assert "wages (national)" in coverage
-    with_demographics = rows(path, "select count(*) from occupation where demographic_id is "
-                                   "not null")[0][0]
+    with_demographics = rows(
+        path, "select count(*) from occupation where demographic_id is not null"
+    )[0][0]
     assert with_demographics > 850

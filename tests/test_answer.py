@@ -1,0 +1,119 @@
+"""The core's replies: summaries, profiles, detail views, clarification and fallbacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import ATTRIBUTION, Careerbot
+from bot.callbacks import MAX_BYTES, decode
+from bot.render import MAX_TEXT
+
+
+def all_buttons(reply) -> list[str]:
+    return [b.data for row in reply.buttons for b in row]
+
+
+async def test_comparison_offers_every_detail_view(careerbot: Careerbot) -> None:
+    reply = await careerbot.answer("medical collections vs loss mitigation")
+    views = {decode(data, careerbot.version).view for data in all_buttons(reply)}
+    assert views == {
+        "salary",
+        "skills",
+        "education",
+        "duties",
+        "demographics",
+        "outlook",
+        "similar",
+    }
+    assert all(len(d.encode()) <= MAX_BYTES for d in all_buttons(reply))
+
+
+@pytest.mark.parametrize(
+    "view", ["salary", "skills", "education", "duties", "demographics", "outlook", "similar"]
+)
+async def test_each_detail_view_renders_both_occupations(careerbot: Careerbot, view: str) -> None:
+    summary = await careerbot.answer("medical collections vs loss mitigation")
+    data = next(d for d in all_buttons(summary) if decode(d, careerbot.version).view == view)
+    detail = await careerbot.press(data)
+    assert detail.kind == "detail"
+    assert "Bill and Account Collectors" in detail.text and "Loan Officers" in detail.text
+    assert len(detail.text) <= MAX_TEXT
+    back = [d for d in all_buttons(detail) if decode(d, careerbot.version).view == "summary"]
+    assert back, "every detail view has « Summary"
+    again = await careerbot.press(back[0])
+    assert again.kind == "compare" and "$47,030" in again.text
+
+
+async def test_salary_view_shows_source_percentiles(careerbot: Careerbot) -> None:
+    summary = await careerbot.answer("collections specialist")
+    data = next(d for d in all_buttons(summary) if decode(d, careerbot.version).view == "salary")
+    text = (await careerbot.press(data)).text
+    for figure in ("$34,400", "$39,010", "$47,030", "$56,740", "$65,580", "$22.61", "$49,060"):
+        assert figure in text
+
+
+async def test_profile_for_one_title(careerbot: Careerbot) -> None:
+    reply = await careerbot.answer("what do dental hygienists make?")
+    assert reply.kind == "profile"
+    (occupation,) = reply.occupations
+    assert occupation["code"] == "29-1292.00"
+    assert f"${occupation['wages']['annual_median']:,}" in reply.text
+
+
+async def test_same_occupation_says_so_and_shows_what_differs(careerbot: Careerbot) -> None:
+    reply = await careerbot.answer("collections specialist vs medical collections")
+    assert reply.kind == "compare"
+    assert "same occupation" in reply.text
+    assert "25th–75th percentile" in reply.text
+
+
+async def test_three_titles_compact_view(careerbot: Careerbot) -> None:
+    reply = await careerbot.answer("nurse, teacher or plumber")
+    assert [o["code"] for o in reply.occupations] == ["29-1141.00", "25-2021.00", "47-2152.00"]
+    assert len(reply.text) <= MAX_TEXT
+
+
+async def test_unknown_titles_get_a_friendly_answer_with_examples(careerbot: Careerbot) -> None:
+    reply = await careerbot.answer("asdfgh vs qwerty")
+    assert reply.kind == "none"
+    assert "asdfgh" in reply.text and "Try" in reply.text
+    examples = await careerbot.press(all_buttons(reply)[0])
+    assert examples.kind == "compare"
+
+
+async def test_greetings_are_answered_kindly(careerbot: Careerbot) -> None:
+    reply = await careerbot.answer("hello")
+    assert reply.kind == "none" and reply.text.startswith("Hi!")
+
+
+async def test_unsure_title_asks_did_you_mean_and_a_tap_answers(careerbot: Careerbot) -> None:
+    reply = await careerbot.answer("nurse vs acountant")
+    assert reply.kind == "clarify", reply.text
+    choice = await careerbot.press(all_buttons(reply)[0])
+    assert choice.kind == "compare"
+    assert choice.occupations[0]["code"] == "29-1141.00"
+
+
+async def test_user_text_is_escaped(careerbot: Careerbot) -> None:
+    reply = await careerbot.answer("<b>nurse</b> & <i>teacher</i> vs plumber")
+    assert "<b>nurse</b> &" not in reply.text
+
+
+@pytest.mark.parametrize("data", ["garbage", "1.zzzz.s.43301100", "1.abcd.s.99999999", ""])
+async def test_forged_or_stale_buttons_expire_politely(careerbot: Careerbot, data: str) -> None:
+    reply = await careerbot.press(data)
+    assert reply.kind == "expired" and "expired" in reply.text
+
+
+async def test_about_names_releases_and_onet_attribution(careerbot: Careerbot) -> None:
+    text = careerbot.about().text
+    for fact in (
+        "O*NET 29.3",
+        "May 2025",
+        "2024-34",
+        "CC BY 4.0",
+        "USDOL/ETA",
+        "U.S. Bureau of Labor Statistics",
+    ):
+        assert fact in text
+    assert ATTRIBUTION.split(".")[0].format(onet="29.3") in text

@@ -1,0 +1,89 @@
+"""Message parsing: the phrasings people use to ask for a comparison or a profile."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.parsing import MAX_TITLES, parse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nurse vs teacher",
+        "nurse vs. teacher",
+        "nurse versus teacher",
+        "nurse v teacher",
+        "nurse or teacher?",
+        "compare nurse and teacher",
+        "compare nurses with teachers",
+        "difference between nurse and teacher",
+        "what's the difference between a nurse and a teacher",
+        "is a nurse paid more than a teacher?",
+        "do nurses make more than teachers",
+        "should I become a nurse or a teacher?",
+        "which pays more, nurse or teacher",
+        "/compare nurse vs teacher",
+        "/compare@careerbot_test_bot nurse vs teacher",
+        "@careerbot_test_bot nurse vs teacher",
+        "nurse / teacher",
+        "NURSE VS TEACHER!!!",
+    ],
+)
+def test_two_titles_in_every_common_phrasing(text: str) -> None:
+    intent = parse(text)
+    assert intent.kind == "compare"
+    assert [t.rstrip("s") for t in intent.titles] == ["nurse", "teacher"]
+
+
+def test_up_to_four_titles_and_commas() -> None:
+    assert parse("nurse, teacher or plumber").titles == ("nurse", "teacher", "plumber")
+    assert parse("nurse vs teacher vs cop vs chef").titles == ("nurse", "teacher", "cop", "chef")
+    many = parse("a1 vs b2 vs c3 vs d4 vs e5")
+    assert len(many.titles) == MAX_TITLES and many.too_many
+
+
+def test_titles_with_and_inside_are_kept_whole_without_a_compare_word() -> None:
+    assert parse("bill and account collectors vs loan officers").titles == (
+        "bill and account collectors",
+        "loan officers",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("what do dental hygienists make?", "dental hygienists"),
+        ("how much does a plumber earn", "plumber"),
+        ("tell me about electricians", "electricians"),
+        ("plumber salary", "plumber"),
+        ("what is the salary of a nurse", "nurse"),
+        ("/job electrician", "electrician"),
+    ],
+)
+def test_one_title_is_a_profile(text: str, title: str) -> None:
+    intent = parse(text)
+    assert (intent.kind, intent.titles) == ("profile", (title,))
+
+
+def test_switching_is_its_own_intent() -> None:
+    assert parse("switch from nurse to teacher").titles == ("nurse", "teacher")
+    assert parse("how do I go from cashier to accountant?").kind == "switch"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "hello", "Thanks!", "👍", "???", "/start", "ok"])
+def test_chit_chat_and_empty_messages_ask_for_nothing(text: str) -> None:
+    assert parse(text).kind == "none"
+
+
+def test_a_place_is_split_off_only_when_it_is_a_place() -> None:
+    places = {"texas", "seattle"}
+    intent = parse("nurse vs teacher in Texas", lambda p: p in places)
+    assert intent.titles == ("nurse", "teacher") and intent.place == "texas"
+    kept = parse("teacher in special education", lambda p: p in places)
+    assert kept.titles == ("teacher in special education",) and kept.place is None
+
+
+def test_huge_messages_are_capped() -> None:
+    intent = parse("nurse vs " + "x" * 100_000)
+    assert all(len(t) <= 80 for t in intent.titles)

@@ -1,0 +1,116 @@
+"""Rendering figures: exact source values, 'not published' for gaps, top-coding, trimming."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.render import (
+    MAX_TEXT,
+    NOT_PUBLISHED,
+    Side,
+    TopCode,
+    differences,
+    money,
+    pay_range,
+    signed_percent,
+    summary_table,
+    trim,
+    wage,
+)
+from store.queries import OccupationFacts, ProjectionFacts, WageFacts
+
+TOP = TopCode.from_footnote(
+    "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
+)
+
+
+def wages(**values: object) -> WageFacts:
+    base: dict[str, object] = {c: None for c in WageFacts.__dataclass_fields__}
+    base.update(
+        soc_code="43-3011",
+        area_code="0000000",
+        area_name="National",
+        industry_code="000000",
+        footnotes={},
+    )
+    base.update(values)
+    return WageFacts(**base)  # type: ignore[arg-type]
+
+
+def occupation(title: str, w: WageFacts | None, growth: float | None = None) -> OccupationFacts:
+    projection = ProjectionFacts(
+        "43-3011",
+        title,
+        166.9,
+        149.4,
+        -17.5,
+        growth,
+        13.7,
+        46040,
+        "High school diploma or equivalent",
+        "None",
+        None,
+    )
+    return OccupationFacts(
+        "43-3011.00", title, "", "43-3011", 2, "43-3011", None, "43-3011", w, projection
+    )
+
+
+def test_numbers_read_as_in_the_source() -> None:
+    assert money(47030) == "$47,030"
+    assert wage(wages(hourly_median=22.61), "hourly_median", TOP) == "$22.61"
+    assert signed_percent(-10.5) == "−10.5%" and signed_percent(1.7) == "+1.7%"
+
+
+def test_gaps_say_not_published_and_top_coding_uses_the_bls_threshold() -> None:
+    assert wage(wages(), "annual_median", TOP) == NOT_PUBLISHED
+    assert wage(None, "annual_median", TOP) == NOT_PUBLISHED
+    top = wages(annual_p10=50000, footnotes={"annual_p90": "5"})
+    assert wage(top, "annual_p90", TOP) == "$239,200+"
+    assert pay_range(top, TOP) == "$50,000 – $239,200+"
+
+
+def test_summary_table_fits_a_phone_and_shows_both_sides() -> None:
+    a = Side(
+        "med collections",
+        "x",
+        occupation(
+            "Bill and Account Collectors",
+            wages(annual_median=47030, hourly_median=22.61, employment=158830),
+            -10.5,
+        ),
+    )
+    b = Side("loss mitigation", "x", occupation("Loan Officers", None, 1.7))
+    table = summary_table([a, b], TOP)
+    assert "$47,030" in table and "n/p" in table and "−10.5%" in table
+    body = table.removeprefix("<pre>").removesuffix("</pre>")
+    assert max(len(line) for line in body.splitlines()) <= 42
+
+
+def test_differences_name_the_higher_paid_side_with_exact_gap() -> None:
+    a = Side(
+        "a",
+        "x",
+        occupation(
+            "Bill and Account Collectors", wages(annual_median=47030, employment=158830), -10.5
+        ),
+    )
+    b = Side(
+        "b",
+        "x",
+        replace(occupation("Loan Officers", wages(annual_median=76690, employment=274330), 1.7)),
+    )
+    sentences = differences([a, b])
+    assert sentences[0] == (
+        "Loan officers earn about $29,660 (63%) more at the median than "
+        "bill and account collectors."
+    )
+    assert len(sentences) == 2
+
+
+def test_trim_cuts_on_a_line_and_closes_pre() -> None:
+    text = "<b>head</b>\n<pre>" + "\n".join("row &amp; value" for _ in range(600)) + "</pre>"
+    trimmed = trim(text)
+    assert len(trimmed) <= MAX_TEXT
+    assert trimmed.count("<pre>") == trimmed.count("</pre>")
+    assert trimmed.endswith("…")
