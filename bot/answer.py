@@ -15,6 +15,7 @@ from typing import Any
 from bot import callbacks, views
 from bot.callbacks import Action, InvalidCallback
 from bot.parsing import Intent, parse
+from bot.places import Place, Places
 from bot.render import (
     Side,
     TopCode,
@@ -120,10 +121,13 @@ def occupation_json(side: Side, period: str) -> dict[str, Any]:
 
 
 class Careerbot:
-    def __init__(self, store: CareerStore, index: TitleIndex, metadata: dict[str, str]) -> None:
+    def __init__(
+        self, store: CareerStore, index: TitleIndex, metadata: dict[str, str], places: Places
+    ) -> None:
         self.store = store
         self.index = index
         self.metadata = metadata
+        self.places = places
         self.version = data_version(metadata)
         self.top = TopCode.from_footnote(metadata.get("oews_footnote_5"))
         self.period = metadata.get("release_oews", "")
@@ -138,6 +142,7 @@ class Careerbot:
         store = CareerStore(create_engine(database_url))
         try:
             metadata = await store.metadata()
+            areas = await store.areas()
             titles = await store.titles() if index is None else []
             employment = await store.employment_by_code() if index is None else {}
         except Exception as error:
@@ -152,14 +157,18 @@ class Careerbot:
                     "The career database is empty. Build it with: careerbot data build"
                 )
             index = TitleIndex.from_rows(((t.code, t.title, t.kind) for t in titles), employment)
-        return cls(store, index, metadata)
+        return cls(store, index, metadata, Places(areas))
 
     async def close(self) -> None:
         await self.store.close()
 
     # --- messages -------------------------------------------------------------------------
-    async def answer(self, text: str) -> Reply:
-        intent = parse(text)
+    def parse(self, text: str) -> Intent:
+        return parse(text, lambda name: self.places.find(name) is not None)
+
+    async def answer(self, text: str, default_area: str | None = None) -> Reply:
+        """Reply to a message; `default_area` is the chat's remembered location, if any."""
+        intent = self.parse(text)
         if intent.kind == "none" or not intent.titles:
             return self.fallback(greeting=intent.greeting)
         resolutions = [self.index.resolve(title) for title in intent.titles]
@@ -171,10 +180,13 @@ class Careerbot:
         sides = [(r.text, r.candidates[0]) for r in resolutions]
         note = (
             "I compare up to four jobs at a time; here are the first four."
-            if intent.too_many
+            if (intent.too_many)
             else None
         )
-        return await self.summary(sides, intent, note=note)
+        place = self.places.find(intent.place) if intent.place else None
+        if place is None and default_area:
+            place = self.places.by_code(default_area)
+        return await self.summary(sides, place=place, note=note)
 
     def fallback(self, *, greeting: bool = False, unknown: Sequence[str] = ()) -> Reply:
         examples = "\n".join(f"• <code>{esc(e)}</code>" for e in EXAMPLES)
@@ -190,7 +202,7 @@ class Careerbot:
     def example_buttons(self) -> tuple[tuple[Button, ...], ...]:
         rows = []
         for example in EXAMPLES:
-            intent = parse(example)
+            intent = self.parse(example)
             codes = []
             for title in intent.titles:
                 best = self.index.resolve(title).best
@@ -227,15 +239,31 @@ class Careerbot:
         )
 
     # --- summary ----------------------------------------------------------------------------
+    async def facts(
+        self, codes: Sequence[str], place: Place | None
+    ) -> tuple[dict[str, OccupationFacts], list[str]]:
+        """Facts for an area, falling back to national figures where the area has none.
+
+        Also returns the titles that fell back, so the reply can say so.
+        """
+        national = await self.store.occupations(codes, NATIONAL)
+        if place is None:
+            return national, []
+        local = await self.store.occupations(codes, place.code)
+        fell_back = [
+            f.title for code, f in local.items() if f.wages is None and national[code].wages
+        ]
+        merged = {code: f if f.wages is not None else national[code] for code, f in local.items()}
+        return merged, fell_back
+
     async def summary(
         self,
         sides: Sequence[tuple[str, Candidate]],
-        intent: Intent | None = None,
-        area: str = NATIONAL,
+        place: Place | None = None,
         note: str | None = None,
     ) -> Reply:
         codes = [c.code for _, c in sides]
-        facts = await self.store.occupations(codes, area)
+        facts, fell_back = await self.facts(codes, place)
         resolved = [
             Side(asked, c.matched_title, facts[c.code]) for asked, c in sides if c.code in facts
         ]
@@ -250,6 +278,10 @@ class Careerbot:
         elif len(resolved) == 2:
             a, b = resolved
             lines.append(f"⚖️ <b>{esc(a.asked_as)}</b> vs <b>{esc(b.asked_as)}</b>")
+            if place is not None:
+                lines.append(
+                    f"📍 Pay and jobs in {esc(place.name)}; growth and education are national."
+                )
             lines += [
                 f"{i}. {esc(s.asked_as)} → <b>{esc(s.facts.title)}</b>"
                 for i, s in enumerate(resolved, 1)
@@ -268,15 +300,21 @@ class Careerbot:
                 lines.append(f"\n{i}. {esc(side.asked_as)} → <b>{esc(side.facts.title)}</b>")
                 lines += summary_lines(side, self.top, average)[:4]
             kind = "compare"
+        if fell_back and place is not None:
+            lines.append(
+                f"<i>No {esc(place.name)} pay figures for {esc(', '.join(fell_back))}: "
+                "national figures shown.</i>"
+            )
         if note:
             lines.append(f"<i>{esc(note)}</i>")
         lines.append(self.source_line(resolved[0].facts))
-        buttons = self.detail_buttons(distinct, current="summary")
+        area = place.code if place else None
         return Reply(
             kind,
             trim("\n".join(lines)),
-            buttons,
+            self.detail_buttons(distinct, current="summary", area=area),
             tuple(occupation_json(s, self.period) for s in resolved),
+            extra={"location": self.places.json(place)},
         )
 
     def _profile_lines(self, resolved: Sequence[Side], average: float | None) -> list[str]:
@@ -340,14 +378,16 @@ class Careerbot:
             action = callbacks.decode(data, self.version)
         except InvalidCallback:
             return self.expired()
-        area = action.area or NATIONAL
-        facts = await self.store.occupations(action.codes, area)
+        place = self.places.by_code(action.area) if action.area else None
+        if action.area and place is None:
+            return self.expired()
+        facts, _ = await self.facts(action.codes, place)
         if len(facts) != len(set(action.codes)):
             return self.expired()
         ordered = [facts[c] for c in dict.fromkeys(action.codes)]
         if action.view == "summary":
             sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
-            return await self.summary(sides, area=area)
+            return await self.summary(sides, place=place)
         text, extra_rows = await self._detail(action.view, ordered)
         buttons = self.detail_buttons(list(dict.fromkeys(action.codes)), action.view, action.area)
         return Reply(
@@ -404,7 +444,7 @@ class Careerbot:
         }
 
     def match(self, text: str) -> dict[str, Any]:
-        intent = parse(text)
+        intent = self.parse(text)
         sides = [self.resolution_json(self.index.resolve(t)) for t in intent.titles]
         return {"query": text, "kind": intent.kind, "sides": sides}
 

@@ -39,6 +39,8 @@ def fold(text: str) -> str:
 def singular(word: str) -> str:
     if word in IRREGULAR_PLURALS:
         return IRREGULAR_PLURALS[word]
+    if len(word) == 3 and word[2] == "s" and not set(word[:2]) & set("aeiouy"):
+        return word[:2]  # "rns" -> "rn", "pas" stays
     if len(word) <= 3 or word.endswith(KEEP_S):
         return word
     if word.endswith("ies") and len(word) > 4:

@@ -88,32 +88,36 @@ _VERSUS = re.compile(
     r"|\s+vs\.?(?=\s|$)"
 )
 _LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+with\s+|\s+to\s+")
-# Question wrappers around one title: "what do dental hygienists make?", "tell me about X".
-_PROFILE_WRAPPERS = [
-    re.compile(
-        r"^(?:what|how\s+much)\s+(?:do|does|did|can|could|would)\s+(?:an?\s+|the\s+)?"
-        r"(?P<t>.+?)\s+(?:make|earn|get\s+paid|get|do|make\s+a\s+year|earn\s+a\s+year)"
-        r"(?:\s+(?:a|per)\s+(?:year|hour|month))?$"
-    ),
-    re.compile(
-        r"^(?:what(?:'s| is| are)|whats)\s+(?:the\s+|an?\s+)?(?:average\s+|median\s+|"
-        r"typical\s+)?(?:salary|pay|wage|wages|income|job\s+outlook|outlook)\s+"
-        r"(?:of|for)\s+(?:an?\s+|the\s+)?(?P<t>.+)$"
-    ),
-    re.compile(
-        r"^(?:tell\s+me\s+about|info\s+on|information\s+on|what\s+about|how\s+about|"
-        r"what\s+(?:is|does)\s+(?:an?\s+)?|who\s+(?:is|are)\s+(?:an?\s+)?|describe)\s+"
-        r"(?:an?\s+|the\s+)?(?P<t>.+?)(?:\s+do)?$"
-    ),
-    re.compile(
-        r"^(?:how\s+(?:do|can)\s+i\s+become|i\s+want\s+to\s+(?:be|become)|should\s+i\s+"
-        r"(?:be|become))\s+(?:an?\s+)?(?P<t>.+)$"
-    ),
-    re.compile(
-        r"^(?P<t>.+?)\s+(?:salary|salaries|pay|wages?|income|job\s+outlook|outlook|"
-        r"career|jobs?)$"
-    ),
-]
+# Question wrappers around a title: "what do dental hygienists make?", "are roofers paid well".
+_PREFIXES = re.compile(
+    r"^(?:(?:so|and|but|hey|hi|ok|okay|well|yo)\s+)?(?:"
+    r"how\s+much\s+(?:money\s+)?(?:do|does|did|can|could|would|will|should)\s+(?:i\s+make\s+as\s+)?"
+    r"|what\s+(?:do|does|did|can|could|would|will)\s+"
+    r"|what(?:'s|\s+is|\s+are|s)?\s+(?:the\s+)?(?:average\s+|median\s+|typical\s+|starting\s+)?"
+    r"(?:salary|salaries|pay|wages?|income|earnings|job\s+outlook|outlook|growth|demand)\s+"
+    r"(?:of|for|like\s+for)\s+"
+    r"|tell\s+me\s+about\s+|info(?:rmation)?\s+(?:on|about)\s+|what\s+about\s+|how\s+about\s+"
+    r"|describe\s+|who\s+(?:is|are)\s+|what\s+(?:is|are)\s+"
+    r"|how\s+(?:do|can|would)\s+i\s+become\s+|i\s+want\s+to\s+(?:be|become)\s+"
+    r"|should\s+i\s+(?:be|become|go\s+into|get\s+into|study|work\s+as)\s+"
+    r"|(?:go|get)\s+into\s+|(?:is|are|do|does)\s+"
+    r")(?:an?\s+|the\s+)?"
+)
+_SUFFIXES = re.compile(
+    r"\s+(?:"
+    r"(?:make|earn|get\s+paid|get|take\s+home|bring\s+in|paid|do)"
+    r"(?:\s+(?:money|a\s+lot|well|good\s+money|on\s+average))?"
+    r"(?:\s+(?:a|per|in\s+a|an|each|every)\s+(?:year|hour|month|week))?(?:\s+with\s+tips)?"
+    r"|(?:get\s+)?(?:paid|compensated)\s+(?:well|enough|more|less)"
+    r"|(?:in\s+demand|worth\s+it|a\s+good\s+(?:job|career|choice))"
+    r"|have\s+a\s+(?:good|better|bright)\s+(?:job\s+)?(?:outlook|future)"
+    r"|(?:salary|salaries|pay|wages?|income|job\s+outlook|outlook|career|jobs?|demand)"
+    r")$"
+)
+_COMPARATIVE = re.compile(
+    r"^(?:is|are|do|does)\s+(?:an?\s+)?(?P<a>.+?)\s+(?:\w+er|more\s+\w+|less\s+\w+)\s+than\s+"
+    r"(?:an?\s+)?(?P<b>.+)$"
+)
 _PLACE = re.compile(r"^(?P<rest>.+?)\s+(?:in|near|around|for)\s+(?P<place>[a-z .,'-]{2,40})$")
 
 
@@ -180,9 +184,10 @@ def parse(text: str, is_place: object = None) -> Intent:
     switch = _SWITCH.match(lowered)
     if switch:
         return Intent("switch", tuple(_titles([switch["a"], switch["b"]])), place)
-    more = _MORE_THAN.match(lowered)
+    more = _MORE_THAN.match(lowered) or _COMPARATIVE.match(lowered)
     if more:
-        return Intent("compare", tuple(_titles([more["a"], more["b"]])), place)
+        titles = [_unwrap(t) for t in _titles([more["a"], more["b"]])]
+        return Intent("compare", tuple(titles), place)
 
     wrapped = False
     for wrapper in _COMPARE_WRAPPERS:
@@ -201,12 +206,20 @@ def parse(text: str, is_place: object = None) -> Intent:
     single = _unwrap(titles[0] if titles else lowered)
     if single in GREETINGS:
         return Intent("none", greeting=True)
+    if single != (titles[0] if titles else lowered):
+        # "how much do electricians and plumbers make": a question around several titles.
+        several = _titles(_LIST.split(single))
+        if len(several) >= 2:
+            return Intent(
+                "compare", tuple(several[:MAX_TITLES]), place, too_many=len(several) > MAX_TITLES
+            )
     return Intent("profile", (single,), place)
 
 
 def _unwrap(title: str) -> str:
-    for wrapper in _PROFILE_WRAPPERS:
-        found = wrapper.match(title)
-        if found:
-            return _titles([found["t"]])[0] if _titles([found["t"]]) else title
-    return title
+    """Strip question words around a title, repeatedly: "so what do nurses make a year"."""
+    previous = None
+    while previous != title:
+        previous = title
+        title = _SUFFIXES.sub("", _PREFIXES.sub("", title)).strip()
+    return title or previous

@@ -109,7 +109,12 @@ def pay_range(wages: WageFacts | None, top: TopCode, short: bool = False) -> str
 
 
 def sentence_case(title: str) -> str:
-    """'Bill and Account Collectors' -> 'bill and account collectors' for use mid-sentence."""
+    """'Bill and Account Collectors' -> 'bill and account collectors' for use mid-sentence.
+
+    Qualifiers after a comma ("…, Except Special Education") are dropped: the table above
+    already names the occupation in full.
+    """
+    title = title.split(",")[0]
     return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title.split())
 
 

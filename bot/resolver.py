@@ -10,6 +10,7 @@ title equally well ("teacher"), the one with most jobs comes first and the other
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from bot.normalize import normalize, singular, title_variants, tokens
+from bot.normalize import fold, normalize, singular, title_variants, tokens
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -96,6 +97,14 @@ class Resolution:
         return self.candidates[0] if self.candidates else None
 
 
+def head_noun(words: tuple[str, ...] | list[str]) -> str:
+    """The word a title is about: 'supervisor' in 'first line supervisor of office worker',
+    'developer' in 'python developer'."""
+    if "of" in words[1:]:
+        return words[list(words).index("of") - 1]
+    return words[-1] if words else ""
+
+
 @dataclass
 class _Entry:
     text: str
@@ -150,6 +159,16 @@ class TitleIndex:
                 entry.display.setdefault(code, title)
         self.entries = entries
         self.entry_list = list(entries.values())
+        # Head nouns of the occupations' own titles, split at "and" before any comma:
+        # "Automotive Service Technicians and Mechanics" is about technicians and mechanics;
+        # "Farmworkers, Farm, Ranch, and Aquacultural Animals" is not about animals.
+        heads: dict[str, set[str]] = defaultdict(set)
+        for code, title in self.occupation_titles.items():
+            for segment in fold(title).split(",")[0].split(" and "):
+                words = tokens(segment)
+                if words:
+                    heads[head_noun(words)].add(code)
+        self.heads = dict(heads)
         postings: dict[str, list[int]] = defaultdict(list)
         for position, entry in enumerate(self.entry_list):
             for word in set(entry.words):
@@ -290,10 +309,42 @@ class TitleIndex:
             score = 100.0 * (0.62 * recall + 0.38 * precision)
             if len(found) == len(query) and len(entry.words) == len(query):
                 score += 3.0 * min(found.values())
+            if (
+                len(query) == 1
+                and query[0] in found
+                and not any(head_noun(entry.words) == w for w, _ in corrected[query[0]])
+            ):
+                # "python" in "python developer": a modifier alone is a guess worth asking about.
+                score = min(score, MATCH_SCORE - 1.0)
             evidence = max(entry.codes.values())
             prior = max(self.prior(code) for code in entry.codes)
             scores[position] = min(99.0, score + 1.5 * min(evidence, 3.0) / 3.0 + 1.5 * prior)
         return scores
+
+    def _generic(self, key: str) -> list[Candidate]:
+        """One generic word ("manager", "mechanics", "techer"): the occupations whose own
+        title is about that word, most jobs first."""
+        words = key.split()
+        if len(words) != 1:
+            return []
+        for word, quality in self._correct(words[0])[:1]:
+            entry = self.entries.get(word)
+            if entry is not None and quality >= 0.8:
+                return self._rank_exact(entry, round(90.0 * quality + 10.0 * (quality == 1), 1))
+            codes = self.heads.get(word)
+            if codes and quality >= 0.8:
+                ranked = sorted(codes, key=self.prior, reverse=True)
+                score = round(90.0 * quality, 1)
+                return [
+                    Candidate(
+                        code,
+                        self.occupation_titles[code],
+                        self.occupation_titles[code],
+                        score if i == 0 else score - 5.0,
+                    )
+                    for i, code in enumerate(ranked)
+                ]
+        return []
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
         keys = self._keys(text)
@@ -304,6 +355,9 @@ class TitleIndex:
             if entry is not None:
                 ranked = self._rank_exact(entry)
                 return Resolution(text, "matched", tuple(ranked[:limit]))
+        generic = self._generic(keys[-1])
+        if generic:
+            return Resolution(text, "matched", tuple(generic[:limit]))
         pooled: dict[int, float] = {}
         for key in keys:
             for position, score in self._fuzzy(key).items():
