@@ -61,14 +61,18 @@ def normalize(text: str) -> str:
     return " ".join(tokens(text))
 
 
-def title_variants(title: str) -> list[str]:
+def title_variants(title: str, short_name: bool = False) -> list[str]:
     """A title and its parenthesised alternative, each normalised.
 
     O*NET writes 'Patient Account Representative (Patient Account Rep)' and
-    'CEO (Chief Executive Officer)': both halves are names people type.
+    'CEO (Chief Executive Officer)': both halves are names people type. With `short_name`, an
+    occupation title's part before the first comma is a name too.
     """
     variants = [normalize(_PARENTHESES.sub(" ", title))]
     variants += [normalize(inner) for inner in _PARENTHESES.findall(title)]
+    if short_name and "," in title:
+        # An occupation's own name before its qualifiers: "Substitute Teachers, Short-Term".
+        variants.append(normalize(title.split(",")[0]))
     seen: list[str] = []
     for variant in variants:
         if variant and variant not in seen:

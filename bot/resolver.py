@@ -10,7 +10,6 @@ title equally well ("teacher"), the one with most jobs comes first and the other
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -72,6 +71,8 @@ FILLER = {
     "occupation",
     "field",
 }
+
+ACRONYM_SKIP = {"and", "of", "the", "for", "in", "to", "a", "an", "or", "with", "on"}
 
 MATCH_SCORE = 80.0
 AMBIGUOUS_SCORE = 62.0
@@ -142,6 +143,7 @@ class TitleIndex:
     ) -> None:
         self.occupation_titles = dict(occupation_titles)
         self.employment = dict(employment)
+        self._log_top = math.log1p(max(self.employment.values(), default=1) or 1)
         self.aliases = {normalize(k): normalize(v) for k, v in (aliases or {}).items()}
         self.words = {k.casefold(): v.casefold() for k, v in (words or {}).items()}
         removed_set = {(normalize(title), code) for title, code in removed}
@@ -149,7 +151,7 @@ class TitleIndex:
         for code, title, kind in titles:
             if code not in self.occupation_titles:
                 continue
-            for variant in title_variants(title):
+            for variant in title_variants(title, short_name=kind == "occupation"):
                 if (variant, code) in removed_set:
                     continue
                 entry = entries.get(variant)
@@ -165,10 +167,22 @@ class TitleIndex:
         heads: dict[str, set[str]] = defaultdict(set)
         for code, title in self.occupation_titles.items():
             for segment in fold(title).split(",")[0].split(" and "):
-                words = tokens(segment)
-                if words:
-                    heads[head_noun(words)].add(code)
+                segment_words = tokens(segment)
+                if segment_words:
+                    heads[head_noun(segment_words)].add(code)
         self.heads = dict(heads)
+        self.title_words = {code: set(tokens(t)) for code, t in self.occupation_titles.items()}
+        # Acronyms of multi-word titles ("site reliability engineer" -> "sre"), to read
+        # abbreviations nobody listed: the best-attested title with those initials wins.
+        acronyms: dict[str, tuple[float, str]] = {}
+        for entry in self.entry_list:
+            spelled = [w for w in entry.words if w not in ACRONYM_SKIP]
+            if 2 <= len(spelled) <= 5 and all(w.isalpha() for w in spelled):
+                acronym = "".join(w[0] for w in spelled)
+                weight = max(entry.codes.values()) + max(self.prior(c) for c in entry.codes)
+                if acronym not in acronyms or acronyms[acronym][0] < weight:
+                    acronyms[acronym] = (weight, entry.text)
+        self.acronyms = {a: text for a, (_, text) in acronyms.items()}
         postings: dict[str, list[int]] = defaultdict(list)
         for position, entry in enumerate(self.entry_list):
             for word in set(entry.words):
@@ -181,8 +195,6 @@ class TitleIndex:
         for word in self.vocabulary:
             by_initial[word[0]].append(word)
         self.by_initial = dict(by_initial)
-        top = max(self.employment.values(), default=1) or 1
-        self._log_top = math.log1p(top)
 
     # --- construction from the database and the curated files ----------------------------
     @classmethod
@@ -215,45 +227,71 @@ class TitleIndex:
         # employment figure, so the general occupation wins a tie.
         return base + (0.5 if code.endswith(".00") else 0.0)
 
-    def _expand(self, words: list[str]) -> list[str]:
+    def _expand(self, words: list[str]) -> tuple[list[str], bool]:
+        """Abbreviated words spelled out; True when an acronym had to be guessed."""
         out: list[str] = []
+        guessed = False
         for word in words:
-            out.extend(self.words.get(word, word).split())
-        return [singular(w) for w in out]
+            if word in self.words:
+                out.extend(self.words[word].split())
+            elif (
+                2 <= len(word) <= 4
+                and word not in self.postings
+                and word in self.acronyms
+                and " ".join(words) not in self.aliases
+            ):
+                out.extend(self.acronyms[word].split())
+                guessed = True
+            else:
+                out.append(word)
+        return [singular(w) for w in out], guessed
 
-    def _keys(self, text: str) -> list[str]:
-        """Normalised forms of the query to try exactly, most literal first."""
+    def _keys(self, text: str) -> tuple[list[str], set[str]]:
+        """Normalised forms of the query to try, most literal first, and those that rest on a
+        guessed acronym (a match through them is only a suggestion)."""
         words = [w for w in tokens(text) if w not in FILLER] or tokens(text)
-        keys = [" ".join(words)]
-        expanded = " ".join(self._expand(words))
-        keys.append(expanded)
-        plain = [w for w in expanded.split() if w not in SENIORITY]
+        expanded_words, guessed = self._expand(words)
+        expanded = " ".join(expanded_words)
+        keys = [" ".join(words), expanded]
+        plain = [w for w in expanded_words if w not in SENIORITY]
         if plain:
             keys.append(" ".join(plain))
-        with_aliases: list[str] = []
-        for key in keys:
-            if key in self.aliases:
-                with_aliases.append(self.aliases[key])
-        return list(dict.fromkeys(k for k in keys + with_aliases if k))
+        keys += [self.aliases[key] for key in keys if key in self.aliases]
+        unique = list(dict.fromkeys(k for k in keys if k))
+        guesses = {k for k in unique if guessed and k not in (" ".join(words),)} - {
+            self.aliases.get(" ".join(words), "")
+        }
+        return unique, guesses
 
     def _rank_exact(self, entry: _Entry, score: float = 100.0) -> list[Candidate]:
         """Occupations sharing one title: most evidence, then most jobs, first.
 
         Evidence is capped so that a title O*NET lists under many specialties ("nurse") goes
-        to the general occupation with most jobs, while a curated title always wins.
+        to the general occupation with most jobs, while a curated title always wins. An
+        occupation whose own name is about the title's head noun ("UX designer" -> interface
+        designers, not QA testers) is preferred; for a one-word title ("supervisor", "artist")
+        those occupations compete even when O*NET lists the bare word elsewhere.
         """
-        ranked = sorted(
-            entry.codes.items(),
-            key=lambda item: (
-                min(item[1], 2.5) / 2.5 + (8.0 if item[1] >= 8 else 0) + 2.0 * self.prior(item[0])
-            ),
-            reverse=True,
-        )
+        head = head_noun(entry.words)
+        codes = dict(entry.codes)
+        display = dict(entry.display)
+        if len(entry.words) == 1:
+            for code in self.heads.get(head, ()):
+                codes.setdefault(code, 0.0)
+                display.setdefault(code, self.occupation_titles[code])
+
+        def rank(item: tuple[str, float]) -> float:
+            code, evidence = item
+            about = 1.0 if head in self.title_words[code] else 0.0
+            curated = 8.0 if evidence >= KIND_WEIGHT["curated"] else 0.0
+            return min(evidence, 2.5) / 2.5 + curated + 2.0 * self.prior(code) + about
+
+        ranked = sorted(codes.items(), key=rank, reverse=True)
         return [
             Candidate(
                 code,
                 self.occupation_titles[code],
-                entry.display[code],
+                display[code],
                 score if i == 0 else round(score - 5.0, 1),
             )
             for i, (code, _) in enumerate(ranked)
@@ -265,7 +303,8 @@ class TitleIndex:
             return [(word, 1.0)]
         out: list[tuple[str, float]] = []
         pool = self.by_initial.get(word[0], []) if word else []
-        if len(word) >= 4:
+        # Four letters leave too little to correct: "haha" is not a typo of "HHA".
+        if len(word) >= 5:
             for match, score, _ in process.extract(
                 word, pool, scorer=fuzz.ratio, limit=3, score_cutoff=80
             ):
@@ -309,6 +348,9 @@ class TitleIndex:
             score = 100.0 * (0.62 * recall + 0.38 * precision)
             if len(found) == len(query) and len(entry.words) == len(query):
                 score += 3.0 * min(found.values())
+            evidence = max(entry.codes.values())
+            prior = max(self.prior(code) for code in entry.codes)
+            score = min(99.0, score + 1.5 * min(evidence, 3.0) / 3.0 + 1.5 * prior)
             if (
                 len(query) == 1
                 and query[0] in found
@@ -316,9 +358,7 @@ class TitleIndex:
             ):
                 # "python" in "python developer": a modifier alone is a guess worth asking about.
                 score = min(score, MATCH_SCORE - 1.0)
-            evidence = max(entry.codes.values())
-            prior = max(self.prior(code) for code in entry.codes)
-            scores[position] = min(99.0, score + 1.5 * min(evidence, 3.0) / 3.0 + 1.5 * prior)
+            scores[position] = score
         return scores
 
     def _generic(self, key: str) -> list[Candidate]:
@@ -347,21 +387,28 @@ class TitleIndex:
         return []
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
-        keys = self._keys(text)
+        keys, guesses = self._keys(text)
         if not keys:
             return Resolution(text, "unknown")
+
+        def status_for(key: str, confident: bool = True) -> str:
+            return "matched" if confident and key not in guesses else "ambiguous"
+
         for key in keys:
             entry = self.entries.get(key)
             if entry is not None:
                 ranked = self._rank_exact(entry)
-                return Resolution(text, "matched", tuple(ranked[:limit]))
+                return Resolution(text, status_for(key), tuple(ranked[:limit]))
         generic = self._generic(keys[-1])
         if generic:
-            return Resolution(text, "matched", tuple(generic[:limit]))
+            return Resolution(text, status_for(keys[-1]), tuple(generic[:limit]))
         pooled: dict[int, float] = {}
+        literal: set[int] = set()
         for key in keys:
             for position, score in self._fuzzy(key).items():
                 pooled[position] = max(score, pooled.get(position, 0.0))
+                if key not in guesses:
+                    literal.add(position)
         ranked_entries = sorted(pooled.items(), key=lambda item: item[1], reverse=True)
         if not ranked_entries or ranked_entries[0][1] < AMBIGUOUS_SCORE:
             return Resolution(text, "unknown")
@@ -385,7 +432,11 @@ class TitleIndex:
                 if candidate.code not in seen:
                     seen.add(candidate.code)
                     candidates.append(candidate)
-        clear = best_score >= MATCH_SCORE and best_score - runner_up >= CLEAR_LEAD
+        clear = (
+            best_score >= MATCH_SCORE
+            and best_score - runner_up >= CLEAR_LEAD
+            and best_position in literal
+        )
         status = "matched" if clear else "ambiguous"
         if status == "ambiguous":
             candidates.sort(key=lambda c: c.score, reverse=True)
