@@ -75,6 +75,13 @@ FILLER = {
 ACRONYM_SKIP = {"and", "of", "the", "for", "in", "to", "a", "an", "or", "with", "on"}
 
 MATCH_SCORE = 80.0
+# Least share of the query's weight a title must cover to be worth scoring (below it the
+# score cannot reach AMBIGUOUS_SCORE), and how many titles per word a scan reads: posting
+# lists are sorted shortest title first, and a shorter title scores higher for the same words.
+MIN_RECALL = 0.33
+SINGLE_WORD_SCAN = 400
+LEADING_WORD_SCAN = 1500
+UNKNOWN_WORD_WEIGHT = 2.0
 AMBIGUOUS_SCORE = 62.0
 CLEAR_LEAD = 6.0
 
@@ -195,6 +202,17 @@ class TitleIndex:
         for word in self.vocabulary:
             by_initial[word[0]].append(word)
         self.by_initial = dict(by_initial)
+        # Per-title constants of the fuzzy score, computed once.
+        self.entry_words = [frozenset(e.words) for e in self.entry_list]
+        self.entry_weight = [sum(self.idf[w] for w in e.words) or 1.0 for e in self.entry_list]
+        self.entry_bonus = [
+            1.5 * min(max(e.codes.values()), 3.0) / 3.0 + 1.5 * max(map(self.prior, e.codes))
+            for e in self.entry_list
+        ]
+        self.entry_heads = [head_noun(e.words) for e in self.entry_list]
+        # Shortest titles first: for a one-word query they score highest, so a scan can stop.
+        for ids in self.postings.values():
+            ids.sort(key=self.entry_weight.__getitem__)
 
     # --- construction from the database and the curated files ----------------------------
     @classmethod
@@ -321,41 +339,53 @@ class TitleIndex:
         return out
 
     def _fuzzy(self, key: str) -> dict[int, float]:
-        """Score every title sharing a (corrected) word with the query: entry -> 0..100."""
+        """Score the titles sharing a (corrected) word with the query: entry -> 0..100.
+
+        MaxScore pruning: words are taken rarest first, and once the words left could not lift
+        a new title to the ambiguity threshold they only update titles already found. A
+        one-word query reads only the shortest titles of each posting list.
+        """
         query = key.split()
         corrected = {word: self._correct(word) for word in query}
+        # A word weighs what its best reading weighs (a typo of "manager" is as common as
+        # "manager"); a word no title resembles weighs little, it cannot be matched anyway.
         weights = {
-            word: max((self.idf.get(w, 1.0) for w, _ in options), default=3.0)
+            word: self.idf.get(options[0][0], 1.0) if options else UNKNOWN_WORD_WEIGHT
             for word, options in corrected.items()
         }
         query_weight = sum(weights.values()) or 1.0
-        hits: dict[int, dict[str, float]] = defaultdict(dict)  # entry -> query word -> quality
-        for word, options in corrected.items():
-            for replacement, quality in options:
-                for position in self.postings.get(replacement, ()):
-                    if hits[position].get(word, 0.0) < quality:
-                        hits[position][word] = quality
+        hits: dict[int, dict[str, float]] = {}
+        remaining = query_weight
+        for word in sorted(query, key=weights.__getitem__, reverse=True):
+            options = corrected[word]
+            if remaining / query_weight >= MIN_RECALL:
+                cap = SINGLE_WORD_SCAN if len(query) == 1 or hits else LEADING_WORD_SCAN
+                for replacement, quality in options:
+                    for position in self.postings.get(replacement, ())[:cap]:
+                        found = hits.setdefault(position, {})
+                        if found.get(word, 0.0) < quality:
+                            found[word] = quality
+            else:
+                for position, found in hits.items():
+                    words = self.entry_words[position]
+                    for replacement, quality in options:
+                        if replacement in words and found.get(word, 0.0) < quality:
+                            found[word] = quality
+            remaining -= weights[word]
         scores: dict[int, float] = {}
         min_words = 1 if len(query) <= 2 else 2
+        single_heads = {w for w, _ in corrected[query[0]]} if len(query) == 1 else set()
         for position, found in hits.items():
             if len(found) < min_words:
                 continue
-            entry = self.entry_list[position]
             covered = sum(weights[w] * q for w, q in found.items())
             recall = covered / query_weight
-            title_weight = sum(self.idf.get(w, 1.0) for w in entry.words) or 1.0
-            precision = min(1.0, covered / title_weight)
+            precision = min(1.0, covered / self.entry_weight[position])
             score = 100.0 * (0.62 * recall + 0.38 * precision)
-            if len(found) == len(query) and len(entry.words) == len(query):
+            if len(found) == len(query) and len(self.entry_list[position].words) == len(query):
                 score += 3.0 * min(found.values())
-            evidence = max(entry.codes.values())
-            prior = max(self.prior(code) for code in entry.codes)
-            score = min(99.0, score + 1.5 * min(evidence, 3.0) / 3.0 + 1.5 * prior)
-            if (
-                len(query) == 1
-                and query[0] in found
-                and not any(head_noun(entry.words) == w for w, _ in corrected[query[0]])
-            ):
+            score = min(99.0, score + self.entry_bonus[position])
+            if single_heads and self.entry_heads[position] not in single_heads:
                 # "python" in "python developer": a modifier alone is a guess worth asking about.
                 score = min(score, MATCH_SCORE - 1.0)
             scores[position] = score
