@@ -69,7 +69,10 @@ def main() -> int:
 
     def naive_code(title: str) -> str | None:
         best = process.extractOne(title.lower(), strings, scorer=fuzz.WRatio)
-        return max(display[best[0]].codes, key=display[best[0]].codes.get) if best else None
+        if not best:
+            return None
+        codes = display[best[0]].codes
+        return max(codes, key=lambda code: codes[code])
 
     naive_right = naive_total = 0
     for case in cases[:: max(1, len(cases) // 150)]:

@@ -45,8 +45,9 @@ from handlers import (
 
 log = logging.getLogger("careerbot.app")
 
-CareerbotApplication = Application[Any, ContextTypes.DEFAULT_TYPE, dict[Any, Any],
-                                   dict[Any, Any], dict[Any, Any], Any]
+CareerbotApplication = Application[
+    Any, ContextTypes.DEFAULT_TYPE, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any
+]
 
 # Enough to keep a slow answer from holding up everyone else; answers take milliseconds, and
 # AIORateLimiter keeps the total within Telegram's flood limits whatever this is.
@@ -83,24 +84,34 @@ def add_handlers(application: CareerbotApplication) -> None:
     # 3. Buttons under answers (also under messages sent through inline mode).
     application.add_handler(CallbackQueryHandler(buttons.on_button))
     # 4. Groups: only replies to the bot and @mentions of it; other chatter is ignored.
-    application.add_handler(MessageHandler(
-        new & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND
-        & messages.ADDRESSED_TO_BOT,
-        messages.group_text))
+    application.add_handler(
+        MessageHandler(
+            new
+            & filters.ChatType.GROUPS
+            & filters.TEXT
+            & ~filters.COMMAND
+            & messages.ADDRESSED_TO_BOT,
+            messages.group_text,
+        )
+    )
     # 5. Private chats: any text is a question; an unknown /command gets the help.
-    application.add_handler(MessageHandler(
-        new & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
-        messages.private_text))
-    application.add_handler(MessageHandler(
-        new & filters.ChatType.PRIVATE & filters.COMMAND, commands.unknown))
+    application.add_handler(
+        MessageHandler(
+            new & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, messages.private_text
+        )
+    )
+    application.add_handler(
+        MessageHandler(new & filters.ChatType.PRIVATE & filters.COMMAND, commands.unknown)
+    )
     # 6. A group became a supergroup.
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, messages.migrate))
     # 7. Everything that went wrong above.
     application.add_error_handler(errors.on_error)
 
 
-def build_application(settings: Settings, *,
-                      careerbot_factory: CareerbotFactory | None = None) -> CareerbotApplication:
+def build_application(
+    settings: Settings, *, careerbot_factory: CareerbotFactory | None = None
+) -> CareerbotApplication:
     """The bot, ready for `run_polling` (or to be driven by a test).
 
     `careerbot_factory` opens the core; tests pass one that shares a prebuilt title index.
@@ -139,10 +150,10 @@ async def post_init(application: CareerbotApplication) -> None:
     except DatabaseMissing as error:
         log.error("%s — the bot will tell users so until it exists", error)
     try:
-        await application.bot.set_my_commands(PRIVATE_COMMANDS,
-                                              scope=BotCommandScopeAllPrivateChats())
-        await application.bot.set_my_commands(GROUP_COMMANDS,
-                                              scope=BotCommandScopeAllGroupChats())
+        await application.bot.set_my_commands(
+            PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats()
+        )
+        await application.bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
     except TelegramError as error:  # the menu is a convenience; answering matters more
         log.warning("could not set the command menus: %s", error)
 
@@ -182,8 +193,9 @@ def configure_logging(settings: Settings) -> None:
     """Quiet per-request httpx logs and redact the token from whatever is still logged."""
     root = logging.getLogger()
     if not root.handlers:
-        logging.basicConfig(level=settings.log_level,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(
+            level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        )
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     for handler in root.handlers:
