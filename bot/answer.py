@@ -26,6 +26,7 @@ from bot.render import (
     trim,
 )
 from bot.resolver import Candidate, Resolution, TitleIndex
+from bot.switching import plan_switch, render_switch
 from store.db import create_engine
 from store.queries import NATIONAL, CareerStore, OccupationFacts
 
@@ -44,7 +45,7 @@ ATTRIBUTION = (
 DETAIL_BUTTONS = (
     (("💵 Salary", "salary"), ("🧠 Skills", "skills"), ("🎓 Education", "education")),
     (("📋 Duties", "duties"), ("👥 Demographics", "demographics"), ("📈 Outlook", "outlook")),
-    (("🔁 Similar jobs", "similar"),),
+    (("🔁 Similar jobs", "similar"), ("🔀 How to switch", "switch")),
 )
 SUMMARY_BUTTON = ("« Summary", "summary")
 
@@ -174,19 +175,48 @@ class Careerbot:
         resolutions = [self.index.resolve(title) for title in intent.titles]
         if all(r.status == "unknown" for r in resolutions):
             return self.fallback(unknown=intent.titles)
+        place = self.places.find(intent.place) if intent.place else None
+        if place is None and default_area:
+            place = self.places.by_code(default_area)
         unsure = next((i for i, r in enumerate(resolutions) if r.status != "matched"), None)
         if unsure is not None:
-            return self.clarify(resolutions, unsure)
+            view = "switch" if intent.kind == "switch" and len(resolutions) == 2 else "summary"
+            return self.clarify(resolutions, unsure, view, place)
         sides = [(r.text, r.candidates[0]) for r in resolutions]
         note = (
             "I compare up to four jobs at a time; here are the first four."
             if (intent.too_many)
             else None
         )
-        place = self.places.find(intent.place) if intent.place else None
-        if place is None and default_area:
-            place = self.places.by_code(default_area)
+        codes = [c.code for _, c in sides]
+        if intent.kind == "switch" and len(set(codes)) == 2:
+            return await self.switch(codes, (sides[0][0], sides[1][0]), place)
         return await self.summary(sides, place=place, note=note)
+
+    async def switch(
+        self, codes: Sequence[str], asked: tuple[str, str], place: Place | None = None
+    ) -> Reply:
+        """How to get from the first occupation to the second."""
+        facts, _ = await self.facts(codes, place)
+        origin, target = facts[codes[0]], facts[codes[1]]
+        text = await self._switch_text(origin, target)
+        sides = [Side(asked[0], origin.title, origin), Side(asked[1], target.title, target)]
+        plan = await plan_switch(self.store, origin.code, target.code, (origin.title, target.title))
+        return Reply(
+            "switch",
+            trim(text + "\n" + self.source_line(target)),
+            self.detail_buttons(list(codes), current="switch", area=place.code if place else None),
+            tuple(occupation_json(s, self.period) for s in sides),
+            extra={"gaps": plan.gaps_json(), "location": self.places.json(place)},
+        )
+
+    async def _switch_text(self, origin: OccupationFacts, target: OccupationFacts) -> str:
+        plan = await plan_switch(self.store, origin.code, target.code, (origin.title, target.title))
+        pay = (
+            f"Median pay: {self._wage(origin.wages, 'annual_median')} → "
+            f"{self._wage(target.wages, 'annual_median')}"
+        )
+        return render_switch(plan) + "\n" + esc(pay)
 
     def fallback(self, *, greeting: bool = False, unknown: Sequence[str] = ()) -> Reply:
         examples = "\n".join(f"• <code>{esc(e)}</code>" for e in EXAMPLES)
@@ -212,7 +242,13 @@ class Careerbot:
                 rows.append((self.button(f"▶ {example}", "summary", codes),))
         return tuple(rows)
 
-    def clarify(self, resolutions: Sequence[Resolution], position: int) -> Reply:
+    def clarify(
+        self,
+        resolutions: Sequence[Resolution],
+        position: int,
+        view: str = "summary",
+        place: Place | None = None,
+    ) -> Reply:
         """Ask which occupation one unsure title means; a tap answers the whole question."""
         resolution = resolutions[position]
         chosen = [r.best.code if r.best else None for r in resolutions]
@@ -221,9 +257,9 @@ class Careerbot:
             codes = list(chosen)
             codes[position] = candidate.code
             if all(codes):
-                buttons.append(
-                    (self.button(candidate.title[:60], "summary", [c for c in codes if c]),)
-                )
+                area = place.code if place else None
+                picked = [c for c in codes if c]
+                buttons.append((self.button(candidate.title[:60], view, picked, area),))
         if not buttons:
             return self.fallback(unknown=[resolution.text])
         text = (
@@ -363,7 +399,11 @@ class Careerbot:
         self, codes: Sequence[str], current: str, area: str | None = None
     ) -> tuple[tuple[Button, ...], ...]:
         rows = [
-            tuple(self.button(label, view, codes, area) for label, view in row if view != current)
+            tuple(
+                self.button(label, view, codes, area)
+                for label, view in row
+                if view != current and (view != "switch" or len(codes) == 2)
+            )
             for row in DETAIL_BUTTONS
         ]
         if current != "summary":
@@ -425,6 +465,8 @@ class Careerbot:
                 if code != base
             )
             return text, rows
+        if view == "switch" and len(occupations) == 2:
+            return await self._switch_text(occupations[0], occupations[1]), ()
         return "This view is not available.", ()
 
     # --- resolution only (careerbot match) -------------------------------------------------

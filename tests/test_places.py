@@ -1,0 +1,74 @@
+"""Places: states, postal codes, metros by city, and the area figures in answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import Careerbot
+from bot.places import Places
+from store.queries import AreaFacts
+
+AREAS = [
+    AreaFacts("4800000", "S", "48", "Texas"),
+    AreaFacts("5300000", "S", "53", "Washington"),
+    AreaFacts("3600000", "S", "36", "New York"),
+    AreaFacts("4100000", "S", "41", "Oregon"),
+    AreaFacts("2300000", "S", "23", "Maine"),
+    AreaFacts("0042660", "M", "53", "Seattle-Tacoma-Bellevue, WA"),
+    AreaFacts("0035620", "M", "36", "New York-Newark-Jersey City, NY-NJ"),
+    AreaFacts("0038900", "M", "41", "Portland-Vancouver-Hillsboro, OR-WA"),
+    AreaFacts("0038860", "M", "23", "Portland-South Portland, ME"),
+    AreaFacts("4800004", "M", "48", "West Texas nonmetropolitan area"),
+]
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Texas", "4800000"),
+        ("TX", "4800000"),
+        ("tx.", "4800000"),
+        ("Seattle", "0042660"),
+        ("Seattle, WA", "0042660"),
+        ("NYC", "0035620"),
+        ("New York", "3600000"),
+        ("Portland, OR", "0038900"),
+        ("Portland, ME", "0038860"),
+        ("Washington", "5300000"),
+    ],
+)
+def test_finds_states_and_metros(text: str, code: str) -> None:
+    place = Places(AREAS).find(text)
+    assert place is not None and place.code == code
+
+
+@pytest.mark.parametrize("text", ["pizza", "special education", "Seattle, TX", "west texas"])
+def test_other_words_are_not_places(text: str) -> None:
+    assert Places(AREAS).find(text) is None
+
+
+def test_location_json_uses_fips_and_cbsa_codes() -> None:
+    places = Places(AREAS)
+    assert places.json(places.find("TX")) == {"kind": "state", "code": "48", "name": "Texas"}
+    assert places.json(places.find("Seattle"))["code"] == "42660"
+    assert places.json(None)["kind"] == "national"
+
+
+async def test_comparison_in_a_state_uses_state_wages(careerbot: Careerbot) -> None:
+    national = await careerbot.answer("nurse vs teacher")
+    texas = await careerbot.answer("nurse vs teacher in Texas")
+    assert texas.extra["location"] == {"kind": "state", "code": "48", "name": "Texas"}
+    assert texas.occupations[0]["wages"]["area"] == "Texas"
+    assert (
+        texas.occupations[0]["wages"]["annual_median"]
+        != national.occupations[0]["wages"]["annual_median"]
+    )
+    assert "Texas" in texas.text
+    # The area travels with the buttons.
+    salary = next(b.data for row in texas.buttons for b in row if b.label.endswith("Salary"))
+    assert "Texas" in (await careerbot.press(salary)).text
+
+
+async def test_remembered_chat_location_applies_without_a_place(careerbot: Careerbot) -> None:
+    reply = await careerbot.answer("nurse vs teacher", default_area="0042660")
+    assert reply.extra["location"]["kind"] == "metro"
