@@ -7,16 +7,20 @@ they show the same thing. A reply is HTML text plus rows of buttons, plus the st
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot import callbacks, views
 from bot.callbacks import Action, InvalidCallback
+from bot.chart import Bar, render_chart
 from bot.parsing import Intent, parse
 from bot.places import Place, Places
 from bot.render import (
+    MAX_CAPTION,
     Side,
     TopCode,
     differences,
@@ -45,7 +49,7 @@ ATTRIBUTION = (
 DETAIL_BUTTONS = (
     (("💵 Salary", "salary"), ("🧠 Skills", "skills"), ("🎓 Education", "education")),
     (("📋 Duties", "duties"), ("👥 Demographics", "demographics"), ("📈 Outlook", "outlook")),
-    (("🔁 Similar jobs", "similar"), ("🔀 How to switch", "switch")),
+    (("🔁 Similar jobs", "similar"), ("🔀 How to switch", "switch"), ("📊 Chart", "chart")),
 )
 SUMMARY_BUTTON = ("« Summary", "summary")
 
@@ -67,6 +71,8 @@ class Reply:
     buttons: tuple[tuple[Button, ...], ...] = ()
     occupations: tuple[dict[str, Any], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    photo: bytes | None = None  # a chart; `text` is then its caption
+    photo_key: str | None = None  # identifies the chart, to reuse Telegram's file_id
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -209,6 +215,25 @@ class Careerbot:
             tuple(occupation_json(s, self.period) for s in sides),
             extra={"gaps": plan.gaps_json(), "location": self.places.json(place)},
         )
+
+    async def chart(
+        self, codes: Sequence[str], place: Place | None = None, key: str | None = None
+    ) -> Reply:
+        """The pay-range chart of these occupations, with a caption that names the source."""
+        facts, _ = await self.facts(codes, place)
+        ordered = [facts[c] for c in dict.fromkeys(codes) if c in facts]
+        if not ordered:
+            return self.expired()
+        area = place.name if place else "United States"
+        bars = [Bar(textwrap.shorten(f.title, 40, placeholder="…"), f.wages) for f in ordered]
+        png = await asyncio.to_thread(render_chart, bars, area, self.period, self.top)
+        caption = trim(
+            "📊 Pay ranges: "
+            + " vs ".join(esc(f.title) for f in ordered)
+            + f" — {esc(area)}, BLS OEWS {esc(self.period)}",
+            MAX_CAPTION,
+        )
+        return Reply("chart", caption, photo=png, photo_key=key or ",".join(codes))
 
     async def _switch_text(self, origin: OccupationFacts, target: OccupationFacts) -> str:
         plan = await plan_switch(self.store, origin.code, target.code, (origin.title, target.title))
@@ -419,6 +444,8 @@ class Careerbot:
         except InvalidCallback:
             return self.expired()
         place = self.places.by_code(action.area) if action.area else None
+        if action.view == "chart":
+            return await self.chart(action.codes, place, key=data)
         if action.area and place is None:
             return self.expired()
         facts, _ = await self.facts(action.codes, place)

@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
         help="read one query per line on stdin, print one JSON object per line",
     )
     match.add_argument("text", nargs="*")
+    chart = commands.add_parser("chart", help="write the pay-range chart of a question as PNG")
+    chart.add_argument("text", nargs="+")
+    chart.add_argument("-o", "--output", required=True, help="PNG file to write")
     data = commands.add_parser("data", help="manage the career database")
     data_commands = data.add_subparsers(dest="data_command", required=True)
     build = data_commands.add_parser("build", help="build the database from the public data")
@@ -61,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return asyncio.run(_console(settings))
         if args.command == "ask":
             return asyncio.run(_ask(settings, " ".join(args.text), args.json))
+        if args.command == "chart":
+            return asyncio.run(_chart(settings, " ".join(args.text), args.output))
         if args.command == "match":
             return asyncio.run(_match(settings, args.text, args.jsonl))
     except _Fatal as error:
@@ -128,6 +133,26 @@ async def _ask(settings: Settings, text: str, as_json: bool) -> int:
     else:
         show(reply)
         del plain
+    return 0
+
+
+async def _chart(settings: Settings, text: str, output: str) -> int:
+    from bot.console import plain
+
+    bot = await _open(settings)
+    try:
+        reply = await bot.answer(text)
+        codes = [o["code"] for o in reply.occupations]
+        if not codes:
+            print(plain(reply.text))
+            return 1
+        area = reply.extra.get("location", {}).get("oews_area")
+        chart = await bot.chart(codes, bot.places.by_code(area) if area else None)
+    finally:
+        await bot.close()
+    with open(output, "wb") as handle:  # noqa: ASYNC230 - one small file, after the work
+        handle.write(chart.photo or b"")
+    print(f"{plain(chart.text)}\nwritten to {output}")
     return 0
 
 

@@ -125,9 +125,14 @@ class Places:
     def json(self, place: Place | None) -> dict[str, str]:
         """`location` for `ask --json`: state FIPS ("48"), metro CBSA code ("42660"), or US."""
         if place is None:
-            return {"kind": "national", "code": "US", "name": "United States"}
+            return {
+                "kind": "national",
+                "code": "US",
+                "name": "United States",
+                "oews_area": "0000000",
+            }
         code = place.code[:2] if place.kind == "state" else place.code[2:]
-        return {"kind": place.kind, "code": code, "name": place.name}
+        return {"kind": place.kind, "code": code, "name": place.name, "oews_area": place.code}
 
     def by_code(self, area_code: str) -> Place | None:
         for place in self.states.values():

@@ -24,6 +24,8 @@ async def test_comparison_offers_every_detail_view(careerbot: Careerbot) -> None
         "demographics",
         "outlook",
         "similar",
+        "switch",
+        "chart",
     }
     assert all(len(d.encode()) <= MAX_BYTES for d in all_buttons(reply))
 

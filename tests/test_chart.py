@@ -1,0 +1,50 @@
+"""Charts: a real PNG of the asked occupations, from the chart button and `careerbot chart`."""
+
+from __future__ import annotations
+
+from bot.answer import Careerbot
+from bot.callbacks import decode
+from bot.chart import Bar, render_chart
+from bot.render import TopCode
+from tests.test_cli import careerbot as run_cli
+from tests.test_render import wages
+
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def test_renders_published_ranges_and_labels_gaps() -> None:
+    png = render_chart(
+        [
+            Bar("Collectors", wages(annual_p10=34400, annual_median=47030, annual_p90=65580)),
+            Bar("Unpublished", None),
+            Bar(
+                "Top-coded",
+                wages(annual_p10=90000, footnotes={"annual_p90": "5", "annual_median": "5"}),
+            ),
+        ],
+        "United States",
+        "May 2025",
+        TopCode(),
+    )
+    assert png.startswith(PNG) and len(png) > 10_000
+
+
+async def test_chart_button_sends_a_photo_with_a_sourced_caption(careerbot: Careerbot) -> None:
+    summary = await careerbot.answer("nurse vs teacher in Texas")
+    data = next(
+        b.data
+        for row in summary.buttons
+        for b in row
+        if decode(b.data, careerbot.version).view == "chart"
+    )
+    chart = await careerbot.press(data)
+    assert chart.kind == "chart" and chart.photo is not None and chart.photo.startswith(PNG)
+    assert "Texas" in chart.text and "OEWS" in chart.text and len(chart.text) <= 1024
+    assert chart.photo_key == data
+
+
+def test_cli_writes_the_chart(real_db_url: str, tmp_path) -> None:
+    output = tmp_path / "chart.png"
+    result = run_cli("chart", "nurse vs teacher", "-o", str(output), database_url=real_db_url)
+    assert result.returncode == 0, result.stderr
+    assert output.read_bytes().startswith(PNG)
