@@ -455,7 +455,7 @@ class Careerbot:
         if action.view == "summary":
             sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
             return await self.summary(sides, place=place)
-        text, extra_rows = await self._detail(action.view, ordered)
+        text, extra_rows = await self._detail(action.view, ordered, place)
         buttons = self.detail_buttons(list(dict.fromkeys(action.codes)), action.view, action.area)
         return Reply(
             "detail",
@@ -465,10 +465,17 @@ class Careerbot:
         )
 
     async def _detail(
-        self, view: str, occupations: Sequence[OccupationFacts]
+        self, view: str, occupations: Sequence[OccupationFacts], place: Place | None = None
     ) -> tuple[str, tuple[tuple[Button, ...], ...]]:
         if view == "salary":
-            return await views.salary(self.store, occupations, self.top), ()
+            codes = [f.code for f in occupations]
+            national = await self.store.occupations(codes, NATIONAL)
+            local = None
+            if place is not None:
+                in_area = await self.store.occupations(codes, place.code)
+                local = {c: f.wages for c, f in in_area.items() if f.wages is not None}
+            ordered = [national[f.code] for f in occupations]
+            return await views.salary(self.store, ordered, self.top, local), ()
         if view == "skills":
             return await views.skills(self.store, occupations), ()
         if view == "education":

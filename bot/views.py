@@ -17,8 +17,13 @@ from bot.render import (
     thousands,
     wage,
 )
-from store.queries import CareerStore, OccupationFacts
+from store.queries import CareerStore, OccupationFacts, WageFacts
 
+RANKINGS = (
+    ("S", "Best-paying states"),
+    ("M", "Best-paying metro areas"),
+    ("I", "Best-paying industries"),
+)
 PERCENTILES = (
     ("10th", "p10"),
     ("25th", "p25"),
@@ -36,9 +41,19 @@ def _heading(facts: OccupationFacts, many: bool) -> str:
     return f"\n<b>{esc(facts.title)}</b>" if many else ""
 
 
-async def salary(store: CareerStore, occupations: Sequence[OccupationFacts], top: TopCode) -> str:
+async def salary(
+    store: CareerStore,
+    occupations: Sequence[OccupationFacts],
+    top: TopCode,
+    local: dict[str, WageFacts] | None = None,
+) -> str:
+    """National pay in full, the best-paying places and industries, and the chat's area row.
+
+    `local` holds the area's wages by occupation code when the question named a place or the
+    chat remembers one.
+    """
     many = len(occupations) > 1
-    parts = []
+    parts = ["💵 <b>Salary</b> — U.S. national, BLS OEWS"]
     for f in occupations:
         w = f.wages
         lines = [_heading(f, many)]
@@ -49,33 +64,38 @@ async def salary(store: CareerStore, occupations: Sequence[OccupationFacts], top
         if f.wages_from_aggregate and f.wage_title:
             lines.append(f"<i>Pay figures for: {esc(f.wage_title)}</i>")
         lines.append(
-            f"Mean: {esc(wage(w, 'annual_mean', top))}/yr · {esc(wage(w, 'hourly_mean', top))}/h"
+            f"Median {esc(wage(w, 'annual_median', top))} · "
+            f"mean {esc(wage(w, 'annual_mean', top))}/yr ({esc(wage(w, 'hourly_mean', top))}/h)"
         )
-        table = ["Percentile   Yearly      Hourly"]
+        table = ["Percentile  Yearly      Hourly"]
         for label, suffix in PERCENTILES:
             table.append(
-                f"{label:<12} {wage(w, 'annual_' + suffix, top):<11} "
+                f"{label:<11} {wage(w, 'annual_' + suffix, top):<11} "
                 f"{wage(w, 'hourly_' + suffix, top)}"
             )
         lines.append("<pre>" + esc("\n".join(table)) + "</pre>")
+        area_wages = (local or {}).get(f.code)
+        if area_wages is not None:
+            lines.append(
+                f"📍 {esc(area_wages.area_name)}: median "
+                f"{esc(wage(area_wages, 'annual_median', top))}, "
+                f"mean {esc(wage(area_wages, 'annual_mean', top))}, "
+                f"{count(area_wages.employment)} jobs"
+            )
+        elif local is not None:
+            lines.append(f"📍 Your area: {NOT_PUBLISHED} for this occupation.")
         if f.wage_code:
-            for kind, label in (
-                ("S", "Best-paying states"),
-                ("M", "Best-paying metro areas"),
-                ("I", "Best-paying industries"),
-            ):
-                ranked = await store.ranked_wages(f.wage_code, kind=kind, limit=3)
+            for kind, label in RANKINGS:
+                ranked = await store.ranked_wages(f.wage_code, kind=kind, limit=3 if many else 5)
                 if ranked:
                     items = [
                         f"{esc(r.name)} {money(r.annual_median)}"
                         + (f" ({count(r.employment)} jobs)" if kind == "I" and r.employment else "")
                         for r in ranked
                     ]
-                    lines.append(f"{label}: " + "; ".join(items))
+                    lines.append(f"<b>{label}</b> (median): " + "; ".join(items))
         parts.append("\n".join(lines))
-    area = occupations[0].wages.area_name if occupations and occupations[0].wages else "National"
-    header = f"💵 <b>Salary</b> — {esc(area)}, BLS OEWS"
-    return header + "\n".join(parts)
+    return "\n".join(parts)
 
 
 async def skills(store: CareerStore, occupations: Sequence[OccupationFacts]) -> str:
