@@ -113,3 +113,12 @@ def test_console_chat_with_numbered_buttons(real_db_url: str, command: list[str]
     assert "Bill and Account Collectors" in result.stdout
     assert "Salary" in result.stdout and "$65,580" in result.stdout  # the salary view
     assert "CC BY 4.0" in result.stdout
+
+
+def test_corrupt_database_names_the_fix(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not a sqlite database" * 100)
+    result = careerbot("ask", "nurse", database_url=f"sqlite+aiosqlite:///{broken}")
+    assert result.returncode == 1
+    assert "careerbot data build" in result.stderr
+    assert "Traceback" not in result.stderr
