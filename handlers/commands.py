@@ -1,0 +1,79 @@
+"""Slash commands: /start, /help, /about, /compare A vs B, /job TITLE.
+
+Commands work the same in private chats and groups; PTB's CommandHandler already ignores
+`/compare@some_other_bot`, so several bots can share a group. The texts come from the core;
+only the two usage hints live here, because they describe the commands themselves.
+"""
+
+from __future__ import annotations
+
+from telegram import Message, Update
+
+from bot.answer import Reply
+from handlers import Context, careerbot
+from handlers.messages import answer_question, send_reply
+
+COMPARE_USAGE = (
+    "Send the job titles after the command, for example:\n<code>/compare nurse vs teacher</code>"
+)
+JOB_USAGE = "Send one job title after the command, for example:\n<code>/job electrician</code>"
+
+
+def command_argument(message: Message) -> str:
+    """What follows the command ("/compare@bot  nurse vs teacher" -> "nurse vs teacher")."""
+    parts = (message.text or "").split(maxsplit=1)
+    return parts[1].strip() if len(parts) == 2 else ""
+
+
+async def start(update: Update, context: Context) -> None:
+    """Greeting plus three example buttons: one tap shows what the bot does."""
+    if update.effective_message is None:
+        return
+    bot = await careerbot(context)
+    await send_reply(update.effective_message, bot.fallback(greeting=True))
+
+
+async def help_command(update: Update, context: Context) -> None:
+    """How to ask, with the same example buttons."""
+    if update.effective_message is None:
+        return
+    bot = await careerbot(context)
+    await send_reply(update.effective_message, bot.help())
+
+
+async def about(update: Update, context: Context) -> None:
+    """Sources and the O*NET attribution the licence requires."""
+    if update.effective_message is None:
+        return
+    bot = await careerbot(context)
+    await send_reply(update.effective_message, bot.about())
+
+
+async def compare(update: Update, context: Context) -> None:
+    """/compare A vs B: the same as sending "A vs B" in private; a usage hint when empty."""
+    message = update.effective_message
+    if message is None:
+        return
+    question = command_argument(message)
+    if not question:
+        bot = await careerbot(context)
+        await send_reply(message, Reply("help", COMPARE_USAGE, bot.example_buttons()))
+        return
+    await answer_question(message, context, question)
+
+
+async def job(update: Update, context: Context) -> None:
+    """/job TITLE: one occupation's profile; a usage hint when empty."""
+    message = update.effective_message
+    if message is None:
+        return
+    title = command_argument(message)
+    if not title:
+        await send_reply(message, Reply("help", JOB_USAGE))
+        return
+    await answer_question(message, context, title)
+
+
+async def unknown(update: Update, context: Context) -> None:
+    """An unknown /command in a private chat: show help rather than guess at it."""
+    await help_command(update, context)

@@ -1,0 +1,96 @@
+"""The one error handler: log with context, tell the user briefly, never raise.
+
+A user who gets no answer assumes the bot is dead, so whenever there is somewhere to reply
+they get one short line. The log gets the full traceback plus what the update was (kind, chat,
+user ids — not the message text), with the bot token removed even when an exception message or
+traceback contains a request URL: the token is a password to the bot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import traceback
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.error import Forbidden, NetworkError, TelegramError
+
+from bot.answer import DatabaseMissing
+from handlers import Context
+
+log = logging.getLogger(__name__)
+
+SORRY = "Sorry, something went wrong. Please try again in a moment."
+DATABASE_MISSING = (
+    "The career database is missing, so I can't answer yet. "
+    "Whoever runs this bot needs to run: careerbot data build"
+)
+
+
+def user_message(error: BaseException | None) -> str:
+    """The short line a user sees for `error` (plain text: also used in button toasts)."""
+    if isinstance(error, DatabaseMissing):
+        return DATABASE_MISSING
+    return SORRY
+
+
+def describe(update: object) -> str:
+    """Where the error happened, without message text (user content stays out of logs)."""
+    if not isinstance(update, Update):
+        return f"non-update {type(update).__name__}"
+    kind = next(
+        (
+            name
+            for name in (
+                "message",
+                "edited_message",
+                "callback_query",
+                "inline_query",
+                "my_chat_member",
+                "channel_post",
+            )
+            if getattr(update, name) is not None
+        ),
+        "other",
+    )
+    chat = update.effective_chat
+    user = update.effective_user
+    where = f" in {chat.type} chat {chat.id}" if chat else ""
+    who = f" from user {user.id}" if user else ""
+    return f"update {update.update_id} ({kind}{where}{who})"
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log the error and tell the user something went wrong; must never raise itself."""
+    error = context.error
+    try:
+        if isinstance(error, DatabaseMissing):  # an operator problem, not a bug: no traceback
+            log.error("%s (while handling %s)", error, describe(update))
+        else:
+            trace = "".join(traceback.format_exception(error)) if error else "no exception"
+            quiet = isinstance(error, Forbidden | NetworkError)  # Telegram's side, not ours
+            level = logging.WARNING if quiet else logging.ERROR
+            log.log(
+                level,
+                "error while handling %s:\n%s",
+                describe(update),
+                trace.replace(context.bot.token, "[redacted]"),
+            )
+        if isinstance(update, Update) and not isinstance(error, Forbidden):
+            await _tell_user(update, user_message(error))  # blocked/kicked: nobody to tell
+    except Exception:  # the last line of defence must not fail
+        with contextlib.suppress(Exception):
+            log.error("the error handler itself failed while handling %s", describe(update))
+
+
+async def _tell_user(update: Update, text: str) -> None:
+    """A toast for button presses, a short reply in chats, nothing for inline queries."""
+    with contextlib.suppress(TelegramError):
+        if update.callback_query is not None:
+            # Usually answered already by the button handler; then this is refused, harmlessly.
+            await update.callback_query.answer(text)
+            return
+        message = update.effective_message
+        if message is not None and update.inline_query is None:
+            await message.reply_text(text, do_quote=message.chat.type != ChatType.PRIVATE)

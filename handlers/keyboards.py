@@ -1,0 +1,45 @@
+"""`Reply.buttons` -> Telegram inline keyboards.
+
+Telegram rejects a whole message (400 BUTTON_DATA_INVALID) when one button's callback_data is
+over 64 bytes, so the size is checked here, where every keyboard the bot sends is built: a bug
+in the payload format fails loudly in tests instead of silently dropping answers in production.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.answer import Button
+
+MAX_CALLBACK_BYTES = 64
+
+
+class CallbackDataTooLong(ValueError):
+    """A button's callback_data would be refused by Telegram."""
+
+
+def check_callback_data(data: str) -> str:
+    """Return `data` if Telegram accepts it as callback_data (1–64 bytes of UTF-8)."""
+    size = len(data.encode("utf-8"))
+    if not 1 <= size <= MAX_CALLBACK_BYTES:
+        raise CallbackDataTooLong(f"callback_data is {size} bytes (1–64 allowed): {data!r}")
+    return data
+
+
+def markup(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
+    """The inline keyboard for a reply, or None when it has no buttons.
+
+    None matters for edits: it removes the old keyboard instead of leaving stale buttons.
+    Raises CallbackDataTooLong (not `assert`, so it also holds under `python -O`).
+    """
+    keyboard = [
+        [
+            InlineKeyboardButton(button.label, callback_data=check_callback_data(button.data))
+            for button in row
+        ]
+        for row in rows
+        if row
+    ]
+    return InlineKeyboardMarkup(keyboard) if keyboard else None

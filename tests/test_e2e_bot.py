@@ -1,0 +1,480 @@
+"""End to end: the real Application from `bot.app.build_application`, polling a fake Bot API.
+
+Why: this is the `careerbot run` code path — real HTTP, PTB's encoding and polling loop, the
+rate limiter, the handler table and the real database — with only Telegram replaced by
+`tests.fakebotapi.FakeBotAPI`. Tests read as conversations: a user says or taps something,
+and we look at what the bot sent, edited or answered.
+
+After every test, every text the bot sent is checked the way Telegram would check it: valid
+Telegram HTML, at most 4096 characters, every button's callback_data at most 64 bytes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import secrets
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from bot import callbacks
+from bot.answer import Careerbot, Reply
+from bot.app import ALLOWED_UPDATES, CareerbotApplication, build_application
+from bot.config import Settings
+from bot.resolver import TitleIndex
+from handlers import CAREERBOT, keyboards
+from tests.fakebotapi import FakeBotAPI
+
+JSONDict = dict[str, Any]
+EXPIRED = "This button has expired — send the question again."
+SEED_1 = "medical collections vs loss mitigation"
+SEED_2 = "senior patient account representative vs collections specialist"
+UNSURE = (
+    "nurce vs tacher",
+    "nurse vs bank",
+    "nurse vs data",
+    "teacher vs lab",
+    "nurse vs markting",
+    "nurse vs fisher",
+    "teacher vs help desk",
+)
+GROUP_ID = -1000042
+
+
+# --------------------------------------------------------------------------- what Telegram checks
+
+ALLOWED_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "span",
+    "tg-spoiler",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "tg-emoji",
+}
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)(?:\s[^<>]*)?>")
+_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
+
+
+def assert_telegram_html(text: str) -> None:
+    """Fail where Telegram's parse_mode=HTML would answer "can't parse entities"."""
+    stack: list[str] = []
+    for match in _TAG.finditer(text):
+        closing, name = match.group(1) == "/", match.group(2).lower()
+        assert name in ALLOWED_TAGS, f"tag <{name}> not supported by Telegram: {text!r}"
+        if closing:
+            assert stack and stack.pop() == name, f"misnested </{name}> in {text!r}"
+        else:
+            stack.append(name)
+    assert not stack, f"unclosed {stack} in {text!r}"
+    rest = _ENTITY.sub("", _TAG.sub("", text))
+    assert not set("<>&") & set(rest), f"unescaped <, > or & in {text!r}"
+    assert len(text.encode("utf-16-le")) // 2 <= 4096
+
+
+def callback_data(markup: JSONDict | None) -> list[str]:
+    rows = (markup or {}).get("inline_keyboard", [])
+    return [button["callback_data"] for row in rows for button in row]
+
+
+def datas(reply: Reply) -> list[str]:
+    return [button.data for row in reply.buttons for button in row]
+
+
+def check_everything_sent(server: FakeBotAPI) -> None:
+    for method in ("sendMessage", "editMessageText"):
+        for params in server.calls(method):
+            assert params.get("parse_mode") == "HTML"
+            assert_telegram_html(params["text"])
+            for data in callback_data(params.get("reply_markup")):
+                keyboards.check_callback_data(data)
+    for params in server.calls("sendPhoto"):
+        assert params.get("parse_mode") == "HTML"
+        assert_telegram_html(params["caption"])
+        assert len(params["caption"]) <= 1024
+    for params in server.calls("answerInlineQuery"):
+        for result in params["results"]:
+            assert_telegram_html(result["input_message_content"]["message_text"])
+            for data in callback_data(result.get("reply_markup")):
+                keyboards.check_callback_data(data)
+
+
+# --------------------------------------------------------------------------- a running bot
+
+
+@dataclass
+class Chat:
+    """The running bot seen from one chat: say things, tap buttons, look at the results."""
+
+    server: FakeBotAPI
+    app: CareerbotApplication
+    chat_id: int = 1001
+    chat_type: str = "private"
+
+    @property
+    def core(self) -> Careerbot:
+        core: Careerbot = self.app.bot_data[CAREERBOT]
+        return core
+
+    def sent(self) -> list[JSONDict]:
+        return self.server.sent_messages(self.chat_id)
+
+    async def say(self, text: str, reply_to: JSONDict | None = None) -> JSONDict:
+        """Send `text` and return the bot's answer (the message it sent)."""
+        before = len(self.sent())
+        self.server.inject_message(
+            text, chat_id=self.chat_id, chat_type=self.chat_type, reply_to_message=reply_to
+        )
+        await until(lambda: len(self.sent()) > before, f"an answer to {text!r}")
+        return self.sent()[before]
+
+    async def tap(self, data: str, message: JSONDict | None = None) -> JSONDict:
+        """Press a button on `message`; return the answerCallbackQuery call."""
+        before = len(self.server.calls("answerCallbackQuery"))
+        self.server.inject_callback_query(data, message or self.sent()[-1])
+        answers = await self.server.wait_for("answerCallbackQuery", before + 1)
+        return answers[before]
+
+    def current(self, message: JSONDict) -> JSONDict:
+        """The message as it is now, after the edits."""
+        now = self.server.message(message["chat"]["id"], message["message_id"])
+        assert now is not None
+        return now
+
+    async def is_quiet_after(self, text: str, reply_to: JSONDict | None = None) -> bool:
+        """Say `text`, then make sure the bot had time to react, and report whether it did not.
+
+        A question in a private chat afterwards is answered only after the update before it
+        was fetched and dispatched; the ignored update's handlers do no I/O.
+        """
+        before = len(self.sent())
+        self.server.inject_message(
+            text, chat_id=self.chat_id, chat_type=self.chat_type, reply_to_message=reply_to
+        )
+        await Chat(self.server, self.app).say("nurse")
+        await asyncio.sleep(0.05)
+        return len(self.sent()) == before
+
+
+async def until(condition: Callable[[], bool], what: str) -> None:
+    """Poll for about 5 s: the fake server records from its own thread, so there is no event."""
+    for _ in range(500):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def settings(fake_bot_api: FakeBotAPI, real_db_url: str) -> Settings:
+    """Settings as `careerbot run` would read them — built here, never from a .env file."""
+    return Settings(
+        telegram_bot_token=fake_bot_api.token,
+        telegram_api_base_url=fake_bot_api.url,
+        database_url=real_db_url,
+    )
+
+
+async def run(app: CareerbotApplication) -> AsyncIterator[CareerbotApplication]:
+    """What `Application.run_polling` does, in the test's event loop, with short polls."""
+    await app.initialize()
+    assert app.post_init is not None and app.post_shutdown is not None
+    await app.post_init(app)
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=ALLOWED_UPDATES)
+    await app.start()
+    try:
+        yield app
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        await app.post_shutdown(app)
+
+
+@pytest.fixture
+async def app(
+    settings: Settings, real_db_url: str, real_index: TitleIndex, fake_bot_api: FakeBotAPI
+) -> AsyncIterator[CareerbotApplication]:
+    async def shared_index() -> Careerbot:  # the session's title index: saves ~1 s per test
+        return await Careerbot.open(real_db_url, index=real_index)
+
+    async for running in run(build_application(settings, careerbot_factory=shared_index)):
+        yield running
+    check_everything_sent(fake_bot_api)
+
+
+@pytest.fixture
+def private(fake_bot_api: FakeBotAPI, app: CareerbotApplication) -> Chat:
+    return Chat(fake_bot_api, app)
+
+
+@pytest.fixture
+def group(fake_bot_api: FakeBotAPI, app: CareerbotApplication) -> Chat:
+    return Chat(fake_bot_api, app, chat_id=GROUP_ID, chat_type="group")
+
+
+@pytest.fixture
+def username(fake_bot_api: FakeBotAPI) -> str:
+    return fake_bot_api.bot_username
+
+
+async def clarifying_question(core: Careerbot) -> str:
+    """A question with one unsure title (which ones are depends on the resolver's tuning)."""
+    for question in UNSURE:
+        if (await core.answer(question)).kind == "clarify":
+            return question
+    pytest.skip(f"none of {UNSURE} produces a did-you-mean with the current resolver")
+
+
+# --------------------------------------------------------------------------- start-up
+
+
+async def test_startup_sets_command_menus_for_private_chats_and_groups(
+    settings: Settings, fake_bot_api: FakeBotAPI
+) -> None:
+    async for app in run(build_application(settings)):  # the default factory, as in production
+        scopes = {
+            call["scope"]["type"]: [c["command"] for c in call["commands"]]
+            for call in fake_bot_api.calls("setMyCommands")
+        }
+        assert scopes == {
+            "all_private_chats": ["start", "help", "compare", "job", "about"],
+            "all_group_chats": ["compare", "job", "help", "about"],
+        }
+        assert isinstance(app.bot_data[CAREERBOT], Careerbot)
+    assert CAREERBOT not in app.bot_data  # closed by post_shutdown
+
+
+# --------------------------------------------------------------------------- private chats
+
+
+async def test_seed_medical_collections_vs_loss_mitigation(private: Chat) -> None:
+    answer = await private.say(SEED_1)
+
+    assert "Bill and Account Collectors" in answer["text"]
+    assert "$47,030" in answer["text"]
+    assert callback_data(answer["reply_markup"]) == datas(await private.core.answer(SEED_1))
+
+
+async def test_seed_senior_patient_account_rep_vs_collections_specialist(private: Chat) -> None:
+    answer = await private.say(SEED_2)
+
+    assert answer["text"].startswith("⚖️")
+    assert "Bill and Account Collectors" in answer["text"] and "$47,030" in answer["text"]
+
+
+async def test_every_button_edits_the_answer_in_place_and_summary_goes_back(
+    private: Chat, fake_bot_api: FakeBotAPI
+) -> None:
+    answer = await private.say(SEED_1)
+    charts = 0
+    for data in callback_data(answer["reply_markup"]):
+        expected = await private.core.press(data)
+        edits_before = len(fake_bot_api.calls("editMessageText"))
+        shown = private.current(answer)["text"]
+        answered = await private.tap(data, answer)
+
+        assert "text" not in answered  # a quiet answer: the new content is the response
+        if expected.photo is not None:  # a chart comes as a photo; the answer stays as it was
+            charts += 1  # the photo was sent before the press was answered
+            assert private.sent()[-1]["caption"] == expected.text
+            assert private.current(answer)["text"] == shown
+            continue
+        edit = fake_bot_api.calls("editMessageText")[edits_before]
+        assert (edit["chat_id"], edit["message_id"]) == (private.chat_id, answer["message_id"])
+        assert edit["text"] == expected.text
+        summary = [
+            b for b in edit["reply_markup"]["inline_keyboard"][-1] if b["text"] == "« Summary"
+        ]
+        assert summary, "every detail view offers « Summary"
+
+        await private.tap(summary[0]["callback_data"], answer)
+        back = private.current(answer)
+        assert "Bill and Account Collectors" in back["text"] and "$47,030" in back["text"]
+        assert callback_data(back["reply_markup"]) == callback_data(answer["reply_markup"])
+    assert len(private.sent()) == 1 + charts  # the rest happened in the one message
+
+
+async def test_double_tap_is_not_an_error(private: Chat, fake_bot_api: FakeBotAPI) -> None:
+    answer = await private.say(SEED_1)
+    salary = callback_data(answer["reply_markup"])[0]
+    await private.tap(salary, answer)
+    second = await private.tap(salary, answer)  # Telegram: "message is not modified"
+
+    assert "text" not in second
+    assert len(private.sent()) == 1  # no apology sent
+
+
+async def test_did_you_mean_choice_turns_into_the_comparison(private: Chat) -> None:
+    question = await clarifying_question(private.core)
+    asking = await private.say(question)
+    assert asking["text"].startswith("Did you mean")
+
+    choice = callback_data(asking["reply_markup"])[0]
+    await private.tap(choice, asking)
+
+    compared = private.current(asking)
+    assert compared["text"].startswith("⚖️")
+    assert "Median pay" in compared["text"]
+    assert callback_data(compared["reply_markup"]) == datas(await private.core.press(choice))
+
+
+async def test_start_examples_run_a_comparison_when_tapped(private: Chat) -> None:
+    greeting = await private.say("/start")
+    examples = callback_data(greeting["reply_markup"])
+    assert greeting["text"].startswith("Hi!") and len(examples) == 3
+
+    await private.tap(examples[0], greeting)
+
+    assert "Bill and Account Collectors" in private.current(greeting)["text"]
+
+
+async def test_html_in_user_text_is_escaped(private: Chat) -> None:
+    answer = await private.say("<b>nurse</b> & teacher")
+
+    assert "<b>nurse</b>" not in answer["text"]
+    assert_telegram_html(answer["text"])
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "1.zzzz.s.43301100",  # another data release
+        "garbage",
+        secrets.token_urlsafe(48),  # 64 random bytes, as text
+        os.urandom(64).decode("latin-1"),  # 64 random bytes, whatever they decode to
+    ],
+)
+async def test_forged_and_stale_buttons_expire_quietly(
+    private: Chat, fake_bot_api: FakeBotAPI, data: str
+) -> None:
+    answer = await private.say(SEED_1)
+    answered = await private.tap(data, answer)
+
+    assert answered["text"] == EXPIRED
+    assert fake_bot_api.calls("editMessageText") == []
+    assert private.current(answer)["text"] == answer["text"]  # still readable
+    assert "Registered Nurses" in (await private.say("nurse"))["text"]  # and the bot lives on
+
+
+async def test_every_reachable_button_fits_in_64_bytes(private: Chat) -> None:
+    core = private.core
+    seen: set[str] = set()
+    queue: list[Reply] = [
+        await core.answer(q)
+        for q in (
+            SEED_1,
+            SEED_2,
+            "nurse",
+            "electrician",
+            "nurse vs teacher vs electrician vs software engineer",
+        )
+    ]
+    queue.append(core.fallback(greeting=True))
+    while queue and len(seen) < 250:
+        reply = queue.pop()
+        assert keyboards.markup(reply.buttons) is not None or not reply.buttons
+        for row in reply.buttons:
+            for button in row:
+                if button.data not in seen:
+                    seen.add(button.data)
+                    if callbacks.decode(button.data, core.version).view != "chart":  # PNGs: slow
+                        queue.append(await core.press(button.data))
+    assert len(seen) > 50
+    assert max(len(data.encode()) for data in seen) <= 64
+
+
+# --------------------------------------------------------------------------- groups
+
+
+async def test_group_command_with_botname_is_answered_as_a_reply(
+    group: Chat, username: str
+) -> None:
+    answer = await group.say(f"/compare@{username} {SEED_1}")
+
+    assert "$47,030" in answer["text"]
+    assert answer["reply_to_message"]["text"].startswith("/compare@")
+
+
+async def test_group_command_without_botname_is_answered(group: Chat) -> None:
+    answer = await group.say(f"/compare {SEED_1}")
+
+    assert "$47,030" in answer["text"]
+    assert answer["reply_to_message"]["text"] == f"/compare {SEED_1}"
+
+
+async def test_group_reply_to_the_bot_is_answered(group: Chat, username: str) -> None:
+    first = await group.say(f"/job@{username} nurse")
+    answer = await group.say(SEED_1, reply_to=first)
+
+    assert "$47,030" in answer["text"]
+    assert answer["reply_to_message"]["text"] == SEED_1
+
+
+async def test_group_chatter_is_ignored(group: Chat) -> None:
+    assert await group.is_quiet_after("nurse vs teacher, which pays more?")
+    assert await group.is_quiet_after("@someone_else nurse vs teacher")
+
+
+async def test_group_mention_is_answered(group: Chat, username: str) -> None:
+    answer = await group.say(f"@{username} {SEED_1}")
+
+    assert "$47,030" in answer["text"]
+
+
+# --------------------------------------------------------------------------- inline mode
+
+
+async def test_inline_query_offers_the_comparison_with_working_buttons(
+    private: Chat, fake_bot_api: FakeBotAPI
+) -> None:
+    fake_bot_api.inject_inline_query(SEED_1)
+    (answer,) = await fake_bot_api.wait_for("answerInlineQuery")
+
+    assert answer["is_personal"] is True and answer["cache_time"] == 300
+    (article,) = answer["results"]
+    assert article["type"] == "article"
+    assert "$47,030" in article["input_message_content"]["message_text"]
+    buttons = callback_data(article["reply_markup"])
+    assert buttons == datas(await private.core.answer(SEED_1))
+
+    # The user sends it; a tap on its button comes back with an inline_message_id only.
+    fake_bot_api.inject_raw(
+        {
+            "callback_query": {
+                "id": "inline-tap",
+                "from": {"id": 1001, "is_bot": False, "first_name": "Ana"},
+                "inline_message_id": "AAinline-1",
+                "chat_instance": "ci",
+                "data": buttons[0],
+            }
+        }
+    )
+    await fake_bot_api.wait_for("editMessageText")
+    (edit,) = fake_bot_api.calls("editMessageText")
+    assert edit["inline_message_id"] == "AAinline-1"
+    assert edit["text"] == (await private.core.press(buttons[0])).text
+
+
+async def test_empty_inline_query_offers_examples(
+    fake_bot_api: FakeBotAPI, app: CareerbotApplication
+) -> None:
+    fake_bot_api.inject_inline_query("")
+    (answer,) = await fake_bot_api.wait_for("answerInlineQuery")
+
+    assert 2 <= len(answer["results"]) <= 3
+    assert all(result["reply_markup"]["inline_keyboard"] for result in answer["results"])
