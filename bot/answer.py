@@ -52,6 +52,12 @@ DETAIL_BUTTONS = (
     (("🔁 Similar jobs", "similar"), ("🔀 How to switch", "switch"), ("📊 Chart", "chart")),
 )
 SUMMARY_BUTTON = ("« Summary", "summary")
+LOCATION_BUTTON = ("📍 Location", "location")
+LOCATION_HELP = (
+    "To see pay where you live, send /state with a state or city: /state TX, "
+    "/state Seattle. /state US goes back to national figures."
+)
+NATIONAL_WORDS = {"us", "usa", "u.s.", "national", "nationwide", "united states", "none", "reset"}
 
 
 class DatabaseMissing(RuntimeError):
@@ -173,9 +179,14 @@ class Careerbot:
     def parse(self, text: str) -> Intent:
         return parse(text, lambda name: self.places.find(name) is not None)
 
-    async def answer(self, text: str, default_area: str | None = None) -> Reply:
-        """Reply to a message; `default_area` is the chat's remembered location, if any."""
+    async def answer(
+        self, text: str, default_area: str | None = None, chat_id: int | None = None
+    ) -> Reply:
+        """Reply to a message. A place in the message wins; else `default_area`, else the
+        location remembered for `chat_id` (see `set_location`)."""
         intent = self.parse(text)
+        if default_area is None and chat_id is not None and intent.titles and not intent.place:
+            default_area = await self.store.chat_area(chat_id)
         if intent.kind == "none" or not intent.titles:
             return self.fallback(greeting=intent.greeting)
         resolutions = [self.index.resolve(title) for title in intent.titles]
@@ -252,7 +263,12 @@ class Careerbot:
             head = "Hi! I compare careers: pay, growth, jobs, education and more."
         else:
             head = "I compare careers — send two job titles."
-        return Reply("none", f"{head}\nTry:\n{examples}", self.example_buttons())
+        return Reply(
+            "none",
+            f"{head}\nTry:\n{examples}",
+            self.example_buttons(),
+            extra={"unknown": list(unknown)} if unknown else {},
+        )
 
     def example_buttons(self) -> tuple[tuple[Button, ...], ...]:
         rows = []
@@ -433,7 +449,31 @@ class Careerbot:
         ]
         if current != "summary":
             rows.append((self.button(SUMMARY_BUTTON[0], "summary", codes, area),))
+        elif area is None:
+            rows.append((self.button(LOCATION_BUTTON[0], LOCATION_BUTTON[1], codes),))
         return tuple(row for row in rows if row)
+
+    async def set_location(self, chat_id: int, text: str) -> Reply:
+        """`/state TX`, `/state Seattle`: remember where this chat wants pay figures for."""
+        wanted = text.strip()
+        if not wanted:
+            current = await self.store.chat_area(chat_id)
+            place = self.places.by_code(current) if current else None
+            where = place.name if place else "the whole U.S."
+            return Reply("location", f"📍 Pay figures here are for {esc(where)}.\n{LOCATION_HELP}")
+        if wanted.casefold() in NATIONAL_WORDS:
+            await self.store.set_chat_area(chat_id, None)
+            return Reply("location", "📍 Back to national figures for this chat.")
+        place = self.places.find(wanted)
+        if place is None:
+            return Reply("location", f"I don't know the place “{esc(wanted)}”.\n{LOCATION_HELP}")
+        await self.store.set_chat_area(chat_id, place.code)
+        return Reply(
+            "location",
+            f"📍 Saved: <b>{esc(place.name)}</b>. Comparisons in this chat now show pay there "
+            "(national where it is not published). /state US resets.",
+            extra={"location": self.places.json(place)},
+        )
 
     def expired(self) -> Reply:
         return Reply("expired", "This button has expired — send the question again.")
@@ -446,6 +486,8 @@ class Careerbot:
         place = self.places.by_code(action.area) if action.area else None
         if action.view == "chart":
             return await self.chart(action.codes, place, key=data)
+        if action.view == "location":
+            return Reply("notice", LOCATION_HELP)
         if action.area and place is None:
             return self.expired()
         facts, _ = await self.facts(action.codes, place)

@@ -60,6 +60,7 @@ PRIVATE_COMMANDS = [
     BotCommand("help", "How to ask"),
     BotCommand("compare", "Compare jobs: /compare nurse vs teacher"),
     BotCommand("job", "One job's profile: /job electrician"),
+    BotCommand("state", "Pay where you live: /state TX"),
     BotCommand("about", "Data sources"),
 ]
 GROUP_COMMANDS = [
@@ -79,6 +80,7 @@ def add_handlers(application: CareerbotApplication) -> None:
     application.add_handler(CommandHandler("about", commands.about, filters=new))
     application.add_handler(CommandHandler("compare", commands.compare, filters=new))
     application.add_handler(CommandHandler("job", commands.job, filters=new))
+    application.add_handler(CommandHandler(["state", "location"], commands.state, filters=new))
     # 2. Inline mode: "@bot nurse vs teacher" typed in any chat.
     application.add_handler(InlineQueryHandler(inline.on_inline_query))
     # 3. Buttons under answers (also under messages sent through inline mode).

@@ -29,6 +29,7 @@ VIEWS = {
     "r": "similar",
     "w": "switch",
     "x": "chart",
+    "l": "location",
 }
 VIEW_KEYS = {name: key for key, name in VIEWS.items()}
 

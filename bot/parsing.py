@@ -56,6 +56,7 @@ GREETINGS = {
 _COMMAND = re.compile(r"^/(\w+)(@\w+)?\s*", re.IGNORECASE)
 _MENTION = re.compile(r"@\w+")
 _SPACES = re.compile(r"\s+")
+_TAG = re.compile(r"</?[a-z][a-z0-9-]*(?:\s[^<>]*)?>", re.IGNORECASE)  # pasted HTML markup
 _TRAILING = re.compile(r"[\s?!.,;:]+$")
 
 # Wrappers around a comparison: "difference between A and B", "compare A and B", ...
@@ -134,6 +135,7 @@ def clean(text: str) -> str:
     """One line, no command or @mentions, no trailing punctuation; capped in length."""
     text = text[:MAX_MESSAGE_CHARS]
     text = _COMMAND.sub("", text.strip())
+    text = _TAG.sub(" ", text)
     text = _MENTION.sub(" ", text)
     text = text.replace("’", "'").replace("“", '"').replace("”", '"')
     text = text.replace('"', " ").replace("`", " ").replace("*", " ")

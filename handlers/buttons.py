@@ -52,7 +52,7 @@ async def on_button(update: Update, context: Context) -> None:
         return
     try:
         reply = await (await careerbot(context)).press(query.data)
-        notice = reply.text if reply.kind == "expired" else None
+        notice = reply.text if reply.kind in ("expired", "notice") else None
         if notice is None and reply.photo is not None:
             if isinstance(query.message, Message):
                 await send_reply(query.message, reply, file_ids(context))
@@ -64,7 +64,7 @@ async def on_button(update: Update, context: Context) -> None:
         with contextlib.suppress(TelegramError):
             await answer(query, user_message(error))
         raise  # the error handler logs it
-    await answer(query, notice)
+    await answer(query, notice, alert=reply.kind == "notice")
 
 
 async def edit(query: CallbackQuery, reply: Reply, context: Context) -> None:
@@ -95,10 +95,13 @@ async def edit(query: CallbackQuery, reply: Reply, context: Context) -> None:
         log.debug("edit skipped: %s", error.message)
 
 
-async def answer(query: CallbackQuery, text: str | None = None) -> None:
-    """Answer the query, ignoring a query that Telegram no longer accepts."""
+async def answer(query: CallbackQuery, text: str | None = None, alert: bool = False) -> None:
+    """Answer the query, ignoring a query that Telegram no longer accepts.
+
+    `alert` shows the text as a dialog (for instructions) rather than a brief toast.
+    """
     try:
-        await query.answer(text)
+        await query.answer(text, show_alert=alert)
     except BadRequest as error:
         if not is_harmless(error):
             raise

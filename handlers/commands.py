@@ -74,6 +74,15 @@ async def job(update: Update, context: Context) -> None:
     await answer_question(message, context, title)
 
 
+async def state(update: Update, context: Context) -> None:
+    """/state TX, /state Seattle, /state US: the chat's remembered location for pay figures."""
+    message = update.effective_message
+    if message is None:
+        return
+    bot = await careerbot(context)
+    await send_reply(message, await bot.set_location(message.chat_id, command_argument(message)))
+
+
 async def unknown(update: Update, context: Context) -> None:
     """An unknown /command in a private chat: show help rather than guess at it."""
     await help_command(update, context)

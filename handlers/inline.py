@@ -79,8 +79,7 @@ async def examples(bot: Careerbot) -> list[InlineQueryResultArticle]:
 
 def _unknown_titles(reply: Reply) -> bool:
     """Whether a "none" reply says the titles were not found (rather than greeting)."""
-    # TODO(core): once `Careerbot.fallback` puts `extra["unknown"]`, drop the text check.
-    return bool(reply.extra.get("unknown")) or reply.text.startswith("I couldn't find")
+    return bool(reply.extra.get("unknown"))
 
 
 async def results_for(bot: Careerbot, text: str) -> list[InlineQueryResultArticle]:

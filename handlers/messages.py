@@ -121,7 +121,7 @@ async def with_typing(message: Message, work: Awaitable[Reply]) -> Reply:
 async def answer_question(message: Message, context: Context, text: str) -> None:
     """Ask the core about `text` and send its reply to the chat `message` came from."""
     bot = await careerbot(context)
-    reply = await with_typing(message, bot.answer(text))
+    reply = await with_typing(message, bot.answer(text, chat_id=message.chat_id))
     await send_reply(message, reply, file_ids(context))
 
 

@@ -26,6 +26,7 @@ async def test_comparison_offers_every_detail_view(careerbot: Careerbot) -> None
         "similar",
         "switch",
         "chart",
+        "location",
     }
     assert all(len(d.encode()) <= MAX_BYTES for d in all_buttons(reply))
 

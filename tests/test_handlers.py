@@ -363,7 +363,7 @@ async def test_typing_is_shown_only_when_the_answer_is_slow(
     careerbot: Careerbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     class SlowCareerbot:
-        async def answer(self, text: str) -> Reply:
+        async def answer(self, text: str, **_: object) -> Reply:
             await asyncio.sleep(0.3)
             return await careerbot.answer(text)
 
@@ -597,7 +597,7 @@ async def test_unexpected_error_is_logged_without_the_token_and_the_user_told(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     class BrokenCareerbot:
-        async def answer(self, text: str) -> Reply:
+        async def answer(self, text: str, **_: object) -> Reply:
             raise RuntimeError(f"boom at https://api.telegram.org/bot{TOKEN}/sendMessage")
 
     broken = await make_bot(BrokenCareerbot())
@@ -669,3 +669,25 @@ def test_log_filter_redacts_the_token_from_messages_and_tracebacks() -> None:
 
     assert TOKEN not in stream.getvalue()
     assert stream.getvalue().count("[redacted]") == 2  # the message and the exception text
+
+
+# --------------------------------------------------------------------------- location
+
+
+async def test_state_command_makes_later_answers_local(bot: Bot) -> None:
+    await bot.receive(private_message("/state TX"))
+    assert "Texas" in bot.only_sent()["text"]
+    bot.telegram.calls.clear()
+    await bot.receive(private_message("nurse vs teacher"))
+    assert "Texas" in bot.only_sent()["text"]
+    await bot.receive(private_message("/state US"))
+
+
+async def test_location_button_answers_with_an_alert_and_keeps_the_message(
+    bot: Bot, careerbot: Careerbot
+) -> None:
+    comparison = await careerbot.answer("nurse vs teacher")
+    location = next(b.data for row in comparison.buttons for b in row if "Location" in b.label)
+    await bot.receive(callback(location, bot_message(comparison.text, buttons=comparison.buttons)))
+    assert bot.telegram.methods() == ["answerCallbackQuery"]
+    assert bot.answers()[0]["show_alert"] is True and "/state" in bot.answers()[0]["text"]

@@ -77,3 +77,33 @@ async def test_comparison_in_a_state_uses_state_wages(careerbot: Careerbot) -> N
 async def test_remembered_chat_location_applies_without_a_place(careerbot: Careerbot) -> None:
     reply = await careerbot.answer("nurse vs teacher", default_area="0042660")
     assert reply.extra["location"]["kind"] == "metro"
+
+
+async def test_a_chat_remembers_its_location_until_reset(careerbot: Careerbot) -> None:
+    chat = 424242
+    saved = await careerbot.set_location(chat, "TX")
+    assert "Texas" in saved.text
+    texas = await careerbot.answer("nurse vs teacher", chat_id=chat)
+    assert texas.extra["location"]["name"] == "Texas"
+    # A place in the message wins over the remembered one.
+    seattle = await careerbot.answer("nurse vs teacher in Seattle", chat_id=chat)
+    assert seattle.extra["location"]["kind"] == "metro"
+    assert "Texas" in (await careerbot.set_location(chat, "")).text
+    await careerbot.set_location(chat, "US")
+    national = await careerbot.answer("nurse vs teacher", chat_id=chat)
+    assert national.extra["location"]["kind"] == "national"
+
+
+async def test_unknown_place_explains_how_to_set_one(careerbot: Careerbot) -> None:
+    reply = await careerbot.set_location(7, "Atlantis")
+    assert "Atlantis" in reply.text and "/state" in reply.text
+    assert await careerbot.store.chat_area(7) is None
+
+
+async def test_location_button_explains_without_replacing_the_answer(
+    careerbot: Careerbot,
+) -> None:
+    summary = await careerbot.answer("nurse vs teacher")
+    location = next(b.data for row in summary.buttons for b in row if "Location" in b.label)
+    reply = await careerbot.press(location)
+    assert reply.kind == "notice" and "/state" in reply.text and len(reply.text) <= 200
