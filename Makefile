@@ -36,6 +36,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/careerbot data build --if-missing
 	$(BIN)/python -m bench.resolution
+	$(BIN)/python -m bench.chart
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -8,9 +8,12 @@ from bot.answer import Careerbot, DatabaseMissing
 from bot.config import Settings
 
 
-def open_careerbot() -> Careerbot:
-    settings = Settings.load()
+async def careerbot_async() -> Careerbot:
     try:
-        return asyncio.run(Careerbot.open(settings.database_url))
+        return await Careerbot.open(Settings.load().database_url)
     except DatabaseMissing as error:
         raise SystemExit(f"{error} (or run: make data)") from error
+
+
+def open_careerbot() -> Careerbot:
+    return asyncio.run(careerbot_async())

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
+import tempfile
 from collections.abc import Callable
+from pathlib import Path
 
 from bot.answer import Careerbot, Reply
 
 _TAG = re.compile(r"<[^>]+>")
+CONSOLE_CHAT = 0  # the console's "chat" for remembered settings; Telegram never uses id 0
 
 
 def plain(text: str) -> str:
@@ -16,9 +20,20 @@ def plain(text: str) -> str:
     return html.unescape(_TAG.sub("", text))
 
 
-def show(reply: Reply, write: Callable[[str], object] = print) -> list[str]:
-    """Print a reply; returns the callback data of its buttons, numbered from 1."""
+def show(
+    reply: Reply, write: Callable[[str], object] = print, charts: Path | None = None
+) -> list[str]:
+    """Print a reply; returns the callback data of its buttons, numbered from 1.
+
+    A chart is written as a PNG under `charts` (a temporary folder by default) and its path
+    printed, since a terminal cannot show it.
+    """
     write(plain(reply.text))
+    if reply.photo is not None:
+        folder = charts or Path(tempfile.gettempdir())
+        path = folder / f"careerbot-chart-{hashlib.sha1(reply.photo).hexdigest()[:10]}.png"
+        path.write_bytes(reply.photo)
+        write(f"(chart saved to {path})")
     choices: list[str] = []
     for row in reply.buttons:
         labels = []
@@ -29,12 +44,27 @@ def show(reply: Reply, write: Callable[[str], object] = print) -> list[str]:
     return choices
 
 
+async def respond(bot: Careerbot, line: str, choices: list[str]) -> Reply:
+    """The reply to one console line: a button number, a command, or a question."""
+    command = line.split()[0].split("@")[0].lower() if line.startswith("/") else ""
+    argument = line.split(maxsplit=1)[1] if " " in line else ""
+    if line.isdigit() and 1 <= int(line) <= len(choices):
+        return await bot.press(choices[int(line) - 1])
+    if command == "/about":
+        return bot.about()
+    if command in ("/help", "/start"):
+        return bot.help()
+    if command in ("/state", "/location"):
+        return await bot.set_location(CONSOLE_CHAT, argument)
+    return await bot.answer(line, chat_id=CONSOLE_CHAT)
+
+
 async def chat(
     bot: Careerbot, read: Callable[[str], str] = input, write: Callable[[str], object] = print
 ) -> None:
     write(
         'careerbot console — type two job titles to compare ("nurse vs teacher"), '
-        "a number to press a button, /about, /help, or /quit."
+        "a number to press a button, /state TX, /about, /help, or /quit."
     )
     choices = show(bot.help(), write)
     while True:
@@ -47,13 +77,9 @@ async def chat(
             return
         if not line:
             continue
-        if line.isdigit() and 1 <= int(line) <= len(choices):
-            reply = await bot.press(choices[int(line) - 1])
-        elif line.split()[0].split("@")[0] in ("/about",):
-            reply = bot.about()
-        elif line.split()[0].split("@")[0] in ("/help", "/start"):
-            reply = bot.help()
-        else:
-            reply = await bot.answer(line)
+        reply = await respond(bot, line, choices)
         write("")
-        choices = show(reply, write)
+        shown = show(reply, write)
+        # A chart or a notice leaves the message it came from as it was, buttons included.
+        if reply.kind not in ("chart", "notice", "expired"):
+            choices = shown

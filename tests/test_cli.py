@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -122,3 +123,30 @@ def test_corrupt_database_names_the_fix(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "careerbot data build" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_console_saves_charts_and_remembers_a_location(real_db_url: str, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input="nurse vs teacher\n/state TX\nnurse vs teacher\n/state US\n/quit\n",
+        timeout=120,
+        env={**os.environ, "DATABASE_URL": real_db_url, "TMPDIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Saved: Texas" in result.stdout and "Pay and jobs in Texas" in result.stdout
+    chart_number = re.search(r"\[(\d+)\] 📊 Chart", result.stdout)
+    assert chart_number is not None
+    pressed = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input=f"nurse vs teacher\n{chart_number[1]}\n/quit\n",
+        timeout=120,
+        env={**os.environ, "DATABASE_URL": real_db_url, "TMPDIR": str(tmp_path)},
+    )
+    assert "chart saved to" in pressed.stdout
+    assert list(tmp_path.glob("careerbot-chart-*.png"))
