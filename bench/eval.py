@@ -17,6 +17,7 @@ from bench.common import open_careerbot
 from bot.answer import Careerbot
 
 QUERIES = Path(__file__).resolve().parent / "eval" / "queries.tsv"
+FRESH = Path(__file__).resolve().parent / "eval" / "fresh.tsv"
 
 
 @dataclass(frozen=True)
@@ -71,12 +72,10 @@ async def _close(bot: Careerbot) -> None:
     await bot.close()
 
 
-def main() -> int:
-    verbose = "-v" in sys.argv
-    bot = open_careerbot()
+def report(bot: Careerbot, path: Path, verbose: bool) -> None:
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     failures = []
-    for case in load_cases():
+    for case in load_cases(path):
         top1, top3, note = judge(bot, case)
         counts = totals[case.category]
         counts[0] += 1
@@ -84,8 +83,7 @@ def main() -> int:
         counts[2] += top3
         if not top1:
             failures.append(f"  [{case.category}] {case.query}: {note}")
-    asyncio.run(_close(bot))
-    print(f"{'category':<16}{'n':>5}{'top-1':>9}{'top-3':>9}")
+    print(f"{path.name}\n{'category':<16}{'n':>5}{'top-1':>9}{'top-3':>9}")
     all_n = all_1 = all_3 = 0
     for category, (n, one, three) in sorted(totals.items()):
         print(f"{category:<16}{n:>5}{100 * one / n:>8.1f}%{100 * three / n:>8.1f}%")
@@ -93,6 +91,15 @@ def main() -> int:
     print(f"{'all':<16}{all_n:>5}{100 * all_1 / all_n:>8.1f}%{100 * all_3 / all_n:>8.1f}%")
     if verbose:
         print("\nmisses:\n" + "\n".join(failures))
+
+
+def main() -> int:
+    verbose = "-v" in sys.argv
+    bot = open_careerbot()
+    report(bot, QUERIES, verbose)
+    print()
+    report(bot, FRESH, verbose)
+    asyncio.run(_close(bot))
     return 0
 
 

@@ -82,6 +82,8 @@ MIN_RECALL = 0.33
 SINGLE_WORD_SCAN = 400
 LEADING_WORD_SCAN = 1500
 UNKNOWN_WORD_WEIGHT = 2.0
+# A spell-corrected word used by at least this many titles is common enough to trust.
+COMMON_TITLE_WORD = 25
 AMBIGUOUS_SCORE = 62.0
 CLEAR_LEAD = 6.0
 
@@ -391,16 +393,23 @@ class TitleIndex:
             scores[position] = score
         return scores
 
-    def _generic(self, key: str) -> list[Candidate]:
+    def _generic(self, key: str) -> tuple[list[Candidate], bool]:
         """One generic word ("manager", "mechanics", "techer"): the occupations whose own
-        title is about that word, most jobs first."""
+        title is about that word, most jobs first.
+
+        Also says whether to answer without asking: a word spelled as in the titles, or a typo
+        of a word many titles use ("nurce"). A typo's nearest rare word ("burgers" -> "bugler")
+        is more likely not a job at all, so that only earns a "did you mean".
+        """
         words = key.split()
         if len(words) != 1:
-            return []
+            return [], False
         for word, quality in self._correct(words[0])[:1]:
+            confident = quality == 1.0 or len(self.postings.get(word, ())) >= COMMON_TITLE_WORD
             entry = self.entries.get(word)
             if entry is not None and quality >= 0.8:
-                return self._rank_exact(entry, round(90.0 * quality + 10.0 * (quality == 1), 1))
+                score = round(90.0 * quality + 10.0 * (quality == 1), 1)
+                return self._rank_exact(entry, score), confident
             codes = self.heads.get(word)
             if codes and quality >= 0.8:
                 ranked = sorted(codes, key=self.prior, reverse=True)
@@ -413,8 +422,8 @@ class TitleIndex:
                         score if i == 0 else score - 5.0,
                     )
                     for i, code in enumerate(ranked)
-                ]
-        return []
+                ], confident
+        return [], False
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
         keys, guesses = self._keys(text)
@@ -429,9 +438,9 @@ class TitleIndex:
             if entry is not None:
                 ranked = self._rank_exact(entry)
                 return Resolution(text, status_for(key), tuple(ranked[:limit]))
-        generic = self._generic(keys[-1])
+        generic, confident = self._generic(keys[-1])
         if generic:
-            return Resolution(text, status_for(keys[-1]), tuple(generic[:limit]))
+            return Resolution(text, status_for(keys[-1], confident), tuple(generic[:limit]))
         pooled: dict[int, float] = {}
         literal: set[int] = set()
         for key in keys:

@@ -78,3 +78,11 @@ def test_curated_lines_override_onet(tmp_path) -> None:
     assert wrangler.best is not None and wrangler.best.code == "22-2222.00"
     gizmo = index.resolve("gizmo")
     assert all(c.matched_title != "Gizmo" for c in gizmo.candidates)
+
+
+def test_a_typo_of_a_common_title_word_is_answered_a_rare_one_only_offered(
+    real_index: TitleIndex,
+) -> None:
+    assert real_index.resolve("electrision").status == "matched"
+    # "burgers" is one edit from "bugler": a guess worth asking about, never an answer.
+    assert real_index.resolve("burgers").status != "matched"
