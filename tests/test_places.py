@@ -107,3 +107,17 @@ async def test_location_button_explains_without_replacing_the_answer(
     location = next(b.data for row in summary.buttons for b in row if "Location" in b.label)
     reply = await careerbot.press(location)
     assert reply.kind == "notice" and "/state" in reply.text and len(reply.text) <= 200
+
+
+async def test_area_figures_equal_the_source_rows(careerbot: Careerbot, real_data_dir) -> None:
+    from tests.test_answer_seeds import oews_value
+
+    texas = await careerbot.answer("nurse in TX")
+    (nurse,) = texas.occupations
+    series = "OEUS480000000000029114113"  # state 48, cross-industry, 29-1141, annual median
+    assert nurse["wages"]["annual_median"] == int(oews_value(real_data_dir, series))
+    seattle = await careerbot.answer("electricians vs plumbers in Seattle, WA")
+    electricians = seattle.occupations[0]
+    series = "OEUM004266000000047211113"  # metro 42660, 47-2111, annual median
+    assert electricians["wages"]["annual_median"] == int(oews_value(real_data_dir, series))
+    assert electricians["wages"]["employment"] == int(oews_value(real_data_dir, series[:-2] + "01"))
