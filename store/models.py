@@ -19,7 +19,8 @@ class Metadata(Base):
     """Releases, source file hashes and build facts, shown in /about and checked by buttons."""
 
     __tablename__ = "metadata"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    # "sha256:onet/Education, Training, and Experience Categories.xlsx" is 63 characters.
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
 
 
@@ -159,7 +160,8 @@ class Wage(Base):
     annual_median: Mapped[int | None] = mapped_column(Integer)
     annual_p75: Mapped[int | None] = mapped_column(Integer)
     annual_p90: Mapped[int | None] = mapped_column(Integer)
-    footnotes: Mapped[str] = mapped_column(String(200), default="")
+    # Up to one code per field ("hourly_mean=5;annual_mean=5;…"): Text, as it can exceed 200.
+    footnotes: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (Index("ix_wage_area_industry", "area_code", "industry_code", "soc_code"),)
 
@@ -202,3 +204,20 @@ class ChatPreference(Base):
     __tablename__ = "chat_preference"
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     area_code: Mapped[str | None] = mapped_column(String(7))
+
+
+def _compare_text_bytewise_on_postgresql() -> None:
+    """Every text column sorts and compares by code point, as SQLite's BINARY collation does.
+
+    PostgreSQL would otherwise order text by the database's locale (en_US puts
+    "eClinicalWorks" before "Microsoft Excel", lower case before upper), so lists ordered by
+    name would differ from SQLite's. COLLATE "C" makes answers the same on both.
+    """
+    for model_table in Base.metadata.tables.values():
+        for column in model_table.columns:
+            if isinstance(column.type, String) and column.type.collation is None:
+                bytewise = type(column.type)(length=column.type.length, collation="C")
+                column.type = column.type.with_variant(bytewise, "postgresql")
+
+
+_compare_text_bytewise_on_postgresql()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -206,8 +207,11 @@ class CareerStore:
     # --- the title index's raw material -------------------------------------------------
     async def titles(self) -> list[TitleRow]:
         async with self.sessions() as session:
+            # Ordered, so the title index (and its tie-breaks) is the same on every database.
             rows = await session.execute(
-                select(models.Title.code, models.Title.title, models.Title.kind)
+                select(models.Title.code, models.Title.title, models.Title.kind).order_by(
+                    models.Title.id
+                )
             )
             return [TitleRow(code, title, kind) for code, title, kind in rows]
 
@@ -301,9 +305,9 @@ class CareerStore:
     async def all_ratings(self, code: str, domain: str) -> dict[str, Rated]:
         async with self.sessions() as session:
             rows = await session.scalars(
-                select(models.Rating).where(
-                    models.Rating.code == code, models.Rating.domain == domain
-                )
+                select(models.Rating)
+                .where(models.Rating.code == code, models.Rating.domain == domain)
+                .order_by(models.Rating.element_id)  # O*NET's order; ties keep it
             )
             return {r.name: Rated(r.name, r.importance, r.level) for r in rows}
 
@@ -358,7 +362,7 @@ class CareerStore:
                     models.EducationShare.scale == "RL",
                     models.EducationShare.percent > 0,
                 )
-                .order_by(models.EducationShare.percent.desc())
+                .order_by(models.EducationShare.percent.desc(), models.EducationShare.category)
             )
             levels = [Share(label, percent) for label, percent in rows]
         return EducationFacts(
@@ -417,7 +421,7 @@ class CareerStore:
                         models.Occupation.code == models.RelatedOccupation.related_code,
                     )
                     .where(models.RelatedOccupation.code == code)
-                    .order_by(models.RelatedOccupation.rank)
+                    .order_by(models.RelatedOccupation.rank, models.RelatedOccupation.related_code)
                     .limit(limit)
                 )
             ).all()
@@ -454,9 +458,15 @@ class CareerStore:
         ]
 
     async def ranked_wages(self, wage_code: str, *, kind: str, limit: int = 5) -> list[RankedWage]:
-        """Best-paying states (kind S), metros (M) or industries (I) for one occupation."""
+        """Best-paying states (kind S), metros (M) or industries (I) for one occupation.
+
+        Equal medians (an industry and its own subsector often share one) rank by employment,
+        then code, so every database picks the same rows.
+        """
         async with self.sessions() as session:
+            order_code: Any
             if kind == "I":
+                order_code = models.Industry.code
                 query = (
                     select(models.Industry.name, models.Industry.code, models.Wage)
                     .join(models.Industry, models.Industry.code == models.Wage.industry_code)
@@ -467,6 +477,7 @@ class CareerStore:
                     )
                 )
             else:
+                order_code = models.Area.code
                 query = (
                     select(models.Area.name, models.Area.code, models.Wage)
                     .join(models.Area, models.Area.code == models.Wage.area_code)
@@ -477,7 +488,11 @@ class CareerStore:
                     query.where(
                         models.Wage.soc_code == wage_code, models.Wage.annual_median.is_not(None)
                     )
-                    .order_by(models.Wage.annual_median.desc())
+                    .order_by(
+                        models.Wage.annual_median.desc(),
+                        models.Wage.employment.desc().nulls_last(),
+                        order_code,
+                    )
                     .limit(limit)
                 )
             ).all()
@@ -494,7 +509,7 @@ class CareerStore:
 
     async def areas(self) -> list[AreaFacts]:
         async with self.sessions() as session:
-            rows = await session.scalars(select(models.Area))
+            rows = await session.scalars(select(models.Area).order_by(models.Area.code))
             return [AreaFacts(a.code, a.kind, a.state_code, a.name) for a in rows]
 
     # --- chat preferences -----------------------------------------------------------------

@@ -2,22 +2,27 @@
 
 SQLite is built into a new file beside the old one and swapped in with one rename, so a failed
 build leaves the previous database untouched and a running bot never sees a half-built one.
-Other databases (PostgreSQL) get the same effect from one transaction with transactional DDL.
-Chat preferences are user data, not source data: they are carried over to the new database.
+Other databases (PostgreSQL) get the same effect from one transaction with transactional DDL:
+the source tables are dropped, re-created and filled, and committed together; until then
+readers see the old tables (or wait for the commit), and any failure rolls it all back.
+Chat preferences are user data, not source data: SQLite copies them into the new file;
+elsewhere their table is never dropped, so they stay where they are.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -130,6 +135,7 @@ def _percent(part: int, whole: int) -> str:
 
 
 async def _insert(conn: AsyncConnection, table: Table, rows: Iterable[Row]) -> int:
+    """Insert in batches of CHUNK rows, one executemany each (asyncpg pipelines them)."""
     batch: list[Row] = []
     count = 0
     for row in rows:
@@ -144,7 +150,9 @@ async def _insert(conn: AsyncConnection, table: Table, rows: Iterable[Row]) -> i
     return count
 
 
-async def _write(url: str, tables: dict[Table, list[Row]], keep_preferences: list[Row]) -> None:
+async def _write(url: str, tables: dict[Table, list[Row]], preferences: Iterable[Row] = ()) -> None:
+    """Replace every source table in one transaction; chat_preference is created if missing,
+    never dropped, and gets `preferences` (the rows a new SQLite file carries over)."""
     engine = create_engine(url)
     try:
         async with engine.begin() as conn:
@@ -152,9 +160,7 @@ async def _write(url: str, tables: dict[Table, list[Row]], keep_preferences: lis
             await conn.run_sync(models.Base.metadata.create_all)
             for target, rows in tables.items():
                 await _insert(conn, target, rows)
-            if keep_preferences:
-                await conn.execute(delete(table(models.ChatPreference)))
-                await _insert(conn, table(models.ChatPreference), keep_preferences)
+            await _insert(conn, table(models.ChatPreference), preferences)
     finally:
         await engine.dispose()
 
@@ -242,12 +248,12 @@ async def build_database(
     started = time.perf_counter()
     progress(f"reading sources from {data_dir}")
     tables, report = load_sources(data_dir)
-    preferences = await _read_preferences(database_url)
     target = sqlite_path(database_url)
     progress("writing database")
     if target is None:
-        await _write(database_url, tables, preferences)
+        await _write(database_url, tables)
     else:
+        preferences = await _read_preferences(database_url)
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch = target.with_name(f"{target.name}.building-{os.getpid()}")
         scratch.unlink(missing_ok=True)
@@ -262,9 +268,26 @@ async def build_database(
     return report
 
 
+async def _has_metadata(database_url: str) -> bool:
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as conn:
+            count = await conn.scalar(select(func.count()).select_from(table(models.Metadata)))
+            return bool(count)
+    except Exception:  # no such table (never built), or no server: build and say what fails
+        return False
+    finally:
+        await engine.dispose()
+
+
 def database_exists(database_url: str) -> bool:
+    """Whether a built database is there: the SQLite file, else a filled metadata table."""
     path = sqlite_path(database_url)
-    return path.is_file() if path is not None else True
+    if path is not None:
+        return path.is_file()
+    # Called from the CLI's running event loop: ask on a thread with an event loop of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _has_metadata(database_url)).result()
 
 
 __all__ = ["BuildReport", "SourceError", "build_database", "database_exists"]

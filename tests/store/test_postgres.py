@@ -1,0 +1,322 @@
+"""The real database on a real PostgreSQL server: built, rebuilt, and answering as on SQLite.
+
+Runs when CAREERBOT_TEST_POSTGRES_URL names a database (`.ci/run` starts a server and sets
+it); the database is emptied first. The real data is built into it once, by the CLI, and every
+answer is compared with the session's SQLite database built from the same files.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from bot.answer import Careerbot, Reply
+from bot.app import build_application
+from bot.config import Settings
+from bot.resolver import TitleIndex
+from store.db import create_engine
+from store.importers import build
+from store.importers.build import build_database, database_exists
+from store.importers.tables import SourceError
+from store.queries import CareerStore
+from tests.fakebotapi import FakeBotAPI
+from tests.fixtures_data import write_fixture_data
+from tests.postgres import URL, all_rows, counts, drop_everything, requires_postgres
+from tests.test_e2e_bot import SEED_1, SEED_2, Chat, callback_data, check_everything_sent, run
+
+pytestmark = [pytest.mark.postgres, pytest.mark.realdata, requires_postgres]
+
+ROOT = Path(__file__).resolve().parents[2]
+SUPERGROUP = -1001234567890  # Telegram supergroup ids need 64 bits (BigInteger)
+
+QUESTIONS = [
+    SEED_1,
+    SEED_2,
+    "nurse",
+    "RN",
+    "med collections",
+    "pilot",
+    "software developer",
+    "registered nurse vs teacher",
+    "nurse vs teacher in Texas",
+    "electrician vs plumber in Ohio",
+    "software developer vs data scientist in Seattle",
+    "accountant vs auditor in New York",
+    "physician vs surgeon in California",
+    "cashier vs barista in Puerto Rico",
+    "lawyer vs dentist",
+    "truck driver vs welder",
+    "web developer vs graphic designer in Austin",
+    "switch from teacher to nurse",
+    "switch from cashier to accountant",
+    "how do I go from nurse to software developer?",
+    "nurce vs tacher",
+    "nurse vs bank",
+    "teacher vs help desk",
+    "chief executive vs cook",
+    "loan officer vs bill collector",
+    "data entry vs receptionist in Florida",
+    "hello",
+    "help",
+    "asdfghjkl vs qwertyuiop",
+    "🙂",
+]
+# Every button of these comparisons is pressed, and every button of the views they open.
+PRESSED = (SEED_1, "physician vs surgeon in California")
+
+
+def careerbot_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "DATABASE_URL": URL,
+        "CAREERBOT_DATA_DIR": str(data_dir),
+        "TELEGRAM_BOT_TOKEN": "",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+async def chat_preference_oid(url: str) -> int:
+    engine = create_engine(url)
+    try:
+        async with engine.connect() as conn:
+            oid = await conn.scalar(text("select 'chat_preference'::regclass::oid"))
+            return int(oid)
+    finally:
+        await engine.dispose()
+
+
+async def set_areas(url: str, areas: dict[int, str | None]) -> None:
+    store = CareerStore(create_engine(url))
+    try:
+        for chat_id, area in areas.items():
+            await store.set_chat_area(chat_id, area)
+    finally:
+        await store.close()
+
+
+async def areas_of(url: str, chat_ids: list[int]) -> dict[int, str | None]:
+    store = CareerStore(create_engine(url))
+    try:
+        return {chat_id: await store.chat_area(chat_id) for chat_id in chat_ids}
+    finally:
+        await store.close()
+
+
+@dataclass
+class Built:
+    """What happened on the way to the module's database."""
+
+    exists_when_empty: bool
+    exists_after_first_build: bool
+    preferences: dict[int, str | None]
+    preference_table: int  # the table's oid before the rebuild
+    cli: subprocess.CompletedProcess[str]
+
+
+@pytest.fixture(scope="module")
+def built(real_data_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """An empty database, a first build (the tiny fixture data), chat preferences, then
+    `careerbot data build` of the real data over it: a rebuild, as after a new release."""
+    preferences: dict[int, str | None] = {-100123: "0000048", SUPERGROUP: "0042660", 42: None}
+
+    async def first_build() -> tuple[bool, bool, int]:
+        await drop_everything(URL)
+        empty = await asyncio.to_thread(database_exists, URL)
+        await build_database(write_fixture_data(tmp_path_factory.mktemp("tiny")), URL)
+        filled = await asyncio.to_thread(database_exists, URL)
+        await set_areas(URL, preferences)
+        return empty, filled, await chat_preference_oid(URL)
+
+    empty, filled, oid = asyncio.run(first_build())
+    cli = careerbot_cli("data", "build", data_dir=real_data_dir)
+    return Built(empty, filled, preferences, oid, cli)
+
+
+@pytest.fixture(scope="module")
+def pg_url(built: Built) -> str:
+    if built.cli.returncode != 0:
+        pytest.fail(f"careerbot data build failed on PostgreSQL:\n{built.cli.stderr}")
+    return URL
+
+
+def test_cli_builds_into_postgresql(built: Built, real_data_dir: Path) -> None:
+    assert built.cli.returncode == 0, built.cli.stderr
+    assert "built in" in built.cli.stdout and "wage" in built.cli.stdout
+    assert not built.exists_when_empty and built.exists_after_first_build
+    again = careerbot_cli("data", "build", "--if-missing", data_dir=real_data_dir)
+    assert again.returncode == 0, again.stderr
+    assert "built in" not in again.stdout  # it is there: --if-missing does nothing
+
+
+def test_every_table_has_the_same_rows_as_on_sqlite(pg_url: str, real_db_url: str) -> None:
+    sqlite_counts, pg_counts = asyncio.run(counts(real_db_url)), asyncio.run(counts(pg_url))
+    del sqlite_counts["chat_preference"], pg_counts["chat_preference"]  # user data
+    assert pg_counts == sqlite_counts  # nothing left of the first, tiny build
+    assert pg_counts["occupation"] == 1016 and pg_counts["wage"] > 300_000
+
+    sqlite_rows, pg_rows = asyncio.run(all_rows(real_db_url)), asyncio.run(all_rows(pg_url))
+    for name, rows in sqlite_rows.items():
+        if name != "chat_preference":  # same values and types: floats, NULLs, booleans
+            assert pg_rows[name] == rows, f"table {name} differs"
+
+
+async def test_rebuild_keeps_chat_preferences_and_their_table(pg_url: str, built: Built) -> None:
+    assert await areas_of(pg_url, list(built.preferences)) == built.preferences
+    assert await chat_preference_oid(pg_url) == built.preference_table  # never dropped
+
+
+@pytest.fixture
+def without_tasks(real_data_dir: Path, tmp_path: Path) -> Path:
+    """The real data, less O*NET's task statements."""
+    broken = tmp_path / "data"
+    for source in real_data_dir.rglob("*"):
+        if source.is_file() and source.name != "Task Statements.xlsx":
+            link = broken / source.relative_to(real_data_dir)
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(source)
+    return broken
+
+
+async def test_a_build_with_a_missing_file_leaves_postgresql_untouched(
+    pg_url: str, without_tasks: Path
+) -> None:
+    await set_areas(pg_url, {SUPERGROUP: "0000006"})
+    before = await all_rows(pg_url)
+
+    with pytest.raises(SourceError, match="Task Statements"):
+        await build_database(without_tasks, pg_url)
+
+    assert await all_rows(pg_url) == before
+
+
+async def test_a_build_failing_while_writing_rolls_back_completely(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tables already dropped, re-created and partly filled: the one transaction undoes it."""
+    before = await counts(pg_url)
+    preferences = await areas_of(pg_url, [SUPERGROUP])
+    insert = build._insert
+
+    async def failing_insert(conn: Any, target: Any, rows: Any) -> int:
+        if target.name == "metadata":  # the last table: everything else is written by now
+            raise RuntimeError("disk full")
+        return await insert(conn, target, rows)
+
+    monkeypatch.setattr(build, "_insert", failing_insert)
+    with pytest.raises(RuntimeError, match="disk full"):
+        await build_database(write_fixture_data(tmp_path / "tiny"), pg_url)
+
+    assert await counts(pg_url) == before
+    assert await areas_of(pg_url, [SUPERGROUP]) == preferences
+
+
+def reply_json(reply: Reply) -> dict[str, Any]:
+    return {**reply.to_json(), "photo": reply.photo}
+
+
+async def both_ways(
+    sqlite_url: str, index: TitleIndex, pg_url: str
+) -> dict[str, list[tuple[str, Any, Any]]]:
+    """Per question: (what, on SQLite, on PostgreSQL) for its answer and the presses."""
+    on_sqlite = await Careerbot.open(sqlite_url, index=index)
+    on_pg = await Careerbot.open(pg_url)  # its own title index, from PostgreSQL's rows
+    try:
+        results: dict[str, list[tuple[str, Any, Any]]] = {}
+        for question in QUESTIONS:
+            pairs = results.setdefault(question, [])
+            pairs.append(("match", on_sqlite.match(question), on_pg.match(question)))
+            first = await on_sqlite.answer(question)
+            pairs.append(("answer", reply_json(first), reply_json(await on_pg.answer(question))))
+            if question not in PRESSED:
+                continue
+            views = [b for row in first.buttons for b in row]
+            for button in views:
+                opened = await on_sqlite.press(button.data)
+                pairs.append(
+                    (button.label, reply_json(opened), reply_json(await on_pg.press(button.data)))
+                )
+                for inner in (b for row in opened.buttons for b in row):
+                    pairs.append(
+                        (
+                            f"{button.label} → {inner.label}",
+                            reply_json(await on_sqlite.press(inner.data)),
+                            reply_json(await on_pg.press(inner.data)),
+                        )
+                    )
+        results["/about"] = [("about", on_sqlite.about().text, on_pg.about().text)]
+        return results
+    finally:
+        await on_sqlite.close()
+        await on_pg.close()
+
+
+@pytest.fixture(scope="module")
+def compared(
+    pg_url: str, real_db_url: str, real_index: TitleIndex
+) -> dict[str, list[tuple[str, Any, Any]]]:
+    return asyncio.run(both_ways(real_db_url, real_index, pg_url))
+
+
+@pytest.mark.parametrize("question", [*QUESTIONS, "/about"])
+def test_answers_are_identical_to_sqlite(
+    compared: dict[str, list[tuple[str, Any, Any]]], question: str
+) -> None:
+    for what, on_sqlite, on_pg in compared[question]:
+        assert on_pg == on_sqlite, f"{question!r}: {what} differs"
+
+
+def test_the_comparison_covers_every_view(
+    compared: dict[str, list[tuple[str, Any, Any]]],
+) -> None:
+    replies = [
+        on_sqlite
+        for pairs in compared.values()
+        for what, on_sqlite, _ in pairs
+        if what not in ("match", "about")
+    ]
+    kinds = {reply["kind"] for reply in replies}
+    assert {"compare", "profile", "switch", "clarify", "detail"} <= kinds
+    views = {reply.get("view") for reply in replies}
+    assert {"salary", "skills", "education", "duties", "outlook", "switch"} <= views
+
+
+async def test_the_bot_answers_from_postgresql_end_to_end(
+    pg_url: str, fake_bot_api: FakeBotAPI
+) -> None:
+    settings = Settings(
+        telegram_bot_token=fake_bot_api.token,
+        telegram_api_base_url=fake_bot_api.url,
+        database_url=pg_url,
+    )
+    async for app in run(build_application(settings)):  # the production factory: opens PG
+        chat = Chat(fake_bot_api, app)
+        answer = await chat.say(SEED_1)
+        assert "Bill and Account Collectors" in answer["text"]
+        assert "$47,030" in answer["text"]
+
+        salary = callback_data(answer["reply_markup"])[0]
+        expected = await chat.core.press(salary)
+        edits_before = len(fake_bot_api.calls("editMessageText"))
+        answered = await chat.tap(salary, answer)
+
+        assert "text" not in answered
+        edit = fake_bot_api.calls("editMessageText")[edits_before]
+        assert (edit["chat_id"], edit["message_id"]) == (chat.chat_id, answer["message_id"])
+        assert chat.current(answer)["text"] == expected.text
+        assert len(chat.sent()) == 1  # edited in place, nothing new sent
+    check_everything_sent(fake_bot_api)
