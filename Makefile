@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/careerbot data build --if-missing
 	$(BIN)/python -m bench.resolution
 	$(BIN)/python -m bench.chart
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

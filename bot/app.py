@@ -7,6 +7,7 @@ in the order PTB tries them, so it reads as the bot's table of contents.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -19,7 +20,6 @@ from telegram import (
 )
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     CommandHandler,
@@ -38,10 +38,12 @@ from handlers import (
     close_careerbot,
     commands,
     errors,
+    flood,
     inline,
     messages,
     open_careerbot,
 )
+from handlers.delivery import Delivery
 
 log = logging.getLogger("careerbot.app")
 
@@ -50,7 +52,7 @@ CareerbotApplication = Application[
 ]
 
 # Enough to keep a slow answer from holding up everyone else; answers take milliseconds, and
-# AIORateLimiter keeps the total within Telegram's flood limits whatever this is.
+# Delivery (handlers/delivery.py) keeps the total within Telegram's flood limits whatever this is.
 CONCURRENT_UPDATES = 32
 # Only what the handlers use: Telegram then does not even send the rest.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
@@ -74,6 +76,8 @@ GROUP_COMMANDS = [
 def add_handlers(application: CareerbotApplication) -> None:
     """Every handler, in the order PTB tries them (the first match in the group wins)."""
     new = filters.UpdateType.MESSAGE  # edits are ignored: re-answering would duplicate replies
+    # 0. Flood guard, before everything: a burst gets one polite "slow down", then silence.
+    application.add_handler(flood.handler(), group=flood.GROUP)
     # 1. Commands, in private chats and groups ("/compare@otherbot" is not ours: PTB skips it).
     application.add_handler(CommandHandler("start", commands.start, filters=new))
     application.add_handler(CommandHandler("help", commands.help_command, filters=new))
@@ -130,7 +134,7 @@ def build_application(
         .token(settings.telegram_bot_token)
         .base_url(f"{base}/bot")
         .base_file_url(f"{base}/file/bot")
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(Delivery())  # throttling + retries: handlers/delivery.py
         .concurrent_updates(CONCURRENT_UPDATES)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
@@ -205,9 +209,39 @@ def configure_logging(settings: Settings) -> None:
             handler.addFilter(RedactingFilter(settings.redact))
 
 
+class StartupError(Exception):
+    """`careerbot run` cannot start; the message says what to fix and never holds a secret."""
+
+
+def run(settings: Settings) -> None:
+    """`careerbot run`: webhook mode when TELEGRAM_WEBHOOK_URL is set, long polling otherwise.
+
+    Raises StartupError when webhook mode is asked for but cannot start (no secret, port taken,
+    Telegram refused the URL, ...).
+    """
+    if settings.webhook_url:
+        run_webhook(settings)
+    else:
+        run_polling(settings)
+
+
 def run_polling(settings: Settings) -> None:
-    """`careerbot run`: poll Telegram until Ctrl-C / SIGTERM, then shut down cleanly."""
+    """Poll Telegram until Ctrl-C / SIGTERM, then shut down cleanly."""
     configure_logging(settings)
+    if settings.webhook_secret:
+        log.info("TELEGRAM_WEBHOOK_SECRET is set but TELEGRAM_WEBHOOK_URL is not: polling")
     application = build_application(settings)
     log.info("careerbot is starting (polling %s)", settings.telegram_api_base_url)
+    # PTB deletes a webhook left from webhook mode before it starts polling.
     application.run_polling(allowed_updates=ALLOWED_UPDATES)
+
+
+def run_webhook(settings: Settings) -> None:
+    """Serve Telegram's webhook (see `bot.webhook`) until Ctrl-C / SIGTERM."""
+    configure_logging(settings)
+    from bot.webhook import WebhookConfig, serve_until_signalled  # tornado: webhook mode only
+
+    config = WebhookConfig.from_settings(settings)  # before anything starts: fail fast
+    application = build_application(settings)
+    log.info("careerbot is starting (webhook, Bot API %s)", settings.telegram_api_base_url)
+    asyncio.run(serve_until_signalled(application, config))

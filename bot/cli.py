@@ -56,9 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not settings.telegram_bot_token:
                 print("TELEGRAM_BOT_TOKEN is not set: starting the local console instead.\n")
                 return asyncio.run(_console(settings))
-            from bot.app import run_polling
+            from bot.app import StartupError, run
 
-            run_polling(settings)
+            try:
+                run(settings)  # webhook mode when TELEGRAM_WEBHOOK_URL is set
+            except StartupError as error:
+                raise _Fatal(settings.redact(str(error))) from error
             return 0
         if args.command == "console":
             return asyncio.run(_console(settings))
@@ -79,6 +82,9 @@ class _Fatal(Exception):
 
 
 async def _build(settings: Settings, if_missing: bool) -> int:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
+
     from store.importers.build import SourceError, build_database, database_exists
 
     if if_missing and database_exists(settings.database_url):
@@ -87,6 +93,11 @@ async def _build(settings: Settings, if_missing: bool) -> int:
         report = await build_database(settings.data_dir, settings.database_url, print)
     except SourceError as error:
         raise _Fatal(f"cannot build the database: {error}") from error
+    except (OSError, SQLAlchemyError) as error:
+        # An unreachable server or an unwritable path: say where, without the password.
+        where = make_url(settings.database_url).render_as_string(hide_password=True)
+        reason = settings.redact(str(getattr(error, "orig", None) or error)).splitlines()[0]
+        raise _Fatal(f"cannot write the database at {where}: {reason}") from error
     print("\n".join(report.lines()))
     return 0
 

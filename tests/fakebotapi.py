@@ -43,10 +43,15 @@ if TYPE_CHECKING:
     from telegram.ext._applicationbuilder import InitApplicationBuilder
 
 __all__ = [
+    "BLOCKED",
     "DEFAULT_TOKEN",
+    "MIGRATED",
     "NOT_MODIFIED",
+    "QUERY_TOO_OLD",
     "BotAPIError",
     "FakeBotAPI",
+    "Fault",
+    "FaultPolicy",
     "Request",
     "UploadedFile",
     "fake_bot_api",
@@ -61,6 +66,9 @@ NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
     "exactly the same as a current content and reply markup of a message"
 )
+QUERY_TOO_OLD = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+BLOCKED = "Forbidden: bot was blocked by the user"
+MIGRATED = "Bad Request: group chat was upgraded to a supergroup chat"
 
 # Parameters whose string values must stay strings even if they look like JSON ("123", "true").
 # Everything else sent form/multipart-encoded is JSON-decoded (PTB json.dumps every non-str value).
@@ -96,12 +104,18 @@ _PARAM_RE = re.compile(r'([\w*-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*))')
 
 @dataclass
 class Request:
-    """One recorded HTTP call; ``status`` is the HTTP status sent back (None: dropped/pending)."""
+    """One recorded HTTP call; ``status`` is the HTTP status sent back (None: dropped/pending).
+
+    A call answered late (``delay_next`` or a ``Fault`` with ``delay``) has the status of what
+    the server *did*, at once: a client that gave up waiting never saw it, but Telegram did it.
+    ``fault`` names the injected fault, if any: "error", "delay" or "drop".
+    """
 
     method: str
     params: JSONDict
     time: float
     status: int | None = None
+    fault: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +125,20 @@ class UploadedFile:
     filename: str | None
     content_type: str | None
     content: bytes
+
+
+@dataclass(frozen=True)
+class Fault:
+    """What a fault policy does to one call (see ``FakeBotAPI.set_fault_policy``).
+
+    ``error``: answer with this error and do nothing (Telegram refused: 429, 5xx, 400 ...).
+    ``delay``: do the call, then answer ``delay`` seconds late (past the client's timeout, the
+    client cannot know it was done). ``drop``: close the connection without doing anything.
+    """
+
+    error: BotAPIError | None = None
+    delay: float = 0.0
+    drop: bool = False
 
 
 class BotAPIError(Exception):
@@ -139,6 +167,7 @@ class BotAPIError(Exception):
 class _Failure:
     error: BotAPIError
     remaining: int
+    chat_id: int | str | None = None
 
 
 @dataclass
@@ -153,6 +182,10 @@ class _Outcome:
     payload: JSONDict | None
     delay: float = 0.0
     drop: bool = False
+
+
+FaultPolicy = Callable[[str, JSONDict], "Fault | None"]
+Listener = Callable[[Request], None]
 
 
 def _ok(result: Any) -> _Outcome:
@@ -422,6 +455,11 @@ class FakeBotAPI:
         self._failures: dict[str, deque[_Failure]] = {}
         self._delays: dict[str, deque[_Delay]] = {}
         self._drops: dict[str, int] = {}
+        self._fault_policy: FaultPolicy | None = None
+        self._listeners: list[Listener] = []
+        self._blocked: set[int | str] = set()
+        self._migrated: dict[int | str, int] = {}
+        self._answered_queries: set[str] = set()
 
         self._handlers: dict[str, MethodHandler] = {
             "getMe": lambda _p: self.bot_user(full=True),
@@ -541,6 +579,15 @@ class FakeBotAPI:
                 if chat_id is None or m["chat"]["id"] == chat_id
             ]
 
+    def last_message(self, chat_id: int) -> JSONDict | None:
+        """The bot's latest message in ``chat_id`` as it is now (cheaper than sent_messages)."""
+        with self._lock:
+            for sent in reversed(self._sent):
+                if sent["chat"]["id"] == chat_id:
+                    current = self._messages.get((chat_id, sent["message_id"]), sent)
+                    return copy.deepcopy(current)
+            return None
+
     def message(self, chat_id: int, message_id: int) -> JSONDict | None:
         """Current state (after edits) of a message known to the server."""
         with self._lock:
@@ -610,15 +657,19 @@ class FakeBotAPI:
         retry_after: int | None = None,
         times: int = 1,
         parameters: JSONDict | None = None,
+        chat_id: int | str | None = None,
     ) -> None:
-        """Make the next ``times`` calls of ``method`` fail with a Bot API error payload."""
+        """Make the next ``times`` calls of ``method`` fail with a Bot API error payload.
+
+        With ``chat_id``, only calls for that chat fail (e.g. a 429 in one chat only).
+        """
         params = dict(parameters or {})
         if retry_after is not None or status == 429:
             params["retry_after"] = retry_after if retry_after is not None else 1
             description = description or f"Too Many Requests: retry after {params['retry_after']}"
         with self._lock:
             self._failures.setdefault(method, deque()).append(
-                _Failure(BotAPIError(status, description, params or None), times)
+                _Failure(BotAPIError(status, description, params or None), times, chat_id)
             )
 
     def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
@@ -630,6 +681,77 @@ class FakeBotAPI:
         """Close the connection without answering (and without processing) next ``times``."""
         with self._lock:
             self._drops[method] = self._drops.get(method, 0) + times
+
+    def set_fault_policy(self, policy: FaultPolicy | None) -> None:
+        """Decide a fault for every call: ``policy(method, params)`` returns a Fault or None.
+
+        Runs in the server thread under the server's lock, after the ``*_next`` queues (which
+        win), for every method including getUpdates. ``None`` turns the policy off.
+        """
+        with self._lock:
+            self._fault_policy = policy
+
+    def listen(self, listener: Listener | None) -> None:
+        """Call ``listener(request)`` once each call's outcome is known (``None``: stop all).
+
+        It runs in the server thread, under the lock: keep it short, and hand over to an event
+        loop with ``loop.call_soon_threadsafe``. The Request's status is what the server did.
+        """
+        with self._lock:
+            if listener is None:
+                self._listeners.clear()
+            else:
+                self._listeners.append(listener)
+
+    def block(self, chat_id: int) -> None:
+        """The user blocked the bot: calls for their chat get 403 until ``unblock``."""
+        with self._lock:
+            self._blocked.add(chat_id)
+
+    def unblock(self, chat_id: int) -> None:
+        with self._lock:
+            self._blocked.discard(chat_id)
+
+    def migrate_group(
+        self, old_chat_id: int, new_chat_id: int, title: str = "Test Group"
+    ) -> tuple[JSONDict, JSONDict]:
+        """The group became a supergroup, as Telegram does it.
+
+        Queues the two service messages (``migrate_to_chat_id`` in the old group,
+        ``migrate_from_chat_id`` in the new supergroup); from now on every call for the old id
+        fails with 400 "group chat was upgraded to a supergroup chat" and
+        ``parameters.migrate_to_chat_id`` (PTB raises ChatMigrated).
+        """
+        with self._lock:
+            old: JSONDict = {"id": old_chat_id, "type": "group", "title": title}
+            new: JSONDict = {"id": new_chat_id, "type": "supergroup", "title": title}
+            self._chats[new_chat_id] = copy.deepcopy(new)
+            user = self._user(1001, "testuser", "Test")
+            first = self.inject_raw(
+                {
+                    "message": {
+                        "message_id": self._next_message_id_locked(old_chat_id),
+                        "from": user,
+                        "chat": old,
+                        "date": int(time.time()),
+                        "migrate_to_chat_id": new_chat_id,
+                    }
+                }
+            )
+            second = self.inject_raw(
+                {
+                    "message": {
+                        "message_id": self._next_message_id_locked(new_chat_id),
+                        "from": user,
+                        "sender_chat": new,
+                        "chat": new,
+                        "date": int(time.time()),
+                        "migrate_from_chat_id": old_chat_id,
+                    }
+                }
+            )
+            self._migrated[old_chat_id] = new_chat_id
+            return first, second
 
     def register_method(self, name: str, handler: MethodHandler) -> None:
         """Add/override a method; ``handler(params)`` returns the result or raises BotAPIError."""
@@ -815,27 +937,53 @@ class FakeBotAPI:
             delay = self._pop_delay_locked(name)
             if self._drops.get(name, 0) > 0:
                 self._drops[name] -= 1
+                req.fault = "drop"
+                self._notify_locked(req)
                 return _Outcome(None, None, delay, drop=True)
-            failure = self._pop_failure_locked(name)
+            failure = self._pop_failure_locked(name, params)
+            fault = self._fault_policy(name, params) if self._fault_policy else None
+            if failure is None and fault is not None:
+                if fault.drop:
+                    req.fault = "drop"
+                    self._notify_locked(req)
+                    return _Outcome(None, None, fault.delay, drop=True)
+                failure = fault.error
+                delay = max(delay, fault.delay)
             if failure is not None:
-                req.status = failure.status
+                req.status, req.fault = failure.status, "error"
+                self._notify_locked(req)
                 return _Outcome(failure.status, failure.payload(), delay)
+            if delay:
+                req.fault = "delay"
             if name != "getUpdates":
                 outcome = self._run_locked(name, params)
                 outcome.delay = delay
                 req.status = outcome.status
+                self._notify_locked(req)
                 return outcome
         outcome = self._get_updates(params)  # long-poll outside the lock
         outcome.delay = delay
         with self._lock:
             req.status = outcome.status
+            self._notify_locked(req)
         return outcome
+
+    def _notify_locked(self, req: Request) -> None:
+        for listener in self._listeners:
+            listener(req)
 
     def _run_locked(self, name: str, params: JSONDict) -> _Outcome:
         handler = self._handlers.get(name)
         if handler is None:
             err = BotAPIError(404, "Not Found: method not found")
             return _Outcome(404, err.payload())
+        chat_id = params.get("chat_id")
+        if isinstance(chat_id, int | str):
+            if chat_id in self._blocked:
+                return _Outcome(403, BotAPIError(403, BLOCKED).payload())
+            if chat_id in self._migrated:
+                moved = {"migrate_to_chat_id": self._migrated[chat_id]}
+                return _Outcome(400, BotAPIError(400, MIGRATED, moved).payload())
         try:
             return _ok(handler(params))
         except BotAPIError as exc:
@@ -854,14 +1002,18 @@ class FakeBotAPI:
             queue.popleft()
         return spec.seconds
 
-    def _pop_failure_locked(self, name: str) -> BotAPIError | None:
+    def _pop_failure_locked(self, name: str, params: JSONDict) -> BotAPIError | None:
         queue = self._failures.get(name)
         if not queue:
             return None
-        spec = queue[0]
+        spec = next(
+            (f for f in queue if f.chat_id is None or f.chat_id == params.get("chat_id")), None
+        )
+        if spec is None:
+            return None
         spec.remaining -= 1
         if spec.remaining <= 0:
-            queue.popleft()
+            queue.remove(spec)
         return spec.error
 
     # ----------------------------------------------------------------- method implementations
@@ -1134,19 +1286,16 @@ class FakeBotAPI:
         return True
 
     def _answer_callback_query(self, params: JSONDict) -> bool:
-        if str(params.get("callback_query_id")) not in self._callback_ids:
-            raise BotAPIError(
-                400,
-                "Bad Request: query is too old and response timeout expired or query ID is invalid",
-            )
+        """Like Telegram, a query can be answered once; a second answer is refused."""
+        query_id = str(params.get("callback_query_id"))
+        if query_id not in self._callback_ids or query_id in self._answered_queries:
+            raise BotAPIError(400, QUERY_TOO_OLD)
+        self._answered_queries.add(query_id)
         return True
 
     def _answer_inline_query(self, params: JSONDict) -> bool:
         if str(params.get("inline_query_id")) not in self._inline_ids:
-            raise BotAPIError(
-                400,
-                "Bad Request: query is too old and response timeout expired or query ID is invalid",
-            )
+            raise BotAPIError(400, QUERY_TOO_OLD)
         if not isinstance(params.get("results", []), list):
             raise BotAPIError(400, "Bad Request: can't parse inline query results")
         return True

@@ -150,3 +150,19 @@ def test_console_saves_charts_and_remembers_a_location(real_db_url: str, tmp_pat
     )
     assert "chart saved to" in pressed.stdout
     assert list(tmp_path.glob("careerbot-chart-*.png"))
+
+
+def test_unreachable_database_server_is_a_clear_error_without_the_password(
+    tmp_path: Path,
+) -> None:
+    from tests.fixtures_data import write_fixture_data
+
+    data = write_fixture_data(tmp_path / "data")
+    url = "postgresql+asyncpg://careerbot:hunter2secret@127.0.0.1:1/careerbot"
+    result = careerbot("data", "build", database_url=url, data_dir=data)
+    assert result.returncode == 1
+    assert "cannot write the database at postgresql+asyncpg://careerbot:***@127.0.0.1:1" in (
+        result.stderr
+    )
+    assert "hunter2secret" not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,320 @@
+"""`make bench`: end-to-end load on one bot process, against an echo bot in the same run.
+
+What is measured: an update injected into the fake Bot API (tests/fakebotapi.py) -> fetched by
+the bot's long poll -> handled -> its reply arriving at the fake as a sendMessage. The fake
+runs in its own process (so its HTTP work is not charged to the bot, and ru_maxrss is the
+bot's alone) and timestamps both ends on its own clock. Every update comes from a new private
+chat, so the flood guard never throttles and each reply is attributed to its update by chat.
+
+Injection is open-loop at a fixed rate (a thread sleeps to each update's due time), whatever
+the bot's speed: a bot slower than the offered rate shows it as growing latency. The fake
+answers a long poll as soon as updates are queued, in batches of up to 100, like Telegram.
+
+Phases per bot: warm-up; 50 updates/s; 500 updates/s; a burst of N at once (throughput = N /
+time from first injection to last reply). Baseline: the same pipeline (PTB, Delivery, HTTP,
+polling, same concurrency) with a one-line echo handler instead of careerbot's handler table,
+flood guard and core, so the ratios show the cost of the bot's own work.
+
+Delivery's throttling to Telegram's rates (30 messages/s overall) is OFF for these phases —
+with it on, throughput is 30 replies/s by design, measured separately on the last line.
+Questions: the evaluation set (bench/eval/queries.tsv), cycled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import multiprocessing
+import resource
+import statistics
+import sys
+import threading
+import time
+from collections.abc import AsyncIterator
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).resolve().parent / "results"
+WARM_UP = (200.0, 100)  # (updates/s, count)
+PHASES = {"50/s": (50.0, 250), "500/s": (500.0, 1000)}
+BURST = 1000
+THROTTLED = 120  # updates in the burst with Telegram-like throttling on
+GOAL_RATE, GOAL_P99_MS = 500.0, 50.0
+FIRST_CHAT = 10_000_000
+
+
+# --------------------------------------------------------------------------- the fake's process
+
+
+def serve(conn: Connection) -> None:
+    """The fake Bot API plus the injector, driven by commands from the bot's process."""
+    from tests.fakebotapi import FakeBotAPI, Request
+
+    replied: dict[int, float] = {}
+    extra = [0]
+    lock = threading.Lock()
+
+    def listener(request: Request) -> None:
+        if request.method == "sendMessage" and request.status == 200:
+            now = time.perf_counter()
+            chat = request.params.get("chat_id")
+            with lock:
+                if isinstance(chat, int) and chat not in replied:
+                    replied[chat] = now
+                else:
+                    extra[0] += 1
+
+    with FakeBotAPI() as server:
+        server.listen(listener)
+        conn.send((server.url, server.token))
+        next_chat = FIRST_CHAT
+        while True:
+            command = conn.recv()
+            if command is None:
+                return
+            rate, texts, timeout = command
+            chats = list(range(next_chat, next_chat + len(texts)))
+            next_chat += len(texts)
+            extra_before = extra[0]
+            injected: dict[int, float] = {}
+            cpu = time.process_time()
+            started = time.perf_counter()
+            for number, (chat, text) in enumerate(zip(chats, texts, strict=True)):
+                if rate:
+                    delay = started + number / rate - time.perf_counter()
+                    if delay > 0:
+                        time.sleep(delay)
+                injected[chat] = time.perf_counter()
+                server.inject_message(text, chat_id=chat, user_id=chat, username=None)
+            deadline = time.perf_counter() + timeout
+            while time.perf_counter() < deadline:
+                with lock:
+                    if all(chat in replied for chat in chats):
+                        break
+                time.sleep(0.01)
+            with lock:
+                done = [chat for chat in chats if chat in replied]
+                latencies = [replied[chat] - injected[chat] for chat in done]
+                last = max((replied[chat] for chat in done), default=started)
+                conn.send(
+                    {
+                        "count": len(chats),
+                        "answered": len(done),
+                        "extra": extra[0] - extra_before,
+                        "latencies_ms": [1000 * value for value in latencies],
+                        "seconds": last - started,
+                        "fake_cpu_s": time.process_time() - cpu,
+                    }
+                )
+
+
+# --------------------------------------------------------------------------- the bot's process
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+async def ask(conn: Connection, rate: float, texts: list[str]) -> dict[str, Any]:
+    """Have the fake inject `texts` at `rate` (0: at once) and report on the replies."""
+    timeout = 20 + len(texts) / 50  # bounded even for a very slow bot
+    cpu = time.process_time()
+    await asyncio.to_thread(conn.send, (rate, texts, timeout))
+    result: dict[str, Any] = await asyncio.to_thread(conn.recv)
+    result["bot_cpu_s"] = time.process_time() - cpu
+    return result
+
+
+def summary(result: dict[str, Any]) -> dict[str, Any]:
+    """Latency percentiles, throughput, and CPU per update (steadier than throughput on a
+    busy machine). For a burst, `steady_per_second` leaves out the first half of the replies
+    (start-up, and the rate limiter's initial allowance when throttling)."""
+    latencies = sorted(result["latencies_ms"]) or [float("nan")]
+    half = len(latencies) // 2
+    steady_ms = latencies[-1] - latencies[half] if len(latencies) > 2 else float("nan")
+    return {
+        "updates": result["count"],
+        "answered": result["answered"],
+        "duplicates": result["extra"],
+        "p50_ms": statistics.median(latencies),
+        "p99_ms": percentile(latencies, 99),
+        "per_second": result["answered"] / result["seconds"] if result["seconds"] else 0.0,
+        "steady_per_second": (len(latencies) - 1 - half) / steady_ms * 1000 if steady_ms else 0,
+        "bot_cpu_ms_per_update": 1000 * result["bot_cpu_s"] / max(1, result["answered"]),
+        "fake_cpu_share": result["fake_cpu_s"] / result["seconds"] if result["seconds"] else 0,
+    }
+
+
+@contextlib.asynccontextmanager
+async def polling(app: Any) -> AsyncIterator[None]:
+    """What `run_polling` does, in this event loop."""
+    await app.initialize()
+    if app.post_init is not None:
+        await app.post_init(app)
+    await app.updater.start_polling(poll_interval=0.0, timeout=10)
+    await app.start()
+    try:
+        yield
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+
+
+def echo_application(url: str, token: str) -> Any:
+    """The baseline: careerbot's Application settings, one handler that echoes the text."""
+    from telegram import Update
+    from telegram.ext import Application, ContextTypes, MessageHandler, filters
+
+    from bot.app import CONCURRENT_UPDATES
+    from handlers.delivery import Delivery
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if update.effective_message and update.effective_message.text:
+            await update.effective_message.reply_text(update.effective_message.text)
+
+    app = (
+        Application.builder()
+        .token(token)
+        .base_url(f"{url}/bot")
+        .base_file_url(f"{url}/file/bot")
+        .rate_limiter(Delivery())
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .build()
+    )
+    app.add_handler(MessageHandler(filters.TEXT, echo))
+    return app
+
+
+def careerbot_application(url: str, token: str) -> Any:
+    from bot.app import build_application
+    from bot.config import Settings
+
+    settings = Settings.load()
+    return build_application(
+        Settings(
+            telegram_bot_token=token,
+            telegram_api_base_url=url,
+            database_url=settings.database_url,
+        )
+    )
+
+
+async def measure(app: Any, conn: Connection, texts: list[str]) -> dict[str, Any]:
+    from handlers.delivery import Delivery
+
+    delivery = app.bot.rate_limiter
+    assert isinstance(delivery, Delivery)
+    report: dict[str, Any] = {}
+
+    def cycle(count: int) -> list[str]:
+        return [texts[i % len(texts)] for i in range(count)]
+
+    async with polling(app):
+        delivery.set_limits(0, 0)
+        await ask(conn, WARM_UP[0], cycle(WARM_UP[1]))
+        for name, (rate, count) in PHASES.items():
+            report[name] = summary(await ask(conn, rate, cycle(count)))
+        report["burst"] = summary(await ask(conn, 0, cycle(BURST)))
+        delivery.set_limits(30, 20)  # Delivery's defaults, Telegram's limits
+        report["throttled"] = summary(await ask(conn, 0, cycle(THROTTLED)))
+    report["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return report
+
+
+async def run(conn: Connection, url: str, token: str) -> dict[str, Any]:
+    import logging
+
+    from bench.eval import load_cases
+
+    logging.basicConfig(level=logging.WARNING)
+    texts = [case.query for case in load_cases()]
+    baseline = await measure(echo_application(url, token), conn, texts)
+    careerbot = await measure(careerbot_application(url, token), conn, texts)
+    return {"baseline": baseline, "careerbot": careerbot}
+
+
+def show(report: dict[str, Any]) -> None:
+    base, ours = report["baseline"], report["careerbot"]
+
+    def row(label: str, left: str, right: str, ratio: str = "") -> None:
+        print(f"{label:28}{left:>18}{right:>20}  {ratio}".rstrip())
+
+    print("Load on one bot process: update injected -> its reply at the fake Bot API (loopback")
+    print("HTTP, fake in its own process); baseline: the same pipeline with an echo handler.")
+    row("", "echo baseline", "careerbot", "ratio")
+    b, o = base["burst"], ours["burst"]
+    row(
+        f"throughput (burst {b['updates']})",
+        f"{b['steady_per_second']:.0f} u/s",
+        f"{o['steady_per_second']:.0f} u/s",
+        f"{o['steady_per_second'] / b['steady_per_second']:.2f}",
+    )
+    row(
+        "  bot CPU per update",
+        f"{b['bot_cpu_ms_per_update']:.1f} ms",
+        f"{o['bot_cpu_ms_per_update']:.1f} ms",
+        f"{o['bot_cpu_ms_per_update'] / b['bot_cpu_ms_per_update']:.1f}x",
+    )
+    for name in PHASES:
+        b, o = base[name], ours[name]
+        row(
+            f"latency at {name} p50 / p99",
+            f"{b['p50_ms']:.1f} / {b['p99_ms']:.1f} ms",
+            f"{o['p50_ms']:.1f} / {o['p99_ms']:.1f} ms",
+            f"{o['p50_ms'] / b['p50_ms']:.1f}x / {o['p99_ms'] / b['p99_ms']:.1f}x",
+        )
+        row("  achieved", f"{b['per_second']:.0f} u/s", f"{o['per_second']:.0f} u/s")
+    row(
+        "peak RSS (ru_maxrss)",
+        f"{base['peak_rss_mb']:.0f} MB",
+        f"{ours['peak_rss_mb']:.0f} MB",
+        f"{ours['peak_rss_mb'] / base['peak_rss_mb']:.1f}x",
+    )
+    row(
+        "throttled as Telegram",
+        f"{base['throttled']['steady_per_second']:.0f} u/s",
+        f"{ours['throttled']['steady_per_second']:.0f} u/s",
+        "(Delivery: Telegram's 30/s)",
+    )
+    phases = [r[p] for r in (base, ours) for p in r if p != "peak_rss_mb"]
+    lost = sum(p["updates"] - p["answered"] for p in phases)
+    duplicates = sum(p["duplicates"] for p in phases)
+    fake = max(p["fake_cpu_share"] for p in phases)
+    rate, p99 = ours["burst"]["steady_per_second"], ours["50/s"]["p99_ms"]
+    print(
+        f"Goals: >= {GOAL_RATE:.0f} updates/s {'met' if rate >= GOAL_RATE else 'NOT met'} "
+        f"({rate:.0f}/s); p99 <= {GOAL_P99_MS:.0f} ms at 50/s "
+        f"{'met' if p99 <= GOAL_P99_MS else 'NOT met'} ({p99:.1f} ms)."
+    )
+    print(
+        f"Unanswered: {lost}, answered twice: {duplicates}. Fake's busiest CPU share: "
+        f"{100 * fake:.0f}% of a core. Throttling off except on the last line."
+    )
+
+
+def main() -> int:
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe()
+    fake = context.Process(target=serve, args=(child,), daemon=True)
+    fake.start()
+    try:
+        url, token = parent.recv()
+        report = asyncio.run(run(parent, url, token))
+    finally:
+        with contextlib.suppress(OSError):
+            parent.send(None)
+        fake.join(timeout=5)
+    show(report)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "load.json").write_text(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
