@@ -14,7 +14,7 @@ import traceback
 
 from telegram import Update
 from telegram.constants import ChatType
-from telegram.error import Forbidden, NetworkError, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 
 from bot.answer import DatabaseMissing
 from handlers import Context
@@ -64,12 +64,14 @@ def describe(update: object) -> str:
 async def on_error(update: object, context: Context) -> None:
     """Log the error and tell the user something went wrong; must never raise itself."""
     error = context.error
+    # PTB's BadRequest is a NetworkError subclass; a real 400 is our bug, not Telegram's outage.
+    unreachable = isinstance(error, NetworkError) and not isinstance(error, BadRequest)
     try:
         if isinstance(error, DatabaseMissing):  # an operator problem, not a bug: no traceback
             log.error("%s (while handling %s)", error, describe(update))
         else:
             trace = "".join(traceback.format_exception(error)) if error else "no exception"
-            quiet = isinstance(error, Forbidden | NetworkError)  # Telegram's side, not ours
+            quiet = isinstance(error, Forbidden) or unreachable  # Telegram's side, not ours
             level = logging.WARNING if quiet else logging.ERROR
             log.log(
                 level,
@@ -77,8 +79,10 @@ async def on_error(update: object, context: Context) -> None:
                 describe(update),
                 trace.replace(context.bot.token, "[redacted]"),
             )
-        if isinstance(update, Update) and not isinstance(error, Forbidden):
-            await _tell_user(update, user_message(error))  # blocked/kicked: nobody to tell
+        # Blocked or kicked: nobody to tell. Telegram unreachable: the answer may well have
+        # arrived, and an apology after it would be a second, wrong reply.
+        if isinstance(update, Update) and not (isinstance(error, Forbidden) or unreachable):
+            await _tell_user(update, user_message(error))
     except Exception:  # the last line of defence must not fail
         with contextlib.suppress(Exception):
             log.error("the error handler itself failed while handling %s", describe(update))
