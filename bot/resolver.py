@@ -75,6 +75,7 @@ FILLER = {
 ACRONYM_SKIP = {"and", "of", "the", "for", "in", "to", "a", "an", "or", "with", "on"}
 
 MATCH_SCORE = 80.0
+RESOLVED_CACHE = 8192  # recent distinct titles answered from memory
 # Least share of the query's weight a title must cover to be worth scoring (below it the
 # score cannot reach AMBIGUOUS_SCORE), and how many titles per word a scan reads: posting
 # lists are sorted shortest title first, and a shorter title scores higher for the same words.
@@ -153,6 +154,7 @@ class TitleIndex:
         self.occupation_titles = dict(occupation_titles)
         self.employment = dict(employment)
         self._log_top = math.log1p(max(self.employment.values(), default=1) or 1)
+        self._resolved: dict[tuple[str, int], Resolution] = {}
         self.aliases = {normalize(k): normalize(v) for k, v in (aliases or {}).items()}
         self.words = {k.casefold(): v.casefold() for k, v in (words or {}).items()}
         removed_set = {(normalize(title), code) for title, code in removed}
@@ -426,6 +428,17 @@ class TitleIndex:
         return [], False
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
+        """What occupation `text` names. Pure, so repeated titles are answered from memory."""
+        key = (text, limit)
+        cached = self._resolved.get(key)
+        if cached is None:
+            cached = self._resolve(text, limit)
+            if len(self._resolved) >= RESOLVED_CACHE:
+                self._resolved.pop(next(iter(self._resolved)))
+            self._resolved[key] = cached
+        return cached
+
+    def _resolve(self, text: str, limit: int) -> Resolution:
         keys, guesses = self._keys(text)
         if not keys:
             return Resolution(text, "unknown")

@@ -6,9 +6,11 @@ the source published nothing), so rendering can say "not published" instead of g
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import time
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -194,10 +196,45 @@ def _projection(row: models.Projection) -> ProjectionFacts:
     )
 
 
+CHAT_AREA_TTL = 30.0  # seconds
+MEMO_LIMIT = 20_000  # entries; a few KB each at most, and far fewer in practice
+
+_R = TypeVar("_R")
+
+
+def memoized(
+    method: Callable[..., Awaitable[_R]],
+) -> Callable[..., Awaitable[_R]]:
+    """Remember an async read of the career data for the life of the store.
+
+    The career tables only change by a rebuild, and a running instance serves the release it
+    opened (its button versions name it), so a read can be answered from memory every time
+    after the first. Results are frozen dataclasses or lists callers only read. Bounded: the
+    oldest entries go first. Chat preferences are user data and are never memoized.
+    """
+
+    @functools.wraps(method)
+    async def remembered(self: CareerStore, *args: Any, **kwargs: Any) -> _R:
+        key = (method.__name__, *args, *sorted(kwargs.items()))
+        try:
+            return cast(_R, self._memo[key])
+        except KeyError:
+            pass
+        value = await method(self, *args, **kwargs)
+        if len(self._memo) >= MEMO_LIMIT:
+            self._memo.pop(next(iter(self._memo)))
+        self._memo[key] = value
+        return value
+
+    return remembered
+
+
 class CareerStore:
     """Async read access to the career database (and the one table of chat preferences)."""
 
     def __init__(self, engine: AsyncEngine) -> None:
+        self._memo: dict[tuple[Any, ...], Any] = {}
+        self._chat_areas: dict[int, tuple[float, str | None]] = {}
         self.engine = engine
         self.sessions: async_sessionmaker[AsyncSession] = session_factory(engine)
 
@@ -227,6 +264,7 @@ class CareerStore:
             )
             return {code: employment or 0 for code, employment in rows}
 
+    @memoized
     async def metadata(self) -> dict[str, str]:
         async with self.sessions() as session:
             rows = await session.execute(select(models.Metadata.key, models.Metadata.value))
@@ -235,6 +273,28 @@ class CareerStore:
     # --- facts --------------------------------------------------------------------------
     async def occupations(
         self, codes: Sequence[str], area_code: str = NATIONAL
+    ) -> dict[str, OccupationFacts]:
+        """Facts for each known code in an area; each (code, area) is read once (see memoized)."""
+        wanted = list(dict.fromkeys(codes))
+        found: dict[str, OccupationFacts | None] = {}
+        missing = []
+        for code in wanted:
+            key = ("occupation", code, area_code)
+            if key in self._memo:
+                found[code] = self._memo[key]
+            else:
+                missing.append(code)
+        if missing:
+            loaded = await self._load_occupations(missing, area_code)
+            for code in missing:
+                found[code] = loaded.get(code)  # None: no such occupation (forged data)
+                if len(self._memo) >= MEMO_LIMIT:
+                    self._memo.pop(next(iter(self._memo)))
+                self._memo[("occupation", code, area_code)] = found[code]
+        return {code: facts for code in wanted if (facts := found[code]) is not None}
+
+    async def _load_occupations(
+        self, codes: Sequence[str], area_code: str
     ) -> dict[str, OccupationFacts]:
         async with self.sessions() as session:
             occupations = (
@@ -286,12 +346,14 @@ class CareerStore:
             )
         return result
 
+    @memoized
     async def average_growth(self) -> float | None:
         """Projected growth of all occupations, the yardstick for "faster than average"."""
         async with self.sessions() as session:
             row = await session.get(models.Projection, ALL_OCCUPATIONS)
             return row.percent_change if row else None
 
+    @memoized
     async def ratings(self, code: str, domain: str, limit: int = 8) -> list[Rated]:
         async with self.sessions() as session:
             rows = await session.scalars(
@@ -302,6 +364,7 @@ class CareerStore:
             )
             return [Rated(r.name, r.importance, r.level) for r in rows]
 
+    @memoized
     async def all_ratings(self, code: str, domain: str) -> dict[str, Rated]:
         async with self.sessions() as session:
             rows = await session.scalars(
@@ -311,6 +374,7 @@ class CareerStore:
             )
             return {r.name: Rated(r.name, r.importance, r.level) for r in rows}
 
+    @memoized
     async def technology(self, code: str, hot_only: bool = True, limit: int = 10) -> list[str]:
         async with self.sessions() as session:
             query = select(models.Technology.example).where(models.Technology.code == code)
@@ -323,6 +387,7 @@ class CareerStore:
             )
             return list(rows)
 
+    @memoized
     async def tasks(self, code: str, limit: int = 6) -> list[str]:
         async with self.sessions() as session:
             rows = await session.scalars(
@@ -337,6 +402,7 @@ class CareerStore:
             )
             return list(rows)
 
+    @memoized
     async def education(self, code: str) -> EducationFacts:
         async with self.sessions() as session:
             occupation = await session.get(models.Occupation, code)
@@ -376,6 +442,7 @@ class CareerStore:
             job_zone_experience=zone.experience if zone else None,
         )
 
+    @memoized
     async def demographics(self, code: str) -> DemographicFacts | None:
         async with self.sessions() as session:
             occupation = await session.get(models.Occupation, code)
@@ -395,6 +462,7 @@ class CareerStore:
                 median_age=row.median_age,
             )
 
+    @memoized
     async def demographics_coverage(self) -> tuple[int, int]:
         async with self.sessions() as session:
             total = await session.scalar(select(func.count()).select_from(models.Occupation))
@@ -405,6 +473,7 @@ class CareerStore:
             )
             return covered or 0, total or 0
 
+    @memoized
     async def related(self, code: str, limit: int = 6) -> list[Related]:
         async with self.sessions() as session:
             rows = (
@@ -457,6 +526,7 @@ class CareerStore:
             for r in rows
         ]
 
+    @memoized
     async def ranked_wages(self, wage_code: str, *, kind: str, limit: int = 5) -> list[RankedWage]:
         """Best-paying states (kind S), metros (M) or industries (I) for one occupation.
 
@@ -507,6 +577,7 @@ class CareerStore:
             for name, code, w in rows
         ]
 
+    @memoized
     async def areas(self) -> list[AreaFacts]:
         async with self.sessions() as session:
             rows = await session.scalars(select(models.Area).order_by(models.Area.code))
@@ -514,9 +585,22 @@ class CareerStore:
 
     # --- chat preferences -----------------------------------------------------------------
     async def chat_area(self, chat_id: int) -> str | None:
+        """The chat's remembered area, read at most every CHAT_AREA_TTL seconds.
+
+        Written through by `set_chat_area`, so this instance always sees its own changes; a
+        change made through another instance shows here within the TTL.
+        """
+        now = time.monotonic()
+        cached = self._chat_areas.get(chat_id)
+        if cached is not None and now - cached[0] < CHAT_AREA_TTL:
+            return cached[1]
         async with self.sessions() as session:
             row = await session.get(models.ChatPreference, chat_id)
-            return row.area_code if row else None
+        area = row.area_code if row else None
+        if len(self._chat_areas) >= MEMO_LIMIT:
+            self._chat_areas.pop(next(iter(self._chat_areas)))
+        self._chat_areas[chat_id] = (now, area)
+        return area
 
     async def set_chat_area(self, chat_id: int, area_code: str | None) -> None:
         async with self.sessions.begin() as session:
@@ -525,3 +609,4 @@ class CareerStore:
                 session.add(models.ChatPreference(chat_id=chat_id, area_code=area_code))
             else:
                 row.area_code = area_code
+        self._chat_areas[chat_id] = (time.monotonic(), area_code)  # only once committed

@@ -120,3 +120,18 @@ async def test_about_names_releases_and_onet_attribution(careerbot: Careerbot) -
     ):
         assert fact in text
     assert ATTRIBUTION.split(".")[0].format(onet="29.3") in text
+
+
+async def test_repeated_questions_and_presses_are_served_from_memory(careerbot: Careerbot) -> None:
+    """The career data only changes by a rebuild: a second identical read touches no table."""
+    first = await careerbot.answer("welder vs machinist")
+    data = next(b.data for row in first.buttons for b in row if "Salary" in b.label)
+    first_detail = await careerbot.press(data)
+    await careerbot.store.engine.dispose()  # any further query would open a new connection
+    opened: list[object] = []
+    from sqlalchemy import event
+
+    event.listen(careerbot.store.engine.sync_engine, "connect", lambda *a: opened.append(a))
+    assert (await careerbot.answer("welder vs machinist")).text == first.text
+    assert (await careerbot.press(data)).text == first_detail.text
+    assert opened == []
