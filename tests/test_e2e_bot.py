@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import re
 import secrets
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from bot.config import Settings
 from bot.resolver import TitleIndex
 from handlers import CAREERBOT, keyboards
 from tests.fakebotapi import FakeBotAPI
+from tests.telegram_html import assert_telegram_html
 
 JSONDict = dict[str, Any]
 EXPIRED = "This button has expired — send the question again."
@@ -43,46 +43,6 @@ UNSURE = (
     "teacher vs help desk",
 )
 GROUP_ID = -1000042
-
-
-# --------------------------------------------------------------------------- what Telegram checks
-
-ALLOWED_TAGS = {
-    "b",
-    "strong",
-    "i",
-    "em",
-    "u",
-    "ins",
-    "s",
-    "strike",
-    "del",
-    "span",
-    "tg-spoiler",
-    "a",
-    "code",
-    "pre",
-    "blockquote",
-    "tg-emoji",
-}
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)(?:\s[^<>]*)?>")
-_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
-
-
-def assert_telegram_html(text: str) -> None:
-    """Fail where Telegram's parse_mode=HTML would answer "can't parse entities"."""
-    stack: list[str] = []
-    for match in _TAG.finditer(text):
-        closing, name = match.group(1) == "/", match.group(2).lower()
-        assert name in ALLOWED_TAGS, f"tag <{name}> not supported by Telegram: {text!r}"
-        if closing:
-            assert stack and stack.pop() == name, f"misnested </{name}> in {text!r}"
-        else:
-            stack.append(name)
-    assert not stack, f"unclosed {stack} in {text!r}"
-    rest = _ENTITY.sub("", _TAG.sub("", text))
-    assert not set("<>&") & set(rest), f"unescaped <, > or & in {text!r}"
-    assert len(text.encode("utf-16-le")) // 2 <= 4096
 
 
 def callback_data(markup: JSONDict | None) -> list[str]:
@@ -103,7 +63,7 @@ def check_everything_sent(server: FakeBotAPI) -> None:
                 keyboards.check_callback_data(data)
     for params in server.calls("sendPhoto"):
         assert params.get("parse_mode") == "HTML"
-        assert_telegram_html(params["caption"])
+        assert_telegram_html(params["caption"], limit=1024)
         assert len(params["caption"]) <= 1024
     for params in server.calls("answerInlineQuery"):
         for result in params["results"]:
