@@ -155,7 +155,10 @@ class TitleIndex:
         self.employment = dict(employment)
         self._log_top = math.log1p(max(self.employment.values(), default=1) or 1)
         self._resolved: dict[tuple[str, int], Resolution] = {}
-        self.aliases = {normalize(k): normalize(v) for k, v in (aliases or {}).items()}
+        # An expansion is a title as O*NET writes it, parentheses included: match its main part.
+        self.aliases = {
+            normalize(k): title_variants(v)[0] for k, v in (aliases or {}).items() if v.strip()
+        }
         self.words = {k.casefold(): v.casefold() for k, v in (words or {}).items()}
         removed_set = {(normalize(title), code) for title, code in removed}
         entries: dict[str, _Entry] = {}
@@ -206,6 +209,13 @@ class TitleIndex:
         for word in self.vocabulary:
             by_initial[word[0]].append(word)
         self.by_initial = dict(by_initial)
+        by_length: dict[int, list[str]] = defaultdict(list)
+        for word in self.vocabulary:
+            by_length[len(word)].append(word)
+        self.near_length = {
+            n: [w for m in (n - 1, n, n + 1) for w in by_length.get(m, ())]
+            for n in range(1, max(by_length, default=0) + 2)
+        }
         # Per-title constants of the fuzzy score, computed once.
         self.entry_words = [frozenset(e.words) for e in self.entry_list]
         self.entry_weight = [sum(self.idf[w] for w in e.words) or 1.0 for e in self.entry_list]
@@ -331,9 +341,12 @@ class TitleIndex:
                 word, pool, scorer=fuzz.ratio, limit=3, score_cutoff=80
             ):
                 out.append((match, score / 100.0))
-            if not out and len(word) >= 5:
+            if not out:
+                # A typo in the first letter: words of about the same length (an 84+ ratio
+                # allows little length difference anyway), not the whole vocabulary.
+                similar = self.near_length.get(len(word), [])
                 for match, score, _ in process.extract(
-                    word, self.vocabulary, scorer=fuzz.ratio, limit=2, score_cutoff=84
+                    word, similar, scorer=fuzz.ratio, limit=2, score_cutoff=84
                 ):
                     out.append((match, score / 100.0 * 0.95))
         if len(word) >= 3:
@@ -455,12 +468,12 @@ class TitleIndex:
         if generic:
             return Resolution(text, status_for(keys[-1], confident), tuple(generic[:limit]))
         pooled: dict[int, float] = {}
-        literal: set[int] = set()
+        # A guessed acronym is worth an exact lookup (above), not a fuzzy search on its words.
         for key in keys:
+            if key in guesses:
+                continue
             for position, score in self._fuzzy(key).items():
                 pooled[position] = max(score, pooled.get(position, 0.0))
-                if key not in guesses:
-                    literal.add(position)
         ranked_entries = sorted(pooled.items(), key=lambda item: item[1], reverse=True)
         if not ranked_entries or ranked_entries[0][1] < AMBIGUOUS_SCORE:
             return Resolution(text, "unknown")
@@ -484,11 +497,7 @@ class TitleIndex:
                 if candidate.code not in seen:
                     seen.add(candidate.code)
                     candidates.append(candidate)
-        clear = (
-            best_score >= MATCH_SCORE
-            and best_score - runner_up >= CLEAR_LEAD
-            and best_position in literal
-        )
+        clear = best_score >= MATCH_SCORE and best_score - runner_up >= CLEAR_LEAD
         status = "matched" if clear else "ambiguous"
         if status == "ambiguous":
             candidates.sort(key=lambda c: c.score, reverse=True)
