@@ -22,11 +22,12 @@ import pytest
 
 from bot import callbacks
 from bot.answer import Careerbot, Reply
-from bot.app import ALLOWED_UPDATES, CareerbotApplication, build_application
+from bot.app import CareerbotApplication, build_application
 from bot.config import Settings
 from bot.resolver import TitleIndex
 from handlers import CAREERBOT, keyboards
 from tests.fakebotapi import FakeBotAPI
+from tests.polling import polling
 from tests.telegram_html import assert_telegram_html
 
 JSONDict = dict[str, Any]
@@ -149,20 +150,9 @@ def settings(fake_bot_api: FakeBotAPI, real_db_url: str) -> Settings:
 
 
 async def run(app: CareerbotApplication) -> AsyncIterator[CareerbotApplication]:
-    """What `Application.run_polling` does, in the test's event loop, with short polls."""
-    await app.initialize()
-    assert app.post_init is not None and app.post_shutdown is not None
-    await app.post_init(app)
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=ALLOWED_UPDATES)
-    await app.start()
-    try:
+    """The Application polling the fake Bot API (see tests.polling)."""
+    async with polling(app):
         yield app
-    finally:
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
-        await app.post_shutdown(app)
 
 
 @pytest.fixture

@@ -16,12 +16,13 @@ import pytest
 from telegram import Update
 
 from bot.answer import Careerbot
-from bot.app import ALLOWED_UPDATES, CareerbotApplication, build_application
+from bot.app import CareerbotApplication, build_application
 from bot.config import Settings
 from bot.resolver import TitleIndex
 from handlers import flood
 from handlers.flood import GROUP_SLOW_DOWN, SLOW_DOWN, FloodGuard, Limit
 from tests.fakebotapi import FakeBotAPI
+from tests.polling import polling
 
 JSONDict = dict[str, Any]
 SLOW_REFILL = 1e-4  # tokens per second: nothing comes back during a test
@@ -123,18 +124,8 @@ async def running(
     app = build_application(settings, careerbot_factory=shared_index)
     if guard is not None:
         app.bot_data[flood.GUARD] = guard
-    await app.initialize()
-    assert app.post_init is not None and app.post_shutdown is not None and app.updater
-    await app.post_init(app)
-    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=ALLOWED_UPDATES)
-    await app.start()
-    try:
+    async with polling(app):
         yield app
-    finally:
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
-        await app.post_shutdown(app)
 
 
 def texts(server: FakeBotAPI, chat_id: int) -> list[str]:

@@ -52,7 +52,7 @@ from telegram.request import HTTPXRequest
 
 from bot import callbacks
 from bot.answer import Careerbot
-from bot.app import ALLOWED_UPDATES, CareerbotApplication, build_application
+from bot.app import CareerbotApplication, build_application
 from bot.config import Settings
 from bot.resolver import TitleIndex
 from handlers import CAREERBOT, flood
@@ -60,6 +60,7 @@ from handlers.delivery import Delivery
 from handlers.errors import SORRY
 from handlers.flood import FloodGuard, Limit
 from tests.fakebotapi import NOT_MODIFIED, QUERY_TOO_OLD, BotAPIError, FakeBotAPI, Fault, Request
+from tests.polling import polling
 
 # PTB itself warns while building every RetryAfter (v22.2 deprecation of an int retry_after).
 pytestmark = pytest.mark.filterwarnings(
@@ -142,19 +143,11 @@ async def running(
     delivery.set_limits(0, 0)
     delivery.backoff, delivery.send_timeout = 0.05, SEND_TIMEOUT
     app.bot_data[flood.GUARD] = FloodGuard(UNLIMITED, UNLIMITED, UNLIMITED)
-    await app.initialize()
-    assert app.post_init is not None and app.post_shutdown is not None and app.updater
-    await app.post_init(app)
-    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=ALLOWED_UPDATES)
-    await app.start()
-    try:
-        yield app
-    finally:
-        server.set_fault_policy(None)
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
-        await app.post_shutdown(app)
+    async with polling(app):
+        try:
+            yield app
+        finally:
+            server.set_fault_policy(None)  # let the shutdown's own calls through
 
 
 # --------------------------------------------------------------------------- faults
