@@ -103,6 +103,9 @@ def load_demographics(
     # end in 0, so trailing zeros mark the group's prefix.
     for code, index in exact:
         out.soc_to_row.setdefault(code, index)
+    # The most specific group first: "Credit counselors and loan officers" (13-2070) before
+    # "Business and financial operations occupations" (13-0000), whatever the table order.
+    broad.sort(key=lambda item: len(item[0].rstrip("0")), reverse=True)
     for code, index in broad:
         out.soc_to_row.setdefault(code, index)
         prefix = code.rstrip("0")

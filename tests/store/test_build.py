@@ -46,8 +46,14 @@ async def test_occupations_join_their_wages_projections_and_demographics(built) 
     assert joined["15-1299.08"] == ["15-1299", "Computer Occupations, All Other", None, 0]
     # No BLS figures at all: nothing is filled in.
     assert joined["55-1011.00"] == [None, None, None, 0]
-    # The curated CPS mapping joins a combined Census title to the loan officers.
+    # A CPS title naming a BLS broad group lends its row to the group's occupations...
     assert joined["13-2072.00"][2:] == ["13-2072", 1]
+    # ...and the most specific group wins over a major-group summary row listed before it.
+    assert rows(
+        path,
+        "select d.cps_title from occupation o join demographic d on d.id = o.demographic_id "
+        "where o.code = '13-2072.00'",
+    ) == [("Credit counselors and loan officers",)]
 
 
 async def test_wages_keep_source_values_and_footnotes(built) -> None:
