@@ -92,6 +92,11 @@ class Reply:
         }
 
 
+def _short(text: str, width: int) -> str:
+    """A title cut to fit a button, with "…" only when something was cut."""
+    return textwrap.shorten(text, width, placeholder="…")
+
+
 def data_version(metadata: dict[str, str]) -> str:
     """Four characters naming the data releases: equal after a rebuild of the same release."""
     releases = "|".join(f"{k}={v}" for k, v in sorted(metadata.items()) if k.startswith("release"))
@@ -534,11 +539,20 @@ class Careerbot:
             return await views.outlook(self.store, occupations), ()
         if view == "similar":
             text, offers = await views.similar(self.store, occupations)
-            base = occupations[0].code
+            many = len(occupations) > 1
+            # Each related job is compared with the occupation it is related to.
             rows = tuple(
-                (self.button(f"⚖️ vs {title[:40]}", "summary", [base, code]),)
-                for code, title in offers[:4]
-                if code != base
+                (
+                    self.button(
+                        f"⚖️ {_short(base.title, 24)} vs {_short(title, 30)}"
+                        if many
+                        else f"⚖️ vs {_short(title, 44)}",
+                        "summary",
+                        [base.code, code],
+                    ),
+                )
+                for base, code, title in offers[:6]
+                if code != base.code
             )
             return text, rows
         if view == "switch" and len(occupations) == 2:

@@ -222,11 +222,11 @@ async def outlook(store: CareerStore, occupations: Sequence[OccupationFacts]) ->
 
 async def similar(
     store: CareerStore, occupations: Sequence[OccupationFacts]
-) -> tuple[str, list[tuple[str, str]]]:
-    """The text, and (code, title) of related occupations to offer as buttons."""
+) -> tuple[str, list[tuple[OccupationFacts, str, str]]]:
+    """The text, and (occupation, related code, related title) to offer as comparisons."""
     many = len(occupations) > 1
     parts = ["🔁 <b>Similar jobs</b> — O*NET related occupations"]
-    offers: list[tuple[str, str]] = []
+    offers: list[tuple[OccupationFacts, str, str]] = []
     for f in occupations:
         related = await store.related(f.code, limit=3 if many else 5)
         lines = [_heading(f, many)]
@@ -236,6 +236,6 @@ async def similar(
             lines.append(
                 f"• {esc(r.title)} — {money(r.annual_median)}, {signed_percent(r.percent_change)}"
             )
-            offers.append((r.code, r.title))
+            offers.append((f, r.code, r.title))
         parts.append("\n".join(lines))
     return "\n".join(parts), offers

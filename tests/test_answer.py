@@ -135,3 +135,21 @@ async def test_repeated_questions_and_presses_are_served_from_memory(careerbot: 
     assert (await careerbot.answer("welder vs machinist")).text == first.text
     assert (await careerbot.press(data)).text == first_detail.text
     assert opened == []
+
+
+async def test_similar_jobs_compare_each_with_the_occupation_it_relates_to(
+    careerbot: Careerbot,
+) -> None:
+    summary = await careerbot.answer("medical collections vs loss mitigation")
+    data = next(b.data for row in summary.buttons for b in row if "Similar" in b.label)
+    similar = await careerbot.press(data)
+    offers = [
+        decode(b.data, careerbot.version)
+        for row in similar.buttons
+        for b in row
+        if b.label.startswith("⚖️")
+    ]
+    assert {o.codes[0] for o in offers} == {"43-3011.00", "13-2072.00"}
+    for offer in offers:
+        base, related = offer.codes
+        assert related in {r.code for r in await careerbot.store.related(base, limit=6)}
