@@ -28,21 +28,13 @@ from bot.resolver import TitleIndex
 from handlers import CAREERBOT, keyboards
 from tests.fakebotapi import FakeBotAPI
 from tests.polling import polling
+from tests.questions import clarifying_question
 from tests.telegram_html import assert_telegram_html
 
 JSONDict = dict[str, Any]
 EXPIRED = "This button has expired — send the question again."
 SEED_1 = "medical collections vs loss mitigation"
 SEED_2 = "senior patient account representative vs collections specialist"
-UNSURE = (
-    "nurce vs tacher",
-    "nurse vs bank",
-    "nurse vs data",
-    "teacher vs lab",
-    "nurse vs markting",
-    "nurse vs fisher",
-    "teacher vs help desk",
-)
 GROUP_ID = -1000042
 
 
@@ -180,14 +172,6 @@ def group(fake_bot_api: FakeBotAPI, app: CareerbotApplication) -> Chat:
 @pytest.fixture
 def username(fake_bot_api: FakeBotAPI) -> str:
     return fake_bot_api.bot_username
-
-
-async def clarifying_question(core: Careerbot) -> str:
-    """A question with one unsure title (which ones are depends on the resolver's tuning)."""
-    for question in UNSURE:
-        if (await core.answer(question)).kind == "clarify":
-            return question
-    pytest.skip(f"none of {UNSURE} produces a did-you-mean with the current resolver")
 
 
 # --------------------------------------------------------------------------- start-up

@@ -29,6 +29,7 @@ from bot.app import CareerbotApplication, RedactingFilter, add_handlers
 from bot.config import Settings
 from handlers import CAREERBOT, FACTORY, keyboards, messages
 from handlers.errors import DATABASE_MISSING, SORRY
+from tests.questions import clarifying_question
 
 TOKEN = "123456:AAHandlerTestsSecretToken_0123456789"
 BOT_USERNAME = "careerbot_test_bot"
@@ -212,26 +213,6 @@ def inline_query(text: str) -> JSONDict:
 
 def edited(update: JSONDict) -> JSONDict:
     return {"update_id": next(_ids), "edited_message": {**update["message"], "edit_date": 1}}
-
-
-# Questions where one title is unsure. Which ones are depends on the resolver's thresholds,
-# so the tests ask the core and use the first that clarifies.
-UNSURE = (
-    "nurce vs tacher",
-    "nurse vs bank",
-    "nurse vs data",
-    "teacher vs lab",
-    "nurse vs markting",
-    "nurse vs fisher",
-    "teacher vs help desk",
-)
-
-
-async def clarifying_question(careerbot: Careerbot) -> str:
-    for question in UNSURE:
-        if (await careerbot.answer(question)).kind == "clarify":
-            return question
-    pytest.skip(f"none of {UNSURE} produces a did-you-mean with the current resolver")
 
 
 # --------------------------------------------------------------------------- harness
