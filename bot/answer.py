@@ -28,11 +28,12 @@ from bot.render import (
     summary_lines,
     summary_table,
     trim,
+    wage,
 )
 from bot.resolver import Candidate, Resolution, TitleIndex
-from bot.switching import plan_switch, render_switch
+from bot.switching import SwitchPlan, plan_switch, render_switch
 from store.db import create_engine
-from store.queries import NATIONAL, CareerStore, OccupationFacts
+from store.queries import NATIONAL, CareerStore, OccupationFacts, WageFacts
 
 EXAMPLES = (
     "medical collections vs loss mitigation",
@@ -221,12 +222,11 @@ class Careerbot:
         """How to get from the first occupation to the second."""
         facts, _ = await self.facts(codes, place)
         origin, target = facts[codes[0]], facts[codes[1]]
-        text = await self._switch_text(origin, target)
-        sides = [Side(asked[0], origin.title, origin), Side(asked[1], target.title, target)]
         plan = await plan_switch(self.store, origin.code, target.code, (origin.title, target.title))
+        sides = [Side(asked[0], origin.title, origin), Side(asked[1], target.title, target)]
         return Reply(
             "switch",
-            trim(text + "\n" + self.source_line(target)),
+            trim(self._switch_text(plan, origin, target) + "\n" + self.source_line(target)),
             self.detail_buttons(list(codes), current="switch", area=place.code if place else None),
             tuple(occupation_json(s, self.period) for s in sides),
             extra={"gaps": plan.gaps_json(), "location": self.places.json(place)},
@@ -251,8 +251,9 @@ class Careerbot:
         )
         return Reply("chart", caption, photo=png, photo_key=key or ",".join(codes))
 
-    async def _switch_text(self, origin: OccupationFacts, target: OccupationFacts) -> str:
-        plan = await plan_switch(self.store, origin.code, target.code, (origin.title, target.title))
+    def _switch_text(
+        self, plan: SwitchPlan, origin: OccupationFacts, target: OccupationFacts
+    ) -> str:
         pay = (
             f"Median pay: {self._wage(origin.wages, 'annual_median')} → "
             f"{self._wage(target.wages, 'annual_median')}"
@@ -423,9 +424,7 @@ class Careerbot:
             )
         return lines
 
-    def _wage(self, wages: Any, column: str) -> str:
-        from bot.render import wage
-
+    def _wage(self, wages: WageFacts | None, column: str) -> str:
         return wage(wages, column, self.top)
 
     def source_line(self, facts: OccupationFacts) -> str:
@@ -556,7 +555,11 @@ class Careerbot:
             )
             return text, rows
         if view == "switch" and len(occupations) == 2:
-            return await self._switch_text(occupations[0], occupations[1]), ()
+            origin, target = occupations
+            plan = await plan_switch(
+                self.store, origin.code, target.code, (origin.title, target.title)
+            )
+            return self._switch_text(plan, origin, target), ()
         return "This view is not available.", ()
 
     # --- resolution only (careerbot match) -------------------------------------------------

@@ -38,7 +38,7 @@ def render_chart(bars: Sequence[Bar], area: str, period: str, top: TopCode) -> b
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    ceiling = int(top.annual.strip("$").replace(",", ""))
+    ceiling = top.annual_dollars
     figure, axes = plt.subplots(figsize=(7.2, 1.7 + 1.0 * len(bars)), dpi=150)
     try:
         highest = 0

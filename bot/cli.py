@@ -116,23 +116,15 @@ async def _console(settings: Settings) -> int:
 
     bot = await _open(settings)
     try:
-        loop = asyncio.get_running_loop()
-
-        def read(prompt: str) -> str:
-            return input(prompt)
-
-        async def read_async(prompt: str) -> str:
-            return await loop.run_in_executor(None, read, prompt)
-
         # input() blocks; the console is the only thing running, so that is fine here.
-        await chat(bot, read)
+        await chat(bot, input)
     finally:
         await bot.close()
     return 0
 
 
 async def _ask(settings: Settings, text: str, as_json: bool) -> int:
-    from bot.console import plain, show
+    from bot.console import show
 
     bot = await _open(settings)
     try:
@@ -143,7 +135,6 @@ async def _ask(settings: Settings, text: str, as_json: bool) -> int:
         print(json.dumps(reply.to_json(), ensure_ascii=False, indent=2))
     else:
         show(reply)
-        del plain
     return 0
 
 

@@ -42,6 +42,10 @@ class TopCode:
     annual: str = "$239,200"
     hourly: str = "$115.00"
 
+    @property
+    def annual_dollars(self) -> int:
+        return int(self.annual.strip("$").replace(",", ""))
+
     @classmethod
     def from_footnote(cls, text: str | None) -> TopCode:
         found = re.search(r"\$([\d.,]+) per hour or \$([\d,]+) per year", text or "")
@@ -100,7 +104,7 @@ def pay_range(wages: WageFacts | None, top: TopCode, short: bool = False) -> str
     if short:
         low = thousands_k(wages.annual_p10)
         high = (
-            f"{thousands_k(int(top.annual.strip('$').replace(',', '')))}+"
+            f"{thousands_k(top.annual_dollars)}+"
             if wages.annual_p90 is None and wages.top_coded("annual_p90")
             else thousands_k(wages.annual_p90)
         )
