@@ -44,6 +44,7 @@ from handlers import (
     open_careerbot,
 )
 from handlers.delivery import Delivery
+from handlers.transport import AiohttpRequest
 
 log = logging.getLogger("careerbot.app")
 
@@ -134,6 +135,8 @@ def build_application(
         .token(settings.telegram_bot_token)
         .base_url(f"{base}/bot")
         .base_file_url(f"{base}/file/bot")
+        .request(AiohttpRequest())  # the HTTP client: handlers/transport.py
+        .get_updates_request(AiohttpRequest(pool_size=1))
         .rate_limiter(Delivery())  # throttling + retries: handlers/delivery.py
         .concurrent_updates(CONCURRENT_UPDATES)
         .post_init(post_init)

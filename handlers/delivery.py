@@ -42,7 +42,6 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-import httpx
 from aiolimiter import AsyncLimiter
 from telegram.error import (
     BadRequest,
@@ -54,15 +53,14 @@ from telegram.error import (
 )
 from telegram.ext import BaseRateLimiter
 
+from handlers.transport import NotSent
+
 log = logging.getLogger(__name__)
 
 JSONDict = dict[str, Any]
 Result = bool | JSONDict | list[JSONDict]
 Callback = Callable[..., Coroutine[Any, Any, Result]]
 
-# httpx failures that mean the request never reached Telegram, or that it closed the connection
-# without answering (see the module docstring for why the latter counts as "not done").
-NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout, httpx.RemoteProtocolError)
 MAX_GROUP_LIMITERS = 512  # beyond this, limiters of quiet groups (and ended pauses) are forgotten
 
 
@@ -75,12 +73,14 @@ def creates_message(endpoint: str) -> bool:
 def not_done(error: NetworkError) -> bool:
     """Whether Telegram certainly did not carry out the call that failed with `error`.
 
-    PTB wraps every httpx failure in NetworkError (TimedOut for timeouts), and raises a plain
-    NetworkError for a 5xx answer, with no httpx exception behind it.
+    The transport (handlers.transport) raises NotSent when the request never reached Telegram
+    or the server closed the connection without answering (see the module docstring for why the
+    latter counts as "not done"); its other failures carry the HTTP client's error as their
+    cause. PTB raises a plain NetworkError for a 5xx answer, with no client error behind it.
     """
+    if isinstance(error, NotSent):
+        return True
     cause = error.__cause__
-    if isinstance(cause, httpx.HTTPError):
-        return isinstance(cause, NOT_SENT)
     answered = cause is None or isinstance(cause, TelegramError)  # a 5xx, maybe not even JSON
     return answered and not isinstance(error, TimedOut)
 

@@ -285,6 +285,7 @@ def _norm_markup(markup: Any) -> Any:
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 1024  # socketserver's default of 5 refuses bursts of new connections
 
     def __init__(self, fake: FakeBotAPI, address: tuple[str, int]) -> None:
         self.fake = fake

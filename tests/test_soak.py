@@ -44,11 +44,9 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
 import pytest
 from telegram.error import BadRequest, Forbidden, RetryAfter, TimedOut
 from telegram.ext import ExtBot
-from telegram.request import HTTPXRequest
 
 from bot import callbacks
 from bot.answer import Careerbot
@@ -59,6 +57,7 @@ from handlers import CAREERBOT, flood
 from handlers.delivery import Delivery
 from handlers.errors import SORRY
 from handlers.flood import FloodGuard, Limit
+from handlers.transport import AiohttpRequest, Timeouts, with_timeouts
 from tests.fakebotapi import NOT_MODIFIED, QUERY_TOO_OLD, BotAPIError, FakeBotAPI, Fault, Request
 from tests.polling import polling
 
@@ -103,15 +102,11 @@ GROUP_QUESTIONS = ["nurse vs teacher", "electrician", "plumber vs welder", "acco
 
 
 def short_timeouts(app: CareerbotApplication, read: float) -> None:
-    """Lower the HTTP client's timeouts after `build_application`.
-
-    PTB has no public setter; its HTTPXRequest reads the httpx client's timeouts on every call,
-    so changing them on the (not yet started) clients is enough. getUpdates adds its long-poll
-    timeout on top of `read`.
-    """
+    """Lower the HTTP client's timeouts after `build_application` (getUpdates adds its long-poll
+    timeout on top of `read`). PTB keeps the requests in a private attribute only."""
     for request in app.bot._request:
-        assert isinstance(request, HTTPXRequest)
-        request._client.timeout = httpx.Timeout(read, connect=1.0, pool=5.0)
+        assert isinstance(request, AiohttpRequest)
+        with_timeouts(request, read=read, connect=1.0, pool=5.0)
 
 
 def delivery_of(app: CareerbotApplication) -> Delivery:
@@ -513,7 +508,7 @@ async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
 async def delivering(server: FakeBotAPI, **options: Any) -> AsyncIterator[ExtBot[int]]:
     """A bare bot behind `Delivery`, with a 0.3 s client read timeout."""
     delivery = Delivery(backoff=0.01, **options)
-    request = HTTPXRequest(read_timeout=0.3)
+    request = AiohttpRequest(timeouts=Timeouts(read=0.3))
     bot: ExtBot[int] = ExtBot(
         server.token, base_url=server.base_url, request=request, rate_limiter=delivery
     )
