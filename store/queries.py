@@ -6,6 +6,7 @@ the source published nothing), so rendering can say "not published" instead of g
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import time
 from collections.abc import Awaitable, Callable, Sequence
@@ -196,7 +197,7 @@ def _projection(row: models.Projection) -> ProjectionFacts:
     )
 
 
-CHAT_AREA_TTL = 30.0  # seconds
+CHAT_AREA_TTL = 30.0  # seconds before another instance's change of a chat's area shows here
 MEMO_LIMIT = 20_000  # entries; a few KB each at most, and far fewer in practice
 
 _R = TypeVar("_R")
@@ -234,7 +235,9 @@ class CareerStore:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._memo: dict[tuple[Any, ...], Any] = {}
-        self._chat_areas: dict[int, tuple[float, str | None]] = {}
+        self._chat_areas: dict[int, str] = {}  # see chat_area
+        self._chat_areas_read_at: float | None = None
+        self._chat_areas_lock = asyncio.Lock()
         self.engine = engine
         self.sessions: async_sessionmaker[AsyncSession] = session_factory(engine)
 
@@ -585,28 +588,51 @@ class CareerStore:
 
     # --- chat preferences -----------------------------------------------------------------
     async def chat_area(self, chat_id: int) -> str | None:
-        """The chat's remembered area, read at most every CHAT_AREA_TTL seconds.
+        """The chat's remembered area, from a copy of the whole table held in memory.
 
-        Written through by `set_chat_area`, so this instance always sees its own changes; a
-        change made through another instance shows here within the TTL.
+        Why a copy: every update needs its chat's area, and most chats never set one, so a
+        per-chat cache would still cost a database round trip for each new chat — most of an
+        answer's time at load. Only chats that chose a place have a row (a few dozen bytes
+        each), so the copy stays small. It is written through by `set_chat_area`, so this
+        instance always sees its own changes; changes made through another instance sharing the
+        database show here once the copy is re-read, every CHAT_AREA_TTL seconds. Until the
+        first read completes, callers wait for it; after that, whoever finds the copy stale
+        re-reads it while the others go on with the copy they have.
         """
-        now = time.monotonic()
-        cached = self._chat_areas.get(chat_id)
-        if cached is not None and now - cached[0] < CHAT_AREA_TTL:
-            return cached[1]
-        async with self.sessions() as session:
-            row = await session.get(models.ChatPreference, chat_id)
-        area = row.area_code if row else None
-        if len(self._chat_areas) >= MEMO_LIMIT:
-            self._chat_areas.pop(next(iter(self._chat_areas)))
-        self._chat_areas[chat_id] = (now, area)
-        return area
+        if self._chat_areas_stale() and (
+            self._chat_areas_read_at is None or not self._chat_areas_lock.locked()
+        ):
+            async with self._chat_areas_lock:
+                if self._chat_areas_stale():
+                    await self._read_chat_areas()
+        return self._chat_areas.get(chat_id)
+
+    def _chat_areas_stale(self) -> bool:
+        read_at = self._chat_areas_read_at
+        return read_at is None or time.monotonic() - read_at >= CHAT_AREA_TTL
+
+    async def _read_chat_areas(self) -> None:
+        self._chat_areas = await self._fetch_chat_areas()
+        self._chat_areas_read_at = time.monotonic()
+
+    async def _fetch_chat_areas(self) -> dict[int, str]:
+        table = models.ChatPreference.__table__
+        async with self.engine.connect() as conn:
+            rows = await conn.execute(
+                select(table.c.chat_id, table.c.area_code).where(table.c.area_code.is_not(None))
+            )
+            return {chat_id: area for chat_id, area in rows}
 
     async def set_chat_area(self, chat_id: int, area_code: str | None) -> None:
-        async with self.sessions.begin() as session:
+        # Under the copy's lock, so a re-read in progress cannot put back the old value.
+        async with self._chat_areas_lock, self.sessions.begin() as session:
             row = await session.get(models.ChatPreference, chat_id)
             if row is None:
                 session.add(models.ChatPreference(chat_id=chat_id, area_code=area_code))
             else:
                 row.area_code = area_code
-        self._chat_areas[chat_id] = (time.monotonic(), area_code)  # only once committed
+        # Only once committed:
+        if area_code is None:
+            self._chat_areas.pop(chat_id, None)
+        else:
+            self._chat_areas[chat_id] = area_code
