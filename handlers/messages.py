@@ -102,15 +102,18 @@ async def send_reply(
     )
 
 
-async def with_typing(message: Message, work: Awaitable[Reply]) -> Reply:
+async def with_typing(message: Message, context: Context, work: Awaitable[Reply]) -> Reply:
     """Await `work`; if it takes longer than TYPING_AFTER, show "typing…" meanwhile.
 
-    The chat action is best effort: failing to show it must never lose the answer.
+    Not when every update slot is busy: then the wait is the bot's backlog, not this answer's
+    work, and a chat action for each waiting update would double the calls to Telegram just
+    when the bot can least afford them. The chat action is best effort: failing to show it
+    must never lose the answer.
     """
     task = asyncio.ensure_future(work)
     try:
         done, _ = await asyncio.wait({task}, timeout=TYPING_AFTER)
-        if not done:
+        if not done and not saturated(context):
             with contextlib.suppress(TelegramError):
                 await message.reply_chat_action(ChatAction.TYPING)
         return await task
@@ -118,10 +121,18 @@ async def with_typing(message: Message, work: Awaitable[Reply]) -> Reply:
         task.cancel()  # no-op when finished; stops orphaned work if we were cancelled
 
 
+def saturated(context: Context) -> bool:
+    """Whether all of the application's concurrent update slots are taken (and it has several:
+    with one slot, a busy slot is just this update)."""
+    processor = context.application.update_processor
+    slots = processor.max_concurrent_updates
+    return slots > 1 and processor.current_concurrent_updates >= slots
+
+
 async def answer_question(message: Message, context: Context, text: str) -> None:
     """Ask the core about `text` and send its reply to the chat `message` came from."""
     bot = await careerbot(context)
-    reply = await with_typing(message, bot.answer(text, chat_id=message.chat_id))
+    reply = await with_typing(message, context, bot.answer(text, chat_id=message.chat_id))
     await send_reply(message, reply, file_ids(context))
 
 

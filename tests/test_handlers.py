@@ -253,11 +253,19 @@ def datas(rows: tuple[tuple[Button, ...], ...]) -> list[str]:
 
 
 async def make_bot(
-    core: object | None, factory: object | None = None, telegram: RecordingRequest | None = None
+    core: object | None,
+    factory: object | None = None,
+    telegram: RecordingRequest | None = None,
+    concurrent_updates: int = 1,
 ) -> Bot:
     telegram = telegram or RecordingRequest()
     app: CareerbotApplication = (
-        Application.builder().token(TOKEN).request(telegram).updater(None).build()
+        Application.builder()
+        .token(TOKEN)
+        .request(telegram)
+        .updater(None)
+        .concurrent_updates(concurrent_updates)
+        .build()
     )
     add_handlers(app)
     if core is not None:
@@ -354,6 +362,32 @@ async def test_typing_is_shown_only_when_the_answer_is_slow(
 
     assert slow.telegram.methods() == ["sendChatAction", "sendMessage"]
     assert slow.telegram.params("sendChatAction")[0]["action"] == "typing"
+    await slow.app.shutdown()
+
+
+async def test_typing_is_not_shown_while_every_update_slot_is_busy(
+    careerbot: Careerbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backlog makes every answer late; a chat action per update would only add to it."""
+
+    class SlowCareerbot:
+        async def answer(self, text: str, **_: object) -> Reply:
+            await asyncio.sleep(0.3)
+            return await careerbot.answer(text)
+
+    monkeypatch.setattr(messages, "TYPING_AFTER", 0.05)
+    slow = await make_bot(SlowCareerbot(), concurrent_updates=2)
+
+    async def through_the_slots(update: JSONDict) -> None:
+        parsed = Update.de_json(update, slow.app.bot)
+        await slow.app.update_processor.process_update(parsed, slow.app.process_update(parsed))
+
+    await through_the_slots(private_message("nurse vs teacher"))  # alone: typing is shown
+    assert slow.telegram.methods() == ["sendChatAction", "sendMessage"]
+    slow.telegram.calls.clear()
+
+    await asyncio.gather(*(through_the_slots(private_message(q)) for q in ["nurse", "chef"]))
+    assert sorted(slow.telegram.methods()) == ["sendMessage", "sendMessage"]
     await slow.app.shutdown()
 
 
