@@ -451,6 +451,10 @@ class TitleIndex:
             self._resolved[key] = cached
         return cached
 
+    def forget_resolved(self) -> None:
+        """Drop the remembered resolutions (the load benchmark measures unseen questions)."""
+        self._resolved.clear()
+
     def _resolve(self, text: str, limit: int) -> Resolution:
         keys, guesses = self._keys(text)
         if not keys:
