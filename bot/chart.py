@@ -33,87 +33,88 @@ def _published(w: WageFacts | None, column: str, ceiling: int) -> int | None:
 
 
 def render_chart(bars: Sequence[Bar], area: str, period: str, top: TopCode) -> bytes:
-    import matplotlib
+    """The chart as PNG bytes.
 
-    matplotlib.use("Agg")
-    from matplotlib import pyplot as plt
+    Built on a bare `Figure`, as matplotlib advises for servers, rather than pyplot: pyplot
+    keeps global state (the current figure, a registry of open figures that leaks unless each
+    is closed) shared by the threads that render charts; a Figure shares nothing.
+    """
+    from matplotlib.figure import Figure
 
     ceiling = top.annual_dollars
-    figure, axes = plt.subplots(figsize=(7.2, 1.7 + 1.0 * len(bars)), dpi=150)
-    try:
-        highest = 0
-        for row, bar in enumerate(reversed(bars)):
-            w = bar.wages
-            low = _published(w, "annual_p10", ceiling)
-            high = _published(w, "annual_p90", ceiling)
-            median = _published(w, "annual_median", ceiling)
-            if low is None or high is None:
-                note = "pay range not published" if median is None else f"median ${median:,}"
-                axes.text(0.0, row, note, va="center", fontsize=10, color=GREY)
-                continue
-            highest = max(highest, high)
-            axes.plot([low, high], [row, row], color=LIGHT, linewidth=16, solid_capstyle="butt")
-            q1, q3 = _published(w, "annual_p25", ceiling), _published(w, "annual_p75", ceiling)
-            if q1 is not None and q3 is not None:
-                axes.plot([q1, q3], [row, row], color=DARK, linewidth=16, solid_capstyle="butt")
-            if median is not None:
-                axes.plot([median], [row], marker="|", markersize=28, color=INK, markeredgewidth=3)
-                axes.annotate(
-                    f"${median:,}",
-                    (median, row),
-                    xytext=(0, 16),
-                    textcoords="offset points",
-                    ha="center",
-                    fontsize=10,
-                    color=INK,
-                    fontweight="bold",
-                )
-            plus = "+" if w is not None and w.annual_p90 is None else ""
+    figure = Figure(figsize=(7.2, 1.7 + 1.0 * len(bars)), dpi=150)
+    axes = figure.subplots()
+    highest = 0
+    for row, bar in enumerate(reversed(bars)):
+        w = bar.wages
+        low = _published(w, "annual_p10", ceiling)
+        high = _published(w, "annual_p90", ceiling)
+        median = _published(w, "annual_median", ceiling)
+        if low is None or high is None:
+            note = "pay range not published" if median is None else f"median ${median:,}"
+            axes.text(0.0, row, note, va="center", fontsize=10, color=GREY)
+            continue
+        highest = max(highest, high)
+        axes.plot([low, high], [row, row], color=LIGHT, linewidth=16, solid_capstyle="butt")
+        q1, q3 = _published(w, "annual_p25", ceiling), _published(w, "annual_p75", ceiling)
+        if q1 is not None and q3 is not None:
+            axes.plot([q1, q3], [row, row], color=DARK, linewidth=16, solid_capstyle="butt")
+        if median is not None:
+            axes.plot([median], [row], marker="|", markersize=28, color=INK, markeredgewidth=3)
             axes.annotate(
-                f"${low:,}",
-                (low, row),
-                xytext=(-6, 0),
+                f"${median:,}",
+                (median, row),
+                xytext=(0, 16),
                 textcoords="offset points",
-                ha="right",
-                va="center",
-                fontsize=8,
-                color=GREY,
+                ha="center",
+                fontsize=10,
+                color=INK,
+                fontweight="bold",
             )
-            axes.annotate(
-                f"${high:,}{plus}",
-                (high, row),
-                xytext=(6, 0),
-                textcoords="offset points",
-                ha="left",
-                va="center",
-                fontsize=8,
-                color=GREY,
-            )
-        axes.set_yticks(range(len(bars)))
-        axes.set_yticklabels([b.label for b in reversed(bars)], fontsize=11)
-        axes.set_ylim(-0.7, len(bars) - 0.3)
-        axes.set_xlim(0, max(highest * 1.2, 10_000))
-        axes.xaxis.set_major_formatter(lambda value, _: f"${value / 1000:,.0f}k")
-        axes.tick_params(axis="x", labelsize=9)
-        for side in ("top", "right", "left"):
-            axes.spines[side].set_visible(False)
-        figure.suptitle(f"Yearly pay — {area}", fontsize=13, x=0.01, ha="left", fontweight="bold")
-        axes.set_title(
-            "bar: 10th–90th percentile · dark: 25th–75th · tick: median",
-            fontsize=9,
-            loc="left",
-            color=GREY,
-        )
-        figure.text(
-            0.01,
-            0.01,
-            f"Source: U.S. Bureau of Labor Statistics, OEWS {period}.",
+        plus = "+" if w is not None and w.annual_p90 is None else ""
+        axes.annotate(
+            f"${low:,}",
+            (low, row),
+            xytext=(-6, 0),
+            textcoords="offset points",
+            ha="right",
+            va="center",
             fontsize=8,
             color=GREY,
         )
-        figure.tight_layout(rect=(0, 0.04, 1, 1))
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-        return buffer.getvalue()
-    finally:
-        plt.close(figure)
+        axes.annotate(
+            f"${high:,}{plus}",
+            (high, row),
+            xytext=(6, 0),
+            textcoords="offset points",
+            ha="left",
+            va="center",
+            fontsize=8,
+            color=GREY,
+        )
+    axes.set_yticks(range(len(bars)))
+    axes.set_yticklabels([b.label for b in reversed(bars)], fontsize=11)
+    axes.set_ylim(-0.7, len(bars) - 0.3)
+    axes.set_xlim(0, max(highest * 1.2, 10_000))
+    axes.xaxis.set_major_formatter(lambda value, _: f"${value / 1000:,.0f}k")
+    axes.tick_params(axis="x", labelsize=9)
+    for side in ("top", "right", "left"):
+        axes.spines[side].set_visible(False)
+    figure.suptitle(f"Yearly pay — {area}", fontsize=13, x=0.01, ha="left", fontweight="bold")
+    axes.set_title(
+        "bar: 10th–90th percentile · dark: 25th–75th · tick: median",
+        fontsize=9,
+        loc="left",
+        color=GREY,
+    )
+    figure.text(
+        0.01,
+        0.01,
+        f"Source: U.S. Bureau of Labor Statistics, OEWS {period}.",
+        fontsize=8,
+        color=GREY,
+    )
+    figure.tight_layout(rect=(0, 0.04, 1, 1))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from bot.answer import Careerbot
 from bot.callbacks import decode
 from bot.chart import Bar, render_chart
@@ -27,6 +29,23 @@ def test_renders_published_ranges_and_labels_gaps() -> None:
         TopCode(),
     )
     assert png.startswith(PNG) and len(png) > 10_000
+
+
+def test_charts_drawn_at_once_in_threads_are_each_their_own() -> None:
+    """Charts render off the event loop, several at a time: none may draw into another."""
+    charts = [
+        [Bar(f"Job {n}", wages(annual_p10=20_000 + n * 1000, annual_median=40_000 + n * 3000))]
+        for n in range(8)
+    ]
+
+    def draw(bars: list[Bar]) -> bytes:
+        return render_chart(bars, "United States", "May 2025", TopCode())
+
+    one_by_one = [draw(bars) for bars in charts]
+    with ThreadPoolExecutor(8) as pool:
+        at_once = list(pool.map(draw, charts))
+    assert at_once == one_by_one
+    assert len(set(one_by_one)) == len(charts)
 
 
 async def test_chart_button_sends_a_photo_with_a_sourced_caption(careerbot: Careerbot) -> None:
