@@ -175,9 +175,9 @@ async def post_shutdown(application: CareerbotApplication) -> None:
 class RedactingFilter(logging.Filter):
     """Removes secrets from every record: message, arguments and formatted traceback.
 
-    httpx logs request URLs, and Telegram URLs contain the bot token (`/bot<token>/getMe`);
-    PTB errors can quote them too. Put on the root *handlers*, it sees records from every
-    logger, including ones that propagate from libraries.
+    HTTP clients may log request URLs (httpx does, at INFO), and Telegram URLs contain the bot
+    token (`/bot<token>/getMe`); errors can quote them too. Put on the root *handlers*, it sees
+    records from every logger, including ones that propagate from libraries.
     """
 
     def __init__(self, redact: Callable[[str], str]) -> None:
@@ -199,14 +199,12 @@ class RedactingFilter(logging.Filter):
 
 
 def configure_logging(settings: Settings) -> None:
-    """Quiet per-request httpx logs and redact the token from whatever is still logged."""
+    """Redact the token from whatever is logged, by careerbot or any library."""
     root = logging.getLogger()
     if not root.handlers:
         logging.basicConfig(
             level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("httpcore").setLevel(logging.WARNING)
     for handler in root.handlers:
         if not any(isinstance(f, RedactingFilter) for f in handler.filters):
             handler.addFilter(RedactingFilter(settings.redact))

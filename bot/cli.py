@@ -48,7 +48,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         if args.command == "data":
             return asyncio.run(_build(settings, args.if_missing))
