@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -196,6 +197,8 @@ def _projection(row: models.Projection) -> ProjectionFacts:
         training=row.training,
     )
 
+
+log = logging.getLogger(__name__)
 
 CHAT_AREA_TTL = 30.0  # seconds before another instance's change of a chat's area shows here
 MEMO_LIMIT = 20_000  # entries; a few KB each at most, and far fewer in practice
@@ -596,15 +599,22 @@ class CareerStore:
         each), so the copy stays small. It is written through by `set_chat_area`, so this
         instance always sees its own changes; changes made through another instance sharing the
         database show here once the copy is re-read, every CHAT_AREA_TTL seconds. Until the
-        first read completes, callers wait for it; after that, whoever finds the copy stale
-        re-reads it while the others go on with the copy they have.
+        first read completes, callers wait for it (and see its error, if it fails); after that,
+        whoever finds the copy stale re-reads it while the others go on with the copy they have,
+        and a failed re-read keeps the copy (a little stale beats no answer) and is retried
+        after another CHAT_AREA_TTL.
         """
-        if self._chat_areas_stale() and (
-            self._chat_areas_read_at is None or not self._chat_areas_lock.locked()
-        ):
+        first = self._chat_areas_read_at is None
+        if self._chat_areas_stale() and (first or not self._chat_areas_lock.locked()):
             async with self._chat_areas_lock:
                 if self._chat_areas_stale():
-                    await self._read_chat_areas()
+                    try:
+                        await self._read_chat_areas()
+                    except Exception:
+                        if self._chat_areas_read_at is None:
+                            raise
+                        log.warning("could not re-read chat areas; keeping the copy", exc_info=True)
+                        self._chat_areas_read_at = time.monotonic()
         return self._chat_areas.get(chat_id)
 
     def _chat_areas_stale(self) -> bool:

@@ -106,3 +106,23 @@ async def test_a_change_made_during_a_reread_is_not_undone_by_it(
     await reread
     monkeypatch.setattr(queries, "CHAT_AREA_TTL", 60.0)
     assert await store.chat_area(7) == OHIO
+
+
+async def test_a_failed_reread_keeps_the_copy_and_the_first_read_fails_loudly(
+    two_instances, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = two_instances
+    await first.set_chat_area(7, TEXAS)
+
+    async def unreachable() -> dict[int, str]:
+        raise OSError("database unreachable")
+
+    monkeypatch.setattr(second, "_fetch_chat_areas", unreachable)
+    with pytest.raises(OSError):  # nothing to fall back on: the caller reports the fault
+        await second.chat_area(7)
+    monkeypatch.undo()
+
+    assert await second.chat_area(7) == TEXAS
+    monkeypatch.setattr(queries, "CHAT_AREA_TTL", 0.0)
+    monkeypatch.setattr(second, "_fetch_chat_areas", unreachable)
+    assert await second.chat_area(7) == TEXAS  # a little stale beats no answer
