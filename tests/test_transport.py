@@ -11,7 +11,13 @@ import socket
 from collections.abc import AsyncIterator
 
 import pytest
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
+from telegram import (
+    Bot,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InputFile,
+    LinkPreviewOptions,
+)
 from telegram.error import BadRequest, RetryAfter, TimedOut
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
@@ -147,3 +153,15 @@ async def test_timeouts_given_per_call_override_the_defaults(
     fake_bot_api.delay_next("sendMessage", 0.3)
     with pytest.raises(TimedOut):
         await bot.send_message(42, "impatient", read_timeout=0.1)
+
+
+def test_uploads_get_the_longer_write_timeout() -> None:
+    """As PTB's own client: a photo may take longer to send than a text."""
+    request = AiohttpRequest(timeouts=Timeouts(connect=1, read=2, write=3, pool=4, media_write=30))
+    text = RequestData([RequestParameter("text", "hello", [])])
+    photo = RequestData([RequestParameter.from_input("photo", InputFile(PNG, attach=True))])
+
+    assert request.call_timeouts(text).write == 3
+    assert request.call_timeouts(photo).write == 30
+    assert request.call_timeouts(photo, write=7).write == 7  # a timeout given with a call wins
+    assert request.call_timeouts(text, read=None).read is None  # None: no limit
