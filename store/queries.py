@@ -154,6 +154,24 @@ class RankedWage:
     top_coded: bool
 
 
+def _naics_nested(one: str, other: str) -> bool:
+    """Whether one OEWS industry code contains the other (482000 contains 482100)."""
+    a, b = one.rstrip("0"), other.rstrip("0")
+    return a.startswith(b) or b.startswith(a)
+
+
+def _distinct_industries(rows: Sequence[Any], limit: int) -> list[Any]:
+    """The first `limit` ranked (name, code, wage) rows, skipping any industry nested with
+    one already taken."""
+    taken: list[Any] = []
+    for row in rows:
+        if not any(_naics_nested(row[1], kept[1]) for kept in taken):
+            taken.append(row)
+            if len(taken) == limit:
+                break
+    return taken
+
+
 def _footnotes(raw: str) -> dict[str, str]:
     pairs = (item.split("=", 1) for item in raw.split(";") if "=" in item)
     return {column: code for column, code in pairs}
@@ -536,8 +554,11 @@ class CareerStore:
     async def ranked_wages(self, wage_code: str, *, kind: str, limit: int = 5) -> list[RankedWage]:
         """Best-paying states (kind S), metros (M) or industries (I) for one occupation.
 
-        Equal medians (an industry and its own subsector often share one) rank by employment,
-        then code, so every database picks the same rows.
+        Equal medians rank by employment, then code, so every database picks the same rows.
+        OEWS publishes industries at nested NAICS levels (Rail Transportation is both 482000
+        and 482100, often with the same figures), so an industry is left out when one that
+        contains it, or that it contains, already ranks higher: each line is a different
+        industry.
         """
         async with self.sessions() as session:
             order_code: Any
@@ -569,9 +590,11 @@ class CareerStore:
                         models.Wage.employment.desc().nulls_last(),
                         order_code,
                     )
-                    .limit(limit)
+                    .limit(None if kind == "I" else limit)
                 )
             ).all()
+        if kind == "I":
+            rows = _distinct_industries(rows, limit)
         return [
             RankedWage(
                 name,

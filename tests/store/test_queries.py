@@ -126,3 +126,27 @@ async def test_a_failed_reread_keeps_the_copy_and_the_first_read_fails_loudly(
     monkeypatch.setattr(queries, "CHAT_AREA_TTL", 0.0)
     monkeypatch.setattr(second, "_fetch_chat_areas", unreachable)
     assert await second.chat_area(7) == TEXAS  # a little stale beats no answer
+
+
+# --------------------------------------------------------------------------- best-paying places
+
+
+def test_industry_codes_nest_by_their_naics_digits() -> None:
+    assert queries._naics_nested("482000", "482100")  # Rail Transportation, two levels
+    assert queries._naics_nested("221100", "221111")
+    assert not queries._naics_nested("482000", "483000")
+    assert not queries._naics_nested("221111", "221112")
+
+
+@pytest.mark.realdata
+async def test_best_paying_industries_are_each_a_different_industry(careerbot) -> None:
+    """Bill collectors' list used to show "Rail Transportation" twice (482000 and 482100)."""
+    for soc in ["43-3011", "13-2072", "29-1141", "15-1252", "47-2111", "35-2014"]:
+        ranked = await careerbot.store.ranked_wages(soc, kind="I", limit=5)
+        assert len(ranked) == 5
+        names = [r.name for r in ranked]
+        assert len(set(names)) == len(names), names
+        for i, one in enumerate(ranked):
+            assert not any(queries._naics_nested(one.code, other.code) for other in ranked[:i])
+        medians = [r.annual_median or 0 for r in ranked]
+        assert medians == sorted(medians, reverse=True)
