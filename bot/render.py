@@ -207,6 +207,8 @@ def summary_table(sides: Sequence[Side], top: TopCode) -> str:
             _cell(label, 12)
             + "".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
         )
+    if any("n/p" in values for _, values in cells):
+        lines.append("n/p: not published by the source")
     return "<pre>" + esc("\n".join(lines)) + "</pre>"
 
 

@@ -85,6 +85,16 @@ def test_summary_table_fits_a_phone_and_shows_both_sides() -> None:
     assert "$47,030" in table and "n/p" in table and "−10.5%" in table
     body = table.removeprefix("<pre>").removesuffix("</pre>")
     assert max(len(line) for line in body.splitlines()) <= 42
+    assert body.splitlines()[-1] == "n/p: not published by the source"  # the gap is explained
+
+
+def test_summary_table_explains_n_p_only_when_it_appears() -> None:
+    published = wages(
+        annual_median=47030, hourly_median=22.61, annual_p10=34400, annual_p90=65580, employment=1
+    )
+    a = Side("a", "x", occupation("Bill and Account Collectors", published, -10.5))
+    table = summary_table([a, a], TOP)
+    assert "n/p" not in table
 
 
 def test_differences_name_the_higher_paid_side_with_exact_gap() -> None:
