@@ -33,6 +33,7 @@ from bot.render import (
 from bot.resolver import Candidate, Resolution, TitleIndex
 from bot.switching import SwitchPlan, plan_switch, render_switch
 from store.db import create_engine
+from store.models import SCHEMA_VERSION
 from store.queries import NATIONAL, CareerStore, OccupationFacts, WageFacts
 
 EXAMPLES = (
@@ -169,6 +170,12 @@ class Careerbot:
             raise DatabaseMissing(
                 "The career database is missing or unreadable. Build it with: careerbot data build"
             ) from error
+        if metadata and metadata.get("schema") != str(SCHEMA_VERSION):
+            await store.close()
+            raise DatabaseMissing(
+                "The career database was built by another version of careerbot. "
+                "Rebuild it with: careerbot data build"
+            )
         if index is None:
             if not titles:
                 await store.close()

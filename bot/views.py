@@ -124,6 +124,11 @@ async def skills(store: CareerStore, occupations: Sequence[OccupationFacts]) -> 
     return "\n".join(parts)
 
 
+def _level_name(label: str) -> str:
+    """O*NET's category without its explanation: "Associate's Degree (or other 2-year ...)"."""
+    return label.split(" - ")[0].split(" (")[0]
+
+
 async def education(store: CareerStore, occupations: Sequence[OccupationFacts]) -> str:
     many = len(occupations) > 1
     parts = ["🎓 <b>Education and experience</b>"]
@@ -134,10 +139,12 @@ async def education(store: CareerStore, occupations: Sequence[OccupationFacts]) 
         lines.append(f"Experience in a related job: {esc(e.work_experience or NOT_PUBLISHED)}")
         lines.append(f"On-the-job training: {esc(e.training or NOT_PUBLISHED)}")
         if e.levels:
-            shares = [
-                f"{esc(s.label.split(' - ')[0].split(' (')[0])} {s.percent:.0f}%"
-                for s in e.levels[:3]
-            ]
+            published = [s for s in e.levels if s.percent is not None][:3]
+            withheld = [s for s in e.levels if s.percent is None]
+            shares = [f"{esc(_level_name(s.label))} {s.percent:.0f}%" for s in published]
+            if withheld:
+                names = ", ".join(esc(_level_name(s.label)) for s in withheld)
+                shares.append(f"{names}: share withheld by O*NET (low precision)")
             lines.append("What workers have (O*NET): " + "; ".join(shares))
         else:
             lines.append(f"What workers have (O*NET): {NOT_PUBLISHED}")

@@ -10,6 +10,10 @@ from __future__ import annotations
 from sqlalchemy import BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+# Raise whenever tables or their meaning change: a database built under another number is
+# rebuilt by `careerbot data build --if-missing` and refused by the bot with the fix named.
+SCHEMA_VERSION = 2
+
 
 class Base(DeclarativeBase):
     pass
@@ -93,13 +97,18 @@ class EducationCategory(Base):
 
 
 class EducationShare(Base):
-    """Percent of respondents in an occupation who chose a category."""
+    """Percent of respondents in an occupation who chose a category.
+
+    `percent` is NULL where O*NET recommends suppressing the estimate (low precision): the
+    category is kept, so the bot can say a share is withheld instead of silently listing the
+    others as if they were the whole picture.
+    """
 
     __tablename__ = "education_share"
     code: Mapped[str] = mapped_column(ForeignKey("occupation.code"), primary_key=True)
     scale: Mapped[str] = mapped_column(String(4), primary_key=True)
     category: Mapped[int] = mapped_column(Integer, primary_key=True)
-    percent: Mapped[float] = mapped_column(Float)
+    percent: Mapped[float | None] = mapped_column(Float)
 
 
 class JobZone(Base):

@@ -113,7 +113,7 @@ class Rated:
 @dataclass(frozen=True)
 class Share:
     label: str
-    percent: float
+    percent: float | None  # None: O*NET withholds the estimate (low precision)
 
 
 @dataclass(frozen=True)
@@ -450,9 +450,12 @@ class CareerStore:
                 .where(
                     models.EducationShare.code == code,
                     models.EducationShare.scale == "RL",
-                    models.EducationShare.percent > 0,
+                    (models.EducationShare.percent > 0) | models.EducationShare.percent.is_(None),
                 )
-                .order_by(models.EducationShare.percent.desc(), models.EducationShare.category)
+                .order_by(
+                    models.EducationShare.percent.desc().nulls_last(),
+                    models.EducationShare.category,
+                )
             )
             levels = [Share(label, percent) for label, percent in rows]
         return EducationFacts(

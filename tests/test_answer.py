@@ -55,6 +55,19 @@ async def test_salary_view_shows_source_percentiles(careerbot: Careerbot) -> Non
         assert figure in text
 
 
+async def test_education_view_says_which_share_o_net_withholds(careerbot: Careerbot) -> None:
+    """O*NET flags registered nurses' bachelor's share (its largest) as too imprecise to show;
+    listing the rest alone would read as if nurses mostly had certificates."""
+    summary = await careerbot.answer("registered nurse")
+    data = next(
+        d for d in all_buttons(summary) if decode(d, careerbot.version).view == "education"
+    )
+    text = (await careerbot.press(data)).text
+    assert "Associate's Degree 19%" in text
+    assert "Bachelor's Degree: share withheld by O*NET (low precision)" in text
+    assert "56%" not in text  # the suppressed figure itself is never shown
+
+
 async def test_profile_for_one_title(careerbot: Careerbot) -> None:
     reply = await careerbot.answer("what do dental hygienists make?")
     assert reply.kind == "profile"

@@ -205,6 +205,7 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
         "cps_age": demographics.year_age,
     }
     metadata: dict[str, str] = {f"release_{k}": v for k, v in report.releases.items()}
+    metadata["schema"] = str(models.SCHEMA_VERSION)
     metadata.update({f"oews_footnote_{k}": v for k, v in oews.footnotes.items()})
     for path in [*onet.files, *oews.files, *projections.files, *demographics.files]:
         metadata[f"sha256:{path.relative_to(data_dir)}"] = file_hash(path)
@@ -268,26 +269,33 @@ async def build_database(
     return report
 
 
-async def _has_metadata(database_url: str) -> bool:
+async def _built_schema(database_url: str) -> str | None:
+    """The schema version the database was built with; "" if built before versions were
+    recorded, None if nothing was built (or the database cannot be read)."""
     engine = create_engine(database_url)
     try:
         async with engine.connect() as conn:
-            count = await conn.scalar(select(func.count()).select_from(table(models.Metadata)))
-            return bool(count)
+            metadata = table(models.Metadata)
+            if not await conn.scalar(select(func.count()).select_from(metadata)):
+                return None
+            version = await conn.scalar(select(metadata.c.value).where(metadata.c.key == "schema"))
+            return version or ""
     except Exception:  # no such table (never built), or no server: build and say what fails
-        return False
+        return None
     finally:
         await engine.dispose()
 
 
 def database_exists(database_url: str) -> bool:
-    """Whether a built database is there: the SQLite file, else a filled metadata table."""
+    """Whether a database built by this version of careerbot is there (`data build
+    --if-missing` rebuilds one built under another schema)."""
     path = sqlite_path(database_url)
-    if path is not None:
-        return path.is_file()
+    if path is not None and not path.is_file():
+        return False  # connecting would create an empty file
     # Called from the CLI's running event loop: ask on a thread with an event loop of its own.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _has_metadata(database_url)).result()
+        built = pool.submit(asyncio.run, _built_schema(database_url)).result()
+    return built == str(models.SCHEMA_VERSION)
 
 
 __all__ = ["BuildReport", "SourceError", "build_database", "database_exists"]

@@ -132,8 +132,12 @@ def load_onet(directory: Path) -> OnetTables:
     for row in _rows(directory, "Education, Training, and Experience", required, files):
         category = integer(row["Category"])
         percent = number(row["Data Value"])
-        if category is None or percent is None or _flag(row.get("Recommend Suppress")):
+        if category is None or percent is None:
             continue
+        if _flag(row.get("Recommend Suppress")):
+            if percent == 0:
+                continue  # nobody to mention
+            percent = None  # withheld: see models.EducationShare
         out.education_shares.append(
             {
                 "code": text(row[CODE]),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from bot.answer import Careerbot, DatabaseMissing
 from store.db import create_engine
-from store.importers.build import build_database
+from store.importers.build import build_database, database_exists
 from store.importers.tables import SourceError
 from store.queries import CareerStore
 from tests.fixtures_data import write_fixture_data
@@ -87,8 +89,12 @@ async def test_titles_tasks_ratings_and_education(built) -> None:
         ("skill", 3.75, 3.5),
         ("work_style", 3.75, 3.5),
     ]
-    # The suppressed education share is left out rather than shown.
-    assert rows(path, "select category, percent from education_share") == [(2, 71.5)]
+    # O*NET recommends suppressing two shares: the category is kept without its figure, so
+    # the bot can say it is withheld; one nobody chose is left out.
+    assert rows(path, "select category, percent from education_share order by category") == [
+        (2, 71.5),
+        (6, None),
+    ]
     # A related occupation missing from this release is skipped, not invented.
     assert rows(path, "select related_code from related_occupation") == [("13-2072.00",)]
     assert rows(path, "select hot, in_demand from technology order by example") == [(0, 0), (1, 1)]
@@ -150,6 +156,28 @@ async def test_rebuild_keeps_chat_preferences(built, data_dir) -> None:
         assert await store.chat_area(-100123) == "0000048"
     finally:
         await store.close()
+
+
+async def test_a_database_built_under_another_schema_is_refused_and_rebuilt(
+    built, data_dir
+) -> None:
+    url, path = built
+    assert await asyncio.to_thread(database_exists, url)
+    with sqlite3.connect(path) as connection:
+        connection.execute("update metadata set value = '1' where key = 'schema'")
+
+    assert not await asyncio.to_thread(database_exists, url)  # `--if-missing` rebuilds it
+    with pytest.raises(DatabaseMissing, match="Rebuild it with: careerbot data build"):
+        await Careerbot.open(url)
+    await build_database(data_dir, url)
+    assert await asyncio.to_thread(database_exists, url)
+    await (await Careerbot.open(url)).close()
+
+
+async def test_nothing_built_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "never.sqlite3"
+    assert not await asyncio.to_thread(database_exists, f"sqlite+aiosqlite:///{path}")
+    assert not path.exists()  # asking did not create an empty file
 
 
 async def test_missing_data_directory_is_a_clear_error(tmp_path: Path) -> None:
