@@ -99,6 +99,15 @@ def _short(text: str, width: int) -> str:
     return textwrap.shorten(text, width, placeholder="…")
 
 
+def _numbered(number: int, side: Side) -> str:
+    """ "1. med collections → Bill and Account Collectors"; just the title when it was asked
+    as such (after « Summary, or typed exactly), rather than "Loan Officers → Loan Officers"."""
+    title = f"<b>{esc(side.facts.title)}</b>"
+    if side.asked_as.casefold() == side.facts.title.casefold():
+        return f"{number}. {title}"
+    return f"{number}. {esc(side.asked_as)} → {title}"
+
+
 def data_version(metadata: dict[str, str]) -> str:
     """Four characters naming the data releases: equal after a rebuild of the same release."""
     releases = "|".join(f"{k}={v}" for k, v in sorted(metadata.items()) if k.startswith("release"))
@@ -372,10 +381,7 @@ class Careerbot:
                 lines.append(
                     f"📍 Pay and jobs in {esc(place.name)}; growth and education are national."
                 )
-            lines += [
-                f"{i}. {esc(s.asked_as)} → <b>{esc(s.facts.title)}</b>"
-                for i, s in enumerate(resolved, 1)
-            ]
+            lines += [_numbered(i, s) for i, s in enumerate(resolved, 1)]
             lines.append(summary_table(resolved, self.top))
             lines += [
                 f"<i>{i}. pay figures for: {esc(s.facts.wage_title)}</i>"
@@ -387,7 +393,7 @@ class Careerbot:
         else:
             lines.append("⚖️ " + " vs ".join(f"<b>{esc(s.asked_as)}</b>" for s in resolved))
             for i, side in enumerate(resolved, 1):
-                lines.append(f"\n{i}. {esc(side.asked_as)} → <b>{esc(side.facts.title)}</b>")
+                lines.append("\n" + _numbered(i, side))
                 lines += summary_lines(side, self.top, average)[:4]
             kind = "compare"
         if fell_back and place is not None:

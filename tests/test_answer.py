@@ -45,6 +45,7 @@ async def test_each_detail_view_renders_both_occupations(careerbot: Careerbot, v
     assert back, "every detail view has « Summary"
     again = await careerbot.press(back[0])
     assert again.kind == "compare" and "$47,030" in again.text
+    assert "1. <b>Bill and Account Collectors</b>" in again.text  # not "X → X"
 
 
 async def test_salary_view_shows_source_percentiles(careerbot: Careerbot) -> None:
@@ -59,9 +60,7 @@ async def test_education_view_says_which_share_o_net_withholds(careerbot: Career
     """O*NET flags registered nurses' bachelor's share (its largest) as too imprecise to show;
     listing the rest alone would read as if nurses mostly had certificates."""
     summary = await careerbot.answer("registered nurse")
-    data = next(
-        d for d in all_buttons(summary) if decode(d, careerbot.version).view == "education"
-    )
+    data = next(d for d in all_buttons(summary) if decode(d, careerbot.version).view == "education")
     text = (await careerbot.press(data)).text
     assert "Associate's Degree 19%" in text
     assert "Bachelor's Degree: share withheld by O*NET (low precision)" in text
