@@ -52,6 +52,10 @@ class TopCode:
         return cls(annual=f"${found[2]}", hourly=f"${found[1]}") if found else cls()
 
 
+# BLS footnote 4, in the bot's words.
+ONE_WAY = "BLS reports {way} pay only: often not a year-round, full-time job"
+
+
 def money(value: float | None) -> str:
     if value is None:
         return NOT_PUBLISHED
@@ -96,7 +100,19 @@ def wage(wages: WageFacts | None, column: str, top: TopCode) -> str:
     return hourly(value) if column.startswith("hourly") else money(value)
 
 
+def _dollars(value: float) -> str:
+    """17.05 -> '17' (half up), for the short hourly range."""
+    return f"{int(value + 0.5):,}"
+
+
 def pay_range(wages: WageFacts | None, top: TopCode, short: bool = False) -> str:
+    """The 10th-90th percentile range, yearly; hourly for a job BLS reports only hourly."""
+    if wages is not None and wages.paid_the_other_way("annual_p10"):
+        p10, p90 = wages.hourly_p10, wages.hourly_p90
+        if p10 is not None and p90 is not None:
+            if short:  # whole dollars fit a phone's column
+                return f"${_dollars(p10)}–{_dollars(p90)}/h"
+            return f"{hourly(p10)} – {hourly(p90)} an hour"
     if wages is None or (
         wages.annual_p10 is None and wages.annual_p90 is None and not wages.top_coded("annual_p90")
     ):
@@ -153,11 +169,18 @@ def _cell(text: str, width: int) -> str:
     return text[:width].ljust(width)
 
 
+def _cell_wage(wages: WageFacts | None, column: str, top: TopCode) -> str:
+    """A table cell: the wage, or which way BLS reports an occupation it reports only one way."""
+    if wages is not None and wages.paid_the_other_way(column):
+        return "yearly only" if column.startswith("hourly") else "hourly only"
+    return wage(wages, column, top)
+
+
 def summary_table(sides: Sequence[Side], top: TopCode) -> str:
     """Two occupations side by side in a monospace block that fits a phone (~34 columns)."""
     rows: list[tuple[str, list[str]]] = [
-        ("Median pay", [wage(s.facts.wages, "annual_median", top) for s in sides]),
-        ("Hourly", [wage(s.facts.wages, "hourly_median", top) for s in sides]),
+        ("Median pay", [_cell_wage(s.facts.wages, "annual_median", top) for s in sides]),
+        ("Hourly", [_cell_wage(s.facts.wages, "hourly_median", top) for s in sides]),
         ("Range 10-90", [pay_range(s.facts.wages, top, short=True) for s in sides]),
         (
             "Growth",
@@ -219,12 +242,20 @@ def summary_lines(side: Side, top: TopCode, average_growth: float | None) -> lis
     if p and p.percent_change is not None and average_growth is not None:
         growth += f" (all jobs: {signed_percent(average_growth)})"
     median, per_hour = wage(w, "annual_median", top), wage(w, "hourly_median", top)
-    pay = (
-        f"💵 Median pay: <b>{esc(median)}</b>/yr"
-        if median != NOT_PUBLISHED
-        else f"💵 Median pay: {NOT_PUBLISHED}"
-    )
-    pay += f" · {esc(per_hour)}/h" if per_hour != NOT_PUBLISHED else " (hourly not published)"
+    if median != NOT_PUBLISHED:
+        pay = f"💵 Median pay: <b>{esc(median)}</b>/yr"
+        if per_hour != NOT_PUBLISHED:
+            pay += f" · {esc(per_hour)}/h"
+        elif w is not None and w.paid_the_other_way("hourly_median"):
+            pay += f" ({ONE_WAY.format(way='yearly')})"
+        else:
+            pay += " (hourly not published)"
+    elif per_hour != NOT_PUBLISHED and w is not None and w.paid_the_other_way("annual_median"):
+        pay = f"💵 Median pay: <b>{esc(per_hour)}</b>/h ({ONE_WAY.format(way='hourly')})"
+    else:
+        pay = f"💵 Median pay: {NOT_PUBLISHED}"
+        if per_hour != NOT_PUBLISHED:
+            pay += f" · {esc(per_hour)}/h"
     lines = [
         pay,
         f"↔️ Pay range (10th–90th pct): {esc(pay_range(w, top))}",

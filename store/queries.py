@@ -50,6 +50,12 @@ class WageFacts:
         """BLS footnote 5: the wage is at or above the top of the published range."""
         return self.footnotes.get(column) == "5"
 
+    def paid_the_other_way(self, column: str) -> bool:
+        """BLS footnote 4: no figure in this column because the occupation, often not worked
+        year-round full time, is reported only as an annual salary (teachers) or only as an
+        hourly wage (actors)."""
+        return getattr(self, column) is None and self.footnotes.get(column) == "4"
+
 
 @dataclass(frozen=True)
 class ProjectionFacts:

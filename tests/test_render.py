@@ -13,6 +13,7 @@ from bot.render import (
     money,
     pay_range,
     signed_percent,
+    summary_lines,
     summary_table,
     trim,
     wage,
@@ -124,3 +125,42 @@ def test_trim_cuts_on_a_line_and_closes_pre() -> None:
     assert len(trimmed) <= MAX_TEXT
     assert trimmed.count("<pre>") == trimmed.count("</pre>")
     assert trimmed.endswith("…")
+
+
+def test_a_job_bls_reports_only_yearly_says_so_instead_of_not_published() -> None:
+    """BLS footnote 4: teachers are paid by the year, so BLS publishes no hourly figures."""
+    hourly_gap = {c: "4" for c in ("hourly_median", "hourly_p10", "hourly_p90")}
+    teachers = wages(annual_median=63970, employment=1, footnotes=hourly_gap)
+    side = Side("teacher", "x", occupation("Elementary School Teachers", teachers, -2.0))
+
+    first = summary_lines(side, TOP, 3.1)[0]
+    assert first == (
+        "💵 Median pay: <b>$63,970</b>/yr "
+        "(BLS reports yearly pay only: often not a year-round, full-time job)"
+    )
+    table = summary_table([side, side], TOP)
+    assert "Hourly      yearly only" in table
+
+
+def test_a_job_bls_reports_only_hourly_shows_the_hourly_median() -> None:
+    annual_gap = {c: "4" for c in ("annual_median", "annual_p10", "annual_p90")}
+    actors = wages(
+        hourly_median=25.0, hourly_p10=17.05, hourly_p90=56.25, employment=1, footnotes=annual_gap
+    )
+    side = Side("actor", "x", occupation("Actors", actors, 1.0))
+
+    lines = summary_lines(side, TOP, 3.1)
+    assert lines[0] == (
+        "💵 Median pay: <b>$25.00</b>/h "
+        "(BLS reports hourly pay only: often not a year-round, full-time job)"
+    )
+    assert lines[1] == "↔️ Pay range (10th–90th pct): $17.05 – $56.25 an hour"
+    table = summary_table([side, side], TOP)
+    assert "Median pay  hourly only" in table and "$17–56/h" in table
+
+
+def test_pay_without_a_reason_is_simply_not_published() -> None:
+    side = Side("x", "x", occupation("Collectors", wages(annual_median=47030), 1.0))
+    assert summary_lines(side, TOP, 3.1)[0] == (
+        "💵 Median pay: <b>$47,030</b>/yr (hourly not published)"
+    )
