@@ -160,10 +160,24 @@ class RankedWage:
     top_coded: bool
 
 
-def _naics_nested(one: str, other: str) -> bool:
-    """Whether one OEWS industry code contains the other (482000 contains 482100)."""
-    a, b = one.rstrip("0"), other.rstrip("0")
-    return a.startswith(b) or b.startswith(a)
+def _industry_key(code: str, name: str) -> tuple[str, str]:
+    """(NAICS digits, ownership) of an OEWS industry code.
+
+    Plain codes are NAICS padded with zeros (482100: "4821"). Codes for schools and hospitals
+    by owner end in an ownership digit instead, and their names say so (622103, "General
+    Medical and Surgical Hospitals, Local Government Owned": "6221", local government "3").
+    """
+    if name.endswith(" Owned"):
+        return code[:5].rstrip("0"), code[5]
+    return code.rstrip("0"), ""
+
+
+def _naics_nested(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Whether one industry (an `_industry_key`) contains the other: 482000 contains 482100,
+    622003 (hospitals, local government) contains 622103, and 622000 contains both."""
+    (a, owner_a), (b, owner_b) = one, other
+    same_owners = owner_a == owner_b or "" in (owner_a, owner_b)
+    return same_owners and (a.startswith(b) or b.startswith(a))
 
 
 def _distinct_industries(rows: Sequence[Any], limit: int) -> list[Any]:
@@ -171,7 +185,8 @@ def _distinct_industries(rows: Sequence[Any], limit: int) -> list[Any]:
     one already taken."""
     taken: list[Any] = []
     for row in rows:
-        if not any(_naics_nested(row[1], kept[1]) for kept in taken):
+        key = _industry_key(row[1], row[0])
+        if not any(_naics_nested(key, _industry_key(kept[1], kept[0])) for kept in taken):
             taken.append(row)
             if len(taken) == limit:
                 break

@@ -131,22 +131,32 @@ async def test_a_failed_reread_keeps_the_copy_and_the_first_read_fails_loudly(
 # --------------------------------------------------------------------------- best-paying places
 
 
-def test_industry_codes_nest_by_their_naics_digits() -> None:
-    assert queries._naics_nested("482000", "482100")  # Rail Transportation, two levels
-    assert queries._naics_nested("221100", "221111")
-    assert not queries._naics_nested("482000", "483000")
-    assert not queries._naics_nested("221111", "221112")
+def nested(one: tuple[str, str], other: tuple[str, str]) -> bool:
+    return queries._naics_nested(queries._industry_key(*one), queries._industry_key(*other))
+
+
+def test_industry_codes_nest_by_their_naics_digits_and_owner() -> None:
+    assert nested(("482000", "Rail Transportation"), ("482100", "Rail Transportation"))
+    assert nested(("221100", "Electric Power"), ("221111", "Hydroelectric Power Generation"))
+    assert not nested(("482000", "Rail"), ("483000", "Water Transportation"))
+    assert not nested(("221111", "Hydroelectric"), ("221112", "Fossil Fuel"))
+    local = ("622003", "Hospitals, Local Government Owned")
+    assert nested(
+        local, ("622103", "General Medical and Surgical Hospitals, Local Government Owned")
+    )
+    assert not nested(local, ("622005", "Hospitals, Privately Owned"))
+    assert nested(("622000", "Hospitals"), ("622105", "General Medical ..., Privately Owned"))
 
 
 @pytest.mark.realdata
 async def test_best_paying_industries_are_each_a_different_industry(careerbot) -> None:
     """Bill collectors' list used to show "Rail Transportation" twice (482000 and 482100)."""
-    for soc in ["43-3011", "13-2072", "29-1141", "15-1252", "47-2111", "35-2014"]:
+    for soc in ["43-3011", "13-2072", "29-1141", "15-1252", "47-2111", "35-2014", "29-1242"]:
         ranked = await careerbot.store.ranked_wages(soc, kind="I", limit=5)
         assert len(ranked) == 5
         names = [r.name for r in ranked]
         assert len(set(names)) == len(names), names
         for i, one in enumerate(ranked):
-            assert not any(queries._naics_nested(one.code, other.code) for other in ranked[:i])
+            assert not any(nested((one.code, one.name), (o.code, o.name)) for o in ranked[:i])
         medians = [r.annual_median or 0 for r in ranked]
         assert medians == sorted(medians, reverse=True)
