@@ -9,9 +9,11 @@ from collections.abc import Sequence
 
 from bot.render import (
     NOT_PUBLISHED,
+    ONE_WAY,
     TopCode,
     count,
     esc,
+    hourly,
     money,
     signed_percent,
     thousands,
@@ -41,6 +43,43 @@ def _heading(facts: OccupationFacts, many: bool) -> str:
     return f"\n<b>{esc(facts.title)}</b>" if many else ""
 
 
+def _headline(w: WageFacts, top: TopCode) -> str:
+    """Median and mean, yearly (and the hourly mean), or only the way BLS reports the job."""
+    if w.paid_the_other_way("annual_median"):
+        return (
+            f"Median {esc(wage(w, 'hourly_median', top))} · mean "
+            f"{esc(wage(w, 'hourly_mean', top))} an hour ({ONE_WAY.format(way='hourly')})"
+        )
+    text = (
+        f"Median {esc(wage(w, 'annual_median', top))} · mean {esc(wage(w, 'annual_mean', top))}/yr"
+    )
+    if w.paid_the_other_way("hourly_mean"):
+        return f"{text} ({ONE_WAY.format(way='yearly')})"
+    return f"{text} ({esc(wage(w, 'hourly_mean', top))}/h)"
+
+
+def _percentile_table(w: WageFacts, top: TopCode) -> str:
+    """Yearly and hourly percentiles; a column BLS does not report for this job is left out."""
+    columns = [
+        (heading, prefix)
+        for heading, prefix in (("Yearly", "annual_"), ("Hourly", "hourly_"))
+        if not w.paid_the_other_way(prefix + "median")
+    ]
+    rows = [["Percentile", *(heading for heading, _ in columns)]]
+    for label, suffix in PERCENTILES:
+        cells = [wage(w, prefix + suffix, top) for _, prefix in columns]
+        rows.append([label, *("n/p" if c == NOT_PUBLISHED else c for c in cells)])
+    widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(rows[0]))]
+    lines = ["".join(c.ljust(n) for c, n in zip(row, widths, strict=True)).rstrip() for row in rows]
+    if any("n/p" in row for row in rows):
+        lines.append("n/p: not published by the source")
+    return "\n".join(lines)
+
+
+def _median(value: float | None, pay: str) -> str:
+    return hourly(value) if pay == "hourly" else money(value)
+
+
 async def salary(
     store: CareerStore,
     occupations: Sequence[OccupationFacts],
@@ -63,33 +102,27 @@ async def salary(
             continue
         if f.wages_from_aggregate and f.wage_title:
             lines.append(f"<i>Pay figures for: {esc(f.wage_title)}</i>")
-        lines.append(
-            f"Median {esc(wage(w, 'annual_median', top))} · "
-            f"mean {esc(wage(w, 'annual_mean', top))}/yr ({esc(wage(w, 'hourly_mean', top))}/h)"
-        )
-        table = ["Percentile  Yearly      Hourly"]
-        for label, suffix in PERCENTILES:
-            table.append(
-                f"{label:<11} {wage(w, 'annual_' + suffix, top):<11} "
-                f"{wage(w, 'hourly_' + suffix, top)}"
-            )
-        lines.append("<pre>" + esc("\n".join(table)) + "</pre>")
+        lines.append(_headline(w, top))
+        lines.append("<pre>" + esc(_percentile_table(w, top)) + "</pre>")
+        pay = "hourly" if w.paid_the_other_way("annual_median") else "annual"
         area_wages = (local or {}).get(f.code)
         if area_wages is not None:
             lines.append(
                 f"📍 {esc(area_wages.area_name)}: median "
-                f"{esc(wage(area_wages, 'annual_median', top))}, "
-                f"mean {esc(wage(area_wages, 'annual_mean', top))}, "
+                f"{esc(wage(area_wages, pay + '_median', top))}, "
+                f"mean {esc(wage(area_wages, pay + '_mean', top))}, "
                 f"{count(area_wages.employment)} jobs"
             )
         elif local is not None:
             lines.append(f"📍 Your area: {NOT_PUBLISHED} for this occupation.")
         if f.wage_code:
             for kind, label in RANKINGS:
-                ranked = await store.ranked_wages(f.wage_code, kind=kind, limit=3 if many else 5)
+                ranked = await store.ranked_wages(
+                    f.wage_code, kind=kind, limit=3 if many else 5, by=pay + "_median"
+                )
                 if ranked:
                     items = [
-                        f"{esc(r.name)} {money(r.annual_median)}"
+                        f"{esc(r.name)} {_median(r.median, pay)}"
                         + (f" ({count(r.employment)} jobs)" if kind == "I" and r.employment else "")
                         for r in ranked
                     ]

@@ -155,9 +155,8 @@ class AreaFacts:
 class RankedWage:
     name: str
     code: str
-    annual_median: int | None
+    median: float  # yearly or hourly, as asked of `ranked_wages`
     employment: int | None
-    top_coded: bool
 
 
 def _industry_key(code: str, name: str) -> tuple[str, str]:
@@ -575,8 +574,11 @@ class CareerStore:
         ]
 
     @memoized
-    async def ranked_wages(self, wage_code: str, *, kind: str, limit: int = 5) -> list[RankedWage]:
-        """Best-paying states (kind S), metros (M) or industries (I) for one occupation.
+    async def ranked_wages(
+        self, wage_code: str, *, kind: str, limit: int = 5, by: str = "annual_median"
+    ) -> list[RankedWage]:
+        """Best-paying states (kind S), metros (M) or industries (I) for one occupation, by its
+        annual median, or by `by="hourly_median"` for a job BLS reports only hourly.
 
         Equal medians rank by employment, then code, so every database picks the same rows.
         OEWS publishes industries at nested NAICS levels (Rail Transportation is both 482000
@@ -584,6 +586,10 @@ class CareerStore:
         contains it, or that it contains, already ranks higher: each line is a different
         industry.
         """
+        median = {
+            "annual_median": models.Wage.annual_median,
+            "hourly_median": models.Wage.hourly_median,
+        }[by]
         async with self.sessions() as session:
             order_code: Any
             if kind == "I":
@@ -606,11 +612,9 @@ class CareerStore:
                 )
             rows = (
                 await session.execute(
-                    query.where(
-                        models.Wage.soc_code == wage_code, models.Wage.annual_median.is_not(None)
-                    )
+                    query.where(models.Wage.soc_code == wage_code, median.is_not(None))
                     .order_by(
-                        models.Wage.annual_median.desc(),
+                        median.desc(),
                         models.Wage.employment.desc().nulls_last(),
                         order_code,
                     )
@@ -619,16 +623,7 @@ class CareerStore:
             ).all()
         if kind == "I":
             rows = _distinct_industries(rows, limit)
-        return [
-            RankedWage(
-                name,
-                code,
-                w.annual_median,
-                w.employment,
-                _footnotes(w.footnotes).get("annual_median") == "5",
-            )
-            for name, code, w in rows
-        ]
+        return [RankedWage(name, code, getattr(w, by), w.employment) for name, code, w in rows]
 
     @memoized
     async def areas(self) -> list[AreaFacts]:

@@ -67,6 +67,23 @@ async def test_education_view_says_which_share_o_net_withholds(careerbot: Career
     assert "56%" not in text  # the suppressed figure itself is never shown
 
 
+async def test_salary_view_of_a_job_bls_reports_only_hourly(careerbot: Careerbot) -> None:
+    """Actors are paid by the hour: no yearly column of 'not published', hourly rankings."""
+    profile = await careerbot.answer("actor")
+    (actors,) = profile.occupations
+    median = actors["wages"]["hourly_median"]
+    assert actors["wages"]["annual_median"] is None and median is not None
+    data = next(d for d in all_buttons(profile) if decode(d, careerbot.version).view == "salary")
+    text = (await careerbot.press(data)).text
+
+    assert f"Median ${median:.2f}" in text and "BLS reports hourly pay only" in text
+    assert "Percentile  Hourly" in text and "Yearly" not in text
+    assert "not published" not in text
+    states = text.split("Best-paying states</b> (median): ")[1].split("\n")[0]
+    hourly_medians = [float(item.rsplit("$", 1)[1]) for item in states.split("; ")]
+    assert len(hourly_medians) == 5 and hourly_medians == sorted(hourly_medians, reverse=True)
+
+
 async def test_profile_for_one_title(careerbot: Careerbot) -> None:
     reply = await careerbot.answer("what do dental hygienists make?")
     assert reply.kind == "profile"
