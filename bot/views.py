@@ -21,10 +21,10 @@ from bot.render import (
 )
 from store.queries import CareerStore, OccupationFacts, WageFacts
 
-RANKINGS = (
-    ("S", "Best-paying states"),
-    ("M", "Best-paying metro areas"),
-    ("I", "Best-paying industries"),
+RANKINGS = (  # kind, heading, one, several
+    ("S", "Best-paying states", "state", "states"),
+    ("M", "Best-paying metro areas", "metro area", "metro areas"),
+    ("I", "Best-paying industries", "industry", "industries"),
 )
 PERCENTILES = (
     ("10th", "p10"),
@@ -116,16 +116,24 @@ async def salary(
         elif local is not None:
             lines.append(f"📍 Your area: {NOT_PUBLISHED} for this occupation.")
         if f.wage_code:
-            for kind, label in RANKINGS:
-                ranked = await store.ranked_wages(
+            for kind, label, one, several in RANKINGS:
+                ranking = await store.ranked_wages(
                     f.wage_code, kind=kind, limit=3 if many else 5, by=pay + "_median"
                 )
-                if ranked:
-                    items = [
-                        f"{esc(r.name)} {_median(r.median, pay)}"
-                        + (f" ({count(r.employment)} jobs)" if kind == "I" and r.employment else "")
-                        for r in ranked
-                    ]
+                items = [
+                    f"{esc(r.name)} {_median(r.median, pay)}"
+                    + (f" ({count(r.employment)} jobs)" if kind == "I" and r.employment else "")
+                    for r in ranking.ranked
+                ]
+                if ranking.top_coded:
+                    n = ranking.top_coded
+                    ceiling = top.hourly if pay == "hourly" else top.annual
+                    items.append(
+                        f"{'and ' if items else ''}{n} {'more ' if items else ''}"
+                        f"{one if n == 1 else several} at {ceiling}+, "
+                        "where BLS gives no exact figure"
+                    )
+                if items:
                     lines.append(f"<b>{label}</b> (median): " + "; ".join(items))
         parts.append("\n".join(lines))
     return "\n".join(parts)

@@ -159,6 +159,12 @@ class RankedWage:
     employment: int | None
 
 
+@dataclass(frozen=True)
+class Ranking:
+    ranked: list[RankedWage]
+    top_coded: int  # how many more have a median above BLS's top code: no figure to rank by
+
+
 def _industry_key(code: str, name: str) -> tuple[str, str]:
     """(NAICS digits, ownership) of an OEWS industry code.
 
@@ -576,10 +582,12 @@ class CareerStore:
     @memoized
     async def ranked_wages(
         self, wage_code: str, *, kind: str, limit: int = 5, by: str = "annual_median"
-    ) -> list[RankedWage]:
+    ) -> Ranking:
         """Best-paying states (kind S), metros (M) or industries (I) for one occupation, by its
         annual median, or by `by="hourly_median"` for a job BLS reports only hourly.
 
+        Places whose median is top-coded (BLS footnote 5: at or above the top of its range, no
+        exact figure) cannot be ranked among the others, so they are counted, not ranked.
         Equal medians rank by employment, then code, so every database picks the same rows.
         OEWS publishes industries at nested NAICS levels (Rail Transportation is both 482000
         and 482100, often with the same figures), so an industry is left out when one that
@@ -612,18 +620,31 @@ class CareerStore:
                 )
             rows = (
                 await session.execute(
-                    query.where(models.Wage.soc_code == wage_code, median.is_not(None))
-                    .order_by(
-                        median.desc(),
+                    query.where(
+                        models.Wage.soc_code == wage_code,
+                        median.is_not(None) | models.Wage.footnotes.contains(f"{by}=5"),
+                    ).order_by(
+                        median.desc().nulls_last(),
                         models.Wage.employment.desc().nulls_last(),
                         order_code,
                     )
-                    .limit(None if kind == "I" else limit)
                 )
             ).all()
+        published = [row for row in rows if getattr(row[2], by) is not None]
+        top_coded = [
+            row
+            for row in rows
+            if getattr(row[2], by) is None and _footnotes(row[2].footnotes).get(by) == "5"
+        ]
         if kind == "I":
-            rows = _distinct_industries(rows, limit)
-        return [RankedWage(name, code, getattr(w, by), w.employment) for name, code, w in rows]
+            published = _distinct_industries(published, limit)
+            top_coded = _distinct_industries(top_coded, len(top_coded))
+        return Ranking(
+            [RankedWage(name, code, getattr(w, by), w.employment) for name, code, w in published][
+                :limit
+            ],
+            len(top_coded),
+        )
 
     @memoized
     async def areas(self) -> list[AreaFacts]:

@@ -84,6 +84,17 @@ async def test_salary_view_of_a_job_bls_reports_only_hourly(careerbot: Careerbot
     assert len(hourly_medians) == 5 and hourly_medians == sorted(hourly_medians, reverse=True)
 
 
+async def test_salary_view_counts_places_above_the_top_code(careerbot: Careerbot) -> None:
+    summary = await careerbot.answer("cardiologist")
+    data = next(d for d in all_buttons(summary) if decode(d, careerbot.version).view == "salary")
+    text = (await careerbot.press(data)).text
+    ranking = await careerbot.store.ranked_wages("29-1212", kind="S", limit=5)
+    assert ranking.top_coded > 0
+    assert (
+        f"and {ranking.top_coded} more states at $239,200+, where BLS gives no exact figure" in text
+    )
+
+
 async def test_profile_for_one_title(careerbot: Careerbot) -> None:
     reply = await careerbot.answer("what do dental hygienists make?")
     assert reply.kind == "profile"
