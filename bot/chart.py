@@ -32,6 +32,15 @@ def _published(w: WageFacts | None, column: str, ceiling: int) -> int | None:
     return int(value) if value is not None else None
 
 
+def _gap_note(w: WageFacts | None, median: int | None) -> str:
+    """What stands in for a yearly bar: the hourly range of a job BLS reports only hourly
+    (footnote 4), the median alone, or that nothing is published."""
+    hourly = w is not None and w.paid_the_other_way("annual_p10")
+    if hourly and w is not None and w.hourly_p10 is not None and w.hourly_p90 is not None:
+        return f"paid hourly: ${w.hourly_p10:,.2f} – ${w.hourly_p90:,.2f} an hour"
+    return "pay range not published" if median is None else f"median ${median:,}"
+
+
 def render_chart(bars: Sequence[Bar], area: str, period: str, top: TopCode) -> bytes:
     """The chart as PNG bytes.
 
@@ -51,7 +60,7 @@ def render_chart(bars: Sequence[Bar], area: str, period: str, top: TopCode) -> b
         high = _published(w, "annual_p90", ceiling)
         median = _published(w, "annual_median", ceiling)
         if low is None or high is None:
-            note = "pay range not published" if median is None else f"median ${median:,}"
+            note = _gap_note(w, median).replace("$", r"\$")  # two $ would start mathtext
             axes.text(0.0, row, note, va="center", fontsize=10, color=GREY)
             continue
         highest = max(highest, high)

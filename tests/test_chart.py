@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from bot.answer import Careerbot
 from bot.callbacks import decode
-from bot.chart import Bar, render_chart
+from bot.chart import Bar, _gap_note, render_chart
 from bot.render import TopCode
 from tests.test_cli import careerbot as run_cli
 from tests.test_render import wages
@@ -29,6 +29,15 @@ def test_renders_published_ranges_and_labels_gaps() -> None:
         TopCode(),
     )
     assert png.startswith(PNG) and len(png) > 10_000
+
+
+def test_a_job_paid_by_the_hour_is_labelled_with_its_hourly_range() -> None:
+    hourly_only = wages(
+        hourly_p10=16.5, hourly_p90=143.68, footnotes={"annual_p10": "4", "annual_p90": "4"}
+    )
+    assert _gap_note(hourly_only, None) == "paid hourly: $16.50 – $143.68 an hour"
+    assert _gap_note(wages(), None) == "pay range not published"
+    assert _gap_note(wages(), 47030) == "median $47,030"
 
 
 def test_charts_drawn_at_once_in_threads_are_each_their_own() -> None:
