@@ -34,6 +34,42 @@ def test_resolves_to_the_occupation_people_mean(
     assert resolution.status in {"matched", "ambiguous"}
 
 
+@pytest.mark.parametrize(
+    "field, code",
+    [
+        ("nursing", "29-1141.00"),
+        ("teaching", "25-2021.00"),
+        ("accounting", "13-2011.00"),
+        ("welding", "51-4121.00"),
+        ("trucking", "53-3032.00"),
+        ("law", "23-1011.00"),
+        ("pharmacy", "29-1051.00"),
+        ("real estate", "41-9022.00"),
+    ],
+)
+def test_a_field_of_work_means_its_main_job(real_index: TitleIndex, field: str, code: str) -> None:
+    """ "Is nursing a good career?" is about nurses, not nursing directors or aides."""
+    resolution = real_index.resolve(field)
+    assert resolution.status == "matched" and resolution.best is not None
+    assert resolution.best.code == code
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("nursing assistant", "31-1131.00"),
+        ("welding machine operator", "51-4122.00"),
+        ("pharmacy technician", "29-2052.00"),
+        ("teaching assistant", "25-9042.00"),
+    ],
+)
+def test_titles_that_contain_a_field_keep_their_own_job(
+    real_index: TitleIndex, text: str, code: str
+) -> None:
+    resolution = real_index.resolve(text)
+    assert resolution.best is not None and resolution.best.code == code
+
+
 def test_seed_false_friends_are_not_chosen(real_index: TitleIndex) -> None:
     loss = real_index.resolve("loss mitigation specialist")
     assert "33-9099.02" not in [c.code for c in loss.candidates]
