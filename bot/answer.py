@@ -371,16 +371,19 @@ class Careerbot:
         average = await self.store.average_growth()
         lines: list[str] = []
         distinct = list(dict.fromkeys(s.facts.code for s in resolved))
+        # Said under the heading whenever some of the pay shown is the place's own.
+        where = (
+            [f"📍 Pay and jobs in {esc(place.name)}; growth and education are national."]
+            if place is not None and len(fell_back) < len(distinct)
+            else []
+        )
         if len(resolved) == 1 or len(distinct) == 1:
-            lines += self._profile_lines(resolved, average)
+            lines += self._profile_lines(resolved, average, where)
             kind = "profile" if len(resolved) == 1 else "compare"
         elif len(resolved) == 2:
             a, b = resolved
             lines.append(f"⚖️ <b>{esc(a.asked_as)}</b> vs <b>{esc(b.asked_as)}</b>")
-            if place is not None:
-                lines.append(
-                    f"📍 Pay and jobs in {esc(place.name)}; growth and education are national."
-                )
+            lines += where
             lines += [_numbered(i, s) for i, s in enumerate(resolved, 1)]
             lines.append(summary_table(resolved, self.top))
             lines += [
@@ -392,6 +395,7 @@ class Careerbot:
             kind = "compare"
         else:
             lines.append("⚖️ " + " vs ".join(f"<b>{esc(s.asked_as)}</b>" for s in resolved))
+            lines += where
             for i, side in enumerate(resolved, 1):
                 lines.append("\n" + _numbered(i, side))
                 lines += summary_lines(side, self.top, average)[:4]
@@ -413,7 +417,9 @@ class Careerbot:
             extra={"location": self.places.json(place)},
         )
 
-    def _profile_lines(self, resolved: Sequence[Side], average: float | None) -> list[str]:
+    def _profile_lines(
+        self, resolved: Sequence[Side], average: float | None, where: list[str]
+    ) -> list[str]:
         side = resolved[0]
         lines = []
         if len(resolved) > 1:
@@ -426,6 +432,7 @@ class Careerbot:
             lines.append(f"💼 <b>{esc(side.facts.title)}</b>")
             if side.asked_as.casefold() != side.facts.title.casefold():
                 lines.append(f"<i>You asked: {esc(side.asked_as)}</i>")
+        lines += where
         lines += summary_lines(side, self.top, average)
         w = side.facts.wages
         if len(resolved) > 1 and w is not None:

@@ -74,6 +74,24 @@ async def test_comparison_in_a_state_uses_state_wages(careerbot: Careerbot) -> N
     assert "Texas" in (await careerbot.press(salary)).text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "plumbers in California",
+        "nurse vs teacher in California",
+        "nurse, chef or plumber in California",
+    ],
+)
+async def test_every_answer_with_a_place_says_whose_pay_it_shows(
+    careerbot: Careerbot, question: str
+) -> None:
+    """Profiles and 3-way comparisons too, not only side-by-side ones."""
+    reply = await careerbot.answer(question)
+    assert "📍 Pay and jobs in California; growth and education are national." in reply.text
+    national = await careerbot.answer(question.removesuffix(" in California"))
+    assert "📍" not in national.text
+
+
 async def test_remembered_chat_location_applies_without_a_place(careerbot: Careerbot) -> None:
     reply = await careerbot.answer("nurse vs teacher", default_area="0042660")
     assert reply.extra["location"]["kind"] == "metro"
