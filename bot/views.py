@@ -19,7 +19,7 @@ from bot.render import (
     thousands,
     wage,
 )
-from store.queries import CareerStore, OccupationFacts, WageFacts
+from store.queries import CareerStore, OccupationFacts, Ranking, WageFacts
 
 RANKINGS = (  # kind, heading, one, several
     ("S", "Best-paying states", "state", "states"),
@@ -76,8 +76,22 @@ def _percentile_table(w: WageFacts, top: TopCode) -> str:
     return "\n".join(lines)
 
 
-def _median(value: float | None, pay: str) -> str:
-    return hourly(value) if pay == "hourly" else money(value)
+def _ranking_items(
+    ranking: Ranking, kind: str, pay: str, nouns: tuple[str, str], top: TopCode
+) -> list[str]:
+    """ "Texas $61,230", industries with their jobs, then how many more are top-coded."""
+    items = [
+        f"{esc(r.name)} {hourly(r.median) if pay == 'hourly' else money(r.median)}"
+        + (f" ({count(r.employment)} jobs)" if kind == "I" and r.employment else "")
+        for r in ranking.ranked
+    ]
+    if ranking.top_coded:
+        n = ranking.top_coded
+        noun = nouns[0] if n == 1 else nouns[1]
+        ceiling = top.hourly if pay == "hourly" else top.annual
+        more = f"and {n} more {noun}" if items else f"{n} {noun}"
+        items.append(f"{more} at {ceiling}+, where BLS gives no exact figure")
+    return items
 
 
 async def salary(
@@ -120,19 +134,7 @@ async def salary(
                 ranking = await store.ranked_wages(
                     f.wage_code, kind=kind, limit=3 if many else 5, by=pay + "_median"
                 )
-                items = [
-                    f"{esc(r.name)} {_median(r.median, pay)}"
-                    + (f" ({count(r.employment)} jobs)" if kind == "I" and r.employment else "")
-                    for r in ranking.ranked
-                ]
-                if ranking.top_coded:
-                    n = ranking.top_coded
-                    ceiling = top.hourly if pay == "hourly" else top.annual
-                    items.append(
-                        f"{'and ' if items else ''}{n} {'more ' if items else ''}"
-                        f"{one if n == 1 else several} at {ceiling}+, "
-                        "where BLS gives no exact figure"
-                    )
+                items = _ranking_items(ranking, kind, pay, (one, several), top)
                 if items:
                     lines.append(f"<b>{label}</b> (median): " + "; ".join(items))
         parts.append("\n".join(lines))
