@@ -639,12 +639,11 @@ class CareerStore:
         if kind == "I":
             published = _distinct_industries(published, limit)
             top_coded = _distinct_industries(top_coded, len(top_coded))
-        return Ranking(
-            [RankedWage(name, code, getattr(w, by), w.employment) for name, code, w in published][
-                :limit
-            ],
-            len(top_coded),
-        )
+        ranked = [
+            RankedWage(name, code, getattr(w, by), w.employment)
+            for name, code, w in published[:limit]
+        ]
+        return Ranking(ranked, len(top_coded))
 
     @memoized
     async def areas(self) -> list[AreaFacts]:
