@@ -155,6 +155,7 @@ class TitleIndex:
         self.employment = dict(employment)
         self._log_top = math.log1p(max(self.employment.values(), default=1) or 1)
         self._resolved: dict[tuple[str, int], Resolution] = {}
+        self._priors: dict[str, float] = {}  # see prior: asked ~100k times while building
         # An expansion is a title as O*NET writes it, parentheses included: match its main part.
         self.aliases = {
             normalize(k): title_variants(v)[0] for k, v in (aliases or {}).items() if v.strip()
@@ -254,10 +255,14 @@ class TitleIndex:
     # --- resolution ----------------------------------------------------------------------
     def prior(self, code: str) -> float:
         """0..1, log-scaled national employment: breaks ties towards common occupations."""
+        known = self._priors.get(code)
+        if known is not None:
+            return known
         base = math.log1p(self.employment.get(code, 0)) / self._log_top
         # O*NET's ".00" code is the occupation itself; ".01"+ are specialties that share its
         # employment figure, so the general occupation wins a tie.
-        return base + (0.5 if code.endswith(".00") else 0.0)
+        known = self._priors[code] = base + (0.5 if code.endswith(".00") else 0.0)
+        return known
 
     def _expand(self, words: list[str]) -> tuple[list[str], bool]:
         """Abbreviated words spelled out; True when an acronym had to be guessed."""
