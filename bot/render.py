@@ -274,13 +274,17 @@ def differences(sides: Sequence[Side]) -> list[str]:
     """One or two plain sentences on what differs most, from the source figures only."""
     a, b = sides[0].facts, sides[1].facts
     out: list[str] = []
-    ma = a.wages.annual_median if a.wages else None
-    mb = b.wages.annual_median if b.wages else None
+    ma: float | None = a.wages.annual_median if a.wages else None
+    mb: float | None = b.wages.annual_median if b.wages else None
+    per_hour = ""
+    if ma is None and mb is None and a.wages and b.wages:  # both paid by the hour (footnote 4)
+        ma, mb, per_hour = a.wages.hourly_median, b.wages.hourly_median, " an hour"
     if ma is not None and mb is not None and ma != mb:
         high, low, hi_m, lo_m = (a, b, ma, mb) if ma > mb else (b, a, mb, ma)
         gap = hi_m - lo_m
+        amount = f"${gap:,.2f}" if per_hour else f"${gap:,}"
         out.append(
-            f"{esc(capitalize(sentence_case(high.title)))} earn about ${gap:,} "
+            f"{esc(capitalize(sentence_case(high.title)))} earn about {amount}{per_hour} "
             f"({100 * gap / lo_m:.0f}%) more at the median than "
             f"{esc(sentence_case(low.title))}."
         )

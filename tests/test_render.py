@@ -164,3 +164,16 @@ def test_pay_without_a_reason_is_simply_not_published() -> None:
     assert summary_lines(side, TOP, 3.1)[0] == (
         "💵 Median pay: <b>$47,030</b>/yr (hourly not published)"
     )
+
+
+def test_two_jobs_paid_by_the_hour_are_compared_by_the_hour() -> None:
+    annual_gap = {"annual_median": "4"}
+    actors = wages(hourly_median=29.05, footnotes=annual_gap)
+    dancers = wages(hourly_median=24.80, footnotes=annual_gap)
+    sides = [
+        Side("actor", "x", occupation("Actors", actors)),
+        Side("dancer", "x", occupation("Dancers", dancers)),
+    ]
+    assert differences(sides)[0] == (
+        "Actors earn about $4.25 an hour (17%) more at the median than dancers."
+    )
