@@ -348,16 +348,22 @@ async def test_edited_messages_are_not_answered_again(bot: Bot) -> None:
     assert bot.sent() == []
 
 
+class SlowCareerbot:
+    """The real core, answering 0.3 s late (TYPING_AFTER is lowered below that)."""
+
+    def __init__(self, core: Careerbot) -> None:
+        self.core = core
+
+    async def answer(self, text: str, **_: object) -> Reply:
+        await asyncio.sleep(0.3)
+        return await self.core.answer(text)
+
+
 async def test_typing_is_shown_only_when_the_answer_is_slow(
     careerbot: Careerbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class SlowCareerbot:
-        async def answer(self, text: str, **_: object) -> Reply:
-            await asyncio.sleep(0.3)
-            return await careerbot.answer(text)
-
     monkeypatch.setattr(messages, "TYPING_AFTER", 0.05)
-    slow = await make_bot(SlowCareerbot())
+    slow = await make_bot(SlowCareerbot(careerbot))
     await slow.receive(private_message("nurse vs teacher"))
 
     assert slow.telegram.methods() == ["sendChatAction", "sendMessage"]
@@ -369,14 +375,8 @@ async def test_typing_is_not_shown_while_every_update_slot_is_busy(
     careerbot: Careerbot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A backlog makes every answer late; a chat action per update would only add to it."""
-
-    class SlowCareerbot:
-        async def answer(self, text: str, **_: object) -> Reply:
-            await asyncio.sleep(0.3)
-            return await careerbot.answer(text)
-
     monkeypatch.setattr(messages, "TYPING_AFTER", 0.05)
-    slow = await make_bot(SlowCareerbot(), concurrent_updates=2)
+    slow = await make_bot(SlowCareerbot(careerbot), concurrent_updates=2)
 
     async def through_the_slots(update: JSONDict) -> None:
         parsed = Update.de_json(update, slow.app.bot)
