@@ -25,6 +25,7 @@ from bot.render import (
     TopCode,
     differences,
     esc,
+    median_pay,
     summary_lines,
     summary_table,
     trim,
@@ -271,8 +272,8 @@ class Careerbot:
         self, plan: SwitchPlan, origin: OccupationFacts, target: OccupationFacts
     ) -> str:
         pay = (
-            f"Median pay: {self._wage(origin.wages, 'annual_median')} → "
-            f"{self._wage(target.wages, 'annual_median')}"
+            f"Median pay: {median_pay(origin.wages, self.top)} → "
+            f"{median_pay(target.wages, self.top)}"
         )
         return render_switch(plan) + "\n" + esc(pay)
 

@@ -105,6 +105,16 @@ def _dollars(value: float) -> str:
     return f"{int(value + 0.5):,}"
 
 
+def median_pay(wages: WageFacts | None, top: TopCode) -> str:
+    """ "$63,970/yr"; "$29.05/h" for a job BLS reports only hourly; else why there is none."""
+    if wages is not None and wages.paid_the_other_way("annual_median"):
+        per_hour = wage(wages, "hourly_median", top)
+        if per_hour != NOT_PUBLISHED:
+            return f"{per_hour}/h"
+    yearly = wage(wages, "annual_median", top)
+    return yearly if yearly == NOT_PUBLISHED else f"{yearly}/yr"
+
+
 def pay_range(wages: WageFacts | None, top: TopCode, short: bool = False) -> str:
     """The 10th-90th percentile range, yearly; hourly for a job BLS reports only hourly."""
     if wages is not None and wages.paid_the_other_way("annual_p10"):

@@ -10,6 +10,7 @@ from bot.render import (
     Side,
     TopCode,
     differences,
+    median_pay,
     money,
     pay_range,
     signed_percent,
@@ -177,3 +178,11 @@ def test_two_jobs_paid_by_the_hour_are_compared_by_the_hour() -> None:
     assert differences(sides)[0] == (
         "Actors earn about $4.25 an hour (17%) more at the median than dancers."
     )
+
+
+def test_median_pay_names_its_unit() -> None:
+    assert median_pay(wages(annual_median=63970), TOP) == "$63,970/yr"
+    actors = wages(hourly_median=29.05, footnotes={"annual_median": "4"})
+    assert median_pay(actors, TOP) == "$29.05/h"
+    assert median_pay(wages(footnotes={"annual_median": "5"}), TOP) == "$239,200+/yr"
+    assert median_pay(None, TOP) == NOT_PUBLISHED
