@@ -45,6 +45,9 @@ def test_resolves_to_the_occupation_people_mean(
         ("law", "23-1011.00"),
         ("pharmacy", "29-1051.00"),
         ("real estate", "41-9022.00"),
+        ("customer service", "43-4051.00"),
+        ("retail", "41-2031.00"),
+        ("manager", "11-1021.00"),
     ],
 )
 def test_a_field_of_work_means_its_main_job(real_index: TitleIndex, field: str, code: str) -> None:
