@@ -226,8 +226,9 @@ async def measure(app: Any, conn: Connection, texts: list[str]) -> dict[str, Any
         return [texts[i % len(texts)] for i in range(count)]
 
     def throttle(on: bool) -> None:
+        """Delivery's defaults (Telegram's limits), or no limits at all."""
         if isinstance(delivery, Delivery):
-            delivery.set_limits(30, 20) if on else delivery.set_limits(0, 0)
+            delivery.set_limits(*((30, 20) if on else (0, 0)))
 
     async with polling(app):
         throttle(False)
@@ -240,7 +241,7 @@ async def measure(app: Any, conn: Connection, texts: list[str]) -> dict[str, Any
             careerbot.index.forget_resolved()
         report["unseen"] = summary(await ask(conn, 0, cycle(BURST)))
         if delivery is not None:
-            throttle(True)  # Delivery's defaults, Telegram's limits
+            throttle(True)
             report["throttled"] = summary(await ask(conn, 0, cycle(THROTTLED)))
     report["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return report

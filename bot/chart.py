@@ -35,9 +35,10 @@ def _published(w: WageFacts | None, column: str, ceiling: int) -> int | None:
 def _gap_note(w: WageFacts | None, median: int | None) -> str:
     """What stands in for a yearly bar: the hourly range of a job BLS reports only hourly
     (footnote 4), the median alone, or that nothing is published."""
-    hourly = w is not None and w.paid_the_other_way("annual_p10")
-    if hourly and w is not None and w.hourly_p10 is not None and w.hourly_p90 is not None:
-        return f"paid hourly: ${w.hourly_p10:,.2f} – ${w.hourly_p90:,.2f} an hour"
+    if w is not None and w.paid_the_other_way("annual_p10"):
+        low, high = w.hourly_p10, w.hourly_p90
+        if low is not None and high is not None:
+            return f"paid hourly: ${low:,.2f} – ${high:,.2f} an hour"
     return "pay range not published" if median is None else f"median ${median:,}"
 
 

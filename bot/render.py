@@ -186,6 +186,11 @@ def _cell_wage(wages: WageFacts | None, column: str, top: TopCode) -> str:
     return wage(wages, column, top)
 
 
+def _short(value: str | None, short_forms: dict[str, str]) -> str:
+    """A projection's wording as a table cell: its short form, else as published, else n/p."""
+    return short_forms.get(value, value) if value else "n/p"
+
+
 def summary_table(sides: Sequence[Side], top: TopCode) -> str:
     """Two occupations side by side in a monospace block that fits a phone (~34 columns)."""
     rows: list[tuple[str, list[str]]] = [
@@ -208,10 +213,7 @@ def summary_table(sides: Sequence[Side], top: TopCode) -> str:
         (
             "Education",
             [
-                SHORT_EDUCATION.get(
-                    s.facts.projection.typical_education or "",
-                    s.facts.projection.typical_education or "n/p",
-                )
+                _short(s.facts.projection.typical_education, SHORT_EDUCATION)
                 if s.facts.projection
                 else "n/p"
                 for s in sides
@@ -220,10 +222,7 @@ def summary_table(sides: Sequence[Side], top: TopCode) -> str:
         (
             "Experience",
             [
-                SHORT_EXPERIENCE.get(
-                    s.facts.projection.work_experience or "",
-                    s.facts.projection.work_experience or "n/p",
-                )
+                _short(s.facts.projection.work_experience, SHORT_EXPERIENCE)
                 if s.facts.projection
                 else "n/p"
                 for s in sides

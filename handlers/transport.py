@@ -20,7 +20,7 @@ What it keeps from PTB's contract:
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any, cast
 
 import aiohttp
@@ -180,8 +180,3 @@ def _describe(error: BaseException, url: str) -> str:
     """The error's class and text, with the URL (it holds the bot token) taken out."""
     text = str(error).replace(url, "<url>")
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
-def with_timeouts(request: AiohttpRequest, **changes: float | None) -> None:
-    """Change some of `request`'s default timeouts (tests shorten them)."""
-    request.timeouts = replace(request.timeouts, **changes)

@@ -41,7 +41,7 @@ import time
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pytest
@@ -57,7 +57,7 @@ from handlers import CAREERBOT, flood
 from handlers.delivery import Delivery
 from handlers.errors import SORRY
 from handlers.flood import FloodGuard, Limit
-from handlers.transport import AiohttpRequest, Timeouts, with_timeouts
+from handlers.transport import AiohttpRequest, Timeouts
 from tests.fakebotapi import NOT_MODIFIED, QUERY_TOO_OLD, BotAPIError, FakeBotAPI, Fault, Request
 from tests.polling import polling
 
@@ -106,7 +106,7 @@ def short_timeouts(app: CareerbotApplication, read: float) -> None:
     timeout on top of `read`). PTB keeps the requests in a private attribute only."""
     for request in app.bot._request:
         assert isinstance(request, AiohttpRequest)
-        with_timeouts(request, read=read, connect=1.0, pool=5.0)
+        request.timeouts = replace(request.timeouts, read=read, connect=1.0, pool=5.0)
 
 
 def delivery_of(app: CareerbotApplication) -> Delivery:
