@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.common import open_careerbot
-from bot.answer import Careerbot
+from bot.service import Careerbot
 
 QUERIES = Path(__file__).resolve().parent / "eval" / "queries.tsv"
 FRESH = Path(__file__).resolve().parent / "eval" / "fresh.tsv"

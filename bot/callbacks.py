@@ -11,27 +11,17 @@ joined by "-". Four occupations and an area take 1+1+4+1+1+1+35+1+7 = 52 bytes.
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-FORMAT = "1"
-MAX_BYTES = 64
-MAX_CODES = 4
+from bot.replies import View
+from bot.views import KEYS, VIEWS
 
-VIEWS = {
-    "m": "summary",
-    "s": "salary",
-    "k": "skills",
-    "e": "education",
-    "d": "duties",
-    "g": "demographics",
-    "o": "outlook",
-    "r": "similar",
-    "w": "switch",
-    "x": "chart",
-    "l": "location",
-}
-VIEW_KEYS = {name: key for key, name in VIEWS.items()}
+FORMAT = "1"
+MAX_BYTES = 64  # Telegram's limit on callback_data, in bytes
+MAX_CODES = 4
 
 _CODE = re.compile(r"^\d{8}$")
 _VERSION = re.compile(r"^[0-9a-z]{4}$")
@@ -42,9 +32,15 @@ class InvalidCallback(ValueError):
     """Forged, truncated, or from another data release: the button has expired."""
 
 
+def data_version(metadata: Mapping[str, str]) -> str:
+    """Four characters naming the data releases: equal after a rebuild of the same release."""
+    releases = "|".join(f"{k}={v}" for k, v in sorted(metadata.items()) if k.startswith("release"))
+    return hashlib.sha256(releases.encode()).hexdigest()[:4]
+
+
 @dataclass(frozen=True)
 class Action:
-    view: str
+    view: View
     codes: tuple[str, ...]
     area: str | None = None
 
@@ -58,11 +54,11 @@ def unpack_code(packed: str) -> str:
 
 
 def encode(action: Action, version: str) -> str:
-    if action.view not in VIEW_KEYS:
+    if action.view not in VIEWS:
         raise ValueError(f"unknown view {action.view!r}")
     if not 1 <= len(action.codes) <= MAX_CODES:
         raise ValueError("a button names one to four occupations")
-    parts = [FORMAT, version, VIEW_KEYS[action.view], "-".join(pack_code(c) for c in action.codes)]
+    parts = [FORMAT, version, VIEWS[action.view].key, "-".join(pack_code(c) for c in action.codes)]
     if action.area:
         parts.append(action.area)
     data = ".".join(parts)
@@ -79,7 +75,7 @@ def decode(data: str | None, version: str) -> Action:
         raise InvalidCallback("not a careerbot button")
     if parts[1] != version:
         raise InvalidCallback("button from another data release")
-    view = VIEWS.get(parts[2])
+    view = KEYS.get(parts[2])
     packed = parts[3].split("-")
     if view is None or not 1 <= len(packed) <= MAX_CODES or not all(_CODE.match(p) for p in packed):
         raise InvalidCallback("malformed button")

@@ -13,6 +13,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -97,10 +98,16 @@ class Candidate:
     score: float  # 0-100
 
 
+class Status(StrEnum):
+    MATCHED = "matched"  # confident: answered without asking
+    AMBIGUOUS = "ambiguous"  # candidates to offer as "did you mean…"
+    UNKNOWN = "unknown"  # not a title we know
+
+
 @dataclass(frozen=True)
 class Resolution:
     text: str
-    status: str  # matched | ambiguous | unknown
+    status: Status
     candidates: tuple[Candidate, ...] = ()
 
     @property
@@ -463,10 +470,10 @@ class TitleIndex:
     def _resolve(self, text: str, limit: int) -> Resolution:
         keys, guesses = self._keys(text)
         if not keys:
-            return Resolution(text, "unknown")
+            return Resolution(text, Status.UNKNOWN)
 
-        def status_for(key: str, confident: bool = True) -> str:
-            return "matched" if confident and key not in guesses else "ambiguous"
+        def status_for(key: str, confident: bool = True) -> Status:
+            return Status.MATCHED if confident and key not in guesses else Status.AMBIGUOUS
 
         for key in keys:
             entry = self.entries.get(key)
@@ -485,7 +492,7 @@ class TitleIndex:
                 pooled[position] = max(score, pooled.get(position, 0.0))
         ranked_entries = sorted(pooled.items(), key=lambda item: item[1], reverse=True)
         if not ranked_entries or ranked_entries[0][1] < AMBIGUOUS_SCORE:
-            return Resolution(text, "unknown")
+            return Resolution(text, Status.UNKNOWN)
         best_position, best_score = ranked_entries[0]
         best_entry = self.entry_list[best_position]
         # Ambiguity is between title strings: codes sharing the best title are ranked like an
@@ -507,7 +514,7 @@ class TitleIndex:
                     seen.add(candidate.code)
                     candidates.append(candidate)
         clear = best_score >= MATCH_SCORE and best_score - runner_up >= CLEAR_LEAD
-        status = "matched" if clear else "ambiguous"
-        if status == "ambiguous":
+        status = Status.MATCHED if clear else Status.AMBIGUOUS
+        if status == Status.AMBIGUOUS:
             candidates.sort(key=lambda c: c.score, reverse=True)
         return Resolution(text, status, tuple(candidates[:limit]))

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import Careerbot, DatabaseMissing
+from bot.service import Careerbot, DatabaseMissing
 from store.db import create_engine
 from store.importers.build import build_database, database_exists
 from store.importers.tables import SourceError
 from store.queries import CareerStore
-from tests.fixtures_data import write_fixture_data
+from tests.support.fixtures_data import write_fixture_data
 
 
 @pytest.fixture
@@ -148,12 +148,12 @@ async def test_a_failed_build_leaves_the_previous_database_untouched(built, data
 async def test_rebuild_keeps_chat_preferences(built, data_dir) -> None:
     url, _ = built
     store = CareerStore(create_engine(url))
-    await store.set_chat_area(-100123, "0000048")
+    await store.preferences.set_area(-100123, "0000048")
     await store.close()
     await build_database(data_dir, url)
     store = CareerStore(create_engine(url))
     try:
-        assert await store.chat_area(-100123) == "0000048"
+        assert await store.preferences.area(-100123) == "0000048"
     finally:
         await store.close()
 

@@ -1,0 +1,37 @@
+"""Hand-made facts for rendering tests: the shapes the store returns, with values chosen here."""
+
+from __future__ import annotations
+
+from store.facts import OccupationFacts, ProjectionFacts, WageFacts
+
+
+def wages(**values: object) -> WageFacts:
+    base: dict[str, object] = {c: None for c in WageFacts.__dataclass_fields__}
+    base.update(
+        soc_code="43-3011",
+        area_code="0000000",
+        area_name="National",
+        industry_code="000000",
+        footnotes={},
+    )
+    base.update(values)
+    return WageFacts(**base)  # type: ignore[arg-type]
+
+
+def occupation(title: str, w: WageFacts | None, growth: float | None = None) -> OccupationFacts:
+    projection = ProjectionFacts(
+        "43-3011",
+        title,
+        166.9,
+        149.4,
+        -17.5,
+        growth,
+        13.7,
+        46040,
+        "High school diploma or equivalent",
+        "None",
+        None,
+    )
+    return OccupationFacts(
+        "43-3011.00", title, "", "43-3011", 2, "43-3011", None, "43-3011", w, projection
+    )
