@@ -59,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not settings.telegram_bot_token:
                 print("TELEGRAM_BOT_TOKEN is not set: starting the local console instead.\n")
                 return asyncio.run(_console(settings))
-            from handlers.run import StartupError, run  # the only way into Telegram
+            from handlers.runner import StartupError, run  # the only way into Telegram
 
             try:
                 run(settings)  # webhook mode when TELEGRAM_WEBHOOK_URL is set

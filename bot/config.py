@@ -69,12 +69,14 @@ class Settings(BaseSettings):
     @classmethod
     def _database_url(cls, value: str) -> str:
         try:
-            make_url(value.strip())
+            backend = make_url(value.strip()).get_backend_name()
         except (ArgumentError, ValueError):
+            backend = ""
+        if backend not in ("sqlite", "postgresql", "postgres"):
             raise ValueError(
                 "is not a database URL; use sqlite+aiosqlite:///path/to/file.sqlite3 or "
                 "postgresql+asyncpg://user:password@host:5432/database"
-            ) from None
+            )
         return value.strip()
 
     @field_validator("careerbot_log_level", mode="before")

@@ -1,7 +1,7 @@
 """The Telegram layer: everything that knows Telegram, and nothing else.
 
 - `app`: the Application and the one table of every handler, in the order PTB tries them.
-- `run`: `careerbot run` — long polling or webhook mode, logging without secrets.
+- `runner`: `careerbot run` — long polling or webhook mode, logging without secrets.
 - `webhook`: the HTTP server Telegram posts updates to in webhook mode.
 - Handlers, thin: `commands`, `messages`, `buttons`, `inline`, `flood` (the flood guard) and
   `errors` (the error handler). Each reads what the user asked from the update, asks the core

@@ -40,6 +40,12 @@ def test_gaps_say_not_published_and_top_coding_uses_the_bls_threshold() -> None:
     assert pay_range(top, TOP) == "$50,000 – $239,200+"
 
 
+def test_a_top_coded_hourly_wage_reads_as_the_hourly_threshold() -> None:
+    top = wages(hourly_p10=24.04, footnotes={"hourly_p90": "5", "annual_p90": "5"})
+    assert wage(top, "hourly_p90", TOP) == "$115.00+"
+    assert wage(top, "annual_p90", TOP) == "$239,200+"
+
+
 def test_summary_table_fits_a_phone_and_shows_both_sides() -> None:
     a = Side(
         "med collections",

@@ -147,9 +147,13 @@ async def test_start_examples_run_a_comparison_when_tapped(private: Chat) -> Non
 
 
 async def test_html_in_user_text_is_escaped(private: Chat) -> None:
-    answer = await private.say("<b>nurse</b> & teacher")
+    """Markup people paste is dropped by parsing; what survives it ("R&D", "<3") is escaped."""
+    pasted = await private.say("<u>nurse</u> vs teacher")
+    assert "<u>" not in pasted["text"] and "&lt;u&gt;" not in pasted["text"]
+    assert_telegram_html(pasted["text"])
 
-    assert "<b>nurse</b>" not in answer["text"]
+    answer = await private.say("R&D engineer vs nurse")
+    assert "R&amp;D engineer" in answer["text"] or "r&amp;d engineer" in answer["text"]
     assert_telegram_html(answer["text"])
 
 

@@ -7,21 +7,17 @@ Application from `build_application` polling the fake Bot API.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
 from telegram import Update
 
-from bot.config import Settings
 from bot.resolver import TitleIndex
-from bot.service import Careerbot
-from handlers.app import CareerbotApplication, build_application
+from handlers.app import CareerbotApplication
 from handlers.limits import GROUP_SLOW_DOWN, SLOW_DOWN, FloodGuard, Limit, Verdict
+from tests.support.apps import bot_settings, running_bot, settled, shared_index
 from tests.support.fakebotapi import FakeBotAPI
-from tests.support.polling import polling
 
 JSONDict = dict[str, Any]
 SLOW_REFILL = 1e-4  # tokens per second: nothing comes back during a test
@@ -108,35 +104,20 @@ def test_full_buckets_are_forgotten_and_repeats_are_recognised() -> None:
 # --------------------------------------------------------------------------- in the bot
 
 
-@contextlib.asynccontextmanager
-async def running(
+def running(
     server: FakeBotAPI, db_url: str, index: TitleIndex, guard: FloodGuard | None = None
-) -> AsyncIterator[CareerbotApplication]:
-    """The real Application, polling `server` with short polls (as test_e2e_bot does)."""
+) -> contextlib.AbstractAsyncContextManager[CareerbotApplication]:
+    """The real Application polling `server`, with `guard` as its flood guard."""
 
-    async def shared_index() -> Careerbot:
-        return await Careerbot.open(db_url, index=index)
+    def use_guard(app: CareerbotApplication) -> None:
+        if guard is not None:
+            app.bot_data.flood = guard
 
-    settings = Settings(
-        telegram_bot_token=server.token, telegram_api_base_url=server.url, database_url=db_url
-    )
-    app = build_application(settings, careerbot_factory=shared_index)
-    if guard is not None:
-        app.bot_data.flood = guard
-    async with polling(app):
-        yield app
+    return running_bot(bot_settings(server, db_url), shared_index(db_url, index), use_guard)
 
 
 def texts(server: FakeBotAPI, chat_id: int) -> list[str]:
     return [m["text"] for m in server.sent_messages(chat_id)]
-
-
-async def settle(server: FakeBotAPI) -> None:
-    """After the expected calls: give the bot a moment to make any it should not (0.3 s idle)."""
-    before = -1
-    while len(server.requests) != before:
-        before = len(server.requests)
-        await asyncio.sleep(0.3)
 
 
 @pytest.fixture
@@ -148,12 +129,12 @@ def slow_guard() -> FloodGuard:
 async def test_a_burst_gets_one_notice_and_others_are_answered(
     fake_bot_api: FakeBotAPI, real_db_url: str, real_index: TitleIndex, slow_guard: FloodGuard
 ) -> None:
-    async with running(fake_bot_api, real_db_url, real_index, slow_guard):
+    async with running(fake_bot_api, real_db_url, real_index, slow_guard) as app:
         for _ in range(12):
             fake_bot_api.inject_message("nurse vs teacher", chat_id=1, user_id=1)
         fake_bot_api.inject_message("electrician", chat_id=2, user_id=2)
         await fake_bot_api.wait_for("sendMessage", 8 + 1 + 1, timeout=20)
-        await settle(fake_bot_api)
+        await settled(fake_bot_api, app)
 
         answers = texts(fake_bot_api, 1)
         assert answers.count(SLOW_DOWN) == 1
@@ -164,7 +145,7 @@ async def test_a_burst_gets_one_notice_and_others_are_answered(
 async def test_throttled_presses_are_still_answered(
     fake_bot_api: FakeBotAPI, real_db_url: str, real_index: TitleIndex, slow_guard: FloodGuard
 ) -> None:
-    async with running(fake_bot_api, real_db_url, real_index, slow_guard):
+    async with running(fake_bot_api, real_db_url, real_index, slow_guard) as app:
         fake_bot_api.inject_message("nurse vs teacher", chat_id=1, user_id=1)
         await fake_bot_api.wait_for("sendMessage")
         sent = fake_bot_api.sent_messages(1)[0]
@@ -174,7 +155,7 @@ async def test_throttled_presses_are_still_answered(
             for _ in range(25)
         ]
         await fake_bot_api.wait_for("answerCallbackQuery", 25, timeout=20)
-        await settle(fake_bot_api)
+        await settled(fake_bot_api, app)
 
         answered = fake_bot_api.calls("answerCallbackQuery")
         assert sorted(a["callback_query_id"] for a in answered) == sorted(ids)  # each once
@@ -186,12 +167,12 @@ async def test_throttled_presses_are_still_answered(
 async def test_group_chatter_does_not_count(
     fake_bot_api: FakeBotAPI, real_db_url: str, real_index: TitleIndex, slow_guard: FloodGuard
 ) -> None:
-    async with running(fake_bot_api, real_db_url, real_index, slow_guard):
+    async with running(fake_bot_api, real_db_url, real_index, slow_guard) as app:
         for _ in range(30):
             fake_bot_api.inject_message("nurse vs teacher?", chat_id=-7, chat_type="group")
         fake_bot_api.inject_message("/compare nurse vs teacher", chat_id=-7, chat_type="group")
         await fake_bot_api.wait_for("sendMessage")
-        await settle(fake_bot_api)
+        await settled(fake_bot_api, app)
 
         (answer,) = texts(fake_bot_api, -7)
         assert "Registered Nurses" in answer
@@ -207,6 +188,6 @@ async def test_a_repeated_update_is_answered_once(
         await app.update_queue.put(Update.de_json(raw, app.bot))
         fake_bot_api.inject_message("electrician", chat_id=3, user_id=3)
         await fake_bot_api.wait_for("sendMessage", 2)
-        await settle(fake_bot_api)
+        await settled(fake_bot_api, app)
 
         assert len(texts(fake_bot_api, 3)) == 2

@@ -13,3 +13,5 @@ def test_keyboards_refuse_callback_data_over_64_bytes() -> None:
     assert keyboards.markup(((Button("ok", "x" * 64),),)) is not None
     with pytest.raises(keyboards.CallbackDataTooLong):
         keyboards.markup(((Button("too long", "é" * 33),),))
+    with pytest.raises(keyboards.CallbackDataTooLong):  # one byte over: 65
+        keyboards.markup(((Button("too long", "x" * 65),),))

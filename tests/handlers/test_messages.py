@@ -26,6 +26,7 @@ from tests.support.recording import (
     ids,
     make_bot,
     private_message,
+    sent_via_bot,
 )
 
 
@@ -141,6 +142,16 @@ async def test_group_reply_to_the_bot_is_answered(bot: Bot) -> None:
 
     sent = bot.only_sent()
     assert "Bill and Account Collectors" in sent["text"]
+    assert sent["reply_parameters"]["message_id"] == update["message"]["message_id"]
+
+
+async def test_group_reply_to_a_message_sent_via_the_bot_is_answered(bot: Bot) -> None:
+    """Privacy mode still shows the bot replies to messages sent through its inline mode."""
+    update = group_message("electricians vs plumbers", reply_to=sent_via_bot())
+    await bot.receive(update)
+
+    sent = bot.only_sent()
+    assert "Electricians" in sent["text"]
     assert sent["reply_parameters"]["message_id"] == update["message"]["message_id"]
 
 

@@ -1,4 +1,4 @@
-"""`careerbot run` (handlers.run): logging that never carries a secret."""
+"""`careerbot run` (handlers.runner): logging that never carries a secret."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import io
 import logging
 
 from bot.config import Settings
-from handlers.run import RedactingFilter
+from handlers.runner import RedactingFilter
 from tests.support.recording import (
     TOKEN,
 )

@@ -45,18 +45,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pytest
-from telegram.error import BadRequest, Forbidden, RetryAfter, TimedOut
-from telegram.ext import ExtBot
 
 from bot import callbacks
-from bot.config import Settings
 from bot.resolver import TitleIndex
-from bot.service import Careerbot
-from handlers.app import CareerbotApplication, build_application
+from handlers.app import CareerbotApplication
 from handlers.limits import FloodGuard, Limit
 from handlers.outgoing.delivery import Delivery
-from handlers.outgoing.transport import AiohttpRequest, Timeouts
+from handlers.outgoing.transport import AiohttpRequest
 from handlers.replying import SORRY
+from tests.support.apps import bot_settings, running_bot, shared_index
 from tests.support.fakebotapi import (
     NOT_MODIFIED,
     QUERY_TOO_OLD,
@@ -65,7 +62,6 @@ from tests.support.fakebotapi import (
     Fault,
     Request,
 )
-from tests.support.polling import polling
 
 # PTB itself warns while building every RetryAfter (v22.2 deprecation of an int retry_after).
 pytestmark = pytest.mark.filterwarnings(
@@ -132,19 +128,15 @@ async def running(
     back-offs — all on the built Application, so this is the wiring `careerbot run` uses.
     """
 
-    async def shared_index() -> Careerbot:
-        return await Careerbot.open(db_url, index=index)
+    def for_a_fast_test(app: CareerbotApplication) -> None:
+        short_timeouts(app, READ_TIMEOUT)
+        delivery = delivery_of(app)
+        delivery.set_limits(0, 0)
+        delivery.backoff, delivery.send_timeout = 0.05, SEND_TIMEOUT
+        app.bot_data.flood = FloodGuard(UNLIMITED, UNLIMITED, UNLIMITED)
 
-    settings = Settings(
-        telegram_bot_token=server.token, telegram_api_base_url=server.url, database_url=db_url
-    )
-    app = build_application(settings, careerbot_factory=shared_index)
-    short_timeouts(app, READ_TIMEOUT)
-    delivery = delivery_of(app)
-    delivery.set_limits(0, 0)
-    delivery.backoff, delivery.send_timeout = 0.05, SEND_TIMEOUT
-    app.bot_data.flood = FloodGuard(UNLIMITED, UNLIMITED, UNLIMITED)
-    async with polling(app):
+    settings = bot_settings(server, db_url)
+    async with running_bot(settings, shared_index(db_url, index), for_a_fast_test) as app:
         try:
             yield app
         finally:
@@ -507,77 +499,3 @@ async def until(condition: Callable[[], bool], seconds: float = 5.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         await asyncio.sleep(0.005)
-
-
-# --------------------------------------------------------------------------- Delivery alone
-
-
-@contextlib.asynccontextmanager
-async def delivering(server: FakeBotAPI, **options: Any) -> AsyncIterator[ExtBot[int]]:
-    """A bare bot behind `Delivery`, with a 0.3 s client read timeout."""
-    delivery = Delivery(backoff=0.01, **options)
-    request = AiohttpRequest(timeouts=Timeouts(read=0.3))
-    bot: ExtBot[int] = ExtBot(
-        server.token, base_url=server.base_url, request=request, rate_limiter=delivery
-    )
-    async with bot:
-        yield bot
-
-
-async def test_a_send_that_timed_out_is_not_sent_again(fake_bot_api: FakeBotAPI) -> None:
-    async with delivering(fake_bot_api, send_timeout=0.3) as bot:
-        fake_bot_api.delay_next("sendMessage", 0.6)  # done, but answered too late
-        with pytest.raises(TimedOut):
-            await bot.send_message(1, "hello")
-        await asyncio.sleep(0.4)
-        assert len(fake_bot_api.calls("sendMessage")) == 1
-        assert len(fake_bot_api.sent_messages(1)) == 1  # Telegram did it: sending again = twice
-
-
-async def test_sends_wait_longer_than_other_calls(fake_bot_api: FakeBotAPI) -> None:
-    async with delivering(fake_bot_api) as bot:  # send_timeout 20 s, read timeout 0.3 s
-        fake_bot_api.delay_next("sendMessage", 0.6)
-        await bot.send_message(1, "hello")
-        assert len(fake_bot_api.calls("sendMessage")) == 1
-
-
-async def test_refused_and_dropped_calls_are_sent_again(fake_bot_api: FakeBotAPI) -> None:
-    async with delivering(fake_bot_api) as bot:
-        fake_bot_api.fail_next("sendMessage", 502)
-        fake_bot_api.drop_next("sendMessage")
-        fake_bot_api.fail_next("sendMessage", 500)
-        await bot.send_message(1, "hello")
-        assert len(fake_bot_api.calls("sendMessage")) == 4
-        assert [m["text"] for m in fake_bot_api.sent_messages(1)] == ["hello"]
-
-
-async def test_an_edit_that_timed_out_is_repeated_and_found_done(fake_bot_api: FakeBotAPI) -> None:
-    async with delivering(fake_bot_api) as bot:
-        sent = await bot.send_message(1, "v1")
-        fake_bot_api.delay_next("editMessageText", 0.6)
-        with pytest.raises(BadRequest, match="not modified"):  # the handlers' "done already"
-            await bot.edit_message_text("v2", chat_id=1, message_id=sent.message_id)
-        assert fake_bot_api.message(1, sent.message_id)["text"] == "v2"  # type: ignore[index]
-
-
-async def test_final_answers_are_not_repeated(fake_bot_api: FakeBotAPI) -> None:
-    async with delivering(fake_bot_api, max_retry_after=5) as bot:
-        fake_bot_api.block(1)
-        with pytest.raises(Forbidden):
-            await bot.send_message(1, "hello")
-        fake_bot_api.fail_next("sendMessage", 429, retry_after=60)  # a ban: give up
-        with pytest.raises(RetryAfter):
-            await bot.send_message(2, "hello")
-        with pytest.raises(BadRequest):
-            await bot.send_message(2, "")
-        assert len(fake_bot_api.calls("sendMessage")) == 3
-
-
-async def test_migrated_group_gets_the_message_and_later_ones(fake_bot_api: FakeBotAPI) -> None:
-    async with delivering(fake_bot_api) as bot:
-        fake_bot_api.inject_message("hi", chat_id=-5, chat_type="group")
-        fake_bot_api.migrate_group(-5, -1005)
-        await bot.send_message(-5, "one")
-        await bot.send_message(-5, "two")
-        assert [m["text"] for m in fake_bot_api.sent_messages(-1005)] == ["one", "two"]
-        assert [c["chat_id"] for c in fake_bot_api.calls("sendMessage")] == [-5, -1005, -1005]

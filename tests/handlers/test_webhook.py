@@ -27,7 +27,7 @@ from bot.config import Settings
 from bot.resolver import TitleIndex
 from bot.service import Careerbot, DatabaseMissing
 from handlers.app import ALLOWED_UPDATES, CareerbotApplication, build_application
-from handlers.run import RedactingFilter
+from handlers.runner import RedactingFilter
 from handlers.webhook import (
     MAX_BODY_BYTES,
     SECRET_HEADER,

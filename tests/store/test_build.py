@@ -205,3 +205,26 @@ def test_real_data_build_counts_and_coverage(real_db_url: str) -> None:
         path, "select count(*) from occupation where demographic_id is not null"
     )[0][0]
     assert with_demographics > 850
+
+
+async def test_buttons_keep_working_after_a_rebuild_of_the_same_release(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """Button payloads name the data release; two builds of the same files are one release,
+    so an answer's buttons work on a rebuilt database (and on any other instance)."""
+    urls = []
+    for name in ("first", "second"):
+        path = tmp_path / name / "careerbot.sqlite3"
+        await build_database(data_dir, f"sqlite+aiosqlite:///{path}")
+        urls.append(f"sqlite+aiosqlite:///{path}")
+    first, second = [await Careerbot.open(url) for url in urls]
+    try:
+        assert first.version == second.version
+        answer = await first.answer("bill and account collectors")
+        buttons = [b.data for row in answer.buttons for b in row]
+        assert buttons
+        for data in buttons:
+            assert (await second.press(data)).kind != "expired"
+    finally:
+        await first.close()
+        await second.close()

@@ -18,7 +18,16 @@ def wages(**values: object) -> WageFacts:
     return WageFacts(**base)  # type: ignore[arg-type]
 
 
-def occupation(title: str, w: WageFacts | None, growth: float | None = None) -> OccupationFacts:
+def occupation(
+    title: str,
+    w: WageFacts | None,
+    growth: float | None = None,
+    *,
+    code: str = "43-3011.00",
+    aggregate: str | None = None,
+) -> OccupationFacts:
+    """An occupation with these wages; `aggregate` names the BLS group its pay figures are
+    for, when they are not its own."""
     projection = ProjectionFacts(
         "43-3011",
         title,
@@ -32,6 +41,6 @@ def occupation(title: str, w: WageFacts | None, growth: float | None = None) -> 
         "None",
         None,
     )
-    return OccupationFacts(
-        "43-3011.00", title, "", "43-3011", 2, "43-3011", None, "43-3011", w, projection
-    )
+    soc = code[:7]
+    wage_code = soc[:5] + "00" if aggregate else soc  # the broad group, as BLS publishes it
+    return OccupationFacts(code, title, "", soc, 2, wage_code, aggregate, soc, w, projection)

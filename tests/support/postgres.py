@@ -1,7 +1,8 @@
 """The PostgreSQL server the `postgres` tests use, named by CAREERBOT_TEST_POSTGRES_URL.
 
 `.ci/run` installs Debian's PostgreSQL, starts a throwaway cluster on loopback and sets the
-variable; without it those tests are skipped. The database it names is overwritten.
+variable; without it those tests are skipped — unless CAREERBOT_REQUIRE_POSTGRES=1 (as in CI),
+where a missing server fails them instead. The database it names is overwritten.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from store.db import create_engine
 ENV = "CAREERBOT_TEST_POSTGRES_URL"
 URL = os.environ.get(ENV, "").strip()
 
+REQUIRED = os.environ.get("CAREERBOT_REQUIRE_POSTGRES", "") == "1"
+
 requires_postgres = pytest.mark.skipif(
-    not URL,
+    not URL and not REQUIRED,
     reason=f"{ENV} is not set: no PostgreSQL server to test against (`.ci/run` starts one)",
 )
 

@@ -185,6 +185,18 @@ def bot_message(
     return message
 
 
+def sent_via_bot(text: str = "⚖️ nurse vs teacher", chat: JSONDict = GROUP) -> JSONDict:
+    """A member's message sent through the bot's inline mode ("@bot nurse vs teacher")."""
+    return {
+        "message_id": next(ids),
+        "date": 0,
+        "chat": chat,
+        "from": BEN,
+        "via_bot": BOT_USER,
+        "text": text,
+    }
+
+
 def callback(
     data: str, message: JSONDict | None = None, inline_message_id: str | None = None
 ) -> JSONDict:
