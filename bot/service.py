@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from bot import callbacks, wording
-from bot.callbacks import InvalidCallback
+from bot.callbacks import Action, InvalidCallback
 from bot.chart import Bar, render_chart
 from bot.layout import Keyboards
 from bot.parsing import Intent, IntentKind, parse
@@ -277,27 +277,24 @@ class Careerbot:
         return Reply(ReplyKind.EXPIRED, wording.EXPIRED, display=Display.TOAST)
 
     async def press(self, data: str | None) -> Reply:
-        """The reply to a button: the view its payload names, for its occupations and place."""
+        """The reply to a button: the view its payload names, for its occupations and place.
+
+        Detail views are rendered from the table in `bot.views`; the other buttons are
+        answered by the methods in `_buttons` (one entry each).
+        """
         try:
             action = callbacks.decode(data, self.version)
         except InvalidCallback:
             return self.expired()
+        own = self._buttons().get(action.view)
+        if own is not None:
+            return await own(action, data or "")
         place = self.places.by_code(action.area) if action.area else None
-        if action.view == View.CHART:
-            return await self.chart(action.codes, place, key=data)
-        if action.view == View.LOCATION:
-            return Reply(ReplyKind.NOTICE, wording.LOCATION_HELP, display=Display.ALERT)
         if action.area and place is None:
             return self.expired()
-        facts, _ = await self.facts(action.codes, place)
-        if len(facts) != len(set(action.codes)):
-            return self.expired()
-        ordered = [facts[c] for c in dict.fromkeys(action.codes)]
-        if action.view == View.SUMMARY:
-            sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
-            return await self.summary(sides, place=place)
+        ordered = await self._pressed_facts(action, place)
         render = VIEWS[action.view].render
-        if render is None:
+        if ordered is None or render is None:
             return self.expired()
         rendered = await render(ViewContext(self.store, ordered, place, self.top, self.metadata))
         codes = list(dict.fromkeys(action.codes))
@@ -308,6 +305,40 @@ class Careerbot:
             + self.keyboards.detail(codes, action.view, action.area),
             extra={"view": action.view, "codes": list(action.codes)},
         )
+
+    def _buttons(self) -> dict[View, Callable[[Action, str], Awaitable[Reply]]]:
+        """Buttons that are not detail views: what answers each."""
+        return {
+            View.SUMMARY: self._press_summary,
+            View.CHART: self._press_chart,
+            View.LOCATION: self._press_location,
+        }
+
+    async def _pressed_facts(
+        self, action: Action, place: Place | None
+    ) -> list[OccupationFacts] | None:
+        """The button's occupations in its place, in order; None if one is unknown (forged)."""
+        facts, _ = await self.facts(action.codes, place)
+        if len(facts) != len(set(action.codes)):
+            return None
+        return [facts[c] for c in dict.fromkeys(action.codes)]
+
+    async def _press_summary(self, action: Action, data: str) -> Reply:
+        place = self.places.by_code(action.area) if action.area else None
+        ordered = (
+            None if action.area and place is None else await self._pressed_facts(action, place)
+        )
+        if ordered is None:
+            return self.expired()
+        sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
+        return await self.summary(sides, place=place)
+
+    async def _press_chart(self, action: Action, data: str) -> Reply:
+        place = self.places.by_code(action.area) if action.area else None
+        return await self.chart(action.codes, place, key=data)
+
+    async def _press_location(self, action: Action, data: str) -> Reply:
+        return Reply(ReplyKind.NOTICE, wording.LOCATION_HELP, display=Display.ALERT)
 
     # --- resolution only (careerbot match) -------------------------------------------------
     def match(self, text: str) -> dict[str, Any]:

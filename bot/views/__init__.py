@@ -31,6 +31,7 @@ class ViewSpec:
     render: Render | None = None  # None: answered by the service (not a detail view)
     row: int | None = None  # its row in the detail keyboard; None: not in that keyboard
     pairs_only: bool = False  # offered only when the answer is about exactly two occupations
+    codes_optional: bool = False  # its buttons may name no occupation (not about occupations)
 
 
 VIEWS: dict[View, ViewSpec] = {

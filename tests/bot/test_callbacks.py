@@ -52,3 +52,24 @@ def test_encoding_refuses_what_a_button_cannot_carry() -> None:
         encode(Action(View.SALARY, ()), "a1b2")
     with pytest.raises(ValueError):
         encode(Action(View.SALARY, (*FOUR, "11-1011.00")), "a1b2")
+
+
+def test_a_view_may_carry_its_own_state_with_or_without_an_area() -> None:
+    for action in (
+        Action(View.SALARY, FOUR[:1], None, "p2"),
+        Action(View.SALARY, FOUR, "0042660", "a~b-c_9"),
+    ):
+        data = encode(action, "a1b2")
+        assert len(data.encode()) <= MAX_BYTES and decode(data, "a1b2") == action
+    with pytest.raises(ValueError):
+        encode(Action(View.SALARY, FOUR[:1], None, "no.dots"), "a1b2")
+    for forged in ("1.a1b2.s.43301100.", "1.a1b2.s.43301100..", "1.a1b2.s.43301100..a.b"):
+        with pytest.raises(InvalidCallback):
+            decode(forged, "a1b2")
+
+
+def test_only_views_not_about_occupations_may_name_none() -> None:
+    with pytest.raises(ValueError):
+        encode(Action(View.SALARY, ()), "a1b2")
+    with pytest.raises(InvalidCallback):
+        decode("1.a1b2.s.", "a1b2")
