@@ -27,7 +27,9 @@ from bot.summary import source_line, summary_text
 from bot.switching import plan_switch, switch_text
 from bot.views import VIEWS, ViewContext
 from store.codes import NATIONAL
-from store.db import DatabaseMissing as DatabaseMissing  # re-exported: front ends catch it
+from store.db import DatabaseFault as DatabaseFault  # re-exported: front ends catch them
+from store.db import DatabaseMissing as DatabaseMissing
+from store.db import unusable
 from store.facts import OccupationFacts
 from store.queries import CareerStore
 
@@ -67,9 +69,7 @@ class Careerbot:
                 )
         except Exception as error:
             await store.close()
-            raise DatabaseMissing(
-                "The career database is missing or unreadable. Build it with: careerbot data build"
-            ) from error
+            raise unusable(error) from error  # missing, or the server's fault (store.db)
         return cls(store, index, metadata, Places(areas))
 
     async def close(self) -> None:

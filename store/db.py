@@ -1,16 +1,71 @@
-"""Engine and session set-up shared by the bot, the CLI and the importers."""
+"""Engines and sessions shared by the bot, the CLI and the importers, and what keeps a long-running
+bot's database usable: a time limit on every call, faults named with their fix, and noticing a
+rebuilt SQLite file.
+
+Time limits. A database that hangs (a stopped server, a lock nobody releases) must not hold the
+bot's update slots for as long as it lasts: connecting, each statement and the wait for a pooled
+connection are limited to `DB_TIMEOUT` seconds (asyncpg's `timeout` and `command_timeout`,
+SQLAlchemy's `pool_timeout`, SQLite's busy timeout). Callers that must answer in time (the
+inbox, /healthz) add an overall `asyncio.timeout` on top, since a pre-ping and a reconnect are
+two limits in a row. The importers pass `timeout=None`: a build's bulk inserts take longer.
+
+Faults. `classify` turns whatever a driver raised into a `FaultKind` — missing, unreadable,
+locked, unreachable, rejected credentials, timed out — so that users and operators are told what
+to do about it (`DatabaseFault`'s message names the fix) instead of "something went wrong".
+
+A rebuilt SQLite file. `careerbot data build` writes a new file and renames it over the old one
+(store/importers/build.py). Connections opened before keep reading the old, unlinked file, and —
+the dangerous part — would keep *writing* to it: those writes would be lost. `Database` knows
+which file (device and inode) its engine opened; `refresh` reopens the engine when the path now
+names another file (or none), and `write` runs every write transaction under SQLite's write
+lock (BEGIN IMMEDIATE) and checks, holding that lock, that the path still names the file it is
+writing to. The build holds the old file's write lock while it copies the user tables (chat
+preferences, the inbox) into the new file and renames it, so a write either lands in the old file
+before the copy (and is copied) or finds the file replaced (and is redone in the new one).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+import os
+import time
+from collections.abc import AsyncIterator
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
+    AsyncEngine,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.ext.asyncio import AsyncSession as AsyncSession
 
-# `postgres://…` and `postgresql://…` (as hosting services print them) mean asyncpg here.
-_ASYNC_DRIVERS = {"postgres": "postgresql+asyncpg", "postgresql": "postgresql+asyncpg"}
+log = logging.getLogger(__name__)
+
+DB_TIMEOUT = 3.0  # seconds: "a few", far above any query the bot makes (milliseconds)
+BUILD_BUSY_TIMEOUT = 30.0  # SQLite: how long an importer waits for another writer's lock
+REFRESH_EVERY = 1.0  # seconds between two looks at whether the SQLite file was replaced
+
+# The async driver careerbot installs, for URLs naming none or a blocking one: `postgres://…`
+# and `postgresql://…` as hosting services print them, `sqlite:///file` as SQLAlchemy's docs do.
+_ASYNC_DRIVERS = {
+    "postgres": "postgresql+asyncpg",
+    "postgresql": "postgresql+asyncpg",
+    "postgresql+psycopg2": "postgresql+asyncpg",
+    "postgresql+psycopg": "postgresql+asyncpg",
+    "postgresql+pg8000": "postgresql+asyncpg",
+    "sqlite": "sqlite+aiosqlite",
+    "sqlite+pysqlite": "sqlite+aiosqlite",
+}
 
 
 def async_url(url: str | URL) -> URL:
@@ -30,26 +85,334 @@ def sqlite_path(url: str | URL) -> Path | None:
     return Path(parsed.database)
 
 
-def create_engine(url: str | URL) -> AsyncEngine:
+def where(url: str | URL) -> str:
+    """The database named for people: the SQLite file, or the server and database (no password)."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    parsed = make_url(url)
+    return f"{parsed.host or 'localhost'}:{parsed.port or 5432}/{parsed.database or ''}"
+
+
+def create_engine(
+    url: str | URL, *, must_exist: bool = False, timeout: float | None = DB_TIMEOUT
+) -> AsyncEngine:
+    """An async engine for `url`, with time limits (see the module docstring).
+
+    `must_exist`: a SQLite file that is not there is an error rather than a new empty file
+    (which would then answer "no such table" and hide the real problem). `timeout=None` is for
+    importers: no limit on statements, and a longer wait for another writer's lock.
+    """
     parsed = async_url(url)
     if parsed.get_backend_name() != "sqlite":
+        limits: dict[str, Any] = {}
+        if timeout is not None:
+            limits = {
+                "pool_timeout": timeout,
+                "connect_args": {"timeout": timeout, "command_timeout": timeout},
+            }
         # A server may restart or drop idle connections: check each one before use.
-        return create_async_engine(parsed, pool_pre_ping=True)
+        return create_async_engine(parsed, pool_pre_ping=True, **limits)
+    path = sqlite_path(parsed)
+    if must_exist and path is not None:
+        # URI form, so that SQLite opens the file read-write but never creates it.
+        parsed = parsed.set(
+            database=f"file:{quote(str(path))}", query={"mode": "rw", "uri": "true"}
+        )
     engine = create_async_engine(parsed)
+    busy_ms = int(1000 * (timeout if timeout is not None else BUILD_BUSY_TIMEOUT))
 
     @event.listens_for(engine.sync_engine, "connect")
-    def _pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def _connected(dbapi_connection, record):  # type: ignore[no-untyped-def]
+        # Transactions are begun by SQLAlchemy (below), not by the driver's guesswork, so that
+        # a write can take the write lock first (BEGIN IMMEDIATE) and DDL is transactional.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=OFF")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
         cursor.close()
+        record.info["file"] = file_identity(path)
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _begin(conn):  # type: ignore[no-untyped-def]
+        write = conn.get_execution_options().get(WRITE_OPTION)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     return engine
+
+
+WRITE_OPTION = "careerbot_write"  # execution option: this transaction writes (SQLite: IMMEDIATE)
+
+
+def file_identity(path: Path | None) -> tuple[int, int] | None:
+    """Which file `path` names now (device, inode); None when there is none."""
+    if path is None:
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
 
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
 
 
-class DatabaseMissing(RuntimeError):
+# --------------------------------------------------------------------------- faults
+
+
+class FaultKind(StrEnum):
+    """What is wrong with the database, as far as what to do about it goes."""
+
+    MISSING = "missing"  # never built, file deleted, no such database or table
+    UNREADABLE = "unreadable"  # damaged, truncated, not a database, another version's schema
+    LOCKED = "locked"  # another program holds the SQLite file's lock
+    UNREACHABLE = "unreachable"  # server down, refused, unknown host, connection lost
+    REJECTED = "rejected"  # wrong password or user
+    TIMEOUT = "timeout"  # no answer in time: a hung server or file system
+    INVALID = "invalid"  # DATABASE_URL has options the driver does not accept
+
+
+FIXES = {
+    FaultKind.MISSING: "The career database is missing. Build it with: careerbot data build",
+    FaultKind.UNREADABLE: (
+        "The career database is unreadable (damaged, or built by another version of careerbot)."
+        " Rebuild it with: careerbot data build"
+    ),
+    FaultKind.LOCKED: (
+        "The career database is locked by another program. Close that program, or wait for it"
+        " to finish"
+    ),
+    FaultKind.UNREACHABLE: (
+        "The database server cannot be reached. Check that it is running and that DATABASE_URL"
+        " names it"
+    ),
+    FaultKind.REJECTED: (
+        "The database server rejected the password (or the user name) in DATABASE_URL. Correct it"
+    ),
+    FaultKind.TIMEOUT: (
+        f"The database did not answer within {DB_TIMEOUT:.0f} s. Check the database server"
+    ),
+    FaultKind.INVALID: (
+        "DATABASE_URL has an option the database driver does not accept (asyncpg takes ssl=, "
+        "not sslmode=). Correct it"
+    ),
+}
+
+
+class DatabaseFault(RuntimeError):
+    """The database cannot be used right now; `kind` says why and the message names the fix."""
+
+    def __init__(self, kind: FaultKind, message: str | None = None) -> None:
+        super().__init__(message or FIXES[kind])
+        self.kind = kind
+
+
+class DatabaseMissing(DatabaseFault):
     """No usable career database; the message names the fix (`careerbot data build`)."""
+
+    def __init__(self, message: str | None = None, kind: FaultKind = FaultKind.MISSING) -> None:
+        super().__init__(kind, message)
+
+
+_SQLITE_MESSAGES = [
+    ("unable to open database file", FaultKind.MISSING),
+    ("no such table", FaultKind.MISSING),
+    ("database is locked", FaultKind.LOCKED),
+    ("database table is locked", FaultKind.LOCKED),
+    ("file is not a database", FaultKind.UNREADABLE),
+    ("malformed", FaultKind.UNREADABLE),
+    ("disk i/o error", FaultKind.UNREADABLE),
+    ("no such column", FaultKind.UNREADABLE),
+    ("readonly database", FaultKind.UNREADABLE),
+]
+# asyncpg's exceptions, by class name (importing asyncpg here would load it for SQLite too).
+_ASYNCPG_CLASSES = {
+    "InvalidPasswordError": FaultKind.REJECTED,
+    "InvalidAuthorizationSpecificationError": FaultKind.REJECTED,
+    "InvalidCatalogNameError": FaultKind.MISSING,
+    "UndefinedTableError": FaultKind.MISSING,
+    "UndefinedColumnError": FaultKind.UNREADABLE,
+    "QueryCanceledError": FaultKind.TIMEOUT,
+    "CannotConnectNowError": FaultKind.UNREACHABLE,
+    "ConnectionDoesNotExistError": FaultKind.UNREACHABLE,
+    "ConnectionFailureError": FaultKind.UNREACHABLE,
+    "AdminShutdownError": FaultKind.UNREACHABLE,
+    "CrashShutdownError": FaultKind.UNREACHABLE,
+    "TooManyConnectionsError": FaultKind.UNREACHABLE,
+    "InterfaceError": FaultKind.UNREACHABLE,
+    "InternalClientError": FaultKind.UNREACHABLE,
+}
+
+
+def classify(error: BaseException) -> FaultKind | None:
+    """The fault behind `error` (following its causes), or None if it is not a database fault."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [error]
+    while todo:
+        current = todo.pop(0)
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        kind = _kind_of(current)
+        if kind is not None:
+            return kind
+        todo += [getattr(current, "orig", None), current.__cause__, current.__context__]
+    return None
+
+
+def _kind_of(error: BaseException) -> FaultKind | None:
+    if isinstance(error, DatabaseFault):
+        return error.kind
+    if isinstance(error, TimeoutError | PoolTimeout):
+        return FaultKind.TIMEOUT
+    name = type(error).__name__
+    if type(error).__module__.startswith("asyncpg") and name in _ASYNCPG_CLASSES:
+        return _ASYNCPG_CLASSES[name]
+    if isinstance(error, OSError):  # refused, reset, unknown host
+        return FaultKind.UNREACHABLE
+    if isinstance(error, TypeError) and "unexpected keyword argument" in str(error):
+        return FaultKind.INVALID  # a URL query option passed on to the driver's connect()
+    if type(error).__module__ == "sqlite3":
+        text = str(error).casefold()
+        return next((kind for words, kind in _SQLITE_MESSAGES if words in text), None)
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return FaultKind.UNREACHABLE
+    return None
+
+
+def fault(error: BaseException) -> DatabaseFault | None:
+    """`error` as a DatabaseFault (itself if it is one), or None if it is not a database fault."""
+    if isinstance(error, DatabaseFault):
+        return error
+    kind = classify(error)
+    return None if kind is None else DatabaseFault(kind)
+
+
+# Faults a build does not fix: at start-up, `careerbot run` stops with the fix instead.
+SERVER_FAULTS = (FaultKind.UNREACHABLE, FaultKind.REJECTED, FaultKind.TIMEOUT, FaultKind.INVALID)
+
+
+def unusable(error: BaseException) -> DatabaseFault:
+    """What to tell about a database that could not be opened: a server problem as itself
+    (a build would not fix it), anything else as missing or unreadable (a build does)."""
+    kind = classify(error)
+    if kind in SERVER_FAULTS:
+        return DatabaseFault(kind)
+    return DatabaseMissing(
+        "The career database is missing or unreadable. Build it with: careerbot data build"
+    )
+
+
+def reason(error: BaseException) -> str:
+    """The driver's own words for `error`, on one line (for logs: the cause, not the fix)."""
+    inner: BaseException = getattr(error, "orig", None) or error
+    text = str(inner).strip().splitlines()
+    return f"{type(inner).__name__}: {text[0]}" if text else type(inner).__name__
+
+
+# --------------------------------------------------------------------------- a long-lived database
+
+
+class _Replaced(Exception):
+    """The SQLite file was replaced under a write transaction: redo it in the new file."""
+
+
+class Database:
+    """The engine and sessions of one database for a long-running process (see the docstring).
+
+    `engine` and `sessions` change when the SQLite file is replaced (`refresh`), so keep the
+    Database, not them. `generation` counts the engines opened.
+    """
+
+    def __init__(
+        self, url: str, *, timeout: float | None = DB_TIMEOUT, must_exist: bool = True
+    ) -> None:
+        self.url = url
+        self.path = sqlite_path(url)
+        self.timeout = timeout
+        self.must_exist = must_exist
+        self.generation = 0
+        self._file: tuple[int, int] | None = None
+        self._checked = 0.0
+        self._closing: set[asyncio.Task[None]] = set()
+        self._open()
+
+    @classmethod
+    def around(cls, engine: AsyncEngine) -> Database:
+        """A Database using `engine` as it is (until a replaced file makes it open another)."""
+        db = cls.__new__(cls)
+        db.url = engine.url.render_as_string(hide_password=False)
+        db.path = sqlite_path(engine.url)
+        db.timeout, db.must_exist, db.generation = DB_TIMEOUT, True, 1
+        db._file, db._checked, db._closing = file_identity(db.path), 0.0, set()
+        db.engine, db.sessions = engine, session_factory(engine)
+        return db
+
+    def _open(self) -> None:
+        self._file = file_identity(self.path)
+        self.engine = create_engine(self.url, must_exist=self.must_exist, timeout=self.timeout)
+        self.sessions = session_factory(self.engine)
+        self.generation += 1
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    def replaced(self) -> bool:
+        """Whether the path now names another SQLite file (or none) than the engine opened."""
+        return self.path is not None and file_identity(self.path) != self._file
+
+    async def refresh(self, *, every: float = REFRESH_EVERY) -> bool:
+        """Reopen the engine if the SQLite file was replaced; True if it did. Cheap (one stat,
+        at most once per `every` seconds)."""
+        now = time.monotonic()
+        if self.path is None or now - self._checked < every:
+            return False
+        self._checked = now
+        if not self.replaced():
+            return False
+        await self.reopen()
+        return True
+
+    async def reopen(self) -> None:
+        """A new engine for whatever the path names now; the old one closes its connections
+        once the transactions still using them are over."""
+        old = self.engine
+        self._open()
+        log.info("the database file %s was replaced: reopened it", self.path)
+        task = asyncio.get_running_loop().create_task(old.dispose())
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
+
+    @contextlib.asynccontextmanager
+    async def write(self) -> AsyncIterator[AsyncConnection]:
+        """One write transaction, committed at the end; on SQLite, in the file the path names.
+
+        The check runs under the write lock, so a build cannot replace the file between it and
+        the commit (the build takes the same lock to copy and rename). A transaction that finds
+        the file replaced is rolled back before it wrote anything, and its body runs again on a
+        new engine: the body must be safe to run twice (the inbox's and preferences' are).
+        """
+        for attempt in (1, 2):
+            try:
+                async with self.engine.connect() as plain:
+                    conn = await plain.execution_options(**{WRITE_OPTION: True})
+                    async with conn.begin():
+                        if self.path is not None and (
+                            conn.info.get("file") != self._file or self.replaced()
+                        ):
+                            raise _Replaced
+                        yield conn
+                return
+            except _Replaced:
+                if attempt == 2:
+                    raise DatabaseFault(FaultKind.MISSING) from None
+                await self.reopen()
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+        for task in list(self._closing):
+            with contextlib.suppress(Exception):
+                await task

@@ -12,7 +12,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Raise whenever tables or their meaning change: a database built under another number is
 # rebuilt by `careerbot data build --if-missing` and refused by the bot with the fix named.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Base(DeclarativeBase):
@@ -213,6 +213,32 @@ class ChatPreference(Base):
     __tablename__ = "chat_preference"
     chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     area_code: Mapped[str | None] = mapped_column(String(7))
+
+
+class InboxUpdate(Base):
+    """An update from Telegram, kept from before it is acknowledged until after it is answered
+    (store/inbox.py, handlers/inbox.py); kept across data rebuilds.
+
+    Keyed by bot as well: update ids count per bot, so a new token must not find the old bot's
+    ids. Times are Unix seconds. `payload` is the update as Telegram sent it (JSON), emptied
+    once it is done; done rows stay a while so that a re-delivery is recognised.
+    """
+
+    __tablename__ = "inbox"
+    bot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    payload: Mapped[str | None] = mapped_column(Text)
+    received_at: Mapped[float] = mapped_column(Float)
+    # The instance handling it, until when (it renews this while it runs), and how many tried.
+    claimed_by: Mapped[str | None] = mapped_column(String(200))
+    lease_until: Mapped[float | None] = mapped_column(Float)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    done_at: Mapped[float | None] = mapped_column(Float)
+
+    __table_args__ = (Index("ix_inbox_done", "done_at"),)
+
+
+USER_TABLES = ("chat_preference", "inbox")  # what the bot writes; a rebuild keeps them
 
 
 def _compare_text_bytewise_on_postgresql() -> None:

@@ -19,9 +19,11 @@ import time
 from collections.abc import Callable
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from store import models
+from store.db import DB_TIMEOUT, Database
 
 log = logging.getLogger(__name__)
 
@@ -36,14 +38,14 @@ class ChatPreferences:
 
     def __init__(
         self,
-        engine: AsyncEngine,
-        sessions: async_sessionmaker[AsyncSession],
+        db: Database,
         *,
         ttl: float = CHAT_AREA_TTL,
         clock: Callable[[], float] = time.monotonic,
+        timeout: float = DB_TIMEOUT,
     ) -> None:
-        self.engine = engine
-        self.sessions = sessions
+        self.db = db
+        self.timeout = timeout
         self.ttl = ttl
         self.clock = clock
         self._areas: dict[int, str] = {}
@@ -74,21 +76,27 @@ class ChatPreferences:
 
     async def _fetch(self) -> dict[int, str]:
         table = models.ChatPreference.__table__
-        async with self.engine.connect() as conn:
+        async with asyncio.timeout(self.timeout), self.db.engine.connect() as conn:
             rows = await conn.execute(
                 select(table.c.chat_id, table.c.area_code).where(table.c.area_code.is_not(None))
             )
             return {chat_id: area for chat_id, area in rows}
 
     async def set_area(self, chat_id: int, area_code: str | None) -> None:
-        """Remember (or with None, forget) the chat's area."""
+        """Remember (or with None, forget) the chat's area.
+
+        One upsert through `Database.write`, so that a rebuild swapping the SQLite file cannot
+        lose it (store.db), within the database's time limit.
+        """
+        table = models.Base.metadata.tables[models.ChatPreference.__tablename__]
+        dialect = postgresql_insert if self.db.backend == "postgresql" else sqlite_insert
+        upsert = dialect(table).values(chat_id=chat_id, area_code=area_code)
+        upsert = upsert.on_conflict_do_update(
+            index_elements=[table.c.chat_id], set_={"area_code": upsert.excluded.area_code}
+        )
         # Under the copy's lock, so a re-read in progress cannot put back the old value.
-        async with self._lock, self.sessions.begin() as session:
-            row = await session.get(models.ChatPreference, chat_id)
-            if row is None:
-                session.add(models.ChatPreference(chat_id=chat_id, area_code=area_code))
-            else:
-                row.area_code = area_code
+        async with self._lock, asyncio.timeout(self.timeout), self.db.write() as conn:
+            await conn.execute(upsert)
         # Only once committed:
         if area_code is None:
             self._areas.pop(chat_id, None)

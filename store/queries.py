@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from store import models
 from store.codes import ALL_OCCUPATIONS, CROSS_INDUSTRY, NATIONAL
-from store.db import DatabaseMissing, create_engine, session_factory
+from store.db import Database, DatabaseMissing, FaultKind, unusable
 from store.details import DetailReads
 from store.facts import AreaFacts, OccupationFacts, TitleRow, projection_facts, wage_facts
 from store.memo import MEMO_LIMIT, memoized
@@ -27,35 +27,47 @@ from store.rankings import RankingReads
 class CareerStore(DetailReads, RankingReads):
     """Async read access to the career database (and, through `preferences`, the one table of
     chat preferences). Reads are grouped by what they serve: here the facts every answer needs;
-    `store.details` the detail views; `store.rankings` the best-paying lists."""
+    `store.details` the detail views; `store.rankings` the best-paying lists.
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    The engine lives in `db` (store.db.Database), which reopens it when the SQLite file is
+    replaced by a rebuild; `sessions` and `engine` are always the current ones.
+    """
+
+    def __init__(self, db: Database | AsyncEngine) -> None:
         self._memo: LRUCache[tuple[Any, ...], Any] = LRUCache(maxsize=MEMO_LIMIT)
-        self.engine = engine
-        self.sessions: async_sessionmaker[AsyncSession] = session_factory(engine)
-        self.preferences = ChatPreferences(engine, self.sessions)
+        self.db = db if isinstance(db, Database) else Database.around(db)
+        self.preferences = ChatPreferences(self.db)
+
+    @property
+    def engine(self) -> AsyncEngine:
+        return self.db.engine
+
+    @property
+    def sessions(self) -> async_sessionmaker[AsyncSession]:  # type: ignore[override]
+        return self.db.sessions
 
     @classmethod
     async def open(cls, database_url: str) -> CareerStore:
         """The store of the database at `database_url`, checked to be one this code can read.
 
         Raises DatabaseMissing, whose message names the fix, when there is no database, it is
-        unreadable or empty, or another version of careerbot built it (its schema differs).
+        unreadable or empty, or another version of careerbot built it (its schema differs); a
+        DatabaseFault of its own kind when the server cannot be reached, refuses the password
+        or does not answer in time — those are not fixed by a build.
         """
-        store = cls(create_engine(database_url))
+        store = cls(Database(database_url))
         try:
             metadata = await store.metadata()
             has_titles = await store.has_titles()
         except Exception as error:
             await store.close()
-            raise DatabaseMissing(
-                "The career database is missing or unreadable. Build it with: careerbot data build"
-            ) from error
+            raise unusable(error) from error
         if metadata and metadata.get("schema") != str(models.SCHEMA_VERSION):
             await store.close()
             raise DatabaseMissing(
                 "The career database was built by another version of careerbot. "
-                "Rebuild it with: careerbot data build"
+                "Rebuild it with: careerbot data build",
+                FaultKind.UNREADABLE,
             )
         if not has_titles:
             await store.close()
@@ -65,7 +77,7 @@ class CareerStore(DetailReads, RankingReads):
         return store
 
     async def close(self) -> None:
-        await self.engine.dispose()
+        await self.db.close()
 
     # --- the title index's raw material -------------------------------------------------
     async def titles(self) -> list[TitleRow]:

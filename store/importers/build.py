@@ -5,8 +5,13 @@ build leaves the previous database untouched and a running bot never sees a half
 Other databases (PostgreSQL) get the same effect from one transaction with transactional DDL:
 the source tables are dropped, re-created and filled, and committed together; until then
 readers see the old tables (or wait for the commit), and any failure rolls it all back.
-Chat preferences are user data, not source data: SQLite copies them into the new file;
-elsewhere their table is never dropped, so they stay where they are.
+
+The user tables (`models.USER_TABLES`: chat preferences and the inbox of updates) are what the
+bot writes, not source data. Elsewhere than SQLite they are never dropped, so they stay where
+they are. SQLite copies them into the new file at the last moment, holding the old file's write
+lock from before the copy until after the rename: a running bot's write either commits before
+the copy (and is copied) or waits for the lock and then finds the file replaced, and is redone
+in the new file (`store.db.Database.write`). Nothing the bot wrote is left behind in the old one.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import asyncio
 import contextlib
 import hashlib
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -28,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from store import models
 from store.codes import CROSS_INDUSTRY, NATIONAL
-from store.db import create_engine, sqlite_path
+from store.db import BUILD_BUSY_TIMEOUT, create_engine, sqlite_path
 from store.importers.demographics import DemographicTables, load_demographics
 from store.importers.oews import OewsTables, load_oews
 from store.importers.onet import OnetTables, load_onet
@@ -41,7 +47,7 @@ def table(model: type[models.Base]) -> Table:
     return models.Base.metadata.tables[model.__tablename__]
 
 
-SOURCE_TABLES = [t for t in models.Base.metadata.sorted_tables if t.name != "chat_preference"]
+SOURCE_TABLES = [t for t in models.Base.metadata.sorted_tables if t.name not in models.USER_TABLES]
 CHUNK = 20_000
 
 
@@ -151,35 +157,59 @@ async def _insert(conn: AsyncConnection, table: Table, rows: Iterable[Row]) -> i
     return count
 
 
-async def _write(url: str, tables: dict[Table, list[Row]], preferences: Iterable[Row] = ()) -> None:
-    """Replace every source table in one transaction; chat_preference is created if missing,
-    never dropped, and gets `preferences` (the rows a new SQLite file carries over)."""
-    engine = create_engine(url)
+async def _write(url: str, tables: dict[Table, list[Row]]) -> None:
+    """Replace every source table in one transaction; the user tables are created if missing,
+    never dropped."""
+    engine = create_engine(url, timeout=None)
     try:
         async with engine.begin() as conn:
             await conn.run_sync(models.Base.metadata.drop_all, tables=SOURCE_TABLES)
             await conn.run_sync(models.Base.metadata.create_all)
             for target, rows in tables.items():
                 await _insert(conn, target, rows)
-            await _insert(conn, table(models.ChatPreference), preferences)
     finally:
         await engine.dispose()
 
 
-async def _read_preferences(url: str) -> list[Row]:
-    """Chat preferences of the current database, if there is one and it has them."""
-    path = sqlite_path(url)
-    if path is not None and not path.is_file():
-        return []
-    engine = create_engine(url)
+def _swap_in(scratch: Path, target: Path) -> None:
+    """Copy the user tables of `target` (if any) into `scratch`, then rename `scratch` over
+    `target`, holding `target`'s write lock throughout (see the module docstring).
+
+    Plain sqlite3, in a thread: the lock must be held by one connection from the first read to
+    after the rename, with nothing else in between.
+    """
+    if not target.is_file():
+        os.replace(scratch, target)
+        return
+    old = sqlite3.connect(target, timeout=BUILD_BUSY_TIMEOUT, isolation_level=None)
     try:
-        async with engine.connect() as conn:
-            result = await conn.execute(select(table(models.ChatPreference)))
-            return [dict(row._mapping) for row in result]
-    except Exception:  # no table yet, or an unreadable old file: nothing to carry over
-        return []
+        try:
+            old.execute("BEGIN IMMEDIATE")  # waits for a bot's write in progress, then locks
+            copied = {name: _user_rows(old, name) for name in models.USER_TABLES}
+        except sqlite3.DatabaseError:  # not a database any more: nothing to carry over
+            copied = {}
+        new = sqlite3.connect(scratch, isolation_level=None)
+        try:
+            new.execute("BEGIN")
+            for name, (columns, rows) in copied.items():
+                marks = ", ".join("?" for _ in columns)
+                new.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", rows)
+            new.execute("COMMIT")
+        finally:
+            new.close()
+        os.replace(scratch, target)
     finally:
-        await engine.dispose()
+        old.close()  # releases the lock (nothing was written to the old file)
+
+
+def _user_rows(old: sqlite3.Connection, name: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The columns both versions of table `name` have, and the old file's rows of them."""
+    wanted = [column.name for column in models.Base.metadata.tables[name].columns]
+    present = {row[1] for row in old.execute(f"PRAGMA table_info({name})")}
+    columns = [column for column in wanted if column in present]
+    if not columns:
+        return [], []
+    return columns, old.execute(f"SELECT {', '.join(columns)} FROM {name}").fetchall()
 
 
 def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
@@ -255,14 +285,13 @@ async def build_database(
     if target is None:
         await _write(database_url, tables)
     else:
-        preferences = await _read_preferences(database_url)
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch = target.with_name(f"{target.name}.building-{os.getpid()}")
         scratch.unlink(missing_ok=True)
         scratch_url = make_url(database_url).set(database=str(scratch))
         try:
-            await _write(scratch_url.render_as_string(hide_password=False), tables, preferences)
-            os.replace(scratch, target)
+            await _write(scratch_url.render_as_string(hide_password=False), tables)
+            await asyncio.to_thread(_swap_in, scratch, target)
         finally:
             with contextlib.suppress(FileNotFoundError):
                 scratch.unlink()

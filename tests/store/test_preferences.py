@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import event
 
 from store import models
-from store.db import create_engine, session_factory
+from store.db import Database, create_engine
 from store.preferences import CHAT_AREA_TTL, ChatPreferences
 
 TEXAS, OHIO = "0000048", "0000039"
@@ -43,11 +43,11 @@ async def two_instances(
     async with engine.begin() as conn:
         await conn.run_sync(models.ChatPreference.__table__.create)
     await engine.dispose()
-    engines = [create_engine(url), create_engine(url)]
-    first, second = (ChatPreferences(e, session_factory(e), clock=clock) for e in engines)
+    databases = [Database(url), Database(url)]
+    first, second = (ChatPreferences(db, clock=clock) for db in databases)
     yield first, second
-    for e in engines:
-        await e.dispose()
+    for db in databases:
+        await db.close()
 
 
 def statements_of(prefs: ChatPreferences) -> list[str]:
@@ -56,7 +56,7 @@ def statements_of(prefs: ChatPreferences) -> list[str]:
     def record(*args: Any) -> None:
         statements.append(args[2])
 
-    event.listen(prefs.engine.sync_engine, "before_cursor_execute", record)
+    event.listen(prefs.db.engine.sync_engine, "before_cursor_execute", record)
     return statements
 
 
