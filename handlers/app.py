@@ -34,6 +34,7 @@ from bot.config import Settings
 from bot.service import Careerbot, DatabaseMissing
 from handlers import buttons, commands, errors, flood, inline, messages
 from handlers.context import CONTEXT_TYPES, BotData, CareerbotFactory, Context
+from handlers.inbox import InboxProcessor
 from handlers.outgoing.delivery import Delivery
 from handlers.outgoing.transport import AiohttpRequest
 
@@ -112,9 +113,12 @@ def add_handlers(application: CareerbotApplication) -> None:
 def build_application(
     settings: Settings, *, careerbot_factory: CareerbotFactory | None = None
 ) -> CareerbotApplication:
-    """The bot, ready for `run_polling` (or to be driven by a test).
+    """The bot, ready for `handlers.lifecycle.running` (or to be driven by a test).
 
-    `careerbot_factory` opens the core; tests pass one that shares a prebuilt title index.
+    Updates do not come from PTB's Updater (there is none) but from the inbox
+    (handlers/inbox.py), fed by handlers/polling.py or handlers/webhook.py; the update
+    processor tells the inbox when each update is finished. `careerbot_factory` opens the core;
+    tests pass one that shares a prebuilt title index.
     """
     if not settings.telegram_bot_token:
         raise ValueError("TELEGRAM_BOT_TOKEN is not set")
@@ -134,7 +138,8 @@ def build_application(
         .request(AiohttpRequest())  # the HTTP client: handlers/outgoing/transport.py
         .get_updates_request(AiohttpRequest(pool_size=1))
         .rate_limiter(Delivery())  # throttling + retries: handlers/outgoing/delivery.py
-        .concurrent_updates(CONCURRENT_UPDATES)
+        .updater(None)  # updates arrive through the inbox: handlers/inbox.py
+        .concurrent_updates(InboxProcessor(CONCURRENT_UPDATES))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build(),
@@ -148,7 +153,8 @@ async def post_init(application: CareerbotApplication) -> None:
     """Open the core and publish the command menus.
 
     A missing database does not stop the bot: users are told to build it (handlers.errors),
-    and the next update tries again, so it recovers without a restart.
+    and the next update tries again, so it recovers without a restart. A database server that
+    cannot be reached, or refuses the password, raises (DatabaseFault): a start-up error.
     """
     try:
         await application.bot_data.careerbot()

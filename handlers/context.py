@@ -19,6 +19,7 @@ from cachetools import LRUCache
 from telegram.ext import CallbackContext, ContextTypes, ExtBot
 
 from bot.service import Careerbot, DatabaseMissing
+from handlers.inbox import Inbox
 from handlers.limits import FloodGuard
 
 MAX_FILE_IDS = 5000  # uploaded charts remembered (~100 bytes each); least recently used go first
@@ -33,6 +34,7 @@ class BotData:
         self.factory: CareerbotFactory | None = None  # opens the core (set by build_application)
         self.core: Careerbot | None = None
         self.flood = FloodGuard()
+        self.inbox: Inbox | None = None  # how updates arrive (set by handlers.lifecycle)
         # Telegram file_ids of charts already uploaded, by `Reply.photo_key`: sending a file_id
         # instead of the PNG again is instant and costs Telegram no storage.
         self.chart_file_ids: LRUCache[str, str] = LRUCache(maxsize=MAX_FILE_IDS)

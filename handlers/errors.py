@@ -1,9 +1,14 @@
 """The one error handler: log with context, tell the user briefly, never raise.
 
 A user who gets no answer assumes the bot is dead, so whenever there is somewhere to reply
-they get one short line. The log gets the full traceback plus what the update was (kind, chat,
-user ids — not the message text), with the bot token removed even when an exception message or
-traceback contains a request URL: the token is a password to the bot.
+they get one short line. Other errors get the full traceback in the log, plus what the update
+was (kind, chat, user ids — not the message text), with the bot token removed even when an
+exception message or traceback contains a request URL: the token is a password to the bot.
+
+A database fault (store.db.classify: missing, damaged, locked, unreachable, hung, refusing the
+password) is an operator's problem, not a bug: the user is told what fixes it
+(handlers.replying.DATABASE_FAULTS), and the log gets one line with the fix and the driver's
+reason, without a traceback. The bot recovers by itself once the fault is repaired.
 """
 
 from __future__ import annotations
@@ -16,9 +21,9 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 
-from bot.service import DatabaseMissing
 from handlers.context import Context
 from handlers.replying import apology
+from store.db import fault, reason
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +60,10 @@ async def on_error(update: object, context: Context) -> None:
     # PTB's BadRequest is a NetworkError subclass; a real 400 is our bug, not Telegram's outage.
     unreachable = isinstance(error, NetworkError) and not isinstance(error, BadRequest)
     try:
-        if isinstance(error, DatabaseMissing):  # an operator problem, not a bug: no traceback
-            log.error("%s (while handling %s)", error, describe(update))
+        found = fault(error) if error is not None else None
+        if found is not None:  # an operator problem, not a bug: the fix, no traceback
+            assert error is not None
+            log.error("%s (%s, while handling %s)", found, reason(error), describe(update))
         else:
             trace = "".join(traceback.format_exception(error)) if error else "no exception"
             quiet = isinstance(error, Forbidden) or unreachable  # Telegram's side, not ours

@@ -34,13 +34,14 @@ with the notice as a toast, later ones silently. The notice goes once per burst:
 after the bucket has refilled to half, i.e. after a real pause (~8 s for a user).
 
 Repeats. Telegram delivers updates at least once: a webhook update not acknowledged in time
-comes again, and so does a polled batch whose offset was not confirmed before a crash. The guard
-drops an update_id seen among the last 10,000, so such a repeat is not answered twice.
+comes again, and so does a polled batch whose offset was not confirmed before a crash. Those are
+recognised by the inbox (handlers/inbox.py), in the database, across instances and restarts, so
+they never reach the guard.
 
-Scope: per instance. Buckets and seen ids live in this process's memory: behind a load
-balancer each instance limits separately (N instances allow N times the rate, and a repeat
-routed to another instance is not recognised), and a restart forgets them. That is fine for a
-guard meant to absorb bursts; exact global quotas would need a shared store such as Redis.
+Scope: per instance. Buckets live in this process's memory: behind a load balancer each
+instance limits separately (N instances allow N times the rate), and a restart forgets them.
+That is fine for a guard meant to absorb bursts; exact global quotas would need a shared store
+such as Redis.
 """
 
 from __future__ import annotations
@@ -75,8 +76,6 @@ async def guard(update: object, context: Context) -> None:
     if not isinstance(update, Update):
         return
     state = context.bot_data.flood
-    if state.seen_before(update.update_id):
-        raise ApplicationHandlerStop
     if update.inline_query is not None or not would_answer(context.application, update):
         return
     chat, user = update.effective_chat, update.effective_user

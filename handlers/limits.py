@@ -1,5 +1,5 @@
 """Token buckets for the flood guard (`handlers.flood`): how much one chat, one group member
-and one group may ask, and which update ids came already. Pure bookkeeping, no Telegram calls;
+and one group may ask. Pure bookkeeping, no Telegram calls;
 the limits and why they are what they are are explained in `handlers.flood`.
 """
 
@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cachetools import LRUCache
 from telegram.constants import ChatType
 
 SLOW_DOWN = "You're sending messages faster than I can answer. Please wait a few seconds."
@@ -60,26 +59,14 @@ ALLOWED = Verdict(True)
 
 @dataclass
 class FloodGuard:
-    """Per-chat and per-member token buckets plus recently seen update ids (see module doc)."""
+    """Per-chat and per-member token buckets (see module doc)."""
 
     questions: Limit = QUESTIONS
     presses: Limit = PRESSES
     group: Limit = GROUP_CHAT
     clock: Callable[[], float] = time.monotonic
     max_buckets: int = 100_000  # beyond this, full buckets (the same as none) are forgotten
-    remember_updates: int = 10_000
     _buckets: dict[tuple[Any, ...], Bucket] = field(default_factory=dict, repr=False)
-    _seen: LRUCache[int, bool] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self._seen = LRUCache(maxsize=self.remember_updates)
-
-    def seen_before(self, update_id: int) -> bool:
-        """Whether this update came already; remembers it otherwise."""
-        if update_id in self._seen:
-            return True
-        self._seen[update_id] = True
-        return False
 
     def take(
         self, chat_id: int | None, chat_type: str | None, user_id: int | None, press: bool = False

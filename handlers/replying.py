@@ -21,9 +21,9 @@ from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, TelegramError
 
 from bot.replies import Reply
-from bot.service import DatabaseMissing
 from handlers import keyboards
 from handlers.context import Context
+from store.db import FaultKind, classify
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +35,40 @@ DATABASE_MISSING = (
     "The career database is missing, so I can't answer yet. "
     "Whoever runs this bot needs to run: careerbot data build"
 )
+# What a user is told while the database fails, by fault (store.db.FaultKind): what will fix it,
+# and whether waiting is enough. Plain text: also shown as button toasts (200 characters).
+DATABASE_FAULTS = {
+    FaultKind.MISSING: DATABASE_MISSING,
+    FaultKind.UNREADABLE: (
+        "The career database is damaged or out of date, so I can't answer. "
+        "Whoever runs this bot needs to run: careerbot data build"
+    ),
+    FaultKind.LOCKED: (
+        "The career database is locked by another program right now. Please try again in a moment."
+    ),
+    FaultKind.UNREACHABLE: (
+        "I can't reach the career database right now. Please try again in a few minutes "
+        "(whoever runs this bot: check the database server)."
+    ),
+    FaultKind.TIMEOUT: (
+        "The career database is not answering right now. Please try again in a few minutes "
+        "(whoever runs this bot: check the database server)."
+    ),
+    FaultKind.REJECTED: (
+        "The database refused my password, so I can't answer. "
+        "Whoever runs this bot needs to correct DATABASE_URL."
+    ),
+    FaultKind.INVALID: (
+        "My database settings are wrong, so I can't answer. "
+        "Whoever runs this bot needs to correct DATABASE_URL."
+    ),
+}
 
 
 def apology(error: BaseException | None) -> str:
     """The short line a user sees for `error` (plain text: also used in button toasts)."""
-    if isinstance(error, DatabaseMissing):
-        return DATABASE_MISSING
-    return SORRY
+    kind = classify(error) if error is not None else None
+    return DATABASE_FAULTS[kind] if kind is not None else SORRY
 
 
 def is_harmless(error: BadRequest) -> bool:

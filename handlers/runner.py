@@ -10,13 +10,20 @@ import asyncio
 import logging
 from collections.abc import Callable
 
+from telegram.error import TelegramError
+
 from bot.config import Settings
-from handlers.app import ALLOWED_UPDATES, StartupError, build_application
+from handlers.app import CareerbotApplication, StartupError, build_application
+from handlers.lifecycle import running, signalled
+from handlers.polling import Poller
 
 __all__ = ["StartupError", "configure_logging", "run"]
 
 log = logging.getLogger("careerbot.run")
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# Only one getUpdates consumer per bot can exist (Telegram answers 409 to a second), so the
+# poller's name in inbox claims is the same wherever it runs: a restart takes over at once.
+POLLING_OWNER = "polling"
 
 
 class RedactingFilter(logging.Filter):
@@ -58,9 +65,11 @@ def configure_logging(settings: Settings) -> None:
 def run(settings: Settings) -> None:
     """`careerbot run`: webhook mode when TELEGRAM_WEBHOOK_URL is set, long polling otherwise.
 
-    Raises StartupError when webhook mode is asked for but cannot start (no secret, port taken,
-    Telegram refused the URL, ...).
+    Returns when stopped by SIGINT/SIGTERM. Raises StartupError (one line, no secret) when the
+    bot cannot start — a rejected token, an unreachable Bot API or database, a wrong password,
+    webhook settings it cannot use — or cannot go on (Telegram keeps rejecting the token).
     """
+    configure_logging(settings)
     if settings.telegram_webhook_url:
         run_webhook(settings)
     else:
@@ -68,22 +77,31 @@ def run(settings: Settings) -> None:
 
 
 def run_polling(settings: Settings) -> None:
-    """Poll Telegram until Ctrl-C / SIGTERM, then shut down cleanly."""
-    configure_logging(settings)
+    """Poll Telegram (handlers/polling.py) until Ctrl-C / SIGTERM, then shut down cleanly."""
     if settings.telegram_webhook_secret:
         log.info("TELEGRAM_WEBHOOK_SECRET is set but TELEGRAM_WEBHOOK_URL is not: polling")
     application = build_application(settings)
     log.info("careerbot is starting (polling %s)", settings.telegram_api_base_url)
-    # PTB deletes a webhook left from webhook mode before it starts polling.
-    application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    asyncio.run(serve_polling(application, settings))
+
+
+async def serve_polling(application: CareerbotApplication, settings: Settings) -> None:
+    stop = signalled()
+    async with running(application, settings, POLLING_OWNER) as inbox:
+        try:  # a webhook left from webhook mode would make every getUpdates fail (409)
+            await application.bot.delete_webhook(drop_pending_updates=False)
+        except TelegramError as error:
+            log.warning("could not delete a webhook left from webhook mode: %s", error)
+        log.info("careerbot is polling for updates")
+        await Poller(application, inbox).run(stop)
+    log.info("careerbot stopped")
 
 
 def run_webhook(settings: Settings) -> None:
     """Serve Telegram's webhook (see `handlers.webhook`) until Ctrl-C / SIGTERM."""
-    configure_logging(settings)
     from handlers.webhook import WebhookConfig, serve_until_signalled  # tornado: webhook only
 
     config = WebhookConfig.from_settings(settings)  # before anything starts: fail fast
     application = build_application(settings)
     log.info("careerbot is starting (webhook, Bot API %s)", settings.telegram_api_base_url)
-    asyncio.run(serve_until_signalled(application, config))
+    asyncio.run(serve_until_signalled(application, config, settings))

@@ -6,17 +6,24 @@ changes. A small tornado HTTP server (tornado is what python-telegram-bot's own 
 uses, via the `python-telegram-bot[webhooks]` extra) serves:
 
 - `POST <path of TELEGRAM_WEBHOOK_URL>` — one update from Telegram. Requests without the right
-  `X-Telegram-Bot-Api-Secret-Token` get 403 and are never parsed. A valid update is put on the
-  Application's update queue and answered 200 at once; the Application processes it with its
-  usual concurrency, and `Application.stop` finishes everything queued before shutting down.
-  Malformed JSON gets 400; bodies over `MAX_BODY_BYTES` are refused by the HTTP layer.
+  `X-Telegram-Bot-Api-Secret-Token` get 403 and are never parsed. A valid update is stored in
+  the inbox (handlers/inbox.py; concurrent requests share one INSERT) and answered 200 only
+  once it is stored, so an instance killed right after its 200 still has it; the Application
+  then processes it with its usual concurrency. When it cannot be stored (the database is
+  failing) it is still handled, but answered 503, so that Telegram sends it again until it is
+  stored. An update id stored already (Telegram's retry, maybe through another instance) gets
+  200 and is not handled again. Malformed JSON gets 400; bodies over `MAX_BODY_BYTES` are
+  refused by the HTTP layer.
 - `GET /healthz` (and HEAD) — 200 `{"ok": true, ...}` while the bot can answer; 503 while the
   database is missing or unreachable, or the bot is stopping, so a load balancer sends
   Telegram's requests to another instance.
 - anything else: 404, or 405 for a known path with the wrong method.
 
 Nothing here keeps state between requests: every instance behind a load balancer can take any
-update, as long as they share one database (see README, "Webhooks and scaling out").
+update, as long as they share one database (see README, "Webhooks and scaling out"). The inbox
+rows an instance stores are claimed under its name, `webhook@<host>:<port>`: restarted with the
+same name it takes over its unfinished updates at once; another instance takes them over once
+their lease runs out.
 """
 
 from __future__ import annotations
@@ -27,7 +34,6 @@ import hmac
 import json
 import logging
 import re
-import signal
 import socket
 import time
 from collections.abc import AsyncIterator
@@ -43,6 +49,8 @@ from telegram.error import TelegramError
 from bot.config import Settings
 from bot.service import DatabaseMissing
 from handlers.app import ALLOWED_UPDATES, CareerbotApplication, StartupError
+from handlers.lifecycle import running, signalled
+from store.inbox import Received
 
 try:
     import tornado.httpserver
@@ -181,14 +189,17 @@ class _UpdateHandler(_Handler):
         if not self.telegram.running:  # stopping: Telegram retries, maybe on another instance
             raise tornado.web.HTTPError(503)
         try:
-            data = json.loads(self.request.body)
+            body = self.request.body.decode("utf-8")
+            data = json.loads(body)
             if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
                 raise ValueError("not an Update object")
             update = Update.de_json(data, self.telegram.bot)
         except Exception as error:  # whatever the body is, the answer is 400, not a crash
             log.warning("webhook: malformed update (%s)", type(error).__name__)
             raise tornado.web.HTTPError(400) from None
-        await self.telegram.update_queue.put(update)
+        inbox = self.telegram.bot_data.inbox
+        if inbox is None or not await inbox.accept([Received(update.update_id, body)], [update]):
+            raise tornado.web.HTTPError(503)  # not stored: Telegram sends it again
         self.set_status(200)
         self.finish()
 
@@ -225,7 +236,9 @@ class _HealthHandler(_Handler):
         except Exception as error:  # unreachable, timed out, refused: all mean "not now"
             log.warning("health check: database unreachable (%s)", type(error).__name__)
             return 503, {"ok": False, "error": "database unreachable"}
-        return 200, {"ok": True, "queued_updates": self.telegram.update_queue.qsize()}
+        inbox = self.telegram.bot_data.inbox
+        in_flight = inbox.in_flight if inbox is not None else 0
+        return 200, {"ok": True, "updates_in_flight": in_flight}
 
 
 def _log_request(handler: tornado.web.RequestHandler) -> None:
@@ -301,7 +314,7 @@ class WebhookServer:
         self.http.add_sockets(self.sockets)
 
     async def stop(self) -> None:
-        """Stop listening and close every connection."""
+        """Stop listening and close every connection (again: nothing more to do)."""
         self.http.stop()
         for sock in self.sockets:  # never served: `stop` does not know them
             sock.close()
@@ -310,32 +323,26 @@ class WebhookServer:
 
 @contextlib.asynccontextmanager
 async def running_webhook(
-    application: CareerbotApplication, config: WebhookConfig
+    application: CareerbotApplication, config: WebhookConfig, settings: Settings
 ) -> AsyncIterator[WebhookServer]:
     """The bot in webhook mode, from start-up to a clean shutdown; yields the HTTP server.
 
-    Start-up: claim the port (a port in use fails before anything else), initialise,
-    `post_init` (open the core, command menus), start processing, serve, then `setWebhook` —
-    last, so Telegram's first request finds an instance ready for it.
+    Start-up: claim the port (a port in use fails before anything else), start the bot
+    (handlers.lifecycle: getMe, the core, the inbox's leftovers, processing), serve, then
+    `setWebhook` — last, so Telegram's first request finds an instance ready for it.
 
-    Shutdown: stop listening, finish every queued update, close the database. The webhook is
-    deliberately *not* deleted: other instances behind the load balancer are still serving it,
-    and while none is, Telegram keeps the updates and retries, so nothing is lost during a
-    restart or deploy. To switch back to long polling, `careerbot run` without
-    TELEGRAM_WEBHOOK_URL deletes it (PTB does that when polling starts).
+    Shutdown: stop listening (Telegram's requests then fail and are retried), finish and mark
+    done every update taken, close the database. The webhook is deliberately *not* deleted:
+    other instances behind the load balancer are still serving it, and while none is, Telegram
+    keeps the updates and retries, so nothing is lost during a restart or deploy. To switch
+    back to long polling, `careerbot run` without TELEGRAM_WEBHOOK_URL deletes it.
     """
     async with contextlib.AsyncExitStack() as stack:
         server = WebhookServer.bind(application, config)
         stack.push_async_callback(server.stop)
-        try:
-            await application.initialize()  # getMe: checks the token
-        except TelegramError as error:
-            raise WebhookSetupError(f"cannot start the bot: {error}") from error
-        stack.push_async_callback(_shutdown, application)
-        if application.post_init is not None:
-            await application.post_init(application)
-        await application.start()
-        stack.push_async_callback(_stop, application)
+        owner = f"webhook@{socket.gethostname()}:{server.port}"
+        await stack.enter_async_context(running(application, settings, owner))
+        stack.push_async_callback(server.stop)  # stop listening before the bot stops
         server.serve()
         try:
             await application.bot.set_webhook(
@@ -345,7 +352,9 @@ async def running_webhook(
                 drop_pending_updates=False,
             )
         except TelegramError as error:
-            raise WebhookSetupError(f"Telegram refused the webhook: {error}") from error
+            raise WebhookSetupError(
+                settings.redact(f"Telegram refused the webhook: {error}")
+            ) from error
         log.info(
             "careerbot is serving its webhook on %s:%d%s (health check: %s)",
             config.host or "*",
@@ -357,27 +366,12 @@ async def running_webhook(
         log.info("careerbot is stopping; the webhook stays registered for other instances")
 
 
-async def _stop(application: CareerbotApplication) -> None:
-    if application.running:
-        await application.stop()  # processes what is already queued
-    if application.post_stop is not None:
-        await application.post_stop(application)
-
-
-async def _shutdown(application: CareerbotApplication) -> None:
-    await application.shutdown()
-    if application.post_shutdown is not None:
-        await application.post_shutdown(application)
-
-
-async def serve_until_signalled(application: CareerbotApplication, config: WebhookConfig) -> None:
+async def serve_until_signalled(
+    application: CareerbotApplication, config: WebhookConfig, settings: Settings
+) -> None:
     """`careerbot run` in webhook mode: serve until SIGINT/SIGTERM, then shut down cleanly."""
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows: Ctrl-C only
-            loop.add_signal_handler(sig, stop.set)
+    stop = signalled()
     started = time.monotonic()
-    async with running_webhook(application, config):
+    async with running_webhook(application, config, settings):
         await stop.wait()
     log.info("careerbot stopped after %.0f s", time.monotonic() - started)

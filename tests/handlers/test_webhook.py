@@ -101,7 +101,7 @@ async def serve(
 ) -> AsyncIterator[Webhook]:
     """What `careerbot run` does in webhook mode, without the signal handling."""
     app = build_application(settings, careerbot_factory=factory)
-    async with running_webhook(app, WebhookConfig.from_settings(settings)) as running:
+    async with running_webhook(app, WebhookConfig.from_settings(settings), settings) as running:
         base = f"http://127.0.0.1:{running.port}"
         async with httpx.AsyncClient(base_url=base, timeout=5) as http:
             assert settings.telegram_webhook_secret is not None
@@ -148,7 +148,7 @@ async def test_shutdown_keeps_the_webhook_for_other_instances(
 ) -> None:
     settings = webhook_settings(fake_bot_api, real_db_url, secret)
     app = build_application(settings, careerbot_factory=shared_index)
-    async with running_webhook(app, WebhookConfig.from_settings(settings)) as server:
+    async with running_webhook(app, WebhookConfig.from_settings(settings), settings) as server:
         port = server.port
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
             update = fake_bot_api.inject_message(QUESTION, chat_id=1001)

@@ -65,7 +65,7 @@ async def running_bot(
     app = build_application(settings, careerbot_factory=factory)
     if configure is not None:
         configure(app)
-    async with polling(app):
+    async with polling(app, settings):
         yield app
 
 
@@ -107,18 +107,20 @@ async def until(condition: Callable[[], bool], what: str, seconds: float = 5.0) 
 
 
 async def settled(server: FakeBotAPI, app: CareerbotApplication) -> None:
-    """Until the bot has fetched and finished every update injected so far.
+    """Until the bot has fetched, finished and marked done every update injected so far.
 
-    An update is confirmed to the server (by the next getUpdates offset) only after the updater
-    put it on the Application's queue; once the queue is empty and no update is being handled,
-    whatever the bot was going to send for it has been sent.
+    An update is confirmed to the server (by the next getUpdates offset) only after the inbox
+    stored it and put it on the Application's queue; once the inbox is idle — every update it
+    took finished and marked done — whatever the bot was going to send for it has been sent.
     """
 
     def idle() -> bool:
+        inbox = app.bot_data.inbox
         return (
             not server.pending_updates
             and app.update_queue.empty()
             and app.update_processor.current_concurrent_updates == 0
+            and (inbox is None or inbox.idle)
         )
 
     await until(idle, "the bot to finish its updates")

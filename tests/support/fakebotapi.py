@@ -94,6 +94,7 @@ _DEFAULT_DESCRIPTIONS = {
     504: "Gateway Timeout",
 }
 
+_BOT_IDS = itertools.count(777)
 _COMMAND_RE = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{1,64})?")
 _MENTION_RE = re.compile(r"(?<![\w@/])@[A-Za-z0-9_]{1,32}")
 _PARAM_RE = re.compile(r'([\w*-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]*))')
@@ -420,17 +421,21 @@ class FakeBotAPI:
 
     def __init__(
         self,
-        token: str = DEFAULT_TOKEN,
+        token: str | None = None,
         *,
         bot_username: str = "careerbot_test_bot",
-        bot_id: int = 777,
+        bot_id: int | None = None,
         bot_first_name: str = "CareerBot",
         host: str = "127.0.0.1",
         port: int = 0,
     ) -> None:
-        self.token = token
+        # Each server is another bot unless told otherwise (bots keep state by their id, such
+        # as the inbox of updates, and one test's bot must not inherit another's); as with
+        # Telegram, the id is the number the token starts with.
+        self.token = token or DEFAULT_TOKEN.replace("777", str(next(_BOT_IDS)), 1)
         self.bot_username = bot_username
-        self.bot_id = bot_id
+        prefix = self.token.partition(":")[0]
+        self.bot_id = bot_id if bot_id is not None else int(prefix) if prefix.isdigit() else 777
         self.bot_first_name = bot_first_name
         self._address = (host, port)
         self._lock = threading.RLock()  # re-entrant: custom handlers may call public helpers
@@ -442,7 +447,10 @@ class FakeBotAPI:
         self._requests: list[Request] = []
         self._sent: list[JSONDict] = []
         self._updates: list[JSONDict] = []
-        self._last_update_id = 0
+        # Telegram's ids grow across the bot's whole life, never restarting at 1; so do these
+        # (microseconds since the epoch at start), so that a bot whose inbox (handlers/inbox.py)
+        # remembers an earlier server's ids never takes a new update for an old one.
+        self._last_update_id = time.time_ns() // 1000
         self._message_ids: dict[int, int] = {}
         self._messages: dict[tuple[int, int], JSONDict] = {}
         self._chats: dict[int, JSONDict] = {}

@@ -1,25 +1,29 @@
-"""Running the real Application against the fake Bot API, as `run_polling` would."""
+"""Running the real Application against the fake Bot API, as `careerbot run` does."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
-from handlers.app import ALLOWED_UPDATES, CareerbotApplication
+from bot.config import Settings
+from handlers.app import CareerbotApplication
+from handlers.lifecycle import running
+from handlers.polling import Poller
+from handlers.runner import POLLING_OWNER
 
 
 @contextlib.asynccontextmanager
-async def polling(app: CareerbotApplication) -> AsyncIterator[CareerbotApplication]:
-    """What `Application.run_polling` does, in the test's event loop, with short polls."""
-    await app.initialize()
-    assert app.post_init is not None and app.post_shutdown is not None and app.updater
-    await app.post_init(app)
-    await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=ALLOWED_UPDATES)
-    await app.start()
-    try:
-        yield app
-    finally:
-        await app.updater.stop()
-        await app.stop()
-        await app.shutdown()
-        await app.post_shutdown(app)
+async def polling(
+    app: CareerbotApplication, settings: Settings, **poller: float
+) -> AsyncIterator[CareerbotApplication]:
+    """What `careerbot run` does in polling mode (handlers.runner.serve_polling), in the test's
+    event loop, with short long-polls (`poller`: more Poller settings)."""
+    stop = asyncio.Event()
+    async with running(app, settings, POLLING_OWNER) as inbox:
+        task = asyncio.create_task(Poller(app, inbox, **{"timeout": 1, **poller}).run(stop))
+        try:
+            yield app
+        finally:
+            stop.set()
+            await task

@@ -1,0 +1,398 @@
+"""The inbox: every update is in the database before Telegram is told the bot has it, and it is
+marked done once it was answered, so that a crash, a `kill -9` or a restart loses nothing.
+
+In. Both ways updates arrive — long polling (handlers/polling.py) and the webhook
+(handlers/webhook.py) — hand what they received to `Inbox.accept` and acknowledge it to
+Telegram only when accept says it is stored: polling moves the getUpdates offset past it, the
+webhook answers 200. What accept stored is then put on the Application's update queue, once.
+
+Batches. One writer task does every write, in batches (group commit): the updates received
+while the previous write ran go in one INSERT … ON CONFLICT DO NOTHING, the updates finished
+meanwhile in one UPDATE. Under load a batch holds a whole getUpdates answer (up to 100) or many
+webhook requests, so a write costs little per update (`make bench`); when idle, a write starts
+at once.
+
+Done. `InboxProcessor` (PTB's concurrent update processor) reports each update PTB finished —
+its replies sent, or the error handler's apology — and the writer marks it done. A crash after
+a reply but before its batch was marked done means that update is answered again after the
+restart: the one way a user sees an answer twice, bounded by the updates in flight at the crash
+(handlers/outgoing/delivery.py explains why no Bot API client can do better).
+
+Start-up and leases. Before the first poll or webhook request, `start` claims unfinished
+updates and handles them first: those this instance's name held when its previous run died at
+once, others once their lease has run out (store/inbox.py). Every `sweep` seconds the instance
+renews the leases of what it holds, takes over updates whose lease ran out (another instance
+died), and now and then prunes old rows. An update handled `MAX_ATTEMPTS` times without being
+finished is given up, with a log line, rather than crash-looping the bot.
+
+Duplicates. An update id already stored (a re-delivery after a restart, a retry that reached
+another instance) is not handled again: only the instance whose INSERT stored it handles it. In
+memory, updates are also known by id from being received until marked done.
+
+Faults. When the database fails (down, hung, locked, deleted), updates are still handled —
+what memory can answer is answered, the rest get the message naming the fix — but not
+acknowledged, so Telegram keeps them: polling asks again from the same offset (Telegram then
+holds at most 100 updates beyond it), the webhook answers 503 and Telegram retries. Once the
+database answers again they are stored (and marked done, if they were answered meanwhile) and
+acknowledged. A crash during an outage can therefore repeat answers, but never lose one.
+
+`store=None` keeps everything in memory (no durability): only for measuring what the inbox
+costs (bench/load.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Update
+from telegram.ext import SimpleUpdateProcessor
+
+from store.db import fault, reason
+from store.inbox import MAX_ATTEMPTS, Claimed, InboxStore, Received
+
+log = logging.getLogger(__name__)
+
+SWEEP = 10.0  # seconds between lease renewals and take-overs (a third of store.inbox.LEASE)
+RETRY = 1.0  # seconds between attempts to write while the database is failing
+PRUNE_EVERY = 600.0  # seconds between prunes of old rows
+CLAIM_BATCH = 100
+FINAL_WRITE = 5.0  # seconds the last "done" batch may take while the bot stops
+
+Dispatch = Callable[[Update], None]
+
+
+@dataclass
+class _Entry:
+    """An update between being received and being marked done."""
+
+    payload: str
+    stored: bool  # the database has it (ours to mark done once finished)
+    finished: bool = False
+
+
+class InboxProcessor(SimpleUpdateProcessor):
+    """PTB's concurrent update processing, telling `on_finished` about each update it finished.
+
+    Cancelled (the bot stopping hard) is not finished: that update stays unfinished in the
+    inbox and is handled after the restart.
+    """
+
+    def __init__(self, max_concurrent_updates: int) -> None:
+        super().__init__(max_concurrent_updates)
+        self.on_finished: Callable[[object], None] | None = None
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        try:
+            await coroutine
+        finally:
+            # Not when cancelled: only an update PTB got to the end of is answered.
+            task = asyncio.current_task()
+            if self.on_finished is not None and not (task is not None and task.cancelling()):
+                self.on_finished(update)
+
+
+class Inbox:
+    """The durable way into PTB (see the module docstring)."""
+
+    def __init__(
+        self,
+        store: InboxStore | None,
+        dispatch: Dispatch,
+        parse: Callable[[dict[str, Any]], Update],
+        *,
+        sweep: float = SWEEP,
+        retry: float = RETRY,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.store = store
+        self.dispatch = dispatch
+        self.parse = parse
+        self.sweep = sweep
+        self.retry = retry
+        self.clock = clock
+        self.failing: BaseException | None = None  # why the last write failed, if it did
+        self._claim_own = True  # until this instance's own leftovers were taken over
+        self._closing = False
+        self._entries: dict[int, _Entry] = {}
+        self._to_store: list[tuple[list[Received], asyncio.Future[set[int]]]] = []
+        self._to_finish: set[int] = set()
+        self._wake = asyncio.Event()
+        self._writer: asyncio.Task[None] | None = None
+        self._next_sweep = 0.0
+        self._next_prune = 0.0
+        self._next_retry = 0.0
+
+    # ----------------------------------------------------------------------- in
+
+    async def start(self) -> None:
+        """Handle what previous runs left unfinished, then start the writer."""
+        if self.store is not None:
+            await self._take_over()
+        now = self.clock()
+        self._next_sweep, self._next_prune = now + self.sweep, now
+        self._writer = asyncio.create_task(self._write_forever(), name="inbox writer")
+
+    async def accept(self, received: Sequence[Received], updates: Sequence[Update] = ()) -> bool:
+        """Store `received` and hand what is new to PTB; True when all of it is stored (the
+        caller may now acknowledge it to Telegram). `updates`, if given, are `received` parsed.
+        """
+        parsed = {u.update_id: u for u in updates}
+        if self.store is None:
+            for item in received:
+                if item.update_id not in self._entries:
+                    self._hand_over(item, stored=False, update=parsed.get(item.update_id))
+            return True
+        if self.failing is not None:  # no waiting for a failing database to answer first
+            for item in received:
+                if item.update_id not in self._entries:
+                    self._hand_over(item, stored=False, update=parsed.get(item.update_id))
+        future: asyncio.Future[set[int]] = asyncio.get_running_loop().create_future()
+        self._to_store.append((list(received), future))
+        self._wake.set()
+        try:
+            stored = await future
+        except Exception:
+            for item in received:  # answered anyway; acknowledged once stored
+                if item.update_id not in self._entries:
+                    self._hand_over(item, stored=False, update=parsed.get(item.update_id))
+            return False
+        for item in received:
+            entry = self._entries.get(item.update_id)
+            if entry is not None:  # handled during the outage: the database has it now
+                self._stored(item.update_id, entry)
+            elif item.update_id in stored:
+                self._hand_over(item, stored=True, update=parsed.get(item.update_id))
+            # else: stored before (a re-delivery, or another instance has it): not again
+        return True
+
+    def _hand_over(self, item: Received, *, stored: bool, update: Update | None = None) -> None:
+        """Put the update on PTB's queue, remembering it until it is done."""
+        entry = self._entries[item.update_id] = _Entry(item.payload, stored)
+        try:
+            if update is None:
+                update = self.parse(json.loads(item.payload))
+        except Exception as error:  # stored, but nothing can handle it: done with it
+            log.warning("update %d cannot be read (%s): skipped", item.update_id, error)
+            self._finished(item.update_id, entry)
+            return
+        self.dispatch(update)
+
+    def _stored(self, update_id: int, entry: _Entry) -> None:
+        entry.stored = True
+        if entry.finished:
+            self._to_finish.add(update_id)
+            self._wake.set()
+
+    # ----------------------------------------------------------------------- done
+
+    def finished(self, update: object) -> None:
+        """PTB finished `update` (InboxProcessor calls this)."""
+        if isinstance(update, Update):
+            entry = self._entries.get(update.update_id)
+            if entry is not None:
+                self._finished(update.update_id, entry)
+
+    def _finished(self, update_id: int, entry: _Entry) -> None:
+        entry.finished = True
+        if self.store is None:
+            del self._entries[update_id]
+        elif entry.stored:
+            self._to_finish.add(update_id)
+            self._wake.set()
+        # else: kept until the database has it (`_store_unstored`)
+
+    @property
+    def idle(self) -> bool:
+        """Nothing received is waiting to be handled, stored or marked done."""
+        return not self._entries and not self._to_store and not self._to_finish
+
+    @property
+    def in_flight(self) -> int:
+        """Updates received and not yet marked done."""
+        return len(self._entries)
+
+    # ----------------------------------------------------------------------- the writer
+
+    async def stop(self) -> None:
+        """Write what is left — above all, mark done what was finished — within `FINAL_WRITE`
+        seconds, then stop the writer. Call it after PTB stopped, so that everything it was
+        handling is finished."""
+        writer = self._writer
+        if writer is None:
+            return
+        self._closing = True
+        self._wake.set()
+        try:
+            async with asyncio.timeout(FINAL_WRITE):
+                await writer  # it returns after one last round of writes
+        except TimeoutError:
+            pass  # cancelled: the timeout cancels the writer with it
+        self._writer = None
+        if self._to_finish:
+            log.warning(
+                "could not mark %d answered updates done (%s): they are answered again at the "
+                "next start",
+                len(self._to_finish),
+                reason(self.failing) if self.failing else "timed out",
+            )
+        for _, future in self._to_store:  # not stored: Telegram sends them again
+            if not future.done():
+                future.set_exception(RuntimeError("the bot is stopping"))
+
+    async def _write_forever(self) -> None:
+        while True:
+            wait = max(0.0, min(self._next_sweep, self._retry_due()) - self.clock())
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(wait):
+                    await self._wake.wait()
+            self._wake.clear()
+            try:
+                await self._write_once()
+            except Exception:  # a bug: keep the bot going, say so
+                log.exception("the inbox writer failed; carrying on")
+                await asyncio.sleep(self.retry)
+            if self._closing and (self.failing is not None or not self._to_finish):
+                return
+
+    def _retry_due(self) -> float:
+        return self._next_retry if self.failing is not None else self._next_sweep
+
+    async def _write_once(self) -> None:
+        store = self.store
+        if store is None:
+            return
+        batch, self._to_store = self._to_store, []
+        if batch:
+            received = [item for items, _ in batch for item in items]
+            try:
+                stored = await store.record(received)
+            except Exception as error:
+                self._failed(error)
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(error)
+            else:
+                self._recovered()
+                for _, future in batch:
+                    if not future.done():
+                        future.set_result(stored)
+        if self.failing is not None and self.clock() < self._next_retry and not self._closing:
+            return  # the rest waits for the next retry
+        await self._finish_batch(store)
+        await self._store_unstored(store)
+        if self.clock() >= self._next_sweep and not self._closing:
+            self._next_sweep = self.clock() + self.sweep
+            await self._maintain(store)
+
+    async def _finish_batch(self, store: InboxStore) -> None:
+        done, self._to_finish = self._to_finish, set()
+        if not done:
+            return
+        try:
+            await store.finish(done)
+        except BaseException as error:  # cancelled too: they are still to be marked
+            self._to_finish |= done
+            if not isinstance(error, Exception):
+                raise
+            self._failed(error)
+            return
+        self._recovered()
+        for update_id in done:
+            self._entries.pop(update_id, None)
+
+    async def _store_unstored(self, store: InboxStore) -> None:
+        """Store what was handled while the database failed (Telegram may never send it again:
+        a webhook retry can reach another instance)."""
+        unstored = [
+            Received(update_id, entry.payload)
+            for update_id, entry in self._entries.items()
+            if not entry.stored
+        ]
+        if not unstored:
+            return
+        try:
+            await store.record(unstored)
+        except Exception as error:
+            self._failed(error)
+            return
+        self._recovered()
+        for item in unstored:  # stored now, by us or (a conflict) by whoever had it
+            entry = self._entries.get(item.update_id)
+            if entry is not None:
+                self._stored(item.update_id, entry)
+        await self._finish_batch(store)
+
+    async def _maintain(self, store: InboxStore) -> None:
+        """Renew our leases, take over others' expired ones, prune, notice a replaced file."""
+        try:
+            await store.db.refresh(every=0)
+            await store.renew()
+            await self._take_over()
+            if self.clock() >= self._next_prune:
+                self._next_prune = self.clock() + PRUNE_EVERY
+                await store.prune()
+        except Exception as error:
+            self._failed(error)
+
+    async def _take_over(self) -> None:
+        """Claim unfinished updates (see store.inbox.InboxStore.claim) and handle them: at
+        start-up also those our name holds, until that once succeeded."""
+        store = self.store
+        assert store is not None
+        while True:
+            try:
+                claimed = await store.claim(limit=CLAIM_BATCH, own=self._claim_own)
+            except Exception as error:
+                self._failed(error)
+                return
+            for row in claimed:
+                self._resume(row)
+            if len(claimed) < CLAIM_BATCH:
+                self._claim_own = False
+                return
+
+    def _resume(self, row: Claimed) -> None:
+        if row.update_id in self._entries:
+            return  # being handled here already
+        if row.payload is None or row.attempts > MAX_ATTEMPTS:
+            log.warning(
+                "update %d was started %d times and never finished: giving it up",
+                row.update_id,
+                row.attempts - 1,
+            )
+            self._entries[row.update_id] = entry = _Entry("", stored=True)
+            self._finished(row.update_id, entry)
+            return
+        log.info(
+            "handling update %d, left unfinished before (attempt %d)", row.update_id, row.attempts
+        )
+        self._hand_over(Received(row.update_id, row.payload), stored=True)
+
+    # ----------------------------------------------------------------------- faults
+
+    def _failed(self, error: BaseException) -> None:
+        found = fault(error)
+        if found is None:  # not the database's fault: a bug
+            log.error("the inbox could not write: %s", reason(error), exc_info=error)
+        elif self.failing is None:
+            log.warning(
+                "the inbox cannot write to the database (%s: %s). Updates are answered but not "
+                "acknowledged to Telegram until it can. %s",
+                found.kind,
+                reason(error),
+                found,
+            )
+        self.failing = error
+        self._next_retry = self.clock() + self.retry
+
+    def _recovered(self) -> None:
+        if self.failing is not None:
+            log.warning("the inbox can write to the database again")
+            self.failing = None
