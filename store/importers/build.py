@@ -192,6 +192,8 @@ def _swap_in(scratch: Path, target: Path) -> None:
         try:
             new.execute("BEGIN")
             for name, (columns, rows) in copied.items():
+                if not columns:  # the old file has no such table (an older schema)
+                    continue
                 marks = ", ".join("?" for _ in columns)
                 new.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})", rows)
             new.execute("COMMIT")

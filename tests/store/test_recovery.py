@@ -1,0 +1,155 @@
+"""store.db on SQLite: a rebuild swaps the file under a running bot, and faults are named.
+
+A rebuild (`careerbot data build`) renames a new file over the one the bot has open. The bot's
+writes (chat places, the inbox) must land in the new file, never in the old one after the copy:
+here a writer keeps writing while builds run, and every write must be in the file at the end.
+Faults — file deleted, truncated, overwritten, locked — must come out as what fixes them, and
+go away once repaired, without reopening anything by hand.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from store.db import Database, FaultKind, classify
+from store.importers.build import build_database
+from store.preferences import ChatPreferences
+from tests.support.fixtures_data import write_fixture_data
+
+TEXAS = "0000048"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return write_fixture_data(tmp_path / "data")
+
+
+@pytest.fixture
+async def built(data_dir: Path, tmp_path: Path) -> tuple[str, Path]:
+    path = tmp_path / "db" / "careerbot.sqlite3"
+    url = f"sqlite+aiosqlite:///{path}"
+    await build_database(data_dir, url)
+    return url, path
+
+
+def places(path: Path) -> dict[int, str]:
+    with sqlite3.connect(path) as connection:
+        return dict(connection.execute("select chat_id, area_code from chat_preference"))
+
+
+async def test_no_write_is_lost_to_rebuilds_while_it_runs(
+    built: tuple[str, Path], data_dir: Path
+) -> None:
+    url, path = built
+    db = Database(url)
+    preferences = ChatPreferences(db)
+    written: list[int] = []
+    builds_done = asyncio.Event()
+
+    async def keep_writing() -> None:
+        chat = 0
+        while not builds_done.is_set() or chat < 50:
+            chat += 1
+            await preferences.set_area(chat, TEXAS)
+            written.append(chat)
+
+    async def rebuild_five_times() -> None:
+        for _ in range(5):
+            await build_database(data_dir, url)
+            await asyncio.sleep(0.01)
+        builds_done.set()
+
+    try:
+        await asyncio.gather(keep_writing(), rebuild_five_times())
+    finally:
+        await db.close()
+
+    assert db.generation > 1  # the writer noticed the new files and reopened
+    assert sorted(places(path)) == written  # every write is in the file the path names
+
+
+async def test_a_replaced_file_is_noticed_and_reads_go_to_the_new_one(
+    built: tuple[str, Path], data_dir: Path
+) -> None:
+    url, path = built
+    db = Database(url)
+    try:
+        assert not await db.refresh(every=0)
+        await build_database(data_dir, url)
+        with sqlite3.connect(path) as connection:  # a mark only the new file has
+            connection.execute("insert into chat_preference values (7, 'mark')")
+
+        assert await db.refresh(every=0)
+        async with db.engine.connect() as conn:
+            rows = await conn.exec_driver_sql("select area_code from chat_preference")
+            assert rows.scalars().all() == ["mark"]
+    finally:
+        await db.close()
+
+
+async def fault_of(db: Database) -> FaultKind | None:
+    """What a write to `db` runs into now (None: it worked)."""
+    await db.refresh(every=0)
+    try:
+        await ChatPreferences(db, timeout=5).set_area(1, TEXAS)
+    except Exception as error:
+        return classify(error)
+    return None
+
+
+async def test_a_deleted_file_is_missing_until_it_is_built_again(
+    built: tuple[str, Path], data_dir: Path
+) -> None:
+    url, path = built
+    db = Database(url)
+    try:
+        path.unlink()
+        assert await fault_of(db) == FaultKind.MISSING
+        assert not path.exists()  # never re-created empty behind the operator's back
+
+        await build_database(data_dir, url)
+        assert await fault_of(db) is None
+    finally:
+        await db.close()
+
+
+@pytest.mark.parametrize(
+    ("damage", "kind"),
+    [
+        (b"", FaultKind.MISSING),  # truncated: an empty database, no tables
+        (b"this is not a database" * 100, FaultKind.UNREADABLE),
+    ],
+    ids=["truncated", "overwritten"],
+)
+async def test_a_damaged_file_is_named_until_it_is_rebuilt(
+    built: tuple[str, Path], data_dir: Path, damage: bytes, kind: FaultKind
+) -> None:
+    url, path = built
+    db = Database(url)
+    try:
+        assert await fault_of(db) is None
+        path.write_bytes(damage)  # in place: the same file, other contents
+        assert await fault_of(db) == kind
+
+        await build_database(data_dir, url)
+        assert await fault_of(db) is None
+    finally:
+        await db.close()
+
+
+async def test_a_locked_file_is_named_and_works_once_released(built: tuple[str, Path]) -> None:
+    url, path = built
+    db = Database(url, timeout=0.2)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")  # another program holds the lock
+        assert await fault_of(db) == FaultKind.LOCKED
+        other.execute("ROLLBACK")
+        assert await fault_of(db) is None
+    finally:
+        other.close()
+        await db.close()
