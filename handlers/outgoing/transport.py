@@ -15,6 +15,9 @@ What it keeps from PTB's contract:
   without answering), which Delivery may safely retry.
 - Plain calls go as a JSON body (as Telegram documents); uploads as multipart/form-data.
 - Error messages never contain the URL, which holds the bot token.
+- An answer that is not JSON (a TELEGRAM_API_BASE_URL that is not a Bot API server) is
+  PTB's TelegramError("Invalid server response"), without PTB's own log record of the whole
+  body with a traceback: `careerbot run` reports it in one line (handlers/lifecycle.py).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import aiohttp
-from telegram.error import NetworkError, TimedOut
+from telegram.error import NetworkError, TelegramError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
 JSON_HEADERS = {"Content-Type": "application/json"}
@@ -103,6 +106,17 @@ class AiohttpRequest(BaseRequest):
             write=_given(write, defaults.media_write if uploads else defaults.write),
             pool=_given(pool, defaults.pool),
         )
+
+    @staticmethod
+    def parse_json_payload(payload: bytes) -> dict[str, Any]:
+        """The answer's JSON; TelegramError("Invalid server response") if it is not JSON."""
+        try:
+            parsed = json.loads(payload.decode("utf-8", "replace"))
+        except ValueError as error:
+            raise TelegramError("Invalid server response (not JSON)") from error
+        if not isinstance(parsed, dict):
+            raise TelegramError("Invalid server response (not a JSON object)")
+        return parsed
 
     async def do_request(
         self,
