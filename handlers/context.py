@@ -6,12 +6,16 @@ reach the services as typed attributes (`context.bot_data.flood`) rather than di
 
 The core is opened in `post_init`; if the database was missing then, the next update tries
 again (`careerbot()`), so the bot starts answering as soon as `careerbot data build` has run,
-without a restart.
+without a restart. After a rebuild replaced the SQLite file, the core's engine is reopened on
+the new file (store.db.Database.refresh); if the rebuild brought other data (its metadata
+differs: releases, source files), the core itself is opened again — title index, remembered
+reads, button versions — so that no answer mixes the old data with the new.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -45,8 +49,11 @@ class BotData:
 
         A lock keeps concurrent updates from opening the database several times at once.
         """
-        if self.core is not None:
-            return self.core
+        core = self.core
+        if core is not None:
+            if not await core.store.db.refresh():  # one stat a second at most
+                return core
+            await self._rebuilt(core)
         async with self._opening:
             if self.core is None:
                 if self.factory is None:
@@ -55,6 +62,18 @@ class BotData:
                     )
                 self.core = await self.factory()
             return self.core
+
+    async def _rebuilt(self, core: Careerbot) -> None:
+        """The database file was replaced: keep the core if it holds the same data, else close
+        it so that the next `careerbot()` opens the new data (callers wait for it)."""
+        try:
+            same = await core.store.read_metadata() == core.metadata
+        except Exception:  # replaced by something unreadable: the next reads will say so
+            return
+        if not same and self.core is core:
+            self.core = None
+            logging.getLogger(__name__).info("the career data changed: reopening the core")
+            await core.close()
 
     async def close(self) -> None:
         """Close the database connections, if the core was ever opened."""

@@ -108,6 +108,10 @@ class CareerStore(DetailReads, RankingReads):
 
     @memoized
     async def metadata(self) -> dict[str, str]:
+        return await self.read_metadata()
+
+    async def read_metadata(self) -> dict[str, str]:
+        """The metadata as the database has it now (not remembered: to notice a rebuild)."""
         async with self.sessions() as session:
             rows = await session.execute(select(models.Metadata.key, models.Metadata.value))
             return dict(rows.all())
