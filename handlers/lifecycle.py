@@ -28,7 +28,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import Settings
 from handlers.app import CareerbotApplication, StartupError
-from handlers.inbox import Inbox, InboxProcessor
+from handlers.inbox import SWEEP, Inbox, InboxProcessor
 from store.db import SERVER_FAULTS, Database, DatabaseFault, reason, where
 from store.inbox import InboxStore
 
@@ -73,12 +73,12 @@ def database_refused(error: DatabaseFault, settings: Settings) -> StartupError:
 
 @contextlib.asynccontextmanager
 async def running(
-    application: CareerbotApplication, settings: Settings, owner: str
+    application: CareerbotApplication, settings: Settings, owner: str, *, sweep: float = SWEEP
 ) -> AsyncIterator[Inbox]:
     """The bot from start-up (see the module docstring) to a clean shutdown; yields its inbox.
 
     `owner` names this instance in the inbox's claims: the same name after a restart takes over
-    its previous run's unfinished updates at once.
+    its previous run's unfinished updates at once. `sweep`: see handlers.inbox.
     """
     async with contextlib.AsyncExitStack() as stack:
         try:
@@ -94,7 +94,7 @@ async def running(
                 if error.kind in SERVER_FAULTS:
                     raise database_refused(error, settings) from None
                 raise
-        inbox = wire_inbox(application, settings, owner)
+        inbox = wire_inbox(application, settings, owner, sweep=sweep)
         stack.push_async_callback(inbox.store.db.close if inbox.store else _nothing)
         await inbox.start()
         await application.start()
@@ -102,7 +102,9 @@ async def running(
         yield inbox
 
 
-def wire_inbox(application: CareerbotApplication, settings: Settings, owner: str) -> Inbox:
+def wire_inbox(
+    application: CareerbotApplication, settings: Settings, owner: str, *, sweep: float = SWEEP
+) -> Inbox:
     """The inbox of this Application: stored in `settings.database_url`, feeding PTB's queue,
     told by the update processor when an update is finished."""
     store = InboxStore(Database(settings.database_url), application.bot.id, owner)
@@ -110,7 +112,7 @@ def wire_inbox(application: CareerbotApplication, settings: Settings, owner: str
     def parse(data: dict[str, object]) -> Update:
         return Update.de_json(data, application.bot)
 
-    inbox = Inbox(store, application.update_queue.put_nowait, parse)
+    inbox = Inbox(store, application.update_queue.put_nowait, parse, sweep=sweep)
     processor = application.update_processor
     if isinstance(processor, InboxProcessor):
         processor.on_finished = inbox.finished

@@ -21,6 +21,7 @@ from bot.service import Careerbot
 from handlers import keyboards
 from handlers.app import CareerbotApplication, build_application
 from handlers.context import CareerbotFactory
+from handlers.inbox import SWEEP
 from tests.support.fakebotapi import FakeBotAPI
 from tests.support.polling import polling
 from tests.support.telegram_html import assert_telegram_html
@@ -56,16 +57,18 @@ async def running_bot(
     settings: Settings,
     factory: CareerbotFactory | None = None,
     configure: Callable[[CareerbotApplication], None] | None = None,
+    sweep: float = SWEEP,
 ) -> AsyncIterator[CareerbotApplication]:
     """The Application polling the fake Bot API, from start-up to a clean shutdown.
 
     `configure` changes the built Application before it starts (a test's flood guard, short
-    timeouts); `factory` None opens the core as production does.
+    timeouts); `factory` None opens the core as production does; `sweep` is the inbox's
+    (handlers.inbox: how often it renews leases and takes over others' updates).
     """
     app = build_application(settings, careerbot_factory=factory)
     if configure is not None:
         configure(app)
-    async with polling(app, settings):
+    async with polling(app, settings, sweep=sweep):
         yield app
 
 
