@@ -343,37 +343,40 @@ class Inbox:
 
     async def _take_over(self) -> None:
         """Claim unfinished updates (see store.inbox.InboxStore.claim) and handle them: at
-        start-up also those our name holds, until that once succeeded."""
+        start-up, first all that our name holds (until that once succeeded), then, in batches,
+        any whose lease ran out."""
         store = self.store
         assert store is not None
-        while True:
-            try:
-                claimed = await store.claim(limit=CLAIM_BATCH, own=self._claim_own)
-            except Exception as error:
-                self._failed(error)
-                return
-            for row in claimed:
-                self._resume(row)
-            if len(claimed) < CLAIM_BATCH:
+        try:
+            if self._claim_own:
+                self._resume(await store.claim(limit=None, own=True))
                 self._claim_own = False
-                return
+            while True:
+                claimed = await store.claim(limit=CLAIM_BATCH)
+                self._resume(claimed)
+                if len(claimed) < CLAIM_BATCH:
+                    return
+        except Exception as error:
+            self._failed(error)
 
-    def _resume(self, row: Claimed) -> None:
-        if row.update_id in self._entries:
-            return  # being handled here already
-        if row.payload is None or row.attempts > MAX_ATTEMPTS:
-            log.warning(
-                "update %d was started %d times and never finished: giving it up",
-                row.update_id,
-                row.attempts - 1,
-            )
-            self._entries[row.update_id] = entry = _Entry("", stored=True)
-            self._finished(row.update_id, entry)
-            return
-        log.info(
-            "handling update %d, left unfinished before (attempt %d)", row.update_id, row.attempts
-        )
-        self._hand_over(Received(row.update_id, row.payload), stored=True)
+    def _resume(self, rows: list[Claimed]) -> None:
+        resumed = 0
+        for row in rows:
+            if row.update_id in self._entries:
+                continue  # being handled here already
+            if row.payload is None or row.attempts > MAX_ATTEMPTS:
+                log.warning(
+                    "update %d was started %d times and never finished: giving it up",
+                    row.update_id,
+                    row.attempts - 1,
+                )
+                self._entries[row.update_id] = entry = _Entry("", stored=True)
+                self._finished(row.update_id, entry)
+                continue
+            resumed += 1
+            self._hand_over(Received(row.update_id, row.payload), stored=True)
+        if resumed:
+            log.info("handling %d updates left unfinished before (or by another instance)", resumed)
 
     # ----------------------------------------------------------------------- faults
 

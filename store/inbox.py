@@ -118,9 +118,10 @@ class InboxStore:
         async with asyncio.timeout(self.timeout), self.db.write() as conn:
             await conn.execute(statement)
 
-    async def claim(self, *, limit: int = 100, own: bool = False) -> list[Claimed]:
+    async def claim(self, *, limit: int | None = 100, own: bool = False) -> list[Claimed]:
         """Take over unfinished updates whose lease ran out — with `own`, also those this
-        instance's name still holds (its previous run died) — oldest first.
+        instance's name still holds (its previous run died) — oldest first, `limit` at most
+        (None: all; with `own` call it once, since what it claims is its own again).
 
         Safe with several instances at once: the claim re-checks the lease in the UPDATE, so of
         two instances racing for a row one gets it (PostgreSQL skips rows another is claiming).
