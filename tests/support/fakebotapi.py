@@ -712,6 +712,13 @@ class FakeBotAPI:
             else:
                 self._listeners.append(listener)
 
+    def revoke_token(self) -> None:
+        """The token was revoked (@BotFather): every call with it, and every long poll already
+        waiting, is answered 401 Unauthorized from now on."""
+        with self._cond:
+            self.token = f"{self.bot_id}:revoked"
+            self._cond.notify_all()
+
     def block(self, chat_id: int) -> None:
         """The user blocked the bot: calls for their chat get 403 until ``unblock``."""
         with self._lock:
@@ -970,7 +977,7 @@ class FakeBotAPI:
                 req.status = outcome.status
                 self._notify_locked(req)
                 return outcome
-        outcome = self._get_updates(params)  # long-poll outside the lock
+        outcome = self._get_updates(params, token)  # long-poll outside the lock
         outcome.delay = delay
         with self._lock:
             req.status = outcome.status
@@ -1027,7 +1034,7 @@ class FakeBotAPI:
 
     # ----------------------------------------------------------------- method implementations
 
-    def _get_updates(self, params: JSONDict) -> _Outcome:
+    def _get_updates(self, params: JSONDict, token: str | None = None) -> _Outcome:
         offset = int(params.get("offset") or 0)
         limit = min(max(int(params.get("limit") or 100), 1), 100)
         timeout = max(float(params.get("timeout") or 0), 0.0)
@@ -1045,6 +1052,8 @@ class FakeBotAPI:
             elif offset > 0:
                 self._updates = [u for u in self._updates if int(u["update_id"]) >= offset]
             while True:
+                if token is not None and token != self.token:  # revoked while it waited
+                    return _Outcome(401, BotAPIError(401, "Unauthorized").payload())
                 if self._updates or self._stopping.is_set():
                     return _ok(copy.deepcopy(self._updates[:limit]))
                 remaining = deadline - time.monotonic()
