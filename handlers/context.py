@@ -25,6 +25,7 @@ from telegram.ext import CallbackContext, ContextTypes, ExtBot
 from bot.service import Careerbot, DatabaseMissing
 from handlers.inbox import Inbox
 from handlers.limits import FloodGuard
+from store.db import Database
 
 MAX_FILE_IDS = 5000  # uploaded charts remembered (~100 bytes each); least recently used go first
 
@@ -43,6 +44,7 @@ class BotData:
         # instead of the PNG again is instant and costs Telegram no storage.
         self.chart_file_ids: LRUCache[str, str] = LRUCache(maxsize=MAX_FILE_IDS)
         self._opening = asyncio.Lock()
+        self._generation = 0  # of the core's database engine, when last looked at
 
     async def careerbot(self) -> Careerbot:
         """The core, opened on first use; raises DatabaseMissing while there is none.
@@ -51,8 +53,13 @@ class BotData:
         """
         core = self.core
         if core is not None:
-            if not await core.store.db.refresh():  # one stat a second at most
+            db = getattr(getattr(core, "store", None), "db", None)  # tests give stand-ins
+            if not isinstance(db, Database):
                 return core
+            await db.refresh(every=0)  # one stat: cheap next to an answer
+            if db.generation == self._generation:
+                return core
+            self._generation = db.generation  # reopened: here, or by a write that noticed
             await self._rebuilt(core)
         async with self._opening:
             if self.core is None:
@@ -61,6 +68,8 @@ class BotData:
                         "The career database is not configured. Build it with: careerbot data build"
                     )
                 self.core = await self.factory()
+                db = getattr(getattr(self.core, "store", None), "db", None)
+                self._generation = db.generation if isinstance(db, Database) else 0
             return self.core
 
     async def _rebuilt(self, core: Careerbot) -> None:

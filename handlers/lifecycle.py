@@ -64,8 +64,7 @@ def telegram_refused(error: TelegramError, settings: Settings) -> StartupError:
 
 
 def database_refused(error: DatabaseFault, settings: Settings) -> StartupError:
-    cause = error.__cause__ or error.__context__
-    detail = f"; {reason(cause)}" if cause is not None else ""
+    detail = f"; {reason(error)}" if error.__cause__ is not None else ""
     return StartupError(
         settings.redact(f"{error} (database {where(settings.database_url)}{detail})")
     )

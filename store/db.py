@@ -307,6 +307,8 @@ def unusable(error: BaseException) -> DatabaseFault:
 
 def reason(error: BaseException) -> str:
     """The driver's own words for `error`, on one line (for logs: the cause, not the fix)."""
+    if isinstance(error, DatabaseFault) and error.__cause__ is not None:
+        error = error.__cause__  # the fault is the fix; its cause is what happened
     inner: BaseException = getattr(error, "orig", None) or error
     text = str(inner).strip().splitlines()
     return f"{type(inner).__name__}: {text[0]}" if text else type(inner).__name__

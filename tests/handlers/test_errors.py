@@ -10,7 +10,8 @@ from telegram.error import TimedOut
 
 from bot.replies import Reply
 from bot.service import Careerbot, DatabaseMissing
-from handlers.replying import DATABASE_MISSING, SORRY
+from handlers.replying import DATABASE_FAULTS, DATABASE_MISSING, SORRY, apology
+from store.db import FIXES, DatabaseFault, FaultKind
 from tests.support.recording import (
     BOT_USERNAME,
     GROUP,
@@ -72,3 +73,28 @@ async def test_a_timed_out_answer_is_not_followed_by_an_apology(careerbot: Caree
 
     assert flaky.telegram.methods() == ["sendMessage"]  # the answer's one attempt, no apology
     await flaky.app.shutdown()
+
+
+@pytest.mark.parametrize("kind", list(FaultKind))
+async def test_a_database_fault_tells_the_user_what_fixes_it(
+    kind: FaultKind, caplog: pytest.LogCaptureFixture
+) -> None:
+    class FaultyCareerbot:
+        async def answer(self, text: str, **_: object) -> Reply:
+            raise DatabaseFault(kind) from OSError("the driver's own words")
+
+    faulty = await make_bot(FaultyCareerbot())
+    with caplog.at_level(logging.ERROR):
+        await faulty.receive(private_message("nurse vs teacher"))
+
+    assert faulty.telegram.params("sendMessage")[0]["text"] == DATABASE_FAULTS[kind]
+    assert "Traceback" not in caplog.text  # an operator's problem: the fix, in one line
+    assert FIXES[kind] in caplog.text and "the driver's own words" in caplog.text
+    await faulty.app.shutdown()
+
+
+def test_every_fault_has_a_message_and_only_faults_do() -> None:
+    assert set(DATABASE_FAULTS) == set(FaultKind)
+    assert apology(RuntimeError("a bug")) == SORRY
+    assert apology(ValueError("bad input")) == SORRY
+    assert apology(None) == SORRY
