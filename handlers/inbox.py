@@ -54,7 +54,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import SimpleUpdateProcessor
 
-from store.db import fault, reason
+from store.db import DB_TIMEOUT, fault, reason
 from store.inbox import MAX_ATTEMPTS, Claimed, InboxStore, Received
 
 log = logging.getLogger(__name__)
@@ -109,9 +109,11 @@ class Inbox:
         *,
         sweep: float = SWEEP,
         retry: float = RETRY,
+        wait: float = DB_TIMEOUT,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.store = store
+        self.wait = wait  # the longest `accept` waits for its write
         self.dispatch = dispatch
         self.parse = parse
         self.sweep = sweep
@@ -149,15 +151,20 @@ class Inbox:
                 if item.update_id not in self._entries:
                     self._hand_over(item, stored=False, update=parsed.get(item.update_id))
             return True
-        if self.failing is not None:  # no waiting for a failing database to answer first
+        if self.failing is not None:
+            # The database is failing: answer now, store later (`_store_unstored` retries), and
+            # do not wait for it — the poller goes on fetching, the webhook answers 503.
             for item in received:
                 if item.update_id not in self._entries:
                     self._hand_over(item, stored=False, update=parsed.get(item.update_id))
+            return False
         future: asyncio.Future[set[int]] = asyncio.get_running_loop().create_future()
         self._to_store.append((list(received), future))
         self._wake.set()
         try:
-            stored = await future
+            # At most one write's time limit, even behind another write that hangs.
+            await asyncio.wait({future}, timeout=self.wait)
+            stored = future.result()  # InvalidStateError if it is not done: not stored (yet)
         except Exception:
             for item in received:  # answered anyway; acknowledged once stored
                 if item.update_id not in self._entries:
@@ -285,16 +292,19 @@ class Inbox:
                         future.set_result(stored)
         if self.failing is not None and self.clock() < self._next_retry and not self._closing:
             return  # the rest waits for the next retry
-        await self._finish_batch(store)
-        await self._store_unstored(store)
+        tried = await self._finish_batch(store)
+        tried = await self._store_unstored(store) or tried
+        if self.failing is not None and not tried:  # nothing to write: is the database back?
+            await self._probe(store)
         if self.clock() >= self._next_sweep and not self._closing:
             self._next_sweep = self.clock() + self.sweep
             await self._maintain(store)
 
-    async def _finish_batch(self, store: InboxStore) -> None:
+    async def _finish_batch(self, store: InboxStore) -> bool:
+        """Mark done what was finished; whether there was anything to write."""
         done, self._to_finish = self._to_finish, set()
         if not done:
-            return
+            return False
         try:
             await store.finish(done)
         except BaseException as error:  # cancelled too: they are still to be marked
@@ -302,49 +312,63 @@ class Inbox:
             if not isinstance(error, Exception):
                 raise
             self._failed(error)
-            return
+            return True
         self._recovered()
         for update_id in done:
             self._entries.pop(update_id, None)
+        return True
 
-    async def _store_unstored(self, store: InboxStore) -> None:
+    async def _store_unstored(self, store: InboxStore) -> bool:
         """Store what was handled while the database failed (Telegram may never send it again:
-        a webhook retry can reach another instance)."""
+        a webhook retry can reach another instance); whether there was anything to store."""
         unstored = [
             Received(update_id, entry.payload)
             for update_id, entry in self._entries.items()
             if not entry.stored
         ]
         if not unstored:
-            return
+            return False
         try:
             await store.record(unstored)
         except Exception as error:
             self._failed(error)
-            return
+            return True
         self._recovered()
         for item in unstored:  # stored now, by us or (a conflict) by whoever had it
             entry = self._entries.get(item.update_id)
             if entry is not None:
                 self._stored(item.update_id, entry)
         await self._finish_batch(store)
+        return True
+
+    async def _probe(self, store: InboxStore) -> None:
+        """A write that is harmless to repeat, to learn whether the database is back."""
+        try:
+            await store.renew()
+        except Exception as error:
+            self._failed(error)
+        else:
+            self._recovered()
 
     async def _maintain(self, store: InboxStore) -> None:
         """Renew our leases, take over others' expired ones, prune, notice a replaced file."""
         try:
             await store.db.refresh(every=0)
             await store.renew()
-            await self._take_over()
+            if not await self._take_over():
+                return
             if self.clock() >= self._next_prune:
                 self._next_prune = self.clock() + PRUNE_EVERY
                 await store.prune()
         except Exception as error:
             self._failed(error)
+        else:
+            self._recovered()
 
-    async def _take_over(self) -> None:
+    async def _take_over(self) -> bool:
         """Claim unfinished updates (see store.inbox.InboxStore.claim) and handle them: at
         start-up, first all that our name holds (until that once succeeded), then, in batches,
-        any whose lease ran out."""
+        any whose lease ran out. False if the database failed."""
         store = self.store
         assert store is not None
         try:
@@ -355,9 +379,10 @@ class Inbox:
                 claimed = await store.claim(limit=CLAIM_BATCH)
                 self._resume(claimed)
                 if len(claimed) < CLAIM_BATCH:
-                    return
+                    return True
         except Exception as error:
             self._failed(error)
+            return False
 
     def _resume(self, rows: list[Claimed]) -> None:
         resumed = 0
@@ -394,6 +419,10 @@ class Inbox:
             )
         self.failing = error
         self._next_retry = self.clock() + self.retry
+        waiting, self._to_store = self._to_store, []
+        for _, future in waiting:  # not tried now: each `accept` answers and moves on
+            if not future.done():
+                future.set_exception(error)
 
     def _recovered(self) -> None:
         if self.failing is not None:

@@ -37,6 +37,7 @@ from handlers.webhook import (
     running_webhook,
 )
 from tests.support.fakebotapi import FakeBotAPI
+from tests.support.smalldb import SmallDatabase
 
 JSONDict = dict[str, Any]
 PUBLIC_URL = "https://careerbot.example.test/telegram/updates"
@@ -240,6 +241,45 @@ async def test_oversized_body_is_refused_without_being_processed(webhook: Webhoo
 
     await webhook.answer_to("teacher", chat_id=4002)
     assert webhook.server.sent_messages(4001) == []
+
+
+async def test_the_same_update_posted_twice_is_answered_once(webhook: Webhook) -> None:
+    """Telegram retries an update it got no 200 for in time — maybe through another instance."""
+    update = webhook.message(QUESTION, chat_id=6001)
+    first, second = await asyncio.gather(webhook.post(update), webhook.post(update))
+    again = await webhook.post(update)
+
+    assert [first.status_code, second.status_code, again.status_code] == [200, 200, 200]
+    await webhook.answer_to("teacher", chat_id=6002)  # processed after anything queued before
+    assert len(webhook.server.sent_messages(6001)) == 1
+
+
+async def test_an_update_that_cannot_be_stored_is_answered_but_503_until_it_is(
+    fake_bot_api: FakeBotAPI, small_db: SmallDatabase, secret: str
+) -> None:
+    settings = webhook_settings(fake_bot_api, small_db.url, secret)
+    async for running in serve(fake_bot_api, settings):
+        await running.answer_to("bill collector", chat_id=6101)
+        small_db.path.unlink()  # the database is gone: the inbox cannot store anything
+        update = running.message("bill collector", chat_id=6102)
+
+        assert (await running.post(update)).status_code == 503  # Telegram will send it again
+        await until(lambda: bool(fake_bot_api.sent_messages(6102)), "the answer from memory")
+        await small_db.rebuild()
+        await until(lambda: small_db.path.exists(), "the rebuild")
+        await until_ok(running, update)  # Telegram's retry, once it can be stored
+
+        await running.answer_to("loan officer", chat_id=6103)
+        assert len(fake_bot_api.sent_messages(6102)) == 1  # the retry was not answered again
+        assert update["update_id"] in small_db.inbox(fake_bot_api.bot_id)
+
+
+async def until_ok(webhook: Webhook, update: JSONDict) -> None:
+    for _ in range(50):
+        if (await webhook.post(update)).status_code == 200:
+            return
+        await asyncio.sleep(0.2)
+    raise AssertionError("the update was never stored")
 
 
 # --------------------------------------------------------------------------- other requests
