@@ -105,7 +105,7 @@ class Server:
 
 async def drop_everything(url: str) -> None:
     """An empty database, chat preferences included: each run starts from nothing."""
-    engine = create_engine(url)
+    engine = create_engine(url, timeout=None)  # whole tables: longer than a bot query
     try:
         async with engine.begin() as conn:
             await conn.run_sync(models.Base.metadata.drop_all)
@@ -115,7 +115,7 @@ async def drop_everything(url: str) -> None:
 
 async def all_rows(url: str) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, in primary-key order, as Python values."""
-    engine = create_engine(url)
+    engine = create_engine(url, timeout=None)  # whole tables: longer than a bot query
     try:
         async with engine.connect() as conn:
             return {
@@ -130,7 +130,7 @@ async def all_rows(url: str) -> dict[str, list[tuple[object, ...]]]:
 
 
 async def counts(url: str) -> dict[str, int]:
-    engine = create_engine(url)
+    engine = create_engine(url, timeout=None)  # whole tables: longer than a bot query
     try:
         async with engine.connect() as conn:
             return {
