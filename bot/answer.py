@@ -19,6 +19,7 @@ from bot.callbacks import Action, InvalidCallback
 from bot.chart import Bar, render_chart
 from bot.parsing import Intent, parse
 from bot.places import Place, Places
+from bot.reading import choose_reading
 from bot.render import (
     MAX_CAPTION,
     Side,
@@ -31,7 +32,7 @@ from bot.render import (
     trim,
     wage,
 )
-from bot.resolver import Candidate, Resolution, TitleIndex
+from bot.resolver import Candidate, Resolution, TitleIndex, load_index
 from bot.switching import SwitchPlan, plan_switch, render_switch
 from store.db import create_engine
 from store.models import SCHEMA_VERSION
@@ -173,8 +174,8 @@ class Careerbot:
         try:
             metadata = await store.metadata()
             areas = await store.areas()
-            titles = await store.titles() if index is None else []
-            employment = await store.employment_by_code() if index is None else {}
+            if index is None and (not metadata or metadata.get("schema") == str(SCHEMA_VERSION)):
+                index = await load_index(store)
         except Exception as error:
             await store.close()
             raise DatabaseMissing(
@@ -186,13 +187,9 @@ class Careerbot:
                 "The career database was built by another version of careerbot. "
                 "Rebuild it with: careerbot data build"
             )
-        if index is None:
-            if not titles:
-                await store.close()
-                raise DatabaseMissing(
-                    "The career database is empty. Build it with: careerbot data build"
-                )
-            index = TitleIndex.from_rows(((t.code, t.title, t.kind) for t in titles), employment)
+        if index is None or not index.entries:
+            await store.close()
+            raise DatabaseMissing("The career database is empty. Build it with: careerbot data build")
         return cls(store, index, metadata, Places(areas))
 
     async def close(self) -> None:
@@ -212,7 +209,7 @@ class Careerbot:
             default_area = await self.store.chat_area(chat_id)
         if intent.kind == "none" or not intent.titles:
             return self.fallback(greeting=intent.greeting)
-        resolutions = [self.index.resolve(title) for title in intent.titles]
+        resolutions = choose_reading(intent, self.index)
         if all(r.status == "unknown" for r in resolutions):
             return self.fallback(unknown=intent.titles)
         place = self.places.find(intent.place) if intent.place else None
@@ -601,8 +598,9 @@ class Careerbot:
 
     def match(self, text: str) -> dict[str, Any]:
         intent = self.parse(text)
-        sides = [self.resolution_json(self.index.resolve(t)) for t in intent.titles]
-        return {"query": text, "kind": intent.kind, "sides": sides}
+        sides = [self.resolution_json(r) for r in choose_reading(intent, self.index)]
+        kind = "profile" if intent.kind == "compare" and len(sides) == 1 else intent.kind
+        return {"query": text, "kind": kind, "sides": sides}
 
     # --- fixed texts ------------------------------------------------------------------------
     def about(self) -> Reply:
