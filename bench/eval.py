@@ -29,6 +29,7 @@ from bench.common import open_careerbot
 from bench.evalsets import TitleCase, leave_one_out_cases, own_title_cases
 from bot.answer import Careerbot
 from bot.config import Settings
+from bot.parsing import MAX_TITLES
 from bot.reading import choose_reading
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
@@ -152,7 +153,7 @@ def match_hiding(bot: Careerbot, case: TitleCase) -> dict[str, Any]:
     """`Careerbot.match` for one title, with the case's hidden strings out of the index."""
     resolver = bot.index.hiding(case.hidden) if case.hidden else bot.index
     intent = bot.parse(case.title)
-    sides = [bot.resolution_json(r) for r in choose_reading(intent, resolver)]
+    sides = [bot.resolution_json(r) for r in choose_reading(intent, resolver)[:MAX_TITLES]]
     return {"query": case.title, "kind": intent.kind, "sides": sides}
 
 

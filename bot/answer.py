@@ -17,7 +17,7 @@ from typing import Any
 from bot import callbacks, views
 from bot.callbacks import Action, InvalidCallback
 from bot.chart import Bar, render_chart
-from bot.parsing import Intent, parse
+from bot.parsing import MAX_TITLES, Intent, parse
 from bot.places import Place, Places
 from bot.reading import choose_reading
 from bot.render import (
@@ -210,6 +210,8 @@ class Careerbot:
         if intent.kind == "none" or not intent.titles:
             return self.fallback(greeting=intent.greeting)
         resolutions = choose_reading(intent, self.index)
+        too_many = len(resolutions) > MAX_TITLES or (intent.too_many and not intent.groups)
+        resolutions = resolutions[:MAX_TITLES]
         if all(r.status == "unknown" for r in resolutions):
             return self.fallback(unknown=intent.titles)
         place = self.places.find(intent.place) if intent.place else None
@@ -222,7 +224,7 @@ class Careerbot:
         sides = [(r.text, r.candidates[0]) for r in resolutions]
         note = (
             "I compare up to four jobs at a time; here are the first four."
-            if (intent.too_many)
+            if too_many
             else None
         )
         codes = [c.code for _, c in sides]
@@ -598,7 +600,7 @@ class Careerbot:
 
     def match(self, text: str) -> dict[str, Any]:
         intent = self.parse(text)
-        sides = [self.resolution_json(r) for r in choose_reading(intent, self.index)]
+        sides = [self.resolution_json(r) for r in choose_reading(intent, self.index)[:MAX_TITLES]]
         kind = "profile" if intent.kind == "compare" and len(sides) == 1 else intent.kind
         return {"query": text, "kind": kind, "sides": sides}
 

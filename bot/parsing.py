@@ -88,9 +88,9 @@ _VERSUS = re.compile(
     r"\s+(?:vs\.?|versus|v\.?|against|compared\s+(?:to|with)|or)\s+|\s*/\s*(?=\D)"
     r"|\s+vs\.?(?=\s|$)"
 )
-# Only these always separate titles; commas, slashes, "&" and "and" may be inside one title
-# ("Operator, Forklift"; "Claims Adjusters, Examiners, and Investigators").
-_STRONG = re.compile(r"\s+(?:vs\.?|versus|v\.?|against|compared\s+(?:to|with)|or)\s+|\s+vs\.?(?=\s|$)")
+# Only these always separate titles; commas, slashes, "&", "and" and "or" may be inside one
+# ("Operator, Forklift"; "Healthcare Diagnosing or Treating Practitioners, All Other").
+_STRONG = re.compile(r"\s+(?:vs\.?|versus|v\.?|against|compared\s+(?:to|with))\s+|\s+vs\.?(?=\s|$)")
 _LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+with\s+|\s+to\s+")
 # Question wrappers around a title: "what do dental hygienists make?", "are roofers paid well".
 _PREFIXES = re.compile(
@@ -235,8 +235,8 @@ def parse(text: str, is_place: object = None) -> Intent:
 def _groups(body: str, titles: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each "vs"/"or" segment of `body` with the titles split out of it; () when no weak
     separator split anything or the parts cannot be placed (then the split stands)."""
-    segments = [_unwrap(t) for t in _titles(_STRONG.split(body))]
-    if len(segments) >= len(titles) or len(titles) > MAX_TITLES:
+    segments = [_unwrap(t.strip(" ,.;:?!-'\"()").strip()) for t in _STRONG.split(body)]
+    if len(segments) >= len(titles):
         return ()
     groups, rest = [], list(titles)
     for segment in segments:

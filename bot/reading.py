@@ -37,8 +37,8 @@ def one_title(whole: Resolution, parts: list[Resolution]) -> bool:
     if whole.best.score >= EXACT:
         return True  # a known title as written or turned round: "Clerk, Payroll"
     known = [p.best.code[:7] for p in parts if p.best is not None and p.status is not Status.UNKNOWN]
-    if len(known) == len(parts) and len(set(known)) == 1:
-        return True  # "Host/Hostess": every part names the same occupation
+    if len(known) == len(parts) and len(set(known)) == 1 and " or " not in f" {whole.text} ":
+        return True  # "Host/Hostess": every part names the same occupation ("A or B" asks)
     if all(p.status is Status.MATCHED for p in parts):
         return False  # "nurse, teacher": each part is a title on its own
     return _quality(whole) >= min(_quality(p) for p in parts)

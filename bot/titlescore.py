@@ -22,10 +22,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from cachetools import LRUCache
 from rapidfuzz import fuzz, process
 
 from bot.normalize import fold, singular, title_variants, tokens
 from bot.titletext import (
+    FILLER,
     RANKS,
     STOP,
     TRAINEES,
@@ -83,6 +85,8 @@ OPTIONAL_WEIGHT = 0.3  # a department or parenthesised word, relative to a title
 COMMON_TITLE_WORD = 25  # a spell-corrected word used by this many titles is trusted
 HEADLESS_CAP = MATCH_SCORE - 1.0  # "python" in "python developer": only a guess
 TYPICAL_WEIGHT = 0.6  # rank points for an occupation whose names use the query's words often
+HINT_WEIGHT = 1.5  # rank points per unit of department words found in an occupation's names
+WORD_STATS_CACHE = 4096  # words whose per-occupation title counts are remembered
 FALLBACK_SCORE = AMBIGUOUS_SCORE + 8.0  # a part of the title alone is a known title
 
 
@@ -136,6 +140,7 @@ class TitleScorer:
         self.employment = dict(employment)
         self._log_top = math.log1p(max(self.employment.values(), default=1) or 1)
         self._priors: dict[str, float] = {}
+        self._word_code_counts: LRUCache[str, dict[str, int]] = LRUCache(WORD_STATS_CACHE)
         # An expansion is a title as O*NET writes it, parentheses included: match its main part.
         self.aliases = {
             " ".join(tokens(k)): title_variants(v)[0]
@@ -282,7 +287,7 @@ class TitleScorer:
 
     def readings(self, query: TitleText) -> list[Reading]:
         """The title's readings, most literal first."""
-        out: list[Reading] = []
+        out: list[Reading] = [Reading(words, True) for words in query.raw]
         core = query.core
         bases = [core, query.inverted, of_inverted(core)]
         inverted = query.inverted
@@ -345,7 +350,9 @@ class TitleScorer:
         base = query.inverted or query.core
         base = of_inverted(base) or base
         words = self._spell_out(
-            w for w in strip_ranks(base) if w not in STOP and w not in FUNCTION_WORDS
+            w
+            for w in strip_ranks(base)
+            if w not in STOP and w not in FUNCTION_WORDS and w not in FILLER
         )
         head = head_noun(words)
         if query.trainee:
@@ -357,7 +364,7 @@ class TitleScorer:
         optional = [
             w
             for w in dict.fromkeys(hint_words)
-            if w not in required and w not in STOP and w not in FUNCTION_WORDS | RANKS | TRAINEES
+            if w not in required and w not in STOP | FUNCTION_WORDS | RANKS | TRAINEES | FILLER
         ]
         if not required and optional and query.trainee:
             required, optional = optional, []
@@ -382,10 +389,10 @@ class TitleScorer:
                 if entry is None or key in hidden:
                     continue
                 if reading.covers:
-                    ranked, clear = self._rank_entry(entry, required, 100.0)
+                    ranked, clear = self._rank_entry(entry, required, 100.0, optional)
                     return Scored(ranked, clear and not guessed)
                 if not fallback:
-                    fallback, _ = self._rank_entry(entry, required, FALLBACK_SCORE)
+                    fallback, _ = self._rank_entry(entry, required, FALLBACK_SCORE, optional)
         if len(required) == 1 and not optional and not fallback:
             generic, confident = self._generic(required[0], hidden)
             if generic:
@@ -393,7 +400,7 @@ class TitleScorer:
         return self._fuzzy_scored(required, optional, head, hidden, fallback)
 
     def _rank_entry(
-        self, entry: _Entry, required: list[str], score: float
+        self, entry: _Entry, required: list[str], score: float, optional: Iterable[str] = ()
     ) -> tuple[list[tuple[str, str, float]], bool]:
         """Occupations sharing one title: its own occupation, then curated, then most
         evidence, fit and jobs; and whether the first is clearly the one meant.
@@ -412,6 +419,7 @@ class TitleScorer:
                 codes.setdefault(code, 0.0)
                 display.setdefault(code, self.occupation_titles[code])
         typical = self._typical(required, codes)
+        hints = self._hints(list(optional), codes)
 
         def rank(code: str) -> float:
             evidence = codes[code]
@@ -425,6 +433,7 @@ class TitleScorer:
                 + 2.0 * self.prior(code)
                 + about
                 + TYPICAL_WEIGHT * typical.get(code, 0.0)
+                + HINT_WEIGHT * hints.get(code, 0.0)
             )
 
         ranks = {code: rank(code) for code in codes}
@@ -432,6 +441,7 @@ class TitleScorer:
         clear = (
             len(ranked) == 1
             or len(entry.words) == 1
+            or ranked[0] in entry.official
             or ranks[ranked[0]] - ranks[ranked[1]] >= CLEAR_RANK
         )
         return [
@@ -443,17 +453,43 @@ class TitleScorer:
         """0..1 per code: how much of the query's weight its names use repeatedly ("forklift"
         is in many titles of industrial truck operators, once among construction's)."""
         wanted = set(codes)
+        if len(wanted) < 2:
+            return {}
         total = sum(self.idf.get(w, UNKNOWN_WORD_WEIGHT) for w in required) or 1.0
         out: dict[str, float] = defaultdict(float)
         for word in required:
-            counts: dict[str, int] = defaultdict(int)
-            for position in self.postings.get(word, ())[:LEADING_WORD_SCAN]:
-                for code in self.entry_list[position].codes:
-                    if code in wanted:
-                        counts[code] += 1
-            for code, count in counts.items():
-                out[code] += self.idf[word] * min(1.0, count / 3.0) / total
+            counts = self._word_codes(word)
+            for code in wanted.intersection(counts):
+                out[code] += self.idf[word] * min(1.0, counts[code] / 3.0) / total
         return out
+
+    def _hints(self, optional: list[str], codes: Iterable[str]) -> dict[str, float]:
+        """0..2 per code: how much of the department or bracket words ("Instructor - English")
+        its names use, twice when its own title does."""
+        if not optional:
+            return {}
+        total = sum(self.idf.get(w, UNKNOWN_WORD_WEIGHT) for w in optional) or 1.0
+        out: dict[str, float] = {}
+        for code in codes:
+            vocabulary = self.vocabulary.get(code, frozenset())
+            own = self.title_words[code]
+            found = sum(
+                self.idf.get(w, 0.0) * ((w in vocabulary) + (w in own)) for w in optional
+            )
+            if found:
+                out[code] = found / total
+        return out
+
+    def _word_codes(self, word: str) -> dict[str, int]:
+        """How many titles of each occupation use `word` (the shortest titles, remembered)."""
+        known = self._word_code_counts.get(word)
+        if known is None:
+            counts: dict[str, int] = defaultdict(int)
+            for position in self.postings.get(word, ())[:SINGLE_WORD_SCAN]:
+                for code in self.entry_list[position].codes:
+                    counts[code] += 1
+            known = self._word_code_counts[word] = dict(counts)
+        return known
 
     def _correct(self, word: str) -> list[tuple[str, float]]:
         """The word itself if titles use it, else close spellings, prefixes ('med') and
@@ -545,7 +581,7 @@ class TitleScorer:
         by_code: dict[str, tuple[str, float]] = {}
         for position, (score, _) in ranked_entries[:40]:
             entry = self.entry_list[position]
-            for code, shown, value in self._rank_entry(entry, required, round(score, 1))[0]:
+            for code, shown, value in self._rank_entry(entry, required, round(score, 1), optional)[0]:
                 if code not in by_code or by_code[code][1] < value:
                     by_code[code] = (shown, value)
         for code, shown, value in fallback:

@@ -34,7 +34,7 @@ _SCHEDULE = re.compile(
     r"\b(?:part|full)[\s-]*time\b|\bper[\s-]*diem\b|\bprn\b|\bseasonal\b|\btemporary\b"
     r"|\bremote\b|\bhybrid\b|\bon[\s-]?site\b|\bwork\s+from\s+home\b|\bwfh\b"
     r"|\b(?:1st|2nd|3rd|first|second|third|day|night|evening|overnight|swing|graveyard|"
-    r"weekend|rotating|am|pm|morning|afternoon|mid)\s+shifts?\b|\bshifts?\b"
+    r"weekend|rotating|am|pm|morning|afternoon|mid)\s+shifts?\b"
     r"|\bnights\b|\bweekends\b|\bovernights?\b|\bnew[\s-]+grad(?:uate)?s?\b"
     r"|\b(?:now\s+|immediately\s+)?hiring(?:\s+(?:now|immediately))?\b|\burgent(?:ly)?\b"
     r"|\bimmediate\s+(?:start|opening)s?\b|\bhome\s+(?:daily|weekly|nightly)\b|\botr\b"
@@ -158,6 +158,7 @@ class TitleText:
     qualifiers: tuple[str, ...]  # after a dash and inside parentheses: department, specialty
     inner: tuple[tuple[str, ...], ...]  # each parenthesised part ("cfo"), for exact lookup
     trainee: bool  # a trainee word was written
+    raw: tuple[tuple[str, ...], ...] = ()  # the title's words as written, nothing dropped
 
     @property
     def core(self) -> tuple[str, ...]:
@@ -186,7 +187,7 @@ def _words(text: str, *, qualifier: bool = False) -> tuple[str, ...]:
     if qualifier:
         text = _QUALIFIER_ONLY.sub(" ", text)
     text = _LEVEL.sub(" ", text)
-    return tuple(w for w in tokens(text) if w not in FILLER)
+    return tuple(tokens(text))
 
 
 def analyse(text: str) -> TitleText:
@@ -210,7 +211,10 @@ def analyse(text: str) -> TitleText:
             head_words, inner = inner[0], inner[1:]
     all_words = set(head_words + tail_words + qualifiers) | {w for i in inner for w in i}
     trainee = bool(all_words & TRAINEES)
-    return TitleText(asked, head_words, tail_words, qualifiers, inner, trainee)
+    # As written: "Remote Sensing Technicians" is a title although "remote" is usually noise.
+    raw_head, raw_tail = tuple(tokens(head)), tuple(tokens(tail))
+    raw = (raw_head + raw_tail, raw_tail + raw_head) if raw_tail else (raw_head,)
+    return TitleText(asked, head_words, tail_words, qualifiers, inner, trainee, raw)
 
 
 def head_noun(words: tuple[str, ...] | list[str]) -> str:
@@ -240,6 +244,6 @@ def strip_ranks(words: tuple[str, ...]) -> tuple[str, ...]:
     "medical assistant") and unless nothing would be left ("Principal", "Intern")."""
     head = head_noun(words)
     kept = tuple(
-        w for w in words if w == head and w not in TRAINEES or w not in RANKS | TRAINEES
+        w for w in words if w == head and w not in TRAINEES or w not in RANKS | TRAINEES | FILLER
     )
     return kept if any(w not in STOP for w in kept) else words
