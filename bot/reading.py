@@ -23,6 +23,8 @@ EXACT = 100.0  # the score of a title found as written (fuzzy matches score at m
 class Resolves(Protocol):
     def resolve(self, text: str, limit: int = 5) -> Resolution: ...
 
+    def generic_head(self, text: str) -> bool: ...
+
 
 def _quality(resolution: Resolution) -> float:
     rank = {Status.MATCHED: 2, Status.AMBIGUOUS: 1, Status.UNKNOWN: 0}[resolution.status]
@@ -30,8 +32,9 @@ def _quality(resolution: Resolution) -> float:
     return rank * 100.0 + (best.score if best else 0.0)
 
 
-def one_title(whole: Resolution, parts: list[Resolution]) -> bool:
-    """Whether the unsplit text reads better as one title than its parts as several."""
+def one_title(whole: Resolution, parts: list[Resolution], generic: bool = False) -> bool:
+    """Whether the unsplit text reads better as one title than its parts as several.
+    `generic`: a part is a bare worker noun many occupations share ("Supervisor, ...")."""
     if whole.status is Status.UNKNOWN or whole.best is None:
         return False
     if whole.best.score >= EXACT:
@@ -39,6 +42,8 @@ def one_title(whole: Resolution, parts: list[Resolution]) -> bool:
     known = [p.best.code[:7] for p in parts if p.best is not None and p.status is not Status.UNKNOWN]
     if len(known) == len(parts) and len(set(known)) == 1 and " or " not in f" {whole.text} ":
         return True  # "Host/Hostess": every part names the same occupation ("A or B" asks)
+    if generic and whole.status is Status.MATCHED:
+        return True  # "Supervisor, Paving Crew": the whole is a title the bare noun heads
     if all(p.status is Status.MATCHED for p in parts):
         return False  # "nurse, teacher": each part is a title on its own
     return _quality(whole) >= min(_quality(p) for p in parts)
@@ -57,7 +62,11 @@ def choose_reading(intent: Intent, index: Resolves) -> list[Resolution]:
         parts = [index.resolve(part) for part in part_texts]
         if len(parts) > 1:
             whole = index.resolve(whole_text)
-            if one_title(whole, parts):
+            # Employers invert titles as "Supervisor, Paving Crew": a bare worker noun, a comma.
+            first = part_texts[0]
+            after = whole_text[whole_text.find(first) + len(first) :].lstrip()
+            generic = after.startswith(",") and index.generic_head(first)
+            if one_title(whole, parts, generic):
                 out.append(whole)
                 continue
         out.extend(parts)

@@ -187,3 +187,6 @@ class HidingIndex:
 
     def resolve(self, text: str, limit: int = 5) -> Resolution:
         return self.index._resolve(text, limit, self.hidden)
+
+    def generic_head(self, text: str) -> bool:
+        return self.index.generic_head(text)

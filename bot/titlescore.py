@@ -86,6 +86,7 @@ COMMON_TITLE_WORD = 25  # a spell-corrected word used by this many titles is tru
 HEADLESS_CAP = MATCH_SCORE - 1.0  # "python" in "python developer": only a guess
 TYPICAL_WEIGHT = 0.6  # rank points for an occupation whose names use the query's words often
 HINT_WEIGHT = 1.5  # rank points per unit of department words found in an occupation's names
+AGENTIVE_SHARE = 0.4  # a word heading this share of the titles it is in names a worker
 WORD_STATS_CACHE = 4096  # words whose per-occupation title counts are remembered
 FALLBACK_SCORE = AMBIGUOUS_SCORE + 8.0  # a part of the title alone is a known title
 
@@ -148,6 +149,7 @@ class TitleScorer:
             if v.strip()
         }
         self.words = {k.casefold(): v.casefold() for k, v in (words or {}).items()}
+        self.alias_targets = frozenset(self.aliases.values())
         # An alias also answers its spelled-out form: "lab tech" and "lab technician".
         for alias, expansion in list(self.aliases.items()):
             spelled = " ".join(self._spell_out(alias.split()))
@@ -227,6 +229,17 @@ class TitleScorer:
             for code in entry.codes:
                 vocabulary[code].update(entry.words)
         self.acronyms = {a: text for a, (_, text) in acronyms.items()}
+        # Nouns that name a worker ("supervisor", "nurse") head most titles they are in; field
+        # words ("collections", "welding", "crew") mostly modify another noun.
+        head_counts: dict[str, int] = defaultdict(int)
+        for entry in self.entry_list:
+            for head in entry.heads:
+                head_counts[head] += 1
+        self.agentive = frozenset(
+            w
+            for w, n in head_counts.items()
+            if n >= 2 and n >= AGENTIVE_SHARE * len(postings.get(w, ()))
+        )
         self.vocabulary = {code: frozenset(words) for code, words in vocabulary.items()}
         self.postings = dict(postings)
         total = len(self.entry_list)
@@ -262,6 +275,12 @@ class TitleScorer:
         # employment figure, so the general occupation wins a tie.
         known = self._priors[code] = base + (0.5 if code.endswith(".00") else 0.0)
         return known
+
+    def generic_head(self, text: str) -> bool:
+        """Whether `text` is one worker noun many occupations share ("supervisor", "clerk"):
+        in "Supervisor, Paving Crew" it heads the title, it is not a title of its own."""
+        words = self._spell_out(tokens(text))
+        return len(words) == 1 and words[0] in self.agentive and len(self.heads.get(words[0], ())) >= 3
 
     # --- readings of a title ---------------------------------------------------------------
     def _expand(self, words: Iterable[str]) -> tuple[tuple[str, ...], bool]:
@@ -390,6 +409,8 @@ class TitleScorer:
                     continue
                 if reading.covers:
                     ranked, clear = self._rank_entry(entry, required, 100.0, optional)
+                    # A curated alias names the title its maintainer meant: answer with it.
+                    clear |= key in self.alias_targets
                     return Scored(ranked, clear and not guessed)
                 if not fallback:
                     fallback, _ = self._rank_entry(entry, required, FALLBACK_SCORE, optional)
@@ -573,8 +594,9 @@ class TitleScorer:
         runner_up = next(
             (
                 score
-                for position, (score, _) in ranked_entries[1:]
-                if not set(self.entry_list[position].codes) <= set(best_entry.codes)
+                for position, (score, agrees) in ranked_entries[1:]
+                if (agrees or not head_ok)
+                and not set(self.entry_list[position].codes) <= set(best_entry.codes)
             ),
             0.0,
         )
@@ -668,6 +690,10 @@ class TitleScorer:
                             found[word] = quality
             remaining -= weights[word]
         heads = {option for option, _ in corrected.get(head, ())} or {head}
+        # Only a worker noun must head the title that matches ("paving crew supervisor" is not
+        # a paving crew member); "medical collections" has no worker noun to agree with, but a
+        # lone modifier ("python", "forklift") is only a guess.
+        check_head = not heads.isdisjoint(self.agentive) or len(required) == 1
         scores: dict[int, tuple[float, bool]] = {}
         min_words = 1 if len(required) <= 2 else 2
         for position, found in hits.items():
@@ -686,7 +712,9 @@ class TitleScorer:
             if len(matched_required) == len(required) and entry_length == len(required):
                 score += 3.0 * min(found.values())
             score = min(99.0, score + self.entry_bonus[position])
-            head_ok = head in found and not heads.isdisjoint(self.entry_list[position].heads)
+            head_ok = not check_head or (
+                head in found and not heads.isdisjoint(self.entry_list[position].heads)
+            )
             if not head_ok:
                 score = min(score, HEADLESS_CAP)
             scores[position] = (score, head_ok)

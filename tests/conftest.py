@@ -15,7 +15,7 @@ import pytest
 
 from bot.answer import Careerbot
 from bot.config import default_data_dir
-from bot.resolver import TitleIndex
+from bot.resolver import TitleIndex, load_index
 from store.db import create_engine
 from store.importers.build import build_database
 from store.queries import CareerStore
@@ -45,11 +45,9 @@ def real_index(real_db_url: str) -> TitleIndex:
     async def load() -> TitleIndex:
         store = CareerStore(create_engine(real_db_url))
         try:
-            titles = await store.titles()
-            employment = await store.employment_by_code()
+            return await load_index(store)
         finally:
             await store.close()
-        return TitleIndex.from_rows(((t.code, t.title, t.kind) for t in titles), employment)
 
     return asyncio.run(load())
 
