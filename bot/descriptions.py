@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from functools import lru_cache
 from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -26,7 +27,10 @@ from bot.normalize import fold
 DATA_DIR = Path(__file__).resolve().parent / "data"
 K1 = 1.2
 B = 0.75
+TITLE_WEIGHT = 3  # the occupation's own title, per word
+NAMES_WEIGHT = 1  # each distinct word of its other names ("car mechanic", "x-ray tech")
 DESCRIPTION_WEIGHT = 2  # the occupation's own summary counts twice, as a task would
+PRIOR_WEIGHT = 0.5  # among similar fits, the occupation with more jobs is the likelier meaning
 CLEAR_RATIO = 1.35  # the first occupation's score over the second's to answer alone
 MIN_SCORE = 4.0  # BM25 below this is no evidence at all
 
@@ -57,16 +61,26 @@ def is_description(text: str) -> bool:
     return _FRAME.match(fold(text).strip()) is not None
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem, the same on both sides: 'fixes', 'fixing', 'fixed' -> 'fix'."""
-    for ending in ("ings", "ing", "ers", "ies", "ied", "es", "ed", "er", "s"):
+    """A crude stem, the same on both sides: 'fixes', 'fixing', 'fixed' -> fix; 'houses',
+    'house' -> hous; 'teacher', 'teaching' -> teach."""
+    if len(word) <= 3:
+        return word
+    if word.endswith(("ies", "ied")):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for ending in ("ing", "ed", "er"):
         if word.endswith(ending) and len(word) - len(ending) >= 3:
-            stemmed = word[: -len(ending)]
-            if ending in ("ies", "ied"):
-                stemmed += "y"
-            if len(stemmed) > 3 and stemmed[-1] == stemmed[-2] and stemmed[-1] not in "ls":
-                stemmed = stemmed[:-1]  # "running" -> "run", not "fill" -> "fil"
-            return stemmed
+            word = word[: -len(ending)]
+            if word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # "running" -> "run", but "filling" -> "fill"
+            break
+    if word.endswith("e") and len(word) > 4:
+        word = word[:-1]
     return word
 
 
@@ -88,11 +102,14 @@ class DescriptionIndex:
         texts: Mapping[str, Sequence[str]],  # code -> description, then task statements
         employment: Mapping[str, int] | None = None,
         everyday: Mapping[str, str] | None = None,
+        names: Mapping[str, Sequence[str]] | None = None,  # code -> own title, other titles
     ) -> None:
         self._texts = texts
+        self._names = names or {}
         self._employment = dict(employment or {})
         self._everyday = {k: v for k, v in (everyday if everyday is not None else read_everyday()).items()}
         self._lock = threading.Lock()
+        self._term_cache: dict[str, tuple[str, ...]] = {}
         self._built = False
         self.codes: list[str] = []
         self.lengths = array("f")
@@ -102,15 +119,22 @@ class DescriptionIndex:
         self.prior: list[float] = []
 
     def terms(self, text: str) -> list[str]:
-        out = []
+        out: list[str] = []
         for word in _WORD.findall(fold(text)):
-            if word in _STOP:
-                continue
-            replacement = self._everyday.get(word) or self._everyday.get(stem(word))
-            for part in (replacement.split() if replacement else [word]):
-                if part not in _STOP:
-                    out.append(stem(part))
+            out.extend(self._word_terms(word))
         return out
+
+    def _word_terms(self, word: str) -> tuple[str, ...]:
+        known = self._term_cache.get(word)
+        if known is None:
+            if word in _STOP:
+                known = ()
+            else:
+                replacement = self._everyday.get(word) or self._everyday.get(stem(word))
+                parts = replacement.split() if replacement else [word]
+                known = tuple(dict.fromkeys(stem(p) for p in parts if p not in _STOP))
+            self._term_cache[word] = known
+        return known
 
     def build(self) -> None:
         """Tokenise every task once; safe to call from several threads."""
@@ -126,6 +150,13 @@ class DescriptionIndex:
                     words = self.terms(text)
                     for _ in range(DESCRIPTION_WEIGHT if i == 0 else 1):
                         terms.update(words)
+                names = self._names.get(code, ())
+                for i, name in enumerate(names[:1]):
+                    for _ in range(TITLE_WEIGHT):
+                        terms.update(self.terms(name))
+                other = {t for name in names[1:] for t in self.terms(name)}
+                for _ in range(NAMES_WEIGHT):
+                    terms.update(other)
                 self.lengths.append(float(sum(terms.values())))
                 for term, count in terms.items():
                     docs, tfs = counts.setdefault(term, (array("H"), array("H")))
@@ -162,7 +193,7 @@ class DescriptionIndex:
             return []
         # Among similar fits, the occupation with more jobs is the likelier meaning.
         ranked = sorted(
-            ((score * (1 + 0.15 * self.prior[doc]), doc) for doc, score in scores.items()),
+            ((score * (1 + PRIOR_WEIGHT * self.prior[doc]), doc) for doc, score in scores.items()),
             reverse=True,
         )
         best = ranked[0][0]

@@ -174,7 +174,14 @@ async def load_index(store: CareerStore) -> TitleIndex:
     titles = [(t.code, t.title, t.kind) for t in await store.titles()]
     titles += await bls_titles(store)
     employment = await store.employment_by_code()
-    descriptions = DescriptionIndex(await work_texts(store), employment)
+    names: dict[str, list[str]] = {}
+    for code, title, kind in titles:  # the occupation's own title first
+        known = names.setdefault(code, [])
+        if kind == "occupation":
+            known.insert(0, title)
+        elif kind != "bls":
+            known.append(title)
+    descriptions = DescriptionIndex(await work_texts(store), employment, names=names)
     return TitleIndex.from_rows(titles, employment, descriptions=descriptions)
 
 
