@@ -39,9 +39,11 @@ def one_title(whole: Resolution, parts: list[Resolution], generic: bool = False)
         return False
     if whole.best.score >= EXACT:
         return True  # a known title as written or turned round: "Clerk, Payroll"
+    if " or " in f" {whole.text} ":
+        return False  # "A or B" offers alternatives unless it is a title as written
     known = [p.best.code[:7] for p in parts if p.best is not None and p.status is not Status.UNKNOWN]
-    if len(known) == len(parts) and len(set(known)) == 1 and " or " not in f" {whole.text} ":
-        return True  # "Host/Hostess": every part names the same occupation ("A or B" asks)
+    if len(known) == len(parts) and len(set(known)) == 1:
+        return True  # "Host/Hostess": every part names the same occupation
     if generic and whole.status is Status.MATCHED:
         return True  # "Supervisor, Paving Crew": the whole is a title the bare noun heads
     if all(p.status is Status.MATCHED for p in parts):

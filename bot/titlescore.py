@@ -149,7 +149,6 @@ class TitleScorer:
             if v.strip()
         }
         self.words = {k.casefold(): v.casefold() for k, v in (words or {}).items()}
-        self.alias_targets = frozenset(self.aliases.values())
         # An alias also answers its spelled-out form: "lab tech" and "lab technician".
         for alias, expansion in list(self.aliases.items()):
             spelled = " ".join(self._spell_out(alias.split()))
@@ -324,8 +323,6 @@ class TitleScorer:
             agented = tuple(self.agents.get(w, w) for w in substance)
             if agented and agented != substance:
                 out.append(Reading(agented, True))
-        if query.tail_part:
-            out.append(Reading(query.head_part, False))
         out += [Reading(inner, False) for inner in query.inner]
         seen: set[tuple[str, ...]] = set()
         unique = []
@@ -368,12 +365,9 @@ class TitleScorer:
         the head noun."""
         base = query.inverted or query.core
         base = of_inverted(base) or base
-        words = self._spell_out(
-            w
-            for w in strip_ranks(base)
-            if w not in STOP and w not in FUNCTION_WORDS and w not in FILLER
-        )
-        head = head_noun(words)
+        # Function words stay: a title does not explain "there" in "hi there", so it is none.
+        words = self._spell_out(w for w in strip_ranks(base) if w not in STOP and w not in FILLER)
+        head = head_noun(tuple(w for w in words if w not in FUNCTION_WORDS) or words)
         if query.trainee:
             words = tuple(self.agents.get(w, w) for w in words)
         required = [w for w in dict.fromkeys(words) if w not in TRAINEES]
@@ -397,8 +391,8 @@ class TitleScorer:
     # --- scoring ----------------------------------------------------------------------------
     def score(self, query: TitleText, hidden: frozenset[str] = frozenset()) -> Scored:
         required, optional, head = self.required(query)
-        if not required:
-            return Scored([], False)
+        if all(w in FUNCTION_WORDS for w in required):
+            return Scored([], False)  # "what about", "the second one": not a title at all
         fallback: list[tuple[str, str, float]] = []
         for reading in self.readings(query):
             if not any(w not in STOP and w not in FUNCTION_WORDS for w in reading.words):
@@ -409,8 +403,6 @@ class TitleScorer:
                     continue
                 if reading.covers:
                     ranked, clear = self._rank_entry(entry, required, 100.0, optional)
-                    # A curated alias names the title its maintainer meant: answer with it.
-                    clear |= key in self.alias_targets
                     return Scored(ranked, clear and not guessed)
                 if not fallback:
                     fallback, _ = self._rank_entry(entry, required, FALLBACK_SCORE, optional)
@@ -459,11 +451,14 @@ class TitleScorer:
 
         ranks = {code: rank(code) for code in codes}
         ranked = sorted(codes, key=ranks.__getitem__, reverse=True)
+        # A title several occupations share answers when the first is clearly ahead, or the
+        # next is its sibling ("bus driver": school or transit, SOC minor group 53-30).
         clear = (
             len(ranked) == 1
             or len(entry.words) == 1
             or ranked[0] in entry.official
             or ranks[ranked[0]] - ranks[ranked[1]] >= CLEAR_RANK
+            or ranked[0][:5] == ranked[1][:5]
         )
         return [
             (code, display[code], score if i == 0 else round(score - 5.0, 1))
@@ -633,6 +628,8 @@ class TitleScorer:
         vocabulary = self.vocabulary.get(code, frozenset())
         total = found = 0.0
         for word in required:
+            if word in FUNCTION_WORDS:
+                continue  # "be a paralegal": nothing to explain in "be"
             options = corrected.get(word) or [(word, 1.0)]
             weight = self.idf.get(options[0][0], UNKNOWN_WORD_WEIGHT)
             total += weight
