@@ -118,13 +118,17 @@ class Tally:
 
     def add(self, category: str, found: Verdict, label: str) -> None:
         row = self.counts[category]
-        for i, value in enumerate((True, found.top1, found.top3, found.group, found.confident_wrong)):
+        for i, value in enumerate(
+            (True, found.top1, found.top3, found.group, found.confident_wrong)
+        ):
             row[i] += value
         if not found.top1:
             self.misses.append(f"  [{category}] {label}: {found.note}")
 
     def print(self, title: str, verbose: bool) -> None:
-        print(f"{title}\n{'category':<16}{'n':>6}{'top-1':>9}{'top-3':>9}{'group':>9}{'conf-wrong':>12}")
+        print(
+            f"{title}\n{'category':<16}{'n':>6}{'top-1':>9}{'top-3':>9}{'group':>9}{'conf-wrong':>12}"
+        )
         total = [0, 0, 0, 0, 0]
         for category, row in sorted(self.counts.items()):
             self._line(category, row)

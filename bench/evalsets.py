@@ -66,7 +66,7 @@ def own_title_cases(data_dir: Path) -> list[TitleCase]:
     cases = [TitleCase("onet", title, frozenset({code})) for code, title in onet.items()]
     lines = (data_dir / "bls" / "oews" / "oe.occupation").read_text(encoding="utf-8").splitlines()
     for line in lines[1:]:
-        code, name, level, *_ = (line.split("\t") + ["", "", ""])[:3]
+        code, name, level, *_ = [*line.split("\t"), "", "", ""][:3]
         bls_code = f"{code[:2]}-{code[2:]}"
         if level.strip() == "3" and not bls_code.startswith(MILITARY):
             cases.append(TitleCase("oews", name.strip(), _under(bls_code, onet, crosswalk)))

@@ -189,7 +189,9 @@ class Careerbot:
             )
         if index is None or not index.entries:
             await store.close()
-            raise DatabaseMissing("The career database is empty. Build it with: careerbot data build")
+            raise DatabaseMissing(
+                "The career database is empty. Build it with: careerbot data build"
+            )
         return cls(store, index, metadata, Places(areas))
 
     async def close(self) -> None:
@@ -222,11 +224,7 @@ class Careerbot:
             view = "switch" if intent.kind == "switch" and len(resolutions) == 2 else "summary"
             return self.clarify(resolutions, unsure, view, place)
         sides = [(r.text, r.candidates[0]) for r in resolutions]
-        note = (
-            "I compare up to four jobs at a time; here are the first four."
-            if too_many
-            else None
-        )
+        note = "I compare up to four jobs at a time; here are the first four." if too_many else None
         codes = [c.code for _, c in sides]
         if intent.kind == "switch" and len(set(codes)) == 2:
             return await self.switch(codes, (sides[0][0], sides[1][0]), place)

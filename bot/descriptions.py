@@ -16,10 +16,10 @@ from __future__ import annotations
 import math
 import re
 import threading
-from functools import lru_cache
 from array import array
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from bot.normalize import fold
@@ -45,13 +45,13 @@ _FRAME = re.compile(
     r"(?:who|that|where)\s+(?P<rest3>.+)$"
 )
 # Words of the frame or of any sentence, no evidence of an occupation.
-_STOP = frozenset(
-    "a an the and or of to in on at for with by from as is are be been being am was were "
-    "i me my you your we our they them their he she his her it its one ones someone people "
-    "person who that which where when what job work works working help helps helping do does "
-    "doing get gets make makes making lot lots thing things stuff all day days every some "
-    "can could would should will want like likes really very much many also other others "
-    "around about into out up down over them this these those there here just so".split()
+_STOP = frozenset(  # a word list reads best as text
+    "a an the and or of to in on at for with by from as is are be been being am was were i "  # noqa: SIM905
+    "me my you your we our they them their he she his her it its one ones someone people "
+    "person who that which where when what job work works working help helps helping do "
+    "does doing get gets make makes making lot lots thing things stuff all day days every "
+    "some can could would should will want like likes really very much many also other "
+    "others around about into out up down over them this these those there here just so".split()
 )
 _WORD = re.compile(r"[a-z]+")
 
@@ -107,7 +107,9 @@ class DescriptionIndex:
         self._texts = texts
         self._names = names or {}
         self._employment = dict(employment or {})
-        self._everyday = {k: v for k, v in (everyday if everyday is not None else read_everyday()).items()}
+        self._everyday = {
+            k: v for k, v in (everyday if everyday is not None else read_everyday()).items()
+        }
         self._lock = threading.Lock()
         self._term_cache: dict[str, tuple[str, ...]] = {}
         self._built = False
@@ -151,7 +153,7 @@ class DescriptionIndex:
                     for _ in range(DESCRIPTION_WEIGHT if i == 0 else 1):
                         terms.update(words)
                 names = self._names.get(code, ())
-                for i, name in enumerate(names[:1]):
+                for name in names[:1]:
                     for _ in range(TITLE_WEIGHT):
                         terms.update(self.terms(name))
                 other = {t for name in names[1:] for t in self.terms(name)}

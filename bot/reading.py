@@ -41,7 +41,9 @@ def one_title(whole: Resolution, parts: list[Resolution], generic: bool = False)
         return True  # a known title as written or turned round: "Clerk, Payroll"
     if " or " in f" {whole.text} ":
         return False  # "A or B" offers alternatives unless it is a title as written
-    known = [p.best.code[:7] for p in parts if p.best is not None and p.status is not Status.UNKNOWN]
+    known = [
+        p.best.code[:7] for p in parts if p.best is not None and p.status is not Status.UNKNOWN
+    ]
     if len(known) == len(parts) and len(set(known)) == 1:
         return True  # "Host/Hostess": every part names the same occupation
     if generic and whole.status is Status.MATCHED:

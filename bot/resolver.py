@@ -1,4 +1,4 @@
-"""Title resolution: what occupation does a person mean by "med collections" or "Operator, Forklift"?
+"""Title resolution: which occupation does "med collections" or "Operator, Forklift" name?
 
 The index ranks occupations, not strings. A title is first taken apart (bot/titletext.py:
 requisition numbers, grades, shifts and rank words out; inverted and "X of Y" forms turned
@@ -24,11 +24,11 @@ from pathlib import Path
 from cachetools import LRUCache
 
 from bot.descriptions import DescriptionIndex, is_description
-from store.queries import CareerStore
-from store.worktext import bls_titles, work_texts
 from bot.normalize import title_variants
 from bot.titlescore import Scored, TitleScorer
 from bot.titletext import TitleText, analyse
+from store.queries import CareerStore
+from store.worktext import bls_titles, work_texts
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 RESOLVED_CACHE = 8192  # recent distinct titles answered from memory

@@ -50,11 +50,11 @@ KIND_WEIGHT = {
 OFFICIAL_KINDS = ("occupation", "bls")
 ACRONYM_SKIP = {"and", "of", "the", "for", "in", "to", "a", "an", "or", "with", "on"}
 # Words of a question or a reference, never of a title: "what about", "the second one".
-FUNCTION_WORDS = frozenset(
-    "what about which who whom whose how why when where one ones first second third last "
-    "other another that this these those its they them their there here is are was were "
-    "be been can could would should will more less than then also too same "
-    "both either neither any all some such yes no not please thanks ok okay".split()
+FUNCTION_WORDS = frozenset(  # a word list reads best as text
+    "what about which who whom whose how why when where one ones first second third last "  # noqa: SIM905
+    "other another that this these those its they them their there here is are was were be "
+    "been can could would should will more less than then also too same both either neither "
+    "any all some such yes no not please thanks ok okay".split()
 )
 # Field of work -> its worker, for trainee titles: "psychiatry resident" is a psychiatrist.
 AGENT_SUFFIXES = (
@@ -194,7 +194,9 @@ class TitleScorer:
                     heads[head_noun(segment_words)].add(code)
         self.heads = dict(heads)
         self.title_words = {code: set(tokens(t)) for code, t in self.occupation_titles.items()}
-        jobs = {head: sum(self.employment.get(c, 0) for c in codes) for head, codes in heads.items()}
+        jobs = {
+            head: sum(self.employment.get(c, 0) for c in codes) for head, codes in heads.items()
+        }
         agents: dict[str, tuple[tuple[int, int], str]] = {}
         for agent in heads:
             for agent_end, field_end in AGENT_SUFFIXES:
@@ -279,7 +281,9 @@ class TitleScorer:
         """Whether `text` is one worker noun many occupations share ("supervisor", "clerk"):
         in "Supervisor, Paving Crew" it heads the title, it is not a title of its own."""
         words = self._spell_out(tokens(text))
-        return len(words) == 1 and words[0] in self.agentive and len(self.heads.get(words[0], ())) >= 3
+        return (
+            len(words) == 1 and words[0] in self.agentive and len(self.heads.get(words[0], ())) >= 3
+        )
 
     # --- readings of a title ---------------------------------------------------------------
     def _expand(self, words: Iterable[str]) -> tuple[tuple[str, ...], bool]:
@@ -489,9 +493,7 @@ class TitleScorer:
         for code in codes:
             vocabulary = self.vocabulary.get(code, frozenset())
             own = self.title_words[code]
-            found = sum(
-                self.idf.get(w, 0.0) * ((w in vocabulary) + (w in own)) for w in optional
-            )
+            found = sum(self.idf.get(w, 0.0) * ((w in vocabulary) + (w in own)) for w in optional)
             if found:
                 out[code] = found / total
         return out
@@ -546,7 +548,9 @@ class TitleScorer:
                     best = (support, (left, right))
         return best[1] if best else None
 
-    def _generic(self, word: str, hidden: frozenset[str]) -> tuple[list[tuple[str, str, float]], bool]:
+    def _generic(
+        self, word: str, hidden: frozenset[str]
+    ) -> tuple[list[tuple[str, str, float]], bool]:
         """One generic word ("manager", "mechanics", "techer"): the occupations whose own
         title is about that word, most jobs first.
 
@@ -598,7 +602,9 @@ class TitleScorer:
         by_code: dict[str, tuple[str, float]] = {}
         for position, (score, _) in ranked_entries[:40]:
             entry = self.entry_list[position]
-            for code, shown, value in self._rank_entry(entry, required, round(score, 1), optional)[0]:
+            for code, shown, value in self._rank_entry(entry, required, round(score, 1), optional)[
+                0
+            ]:
                 if code not in by_code or by_code[code][1] < value:
                     by_code[code] = (shown, value)
         for code, shown, value in fallback:
@@ -699,7 +705,9 @@ class TitleScorer:
                 continue
             if hidden and self.entry_list[position].text in hidden:
                 continue
-            covered_required = sum(weights[w] * q for w, q in found.items() if w not in optional_set)
+            covered_required = sum(
+                weights[w] * q for w, q in found.items() if w not in optional_set
+            )
             covered_optional = sum(weights[w] * q for w, q in found.items() if w in optional_set)
             recall = (covered_required + covered_optional) / (required_weight + covered_optional)
             covered = sum(full_weight[w] * q for w, q in found.items())

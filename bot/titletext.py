@@ -64,7 +64,10 @@ _ACADEMIC_RANK = re.compile(
     re.IGNORECASE,
 )
 _DEPARTMENT = re.compile(r"\b(?:department|dept|division|school|college|office)\s+of\b")
-_JOINED = ((re.compile(r"\bpost[\s-]*doc(?:toral)?\b"), "postdoctoral"), (re.compile(r"\bco-op\b"), "coop"))
+_JOINED = (
+    (re.compile(r"\bpost[\s-]*doc(?:toral)?\b"), "postdoctoral"),
+    (re.compile(r"\bco-op\b"), "coop"),
+)
 
 # Words about a position's rank, not its occupation: tried without them too.
 RANKS = frozenset(
@@ -166,7 +169,7 @@ class TitleText:
 
     @property
     def inverted(self) -> tuple[str, ...] | None:
-        """"operator, forklift" -> forklift operator; None without a comma."""
+        """ "operator, forklift" -> forklift operator; None without a comma."""
         return self.tail_part + self.head_part if self.tail_part and self.head_part else None
 
 
@@ -244,6 +247,6 @@ def strip_ranks(words: tuple[str, ...]) -> tuple[str, ...]:
     "medical assistant") and unless nothing would be left ("Principal", "Intern")."""
     head = head_noun(words)
     kept = tuple(
-        w for w in words if w == head and w not in TRAINEES or w not in RANKS | TRAINEES | FILLER
+        w for w in words if (w == head and w not in TRAINEES) or w not in RANKS | TRAINEES | FILLER
     )
     return kept if any(w not in STOP for w in kept) else words

@@ -24,7 +24,9 @@ async def bls_titles(store: CareerStore) -> list[tuple[str, str, str]]:
     async with store.sessions() as session:
         rows = await session.execute(
             select(models.Occupation.code, models.Occupation.wage_title, models.Projection.title)
-            .outerjoin(models.Projection, models.Projection.code == models.Occupation.projection_code)
+            .outerjoin(
+                models.Projection, models.Projection.code == models.Occupation.projection_code
+            )
             .order_by(models.Occupation.code)
         )
         out: list[tuple[str, str, str]] = []
