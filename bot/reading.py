@@ -46,7 +46,7 @@ def one_title(whole: Resolution, parts: list[Resolution], generic: bool = False)
     ]
     if len(known) == len(parts) and len(set(known)) == 1:
         return True  # "Host/Hostess": every part names the same occupation
-    if generic and whole.status is Status.MATCHED:
+    if generic and whole.headed:
         return True  # "Supervisor, Paving Crew": the whole is a title the bare noun heads
     if all(p.status is Status.MATCHED for p in parts):
         return False  # "nurse, teacher": each part is a title on its own

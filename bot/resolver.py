@@ -53,6 +53,9 @@ class Resolution:
     text: str  # what was asked, minus pure noise such as requisition numbers
     status: Status
     candidates: tuple[Candidate, ...] = ()
+    # The first candidate's title is about the query's head noun ("Paving Supervisor" for
+    # "paving crew supervisor"): evidence that a comma-separated text is one title.
+    headed: bool = True
 
     @property
     def best(self) -> Candidate | None:
@@ -166,7 +169,7 @@ class TitleIndex(TitleScorer):
             for code, shown, score in scored.candidates[:limit]
         )
         status = Status.MATCHED if scored.confident else Status.AMBIGUOUS
-        return Resolution(query.asked_as, status, candidates)
+        return Resolution(query.asked_as, status, candidates, scored.headed)
 
 
 async def load_index(store: CareerStore) -> TitleIndex:

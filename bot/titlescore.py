@@ -125,6 +125,7 @@ class Reading:
 class Scored:
     candidates: list[tuple[str, str, float]]  # (code, title that matched, score), best first
     confident: bool
+    headed: bool = True  # the first title is about the query's head noun
 
 
 class TitleScorer:
@@ -585,7 +586,7 @@ class TitleScorer:
         scores, corrected = self._fuzzy(required, optional, head, hidden)
         ranked_entries = sorted(scores.items(), key=lambda item: item[1][0], reverse=True)
         if not ranked_entries or ranked_entries[0][1][0] < AMBIGUOUS_SCORE:
-            return Scored(fallback, False)
+            return Scored(fallback, False, False)
         best_position, (best_score, head_ok) = ranked_entries[0]
         best_entry = self.entry_list[best_position]
         # Ambiguity is between title strings: codes sharing the best title are ranked like an
@@ -625,7 +626,8 @@ class TitleScorer:
             and best_score >= MATCH_SCORE
             and best_score - runner_up >= CLEAR_LEAD
         )
-        return Scored([(c, s, v) for c, s, v, _ in adjusted], confident)
+        headed = head_ok and first[0] in best_entry.codes
+        return Scored([(c, s, v) for c, s, v, _ in adjusted], confident, headed)
 
     def _accounted(
         self, code: str, required: list[str], corrected: Mapping[str, list[tuple[str, float]]]
