@@ -17,6 +17,7 @@ query's head noun in the title that matched, and a clear lead over any other tit
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -83,6 +84,7 @@ LEADING_WORD_SCAN = 1500
 UNKNOWN_WORD_WEIGHT = 2.0
 OPTIONAL_WEIGHT = 0.3  # a department or parenthesised word, relative to a title word
 COMMON_TITLE_WORD = 25  # a spell-corrected word used by this many titles is trusted
+MAX_BONUS = 3.0 + 1.5 + 1.5 * 1.5  # the most a title's length, evidence and jobs can add
 HEADLESS_CAP = MATCH_SCORE - 1.0  # "python" in "python developer": only a guess
 TYPICAL_WEIGHT = 0.6  # rank points for an occupation whose names use the query's words often
 HINT_WEIGHT = 1.5  # rank points per unit of department words found in an occupation's names
@@ -91,28 +93,35 @@ WORD_STATS_CACHE = 4096  # words whose per-occupation title counts are remembere
 FALLBACK_SCORE = AMBIGUOUS_SCORE + 8.0  # a part of the title alone is a known title
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     text: str
     words: tuple[str, ...]
     codes: dict[str, float] = field(default_factory=dict)  # code -> evidence weight
     display: dict[str, str] = field(default_factory=dict)  # code -> title as written
-    official: set[str] = field(default_factory=set)  # codes whose own (full) title this is
-    heads: frozenset[str] = frozenset()  # the nouns the title is about
+    official: frozenset[str] = frozenset()  # codes whose own (full) title this is
 
 
-def title_heads(title: str) -> frozenset[str]:
-    """Head nouns of a title as written: before any comma, of each "and" segment.
-    "Automotive Service Technicians and Mechanics" -> technician, mechanic; "Cooks,
-    Restaurant" -> cook; "First-Line Supervisors of Construction Trades" -> supervisor."""
+_HEADS: dict[tuple[str, ...], frozenset[str]] = {}  # one shared set per distinct answer
+
+
+def title_heads(title: str, words: tuple[str, ...]) -> frozenset[str]:
+    """Head nouns of a title as written (`words`: its normalised words): before any comma, of
+    each "and" segment. "Automotive Service Technicians and Mechanics" -> technician,
+    mechanic; "Cooks, Restaurant" -> cook; "First-Line Supervisors of Construction Trades" ->
+    supervisor."""
+    if "," not in title and " and " not in title and "(" not in title and "&" not in title:
+        key: tuple[str, ...] = (head_noun(words),)
+        return _HEADS.setdefault(key, frozenset(key))
     first = fold(title).split(",")[0]
     first = first.split("(")[0] or first
     heads = set()
     for segment in first.split(" and "):
-        words = tokens(segment)
-        if words:
-            heads.add(head_noun(words))
-    return frozenset(heads)
+        segment_words = tokens(segment)
+        if segment_words:
+            heads.add(head_noun(segment_words))
+    key = tuple(sorted(heads))
+    return _HEADS.setdefault(key, frozenset(key))
 
 
 @dataclass(frozen=True)
@@ -155,11 +164,31 @@ class TitleScorer:
             spelled = " ".join(self._spell_out(alias.split()))
             self.aliases.setdefault(spelled, expansion)
         removed_set = {(" ".join(tokens(title)), code) for title, code in removed}
+        # Half a million small objects, none of them garbage: the cyclic collector would only
+        # rescan them over and over (a third of the build), so it waits until the end; then
+        # they are frozen out of its reach, or every full collection while answering would
+        # walk them all again (tens of milliseconds, now and then, in the middle of a title).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(titles, removed_set)
+        finally:
+            if collecting:
+                gc.enable()
+        gc.freeze()
+
+    def _build(
+        self, titles: Iterable[tuple[str, str, str]], removed_set: set[tuple[str, str]]
+    ) -> None:
         entries: dict[str, _Entry] = {}
+        seen_variants: dict[tuple[str, bool], list[str]] = {}  # titles repeat across codes
         for code, title, kind in titles:
             if code not in self.occupation_titles:
                 continue
-            variants = title_variants(title, short_name=kind == "occupation")
+            key = (title, kind == "occupation")
+            variants = seen_variants.get(key) or seen_variants.setdefault(
+                key, title_variants(title, short_name=key[1])
+            )
             for number, variant in enumerate(variants):
                 if (variant, code) in removed_set:
                     continue
@@ -168,10 +197,8 @@ class TitleScorer:
                     entry = entries[variant] = _Entry(variant, tuple(variant.split()))
                 entry.codes[code] = entry.codes.get(code, 0.0) + KIND_WEIGHT.get(kind, 1.0)
                 entry.display.setdefault(code, title)
-                if not entry.heads:
-                    entry.heads = title_heads(title)
                 if kind in OFFICIAL_KINDS and number == 0:
-                    entry.official.add(code)
+                    entry.official = entry.official | {code}
         self.entries = entries
         self.entry_list = list(entries.values())
         # Titles write both "Admin Assistant" and "Administrative Assistant": a spelled-out
@@ -217,7 +244,7 @@ class TitleScorer:
         # Acronyms of multi-word titles ("site reliability engineer" -> "sre"), to read
         # abbreviations nobody listed: the best-attested title with those initials wins.
         acronyms: dict[str, tuple[float, str]] = {}
-        vocabulary: dict[str, set[str]] = defaultdict(set)
+        code_positions: dict[str, list[int]] = defaultdict(list)
         postings: dict[str, list[int]] = defaultdict(list)
         for position, entry in enumerate(self.entry_list):
             spelled = [w for w in entry.words if w not in ACRONYM_SKIP]
@@ -229,20 +256,21 @@ class TitleScorer:
             for word in set(entry.words):
                 postings[word].append(position)
             for code in entry.codes:
-                vocabulary[code].update(entry.words)
+                code_positions[code].append(position)
         self.acronyms = {a: text for a, (_, text) in acronyms.items()}
         # Nouns that name a worker ("supervisor", "nurse") head most titles they are in; field
         # words ("collections", "welding", "crew") mostly modify another noun.
         head_counts: dict[str, int] = defaultdict(int)
         for entry in self.entry_list:
-            for head in entry.heads:
-                head_counts[head] += 1
+            head_counts[head_noun(entry.words)] += 1
         self.agentive = frozenset(
             w
             for w, n in head_counts.items()
             if n >= 2 and n >= AGENTIVE_SHARE * len(postings.get(w, ()))
         )
-        self.vocabulary = {code: frozenset(words) for code, words in vocabulary.items()}
+        self.code_positions = dict(code_positions)
+        self._vocabulary: dict[str, frozenset[str]] = {}
+        self._entry_heads: dict[int, frozenset[str]] = {}
         self.postings = dict(postings)
         total = len(self.entry_list)
         self.idf = {word: math.log(1 + total / len(ids)) for word, ids in postings.items()}
@@ -266,6 +294,23 @@ class TitleScorer:
         ]
         for ids in self.postings.values():
             ids.sort(key=self.entry_weight.__getitem__)
+
+    def vocabulary(self, code: str) -> frozenset[str]:
+        """Every word of every name of the occupation (worked out when first asked)."""
+        known = self._vocabulary.get(code)
+        if known is None:
+            words = (w for p in self.code_positions.get(code, ()) for w in self.entry_list[p].words)
+            known = self._vocabulary[code] = frozenset(words)
+        return known
+
+    def entry_heads(self, position: int) -> frozenset[str]:
+        """The head nouns of one title string (worked out when first asked)."""
+        known = self._entry_heads.get(position)
+        if known is None:
+            entry = self.entry_list[position]
+            title = next(iter(entry.display.values()))
+            known = self._entry_heads[position] = title_heads(title, entry.words)
+        return known
 
     def prior(self, code: str) -> float:
         """0..1.5, log-scaled national employment: breaks ties towards common occupations."""
@@ -492,7 +537,7 @@ class TitleScorer:
         total = sum(self.idf.get(w, UNKNOWN_WORD_WEIGHT) for w in optional) or 1.0
         out: dict[str, float] = {}
         for code in codes:
-            vocabulary = self.vocabulary.get(code, frozenset())
+            vocabulary = self.vocabulary(code)
             own = self.title_words[code]
             found = sum(self.idf.get(w, 0.0) * ((w in vocabulary) + (w in own)) for w in optional)
             if found:
@@ -633,7 +678,7 @@ class TitleScorer:
         self, code: str, required: list[str], corrected: Mapping[str, list[tuple[str, float]]]
     ) -> float:
         """Share of the required words' weight that the occupation's names use."""
-        vocabulary = self.vocabulary.get(code, frozenset())
+        vocabulary = self.vocabulary(code)
         total = found = 0.0
         for word in required:
             if word in FUNCTION_WORDS:
@@ -678,12 +723,28 @@ class TitleScorer:
         required_weight = sum(weights[w] for w in required) or 1.0
         hits: dict[int, dict[str, float]] = {}
         remaining = sum(weights.values())
+        # Posting lists run from the lightest title up, and a heavier title can only score
+        # less for the same words: past the weight where even every matchable word could not
+        # lift a title to the ambiguity threshold, a scan stops ("foh manager" reads a few
+        # hundred of the 1,300 manager titles).
+        matchable = [w for w in query if corrected[w]]
+        reach_optional = sum(weights[w] for w in matchable if w in optional_set)
+        reach = (sum(weights[w] for w in matchable if w not in optional_set) + reach_optional) / (
+            required_weight + reach_optional
+        )
+        needed = (AMBIGUOUS_SCORE - MAX_BONUS) / 100.0 - 0.62 * reach
+        heaviest = (
+            sum(full_weight[w] for w in matchable) * 0.38 / needed if needed > 0 else math.inf
+        )
+        entry_weight = self.entry_weight
         for word in sorted(query, key=weights.__getitem__, reverse=True):
             options = corrected[word]
             if remaining / required_weight >= MIN_RECALL:
                 cap = SINGLE_WORD_SCAN if len(query) == 1 or hits else LEADING_WORD_SCAN
                 for replacement, quality in options:
                     for position in self.postings.get(replacement, ())[:cap]:
+                        if entry_weight[position] > heaviest:
+                            break
                         found = hits.setdefault(position, {})
                         if found.get(word, 0.0) < quality:
                             found[word] = quality
@@ -700,27 +761,32 @@ class TitleScorer:
         # lone modifier ("python", "forklift") is only a guess.
         check_head = not heads.isdisjoint(self.agentive) or len(required) == 1
         scores: dict[int, tuple[float, bool]] = {}
-        min_words = 1 if len(required) <= 2 else 2
+        need = min(1 if len(required) <= 2 else 2, len(required))
+        entry_bonus, entry_list = self.entry_bonus, self.entry_list
         for position, found in hits.items():
-            matched_required = [w for w in found if w not in optional_set]
-            if len(matched_required) < min(min_words, len(required)) or not matched_required:
+            covered_required = covered_optional = covered = 0.0
+            matched = 0
+            lowest = 1.0
+            for word, quality in found.items():
+                if word in optional_set:
+                    covered_optional += weights[word] * quality
+                else:
+                    covered_required += weights[word] * quality
+                    matched += 1
+                covered += full_weight[word] * quality
+                lowest = min(lowest, quality)
+            if matched < need or not matched:
                 continue
-            if hidden and self.entry_list[position].text in hidden:
+            if hidden and entry_list[position].text in hidden:
                 continue
-            covered_required = sum(
-                weights[w] * q for w, q in found.items() if w not in optional_set
-            )
-            covered_optional = sum(weights[w] * q for w, q in found.items() if w in optional_set)
             recall = (covered_required + covered_optional) / (required_weight + covered_optional)
-            covered = sum(full_weight[w] * q for w, q in found.items())
-            precision = min(1.0, covered / self.entry_weight[position])
+            precision = min(1.0, covered / entry_weight[position])
             score = 100.0 * (0.62 * recall + 0.38 * precision)
-            entry_length = len(self.entry_list[position].words)
-            if len(matched_required) == len(required) and entry_length == len(required):
-                score += 3.0 * min(found.values())
-            score = min(99.0, score + self.entry_bonus[position])
+            if matched == len(required) and len(entry_list[position].words) == len(required):
+                score += 3.0 * lowest
+            score = min(99.0, score + entry_bonus[position])
             head_ok = not check_head or (
-                head in found and not heads.isdisjoint(self.entry_list[position].heads)
+                head in found and not heads.isdisjoint(self.entry_heads(position))
             )
             if not head_ok:
                 score = min(score, HEADLESS_CAP)
