@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck eval bench data clean
+.PHONY: run test lint typecheck layout eval bench data clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
+
+# The house rules: imports run handlers -> bot -> store, no circles (also part of `make test`).
+layout: $(STAMP)
+	$(BIN)/python -m pytest -q tests/test_layout.py
 
 data: $(STAMP)
 	$(BIN)/careerbot data build

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.answer import Careerbot, DatabaseMissing
 from bot.config import Settings
+from bot.service import Careerbot, DatabaseMissing
 
 
 async def careerbot_async() -> Careerbot:

@@ -27,10 +27,10 @@ from typing import Any
 
 from bench.common import open_careerbot
 from bench.evalsets import TitleCase, leave_one_out_cases, own_title_cases
-from bot.answer import Careerbot
 from bot.config import Settings
 from bot.parsing import MAX_TITLES
 from bot.reading import choose_reading
+from bot.service import Careerbot
 
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 QUERIES = EVAL_DIR / "queries.tsv"

@@ -54,7 +54,7 @@ FIRST_CHAT = 10_000_000
 
 def serve(conn: Connection) -> None:
     """The fake Bot API plus the injector, driven by commands from the bot's process."""
-    from tests.fakebotapi import FakeBotAPI, Request
+    from tests.support.fakebotapi import FakeBotAPI, Request
 
     replied: dict[int, float] = {}
     extra = [0]
@@ -175,9 +175,9 @@ def echo_application(url: str, token: str, *, same_pipeline: bool) -> Any:
     from telegram import Update
     from telegram.ext import Application, ContextTypes, MessageHandler, filters
 
-    from bot.app import CONCURRENT_UPDATES
-    from handlers.delivery import Delivery
-    from handlers.transport import AiohttpRequest
+    from handlers.app import CONCURRENT_UPDATES
+    from handlers.outgoing.delivery import Delivery
+    from handlers.outgoing.transport import AiohttpRequest
 
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         if update.effective_message and update.effective_message.text:
@@ -202,8 +202,8 @@ def echo_application(url: str, token: str, *, same_pipeline: bool) -> Any:
 
 
 def careerbot_application(url: str, token: str) -> Any:
-    from bot.app import build_application
     from bot.config import Settings
+    from handlers.app import build_application
 
     settings = Settings.load()
     return build_application(
@@ -216,8 +216,7 @@ def careerbot_application(url: str, token: str) -> Any:
 
 
 async def measure(app: Any, conn: Connection, texts: list[str]) -> dict[str, Any]:
-    from handlers import CAREERBOT
-    from handlers.delivery import Delivery
+    from handlers.outgoing.delivery import Delivery
 
     delivery = app.bot.rate_limiter
     report: dict[str, Any] = {}
@@ -236,7 +235,7 @@ async def measure(app: Any, conn: Connection, texts: list[str]) -> dict[str, Any
         for name, (rate, count) in PHASES.items():
             report[name] = summary(await ask(conn, rate, cycle(count)))
         report["burst"] = summary(await ask(conn, 0, cycle(BURST)))
-        careerbot = app.bot_data.get(CAREERBOT)
+        careerbot = getattr(app.bot_data, "core", None)  # careerbot's app, not an echo bot
         if careerbot is not None:
             careerbot.index.forget_resolved()
         report["unseen"] = summary(await ask(conn, 0, cycle(BURST)))

@@ -10,8 +10,8 @@ import resource
 import telegram.ext  # noqa: F401  (the bot process has PTB loaded)
 
 from bench.eval import load_cases
-from bot.answer import Careerbot
 from bot.config import Settings
+from bot.service import Careerbot
 
 
 async def exercise() -> None:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.render import TopCode
-from store.queries import WageFacts
+from store.facts import WageFacts
 
 LIGHT, DARK, INK, GREY = "#9ecae1", "#4292c6", "#08306b", "#555555"
 

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 
 log = logging.getLogger("careerbot")
 
@@ -44,9 +44,13 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    settings = Settings.load()
+    try:
+        settings = Settings.load()
+    except SettingsError as error:
+        print(f"careerbot: {error}", file=sys.stderr)
+        return 1
     logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+        level=settings.careerbot_log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     try:
         if args.command == "data":
@@ -55,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not settings.telegram_bot_token:
                 print("TELEGRAM_BOT_TOKEN is not set: starting the local console instead.\n")
                 return asyncio.run(_console(settings))
-            from bot.app import StartupError, run
+            from handlers.runner import StartupError, run  # the only way into Telegram
 
             try:
                 run(settings)  # webhook mode when TELEGRAM_WEBHOOK_URL is set
@@ -89,7 +93,7 @@ async def _build(settings: Settings, if_missing: bool) -> int:
     if if_missing and database_exists(settings.database_url):
         return 0
     try:
-        report = await build_database(settings.data_dir, settings.database_url, print)
+        report = await build_database(settings.careerbot_data_dir, settings.database_url, print)
     except SourceError as error:
         raise _Fatal(f"cannot build the database: {error}") from error
     except (OSError, SQLAlchemyError) as error:
@@ -102,7 +106,7 @@ async def _build(settings: Settings, if_missing: bool) -> int:
 
 
 async def _open(settings: Settings) -> Any:
-    from bot.answer import Careerbot, DatabaseMissing
+    from bot.service import Careerbot, DatabaseMissing
 
     try:
         return await Careerbot.open(settings.database_url)

@@ -9,7 +9,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.answer import Careerbot, Reply
+from bot.replies import Display, Reply
+from bot.service import Careerbot
 
 _TAG = re.compile(r"<[^>]+>")
 CONSOLE_CHAT = 0  # the console's "chat" for remembered settings; Telegram never uses id 0
@@ -81,5 +82,5 @@ async def chat(
         write("")
         shown = show(reply, write)
         # A chart or a notice leaves the message it came from as it was, buttons included.
-        if reply.kind not in ("chart", "notice", "expired"):
+        if reply.display == Display.TEXT:
             choices = shown

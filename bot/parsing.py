@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 MAX_TITLES = 4
 MAX_TITLE_CHARS = 80
@@ -125,9 +126,16 @@ _COMPARATIVE = re.compile(
 _PLACE = re.compile(r"^(?P<rest>.+?)\s+(?:in|near|around|for)\s+(?P<place>[a-z .,'-]{2,40})$")
 
 
+class IntentKind(StrEnum):
+    COMPARE = "compare"  # two or more titles side by side
+    PROFILE = "profile"  # one title
+    SWITCH = "switch"  # from the first title to the second
+    NONE = "none"  # no title: a greeting, chit-chat, or nothing at all
+
+
 @dataclass(frozen=True)
 class Intent:
-    kind: str  # compare | profile | switch | none
+    kind: IntentKind
     titles: tuple[str, ...] = ()
     place: str | None = None
     greeting: bool = False
@@ -181,7 +189,7 @@ def parse(text: str, is_place: object = None) -> Intent:
     body = clean(text)
     lowered = body.lower()
     if not lowered or lowered in GREETINGS or not re.search(r"[a-z]", lowered):
-        return Intent("none", greeting=bool(lowered))
+        return Intent(IntentKind.NONE, greeting=bool(lowered))
 
     place = None
     match = _PLACE.match(lowered)
@@ -191,11 +199,11 @@ def parse(text: str, is_place: object = None) -> Intent:
 
     switch = _SWITCH.match(lowered)
     if switch:
-        return Intent("switch", tuple(_titles([switch["a"], switch["b"]])), place)
+        return Intent(IntentKind.SWITCH, tuple(_titles([switch["a"], switch["b"]])), place)
     more = _MORE_THAN.match(lowered) or _COMPARATIVE.match(lowered)
     if more:
         titles = [_unwrap(t) for t in _titles([more["a"], more["b"]])]
-        return Intent("compare", tuple(titles), place)
+        return Intent(IntentKind.COMPARE, tuple(titles), place)
 
     wrapped = False
     for wrapper in _COMPARE_WRAPPERS:
@@ -209,7 +217,7 @@ def parse(text: str, is_place: object = None) -> Intent:
     if len(titles) >= 2:
         titles = [_unwrap(t) for t in titles]
         return Intent(
-            "compare",
+            IntentKind.COMPARE,
             tuple(titles[:MAX_TITLES]),
             place,
             too_many=len(titles) > MAX_TITLES,
@@ -217,19 +225,19 @@ def parse(text: str, is_place: object = None) -> Intent:
         )
     single = _unwrap(titles[0] if titles else lowered)
     if single in GREETINGS:
-        return Intent("none", greeting=True)
+        return Intent(IntentKind.NONE, greeting=True)
     if single != (titles[0] if titles else lowered):
         # "how much do electricians and plumbers make": a question around several titles.
         several = _titles(_LIST.split(single))
         if len(several) >= 2:
             return Intent(
-                "compare",
+                IntentKind.COMPARE,
                 tuple(several[:MAX_TITLES]),
                 place,
                 too_many=len(several) > MAX_TITLES,
                 groups=_groups(single, several),
             )
-    return Intent("profile", (single,), place)
+    return Intent(IntentKind.PROFILE, (single,), place)
 
 
 def _groups(body: str, titles: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:

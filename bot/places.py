@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 
-from store.queries import AreaFacts
+from store.codes import NATIONAL
+from store.facts import AreaFacts
 
 POSTAL = {
     "01": "AL",
@@ -91,13 +93,21 @@ NICKNAMES = {
     "socal": "los angeles",
     "dfw": "dallas",
 }
+# What people send to mean "the whole country" (/state US).
+NATIONAL_WORDS = {"us", "usa", "u.s.", "national", "nationwide", "united states", "none", "reset"}
 _CLEAN = re.compile(r"[^a-z ,]+")
+
+
+class PlaceKind(StrEnum):
+    STATE = "state"
+    METRO = "metro"
+    NATIONAL = "national"
 
 
 @dataclass(frozen=True)
 class Place:
-    code: str
-    kind: str  # state | metro | national
+    code: str  # the OEWS area code
+    kind: PlaceKind
     name: str
 
 
@@ -107,7 +117,7 @@ class Places:
         self.metros: list[tuple[list[str], set[str], Place]] = []
         for area in areas:
             if area.kind == "S":
-                place = Place(area.code, "state", area.name)
+                place = Place(area.code, PlaceKind.STATE, area.name)
                 self.states[area.name.lower()] = place
                 if area.state_code in POSTAL:
                     self.states[POSTAL[area.state_code].lower()] = place
@@ -118,7 +128,7 @@ class Places:
                     (
                         cities,
                         set(states_part.lower().split("-")),
-                        Place(area.code, "metro", area.name),
+                        Place(area.code, PlaceKind.METRO, area.name),
                     )
                 )
 
@@ -126,12 +136,12 @@ class Places:
         """`location` for `ask --json`: state FIPS ("48"), metro CBSA code ("42660"), or US."""
         if place is None:
             return {
-                "kind": "national",
+                "kind": PlaceKind.NATIONAL,
                 "code": "US",
                 "name": "United States",
-                "oews_area": "0000000",
+                "oews_area": NATIONAL,
             }
-        code = place.code[:2] if place.kind == "state" else place.code[2:]
+        code = place.code[:2] if place.kind == PlaceKind.STATE else place.code[2:]
         return {"kind": place.kind, "code": code, "name": place.name, "oews_area": place.code}
 
     def by_code(self, area_code: str) -> Place | None:

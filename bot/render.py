@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from store.queries import OccupationFacts, WageFacts
+from store.facts import OccupationFacts, WageFacts
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from bot.render import NOT_PUBLISHED, esc
-from store.queries import CareerStore, EducationFacts
+from bot.render import NOT_PUBLISHED, TopCode, esc, median_pay
+from store.facts import EducationFacts, OccupationFacts
+from store.queries import CareerStore
 
 MIN_LEVEL_GAP = 0.75
 MIN_IMPORTANCE = 3.0
@@ -122,3 +123,11 @@ def render_switch(plan: SwitchPlan) -> str:
         if goal.job_zone_experience:
             lines.append(f"<i>{esc(goal.job_zone_experience)}</i>")
     return "\n".join(lines)
+
+
+def switch_text(
+    plan: SwitchPlan, origin: OccupationFacts, target: OccupationFacts, top: TopCode
+) -> str:
+    """The plan, then both median pays as BLS reports them ("$63,970/yr → $29.05/h")."""
+    pay = f"Median pay: {median_pay(origin.wages, top)} → {median_pay(target.wages, top)}"
+    return render_switch(plan) + "\n" + esc(pay)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from telegram import Message, Update
 
-from bot.answer import Reply
-from handlers import Context, careerbot
-from handlers.messages import answer_question, send_reply
+from bot.replies import Reply, ReplyKind
+from handlers.context import Context
+from handlers.replying import answer_question, send_reply
 
 COMPARE_USAGE = (
     "Send the job titles after the command, for example:\n<code>/compare nurse vs teacher</code>"
@@ -29,7 +29,7 @@ async def start(update: Update, context: Context) -> None:
     """Greeting plus three example buttons: one tap shows what the bot does."""
     if update.effective_message is None:
         return
-    bot = await careerbot(context)
+    bot = await context.bot_data.careerbot()
     await send_reply(update.effective_message, bot.fallback(greeting=True))
 
 
@@ -37,7 +37,7 @@ async def help_command(update: Update, context: Context) -> None:
     """How to ask, with the same example buttons."""
     if update.effective_message is None:
         return
-    bot = await careerbot(context)
+    bot = await context.bot_data.careerbot()
     await send_reply(update.effective_message, bot.help())
 
 
@@ -45,7 +45,7 @@ async def about(update: Update, context: Context) -> None:
     """Sources and the O*NET attribution the licence requires."""
     if update.effective_message is None:
         return
-    bot = await careerbot(context)
+    bot = await context.bot_data.careerbot()
     await send_reply(update.effective_message, bot.about())
 
 
@@ -56,8 +56,8 @@ async def compare(update: Update, context: Context) -> None:
         return
     question = command_argument(message)
     if not question:
-        bot = await careerbot(context)
-        await send_reply(message, Reply("help", COMPARE_USAGE, bot.example_buttons()))
+        bot = await context.bot_data.careerbot()
+        await send_reply(message, Reply(ReplyKind.HELP, COMPARE_USAGE, bot.example_buttons()))
         return
     await answer_question(message, context, question)
 
@@ -69,7 +69,7 @@ async def job(update: Update, context: Context) -> None:
         return
     title = command_argument(message)
     if not title:
-        await send_reply(message, Reply("help", JOB_USAGE))
+        await send_reply(message, Reply(ReplyKind.HELP, JOB_USAGE))
         return
     await answer_question(message, context, title)
 
@@ -79,7 +79,7 @@ async def state(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
-    bot = await careerbot(context)
+    bot = await context.bot_data.careerbot()
     await send_reply(message, await bot.set_location(message.chat_id, command_argument(message)))
 
 

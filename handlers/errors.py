@@ -16,23 +16,11 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 
-from bot.answer import DatabaseMissing
-from handlers import Context
+from bot.service import DatabaseMissing
+from handlers.context import Context
+from handlers.replying import apology
 
 log = logging.getLogger(__name__)
-
-SORRY = "Sorry, something went wrong. Please try again in a moment."
-DATABASE_MISSING = (
-    "The career database is missing, so I can't answer yet. "
-    "Whoever runs this bot needs to run: careerbot data build"
-)
-
-
-def user_message(error: BaseException | None) -> str:
-    """The short line a user sees for `error` (plain text: also used in button toasts)."""
-    if isinstance(error, DatabaseMissing):
-        return DATABASE_MISSING
-    return SORRY
 
 
 def describe(update: object) -> str:
@@ -82,7 +70,7 @@ async def on_error(update: object, context: Context) -> None:
         # Blocked or kicked: nobody to tell. Telegram unreachable: the answer may well have
         # arrived, and an apology after it would be a second, wrong reply.
         if isinstance(update, Update) and not (isinstance(error, Forbidden) or unreachable):
-            await _tell_user(update, user_message(error))
+            await _tell_user(update, apology(error))
     except Exception:  # the last line of defence must not fail
         with contextlib.suppress(Exception):
             log.error("the error handler itself failed while handling %s", describe(update))

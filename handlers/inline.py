@@ -19,24 +19,21 @@ import hashlib
 import logging
 from typing import Any
 
-from telegram import (
-    InlineQueryResultArticle,
-    InputTextMessageContent,
-    Update,
-)
-from telegram.constants import ParseMode
+from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.error import BadRequest
 
-from bot.answer import EXAMPLES, Careerbot, Reply
-from handlers import Context, careerbot, keyboards
-from handlers.buttons import is_harmless
-from handlers.messages import NO_PREVIEW
+from bot.replies import Reply, ReplyKind
+from bot.service import Careerbot
+from bot.wording import EXAMPLES
+from handlers import keyboards
+from handlers.context import Context
+from handlers.replying import is_harmless
 
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 300
 MIN_QUERY = 3  # shorter than any job title: show examples while the user is still typing
-SHOWN = ("compare", "profile")
+SHOWN = (ReplyKind.COMPARE, ReplyKind.PROFILE)
 
 
 def _pay(occupation: dict[str, Any]) -> str:
@@ -60,9 +57,7 @@ def article(
         id=result_id,
         title=title[:200],
         description=description,
-        input_message_content=InputTextMessageContent(
-            reply.text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
-        ),
+        input_message_content=InputTextMessageContent(reply.text),  # HTML: the app's default
         reply_markup=keyboards.markup(reply.buttons),
     )
 
@@ -89,12 +84,12 @@ async def results_for(bot: Careerbot, text: str) -> list[InlineQueryResultArticl
     reply = await bot.answer(text)
     if reply.kind in SHOWN:
         return [article(reply)]
-    if reply.kind == "clarify":
+    if reply.kind == ReplyKind.CLARIFY:
         choices = [await bot.press(button.data) for row in reply.buttons for button in row]
         shown = [article(choice) for choice in choices if choice.kind in SHOWN]
         if shown:
             return list({result.id: result for result in shown}.values())
-    if reply.kind == "none" and _unknown_titles(reply):
+    if reply.kind == ReplyKind.NONE and _unknown_titles(reply):
         return [
             article(
                 reply,
@@ -110,7 +105,7 @@ async def on_inline_query(update: Update, context: Context) -> None:
     query = update.inline_query
     if query is None:
         return
-    results = await results_for(await careerbot(context), query.query.strip())
+    results = await results_for(await context.bot_data.careerbot(), query.query.strip())
     try:
         await query.answer(results, cache_time=CACHE_SECONDS, is_personal=True)
     except BadRequest as error:

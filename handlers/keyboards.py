@@ -11,9 +11,8 @@ from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.answer import Button
-
-MAX_CALLBACK_BYTES = 64
+from bot.callbacks import MAX_BYTES as MAX_CALLBACK_BYTES
+from bot.replies import Button
 
 
 class CallbackDataTooLong(ValueError):
@@ -24,7 +23,9 @@ def check_callback_data(data: str) -> str:
     """Return `data` if Telegram accepts it as callback_data (1–64 bytes of UTF-8)."""
     size = len(data.encode("utf-8"))
     if not 1 <= size <= MAX_CALLBACK_BYTES:
-        raise CallbackDataTooLong(f"callback_data is {size} bytes (1–64 allowed): {data!r}")
+        raise CallbackDataTooLong(
+            f"callback_data is {size} bytes (1–{MAX_CALLBACK_BYTES} allowed): {data!r}"
+        )
     return data
 
 

@@ -4,32 +4,22 @@ Group rules. In a group the bot answers only when it is clearly addressed — a 
 in `handlers.commands`), a reply to one of its own messages (sent directly or via inline mode),
 or a message mentioning @botname (only visible when privacy mode is off or the bot is admin).
 Everything else is people talking to each other, and the bot stays silent: a careers bot
-chiming in on "the nurse said…" would be noise. Answers in groups quote the asking message so
-several people can ask at once without confusion.
+chiming in on "the nurse said…" would be noise. Answers in groups quote the asking message
+(`handlers.replying`).
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import re
-from collections.abc import Awaitable, MutableMapping
 
-from telegram import LinkPreviewOptions, Message, MessageEntity, ReplyParameters, Update
-from telegram.constants import ChatAction, ChatType, ParseMode
-from telegram.error import TelegramError
+from telegram import Message, MessageEntity, Update
 from telegram.ext import filters
 
-from bot.answer import Reply
-from handlers import Context, careerbot, file_ids, keyboards
+from handlers.context import Context
+from handlers.replying import answer_question
 
 log = logging.getLogger(__name__)
-
-# Show "typing…" only for answers that are not ready at once: for the usual few-millisecond
-# answer it would be a wasted API call counted against the flood limits.
-TYPING_AFTER = 0.5
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 class _AddressedToBot(filters.MessageFilter):
@@ -63,77 +53,6 @@ def without_mention(text: str, bot_username: str) -> str:
         return text.strip()
     cleaned = re.sub(rf"@{re.escape(bot_username)}\b", " ", text, flags=re.IGNORECASE)
     return " ".join(cleaned.split())
-
-
-async def send_reply(
-    message: Message, reply: Reply, file_ids: MutableMapping[str, str] | None = None
-) -> Message:
-    """Send a core reply under `message`: HTML, its keyboard, no link previews.
-
-    In groups the answer quotes the question (and still arrives if the question was deleted);
-    in private chats quoting would only add clutter. A reply with a photo (a chart) is sent as
-    a photo with the text as its caption, reusing the uploaded file when `file_ids` knows it.
-    """
-    in_group = message.chat.type != ChatType.PRIVATE
-    quote = (
-        ReplyParameters(message.message_id, allow_sending_without_reply=True) if in_group else None
-    )
-    markup = keyboards.markup(reply.buttons)
-    if reply.photo is not None:
-        known = file_ids.get(reply.photo_key) if file_ids is not None and reply.photo_key else None
-        sent = await message.reply_photo(
-            known or reply.photo,
-            caption=reply.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup,
-            do_quote=False,
-            reply_parameters=quote,
-        )
-        if file_ids is not None and reply.photo_key and sent.photo:
-            file_ids[reply.photo_key] = sent.photo[-1].file_id  # the largest size
-        return sent
-    return await message.reply_text(
-        reply.text,
-        parse_mode=ParseMode.HTML,
-        reply_markup=markup,
-        link_preview_options=NO_PREVIEW,
-        do_quote=False,  # private: no quote; groups: the explicit reply_parameters win
-        reply_parameters=quote,
-    )
-
-
-async def with_typing(message: Message, context: Context, work: Awaitable[Reply]) -> Reply:
-    """Await `work`; if it takes longer than TYPING_AFTER, show "typing…" meanwhile.
-
-    Not when every update slot is busy: then the wait is the bot's backlog, not this answer's
-    work, and a chat action for each waiting update would double the calls to Telegram just
-    when the bot can least afford them. The chat action is best effort: failing to show it
-    must never lose the answer.
-    """
-    task = asyncio.ensure_future(work)
-    try:
-        done, _ = await asyncio.wait({task}, timeout=TYPING_AFTER)
-        if not done and not saturated(context):
-            with contextlib.suppress(TelegramError):
-                await message.reply_chat_action(ChatAction.TYPING)
-        return await task
-    finally:
-        task.cancel()  # no-op when finished; stops orphaned work if we were cancelled
-
-
-def saturated(context: Context) -> bool:
-    """Whether all of the application's concurrent update slots are taken (and it has several:
-    with one slot, a busy slot is just this update)."""
-    processor = context.application.update_processor
-    slots = processor.max_concurrent_updates
-    return slots > 1 and processor.current_concurrent_updates >= slots
-
-
-async def answer_question(message: Message, context: Context, text: str) -> None:
-    """Ask the core about `text` and send its reply to the chat `message` came from."""
-    bot = await careerbot(context)
-    reply = await with_typing(message, context, bot.answer(text, chat_id=message.chat_id))
-    await send_reply(message, reply, file_ids(context))
 
 
 async def private_text(update: Update, context: Context) -> None:

@@ -49,3 +49,7 @@ def create_engine(url: str | URL) -> AsyncEngine:
 
 def session_factory(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+class DatabaseMissing(RuntimeError):
+    """No usable career database; the message names the fix (`careerbot data build`)."""

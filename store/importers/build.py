@@ -27,9 +27,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from store import models
+from store.codes import CROSS_INDUSTRY, NATIONAL
 from store.db import create_engine, sqlite_path
 from store.importers.demographics import DemographicTables, load_demographics
-from store.importers.oews import CROSS_INDUSTRY, NATIONAL, OewsTables, load_oews
+from store.importers.oews import OewsTables, load_oews
 from store.importers.onet import OnetTables, load_onet
 from store.importers.projections import ProjectionTables, load_projections
 from store.importers.tables import Row, SourceError

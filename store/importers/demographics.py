@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from store.curated import read_curated
 from store.importers.tables import Row, SourceError, number, read_sheet, text
 
 CURATED_FILE = Path(__file__).resolve().parent.parent / "data" / "cps_occupations.tsv"
@@ -46,17 +47,12 @@ def _table(path: Path) -> tuple[str, list[list[Any]]]:
     raise SourceError(f"{path.name}: no 'Occupation' header row")
 
 
-def read_curated(path: Path = CURATED_FILE) -> dict[str, list[str]]:
+def read_census_titles(path: Path = CURATED_FILE) -> dict[str, list[str]]:
     """Census title (normalised) -> SOC codes, from the curated file."""
-    mapping: dict[str, list[str]] = {}
-    if not path.is_file():
-        return mapping
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#") or line.startswith("cps_title\t"):
-            continue
-        cps_title, codes, *_ = [*line.split("\t"), ""]
-        mapping[normalize_title(cps_title)] = [c.strip() for c in codes.split("|") if c.strip()]
-    return mapping
+    return {
+        normalize_title(cps_title): [c.strip() for c in codes.split("|") if c.strip()]
+        for cps_title, codes, *_ in read_curated(path, 2)
+    }
 
 
 def load_demographics(
@@ -76,7 +72,7 @@ def load_demographics(
         by_title.setdefault(normalize_title(title), []).append(code)
         if not code.endswith("0"):
             detailed.add(code)
-    curated = read_curated(curated_path)
+    curated = read_census_titles(curated_path)
 
     exact: list[tuple[str, int]] = []
     broad: list[tuple[str, int]] = []

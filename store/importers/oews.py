@@ -36,8 +36,6 @@ INTEGER_FIELDS = {
     "annual_p75",
     "annual_p90",
 }
-CROSS_INDUSTRY = "000000"
-NATIONAL = "0000000"
 
 
 def soc_with_dash(code: str) -> str:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import Careerbot, DatabaseMissing
+from bot.service import Careerbot, DatabaseMissing
 from store.db import create_engine
 from store.importers.build import build_database, database_exists
 from store.importers.tables import SourceError
 from store.queries import CareerStore
-from tests.fixtures_data import write_fixture_data
+from tests.support.fixtures_data import write_fixture_data
 
 
 @pytest.fixture
@@ -148,12 +148,12 @@ async def test_a_failed_build_leaves_the_previous_database_untouched(built, data
 async def test_rebuild_keeps_chat_preferences(built, data_dir) -> None:
     url, _ = built
     store = CareerStore(create_engine(url))
-    await store.set_chat_area(-100123, "0000048")
+    await store.preferences.set_area(-100123, "0000048")
     await store.close()
     await build_database(data_dir, url)
     store = CareerStore(create_engine(url))
     try:
-        assert await store.chat_area(-100123) == "0000048"
+        assert await store.preferences.area(-100123) == "0000048"
     finally:
         await store.close()
 
@@ -205,3 +205,26 @@ def test_real_data_build_counts_and_coverage(real_db_url: str) -> None:
         path, "select count(*) from occupation where demographic_id is not null"
     )[0][0]
     assert with_demographics > 850
+
+
+async def test_buttons_keep_working_after_a_rebuild_of_the_same_release(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """Button payloads name the data release; two builds of the same files are one release,
+    so an answer's buttons work on a rebuilt database (and on any other instance)."""
+    urls = []
+    for name in ("first", "second"):
+        path = tmp_path / name / "careerbot.sqlite3"
+        await build_database(data_dir, f"sqlite+aiosqlite:///{path}")
+        urls.append(f"sqlite+aiosqlite:///{path}")
+    first, second = [await Careerbot.open(url) for url in urls]
+    try:
+        assert first.version == second.version
+        answer = await first.answer("bill and account collectors")
+        buttons = [b.data for row in answer.buttons for b in row]
+        assert buttons
+        for data in buttons:
+            assert (await second.press(data)).kind != "expired"
+    finally:
+        await first.close()
+        await second.close()

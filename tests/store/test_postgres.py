@@ -18,19 +18,26 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from bot.answer import Careerbot, Reply
-from bot.app import build_application
-from bot.config import Settings
+from bot.replies import Reply
 from bot.resolver import TitleIndex
+from bot.service import Careerbot
 from store.db import create_engine
 from store.importers import build
 from store.importers.build import build_database, database_exists
 from store.importers.tables import SourceError
 from store.queries import CareerStore
-from tests.fakebotapi import FakeBotAPI
-from tests.fixtures_data import write_fixture_data
-from tests.postgres import URL, all_rows, counts, drop_everything, requires_postgres
-from tests.test_e2e_bot import SEED_1, SEED_2, Chat, callback_data, check_everything_sent, run
+from tests.support.apps import (
+    SEED_1,
+    SEED_2,
+    Chat,
+    bot_settings,
+    callback_data,
+    check_everything_sent,
+    running_bot,
+)
+from tests.support.fakebotapi import FakeBotAPI
+from tests.support.fixtures_data import write_fixture_data
+from tests.support.postgres import URL, all_rows, counts, drop_everything, requires_postgres
 
 pytestmark = [pytest.mark.postgres, pytest.mark.realdata, requires_postgres]
 
@@ -104,7 +111,7 @@ async def set_areas(url: str, areas: dict[int, str | None]) -> None:
     store = CareerStore(create_engine(url))
     try:
         for chat_id, area in areas.items():
-            await store.set_chat_area(chat_id, area)
+            await store.preferences.set_area(chat_id, area)
     finally:
         await store.close()
 
@@ -112,7 +119,7 @@ async def set_areas(url: str, areas: dict[int, str | None]) -> None:
 async def areas_of(url: str, chat_ids: list[int]) -> dict[int, str | None]:
     store = CareerStore(create_engine(url))
     try:
-        return {chat_id: await store.chat_area(chat_id) for chat_id in chat_ids}
+        return {chat_id: await store.preferences.area(chat_id) for chat_id in chat_ids}
     finally:
         await store.close()
 
@@ -298,12 +305,8 @@ def test_the_comparison_covers_every_view(
 async def test_the_bot_answers_from_postgresql_end_to_end(
     pg_url: str, fake_bot_api: FakeBotAPI
 ) -> None:
-    settings = Settings(
-        telegram_bot_token=fake_bot_api.token,
-        telegram_api_base_url=fake_bot_api.url,
-        database_url=pg_url,
-    )
-    async for app in run(build_application(settings)):  # the production factory: opens PG
+    settings = bot_settings(fake_bot_api, pg_url)
+    async with running_bot(settings) as app:  # the production factory: opens PG
         chat = Chat(fake_bot_api, app)
         answer = await chat.say(SEED_1)
         assert "Bill and Account Collectors" in answer["text"]

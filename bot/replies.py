@@ -1,0 +1,86 @@
+"""What the core answers with: a `Reply` (HTML text, buttons, structured data) and its kinds.
+
+Every front end (Telegram, the console, `careerbot ask`) shows the same `Reply`. How it is shown
+is the reply's own `display`, so a front end never has to guess from its kind: a message (or,
+for a button press, the pressed message edited in place), a photo, a brief toast, or an alert.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class ReplyKind(StrEnum):
+    """What a reply is about; `ask --json` prints it as `kind`."""
+
+    COMPARE = "compare"  # two to four occupations side by side
+    PROFILE = "profile"  # one occupation
+    SWITCH = "switch"  # how to get from one occupation to another
+    CLARIFY = "clarify"  # "did you mean…": a title was unsure
+    NONE = "none"  # nothing to answer: what the bot can do, with examples
+    DETAIL = "detail"  # a detail view behind a button (salary, skills, …)
+    CHART = "chart"  # the pay-range chart
+    LOCATION = "location"  # the chat's place was set or shown
+    NOTICE = "notice"  # an instruction shown over the message
+    EXPIRED = "expired"  # a button that can no longer be answered
+    ABOUT = "about"
+    HELP = "help"
+
+
+class Display(StrEnum):
+    """How a front end shows a reply."""
+
+    TEXT = "text"  # a message; for a button press, the pressed message edited in place
+    PHOTO = "photo"  # a new photo with the text as its caption; the pressed message stays
+    TOAST = "toast"  # a brief notification; the pressed message stays as it was
+    ALERT = "alert"  # a dialog the user dismisses; the pressed message stays as it was
+
+
+class View(StrEnum):
+    """What a button opens (see `bot.views.VIEWS` for each one's label and payload key)."""
+
+    SUMMARY = "summary"
+    SALARY = "salary"
+    SKILLS = "skills"
+    EDUCATION = "education"
+    DUTIES = "duties"
+    DEMOGRAPHICS = "demographics"
+    OUTLOOK = "outlook"
+    SIMILAR = "similar"
+    SWITCH = "switch"
+    CHART = "chart"
+    LOCATION = "location"
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str  # callback data, at most 64 bytes (bot.callbacks)
+
+
+Keyboard = tuple[tuple[Button, ...], ...]
+
+
+@dataclass(frozen=True)
+class Reply:
+    kind: ReplyKind
+    text: str  # Telegram HTML; a caption when there is a photo
+    buttons: Keyboard = ()
+    occupations: tuple[dict[str, Any], ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+    photo: bytes | None = None  # a chart (PNG)
+    photo_key: str | None = None  # identifies the chart, to reuse Telegram's file_id
+    display: Display = Display.TEXT
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "buttons": [
+                [{"text": b.label, "callback_data": b.data} for b in row] for row in self.buttons
+            ],
+            "occupations": list(self.occupations),
+            **self.extra,
+        }

@@ -1,0 +1,112 @@
+"""The bot's fixed sentences: greetings, help, /about, did-you-mean, expired buttons, places.
+
+Figures and tables are worded in `bot.render` and the views; this module holds the sentences
+that do not depend on the data, so the voice of the bot can be read (and changed) in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from bot.render import Side, esc
+
+EXAMPLES = (
+    "medical collections vs loss mitigation",
+    "nurse vs teacher",
+    "software engineer or data scientist?",
+)
+ATTRIBUTION = (
+    "This bot includes information from the O*NET {onet} Database by the U.S. Department of "
+    "Labor, Employment and Training Administration (USDOL/ETA), used under the CC BY 4.0 "
+    "licence (https://creativecommons.org/licenses/by/4.0/). O*NET® is a trademark of "
+    "USDOL/ETA. We have converted, filtered and summarised some of this information. "
+    "USDOL/ETA has not approved, endorsed or tested these changes."
+)
+LOCATION_HELP = (
+    "To see pay where you live, send /state with a state or city: /state TX, "
+    "/state Seattle. /state US goes back to national figures."
+)
+EXPIRED = "This button has expired — send the question again."
+TOO_MANY = "I compare up to four jobs at a time; here are the first four."
+NOT_AVAILABLE = "This view is not available."
+
+
+def example_list() -> str:
+    return "\n".join(f"• <code>{esc(e)}</code>" for e in EXAMPLES)
+
+
+def fallback(*, greeting: bool = False, unknown: Sequence[str] = ()) -> str:
+    """What the bot says when there is nothing to compare: why, and what to try."""
+    if unknown:
+        names = ", ".join(f"“{esc(u)}”" for u in unknown)
+        head = f"I couldn't find {names} among job titles."
+    elif greeting:
+        head = "Hi! I compare careers: pay, growth, jobs, education and more."
+    else:
+        head = "I compare careers — send two job titles."
+    return f"{head}\nTry:\n{example_list()}"
+
+
+def help_text() -> str:
+    return (
+        "Send two to four job titles to compare them, or one to see its profile.\n"
+        f"{example_list()}\n"
+        "• <code>/compare nurse vs teacher</code>\n"
+        "• <code>/job electrician</code>\n"
+        "Buttons under an answer open salary, skills, education, duties, demographics, "
+        "outlook and similar jobs. /about names the sources."
+    )
+
+
+def about_text(metadata: Mapping[str, str]) -> str:
+    m = metadata
+    return "\n".join(
+        [
+            "ℹ️ <b>About careerbot</b>",
+            "Figures come from official U.S. sources, never estimates of our own:",
+            f"• Wages and jobs: BLS Occupational Employment and Wage Statistics, "
+            f"{esc(m.get('release_oews', ''))} (excludes the self-employed).",
+            f"• Growth, openings, entry education: BLS Employment Projections "
+            f"{esc(m.get('release_projections', ''))}.",
+            "• Demographics: BLS Current Population Survey "
+            f"({esc(m.get('release_cps_shares', ''))} shares, "
+            f"{esc(m.get('release_cps_age', ''))} median age).",
+            f"• Titles, duties, skills, education: O*NET {esc(m.get('release_onet', ''))}.",
+            "Source: U.S. Bureau of Labor Statistics.",
+            "",
+            esc(ATTRIBUTION.format(onet=m.get("release_onet", "").split(" ")[0])),
+        ]
+    )
+
+
+def did_you_mean(asked: str, has_candidates: bool) -> str:
+    if has_candidates:
+        return f"Did you mean… for “{esc(asked)}”?"
+    return f"I couldn't find “{esc(asked)}”."
+
+
+def numbered(number: int, side: Side) -> str:
+    """ "1. med collections → Bill and Account Collectors"; just the title when it was asked
+    as such (after « Summary, or typed exactly), rather than "Loan Officers → Loan Officers"."""
+    title = f"<b>{esc(side.facts.title)}</b>"
+    if side.asked_as.casefold() == side.facts.title.casefold():
+        return f"{number}. {title}"
+    return f"{number}. {esc(side.asked_as)} → {title}"
+
+
+def location_shown(where: str) -> str:
+    return f"📍 Pay figures here are for {esc(where)}.\n{LOCATION_HELP}"
+
+
+LOCATION_RESET = "📍 Back to national figures for this chat."
+
+
+def location_unknown(wanted: str) -> str:
+    return f"I don't know the place “{esc(wanted)}”.\n{LOCATION_HELP}"
+
+
+def location_saved(name: str) -> str:
+    return (
+        f"📍 Saved: <b>{esc(name)}</b>. Comparisons in this chat now show pay there "
+        "(national where it is not published). /state US resets."
+    )

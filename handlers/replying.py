@@ -1,0 +1,162 @@
+"""Sending the core's replies: the one module every handler uses to send, edit and answer.
+
+A `Reply` says how it is shown (`Reply.display`): a message, a photo, a toast or an alert. The
+functions here turn that into Bot API calls. HTML parse mode and "no link previews" are the
+Application's defaults (`handlers.app`), so no call repeats them.
+
+Group rule for answers: in groups the answer quotes the question (and still arrives if the
+question was deleted), so several people can ask at once without confusion; in private chats
+quoting would only add clutter.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, MutableMapping
+
+from telegram import CallbackQuery, Message, ReplyParameters
+from telegram.constants import ChatAction, ChatType
+from telegram.error import BadRequest, TelegramError
+
+from bot.replies import Reply
+from bot.service import DatabaseMissing
+from handlers import keyboards
+from handlers.context import Context
+
+log = logging.getLogger(__name__)
+
+# Show "typing…" only for answers that are not ready at once: for the usual few-millisecond
+# answer it would be a wasted API call counted against the flood limits.
+TYPING_AFTER = 0.5
+SORRY = "Sorry, something went wrong. Please try again in a moment."
+DATABASE_MISSING = (
+    "The career database is missing, so I can't answer yet. "
+    "Whoever runs this bot needs to run: careerbot data build"
+)
+
+
+def apology(error: BaseException | None) -> str:
+    """The short line a user sees for `error` (plain text: also used in button toasts)."""
+    if isinstance(error, DatabaseMissing):
+        return DATABASE_MISSING
+    return SORRY
+
+
+def is_harmless(error: BadRequest) -> bool:
+    """Errors that only mean "nothing to do": the content is unchanged, or the query is gone."""
+    text = error.message.casefold()
+    return (
+        "message is not modified" in text
+        or "query is too old" in text
+        or "query id is invalid" in text
+    )
+
+
+def _quote(message: Message) -> ReplyParameters | None:
+    if message.chat.type == ChatType.PRIVATE:
+        return None
+    return ReplyParameters(message.message_id, allow_sending_without_reply=True)
+
+
+async def send_reply(
+    message: Message, reply: Reply, file_ids: MutableMapping[str, str] | None = None
+) -> Message:
+    """Send a core reply to the chat of `message`, with its keyboard.
+
+    A reply with a photo (a chart) is sent as a photo with the text as its caption, reusing the
+    uploaded file when `file_ids` knows it.
+    """
+    markup = keyboards.markup(reply.buttons)
+    if reply.photo is not None:
+        known = file_ids.get(reply.photo_key) if file_ids is not None and reply.photo_key else None
+        sent = await message.reply_photo(
+            known or reply.photo,
+            caption=reply.text,
+            reply_markup=markup,
+            do_quote=False,
+            reply_parameters=_quote(message),
+        )
+        if file_ids is not None and reply.photo_key and sent.photo:
+            file_ids[reply.photo_key] = sent.photo[-1].file_id  # the largest size
+        return sent
+    return await message.reply_text(
+        reply.text,
+        reply_markup=markup,
+        do_quote=False,  # private: no quote; groups: the explicit reply_parameters win
+        reply_parameters=_quote(message),
+    )
+
+
+async def edit_reply(query: CallbackQuery, reply: Reply, context: Context) -> None:
+    """Replace the pressed message's text and keyboard with `reply`.
+
+    Messages sent through inline mode have no chat message, only `inline_message_id`; very old
+    messages arrive as InaccessibleMessage, which still carries the chat and message ids.
+    """
+    if query.inline_message_id is not None:
+        inline_id, chat_id, message_id = query.inline_message_id, None, None
+    elif query.message is not None:
+        inline_id, chat_id, message_id = None, query.message.chat.id, query.message.message_id
+    else:
+        return
+    try:
+        await context.bot.edit_message_text(
+            reply.text,
+            chat_id=chat_id,
+            message_id=message_id,
+            inline_message_id=inline_id,
+            reply_markup=keyboards.markup(reply.buttons),
+        )
+    except BadRequest as error:
+        if not is_harmless(error):
+            raise
+        log.debug("edit skipped: %s", error.message)
+
+
+async def answer_query(query: CallbackQuery, text: str | None = None, alert: bool = False) -> None:
+    """Answer the query, ignoring a query that Telegram no longer accepts.
+
+    `alert` shows the text as a dialog (for instructions) rather than a brief toast.
+    """
+    try:
+        await query.answer(text, show_alert=alert)
+    except BadRequest as error:
+        if not is_harmless(error):
+            raise
+        log.debug("callback query not answered: %s", error.message)
+
+
+async def with_typing(message: Message, context: Context, work: Awaitable[Reply]) -> Reply:
+    """Await `work`; if it takes longer than TYPING_AFTER, show "typing…" meanwhile.
+
+    Not when every update slot is busy: then the wait is the bot's backlog, not this answer's
+    work, and a chat action for each waiting update would double the calls to Telegram just
+    when the bot can least afford them. The chat action is best effort: failing to show it
+    must never lose the answer.
+    """
+    task = asyncio.ensure_future(work)
+    try:
+        done, _ = await asyncio.wait({task}, timeout=TYPING_AFTER)
+        if not done and not saturated(context):
+            with contextlib.suppress(TelegramError):
+                await message.reply_chat_action(ChatAction.TYPING)
+        return await task
+    finally:
+        task.cancel()  # no-op when finished; stops orphaned work if we were cancelled
+
+
+def saturated(context: Context) -> bool:
+    """Whether all of the application's concurrent update slots are taken (and it has several:
+    with one slot, a busy slot is just this update)."""
+    processor = context.application.update_processor
+    slots = processor.max_concurrent_updates
+    return slots > 1 and processor.current_concurrent_updates >= slots
+
+
+async def answer_question(message: Message, context: Context, text: str) -> None:
+    """Ask the core about `text` and send its reply to the chat `message` came from."""
+    core = await context.bot_data.careerbot()
+    reply = await with_typing(message, context, core.answer(text, chat_id=message.chat_id))
+    await send_reply(message, reply, context.bot_data.chart_file_ids)

@@ -1,0 +1,151 @@
+"""The `careerbot` command as a user runs it: ask, ask --json, match --jsonl, data build."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.cli import ROOT, careerbot
+
+
+def test_ask_json_gives_structured_figures(real_db_url: str) -> None:
+    result = careerbot(
+        "ask", "--json", "medical collections vs loss mitigation", database_url=real_db_url
+    )
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["kind"] == "compare"
+    collectors = answer["occupations"][0]
+    assert collectors["code"] == "43-3011.00"
+    assert collectors["asked_as"] == "medical collections"
+    assert collectors["matched_title"] == "Medical Collections Specialist"
+    assert collectors["wages"]["annual_median"] == 47030
+    assert isinstance(collectors["wages"]["hourly_median"], float)
+    assert collectors["wages"]["period"] == "May 2025"
+    assert collectors["projection"]["percent_change"] == -10.5
+    assert collectors["education"]["typical_entry"] == "High school diploma or equivalent"
+    assert answer["buttons"] and all(
+        len(b["callback_data"].encode()) <= 64 for row in answer["buttons"] for b in row
+    )
+
+
+def test_ask_prints_plain_text_and_numbered_buttons(real_db_url: str) -> None:
+    result = careerbot("ask", "nurse", "vs", "teacher", database_url=real_db_url)
+    assert result.returncode == 0
+    assert "Registered Nurses" in result.stdout and "[1]" in result.stdout
+    assert "<b>" not in result.stdout
+
+
+def test_match_jsonl_answers_every_line_even_bad_ones(real_db_url: str) -> None:
+    lines = [
+        "nurse vs teacher",
+        "",
+        "hello",
+        "x" * 10_000,
+        "\x00\x1b[31m",
+        "RN",
+        "a vs b vs c vs d vs e",
+        "🙂🙂🙂",
+        "<script>",
+    ]
+    result = careerbot("match", "--jsonl", database_url=real_db_url, stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    answers = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [a["query"] for a in answers] == lines
+    first = answers[0]
+    assert first["kind"] == "compare"
+    assert [s["status"] for s in first["sides"]] == ["matched", "matched"]
+    assert first["sides"][0]["candidates"][0]["code"] == "29-1141.00"
+    assert set(first["sides"][0]["candidates"][0]) == {"code", "title", "matched_title", "score"}
+
+
+def test_missing_database_names_the_fix(tmp_path: Path) -> None:
+    result = careerbot("ask", "nurse", database_url=f"sqlite+aiosqlite:///{tmp_path}/none.db")
+    assert result.returncode == 1
+    assert "careerbot data build" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_data_build_from_a_data_directory(tmp_path: Path) -> None:
+    from tests.support.fixtures_data import write_fixture_data
+
+    data = write_fixture_data(tmp_path / "data")
+    url = f"sqlite+aiosqlite:///{tmp_path}/built.db"
+    result = careerbot("data", "build", database_url=url, data_dir=data)
+    assert result.returncode == 0, result.stderr
+    assert "occupation" in result.stdout and "coverage" in result.stdout
+    again = careerbot("data", "build", "--if-missing", database_url=url, data_dir=data)
+    assert again.returncode == 0 and again.stdout == ""
+    missing = careerbot("data", "build", database_url=url, data_dir=tmp_path / "nowhere")
+    assert missing.returncode == 1 and "CAREERBOT_DATA_DIR" in missing.stderr
+
+
+@pytest.mark.parametrize("command", [["console"], ["run"]])
+def test_console_chat_with_numbered_buttons(real_db_url: str, command: list[str]) -> None:
+    result = careerbot(
+        *command,
+        database_url=real_db_url,
+        stdin="medical collections vs loss mitigation\n1\n/about\n/quit\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Bill and Account Collectors" in result.stdout
+    assert "Salary" in result.stdout and "$65,580" in result.stdout  # the salary view
+    assert "CC BY 4.0" in result.stdout
+
+
+def test_corrupt_database_names_the_fix(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"this is not a sqlite database" * 100)
+    result = careerbot("ask", "nurse", database_url=f"sqlite+aiosqlite:///{broken}")
+    assert result.returncode == 1
+    assert "careerbot data build" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_console_saves_charts_and_remembers_a_location(real_db_url: str, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input="nurse vs teacher\n/state TX\nnurse vs teacher\n/state US\n/quit\n",
+        timeout=120,
+        env={**os.environ, "DATABASE_URL": real_db_url, "TMPDIR": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Saved: Texas" in result.stdout and "Pay and jobs in Texas" in result.stdout
+    chart_number = re.search(r"\[(\d+)\] 📊 Chart", result.stdout)
+    assert chart_number is not None
+    pressed = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input=f"nurse vs teacher\n{chart_number[1]}\n/quit\n",
+        timeout=120,
+        env={**os.environ, "DATABASE_URL": real_db_url, "TMPDIR": str(tmp_path)},
+    )
+    assert "chart saved to" in pressed.stdout
+    assert list(tmp_path.glob("careerbot-chart-*.png"))
+
+
+def test_unreachable_database_server_is_a_clear_error_without_the_password(
+    tmp_path: Path,
+) -> None:
+    from tests.support.fixtures_data import write_fixture_data
+
+    data = write_fixture_data(tmp_path / "data")
+    url = "postgresql+asyncpg://careerbot:hunter2secret@127.0.0.1:1/careerbot"
+    result = careerbot("data", "build", database_url=url, data_dir=data)
+    assert result.returncode == 1
+    assert "cannot write the database at postgresql+asyncpg://careerbot:***@127.0.0.1:1" in (
+        result.stderr
+    )
+    assert "hunter2secret" not in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,136 @@
+"""Record (or check) the golden answers: what the bot says to a fixed set of questions.
+
+Issue 10 moved code around without changing behaviour; this file pins the behaviour so that
+a restructuring can prove it changed nothing. `python -m tests.golden.record` rewrites
+`answers.json` from the real database (CAREERBOT_DATA_DIR); `tests/bot/test_golden.py` checks the
+current code against it. Retire or re-record it when behaviour changes on purpose.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+GOLDEN = Path(__file__).resolve().parent / "answers.json"
+EVAL = Path(__file__).resolve().parents[3] / "bench" / "eval"
+EXTRA_QUESTIONS = (
+    "nurse vs teacher in Texas",
+    "plumber in Seattle, WA",
+    "electrician in Austin, TX",
+    "dermatologist vs cardiologist in Maine",
+    "actor vs musician",
+    "teacher vs professor",
+    "registered nurse vs clinical nurse specialist",
+    "electrician vs hvac mechanic",
+    "compare electricians, plumbers and welders",
+    "compare electricians, plumbers, welders, carpenters and roofers",
+    "switch from cashier to accountant",
+    "switch from registered nurse to licensed practical nurse",
+    "R&D engineer vs nurse",
+    "what do dental hygienists make?",
+    "hi",
+    "thanks",
+    "asdfghjkl",
+    "nurse vs cable guy",
+    "",
+    "/compare@thebot nurse vs teacher",
+)
+# Questions whose every button is pressed too (and the buttons of a did-you-mean).
+TOURED = (
+    "medical collections vs loss mitigation",
+    "nurse vs teacher",
+    "nurse vs teacher in Texas",
+    "plumber in Seattle, WA",
+    "electrician",
+    "actor vs musician",
+    "registered nurse vs clinical nurse specialist",
+    "compare electricians, plumbers and welders",
+    "switch from cashier to accountant",
+    "software engineer or data scientist?",
+    "dermatologist vs cardiologist in Maine",
+    "cardiologist",
+    "teacher vs professor",
+    "rn vs lpn",
+    "electrician vs hvac mechanic",
+    "bookkeeper vs accountant",
+    "nurse vs cable guy",
+    "truck driver vs welder",
+    "what do dental hygienists make?",
+    "kindergarten teacher vs preschool teacher",
+)
+LOCATED_CHAT = 424242
+
+
+def questions() -> list[str]:
+    """Every other labelled query of the evaluation sets, then the extras."""
+    found: list[str] = []
+    for name in ("queries.tsv", "fresh.tsv"):
+        rows = [
+            line.split("\t")[1]
+            for line in (EVAL / name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith(("#", "category\t"))
+        ]
+        found += rows[::2]
+    return list(dict.fromkeys([*found, *EXTRA_QUESTIONS]))
+
+
+def reply_record(reply: Any) -> dict[str, Any]:
+    record = reply.to_json()
+    if reply.photo is not None:
+        record["photo_sha256"] = hashlib.sha256(reply.photo).hexdigest()
+        record["photo_key"] = reply.photo_key
+    return record
+
+
+async def record(core: Any) -> dict[str, Any]:
+    answers = {q: reply_record(await core.answer(q)) for q in questions()}
+    matches = {q: core.match(q) for q in questions()}
+    views: dict[str, dict[str, Any]] = {}
+    for question in TOURED:
+        reply = await core.answer(question)
+        pressed = {}
+        for row in reply.buttons:
+            for button in row:
+                pressed[button.data] = reply_record(await core.press(button.data))
+        views[question] = pressed
+    located = {
+        "set": reply_record(await core.set_location(LOCATED_CHAT, "TX")),
+        "show": reply_record(await core.set_location(LOCATED_CHAT, "")),
+        "answer": reply_record(await core.answer("nurse vs teacher", chat_id=LOCATED_CHAT)),
+        "unknown": reply_record(await core.set_location(LOCATED_CHAT, "Atlantis")),
+        "reset": reply_record(await core.set_location(LOCATED_CHAT, "US")),
+        "after": reply_record(await core.answer("nurse vs teacher", chat_id=LOCATED_CHAT)),
+    }
+    fixed = {
+        "about": reply_record(core.about()),
+        "help": reply_record(core.help()),
+        "greeting": reply_record(core.fallback(greeting=True)),
+        "forged": reply_record(await core.press("1.zzzz.m.43301100")),
+    }
+    return {
+        "answers": answers,
+        "matches": matches,
+        "views": views,
+        "located": located,
+        "fixed": fixed,
+    }
+
+
+async def _main(database_url: str) -> None:
+    from tests.support.golden.core import open_core
+
+    core = await open_core(database_url)
+    try:
+        golden = await record(core)
+    finally:
+        await core.close()
+    GOLDEN.write_text(json.dumps(golden, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    print(f"wrote {GOLDEN} ({GOLDEN.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    asyncio.run(_main(sys.argv[1]))
