@@ -29,6 +29,7 @@ from bench.common import open_careerbot
 from bench.evalsets import TitleCase, leave_one_out_cases, own_title_cases
 from bot.config import Settings
 from bot.parsing import MAX_TITLES
+from bot.payloads import resolution_json
 from bot.reading import choose_reading
 from bot.service import Careerbot
 
@@ -157,7 +158,7 @@ def match_hiding(bot: Careerbot, case: TitleCase) -> dict[str, Any]:
     """`Careerbot.match` for one title, with the case's hidden strings out of the index."""
     resolver = bot.index.hiding(case.hidden) if case.hidden else bot.index
     intent = bot.parse(case.title)
-    sides = [bot.resolution_json(r) for r in choose_reading(intent, resolver)[:MAX_TITLES]]
+    sides = [resolution_json(r) for r in choose_reading(intent, resolver)[:MAX_TITLES]]
     return {"query": case.title, "kind": intent.kind, "sides": sides}
 
 
@@ -187,7 +188,7 @@ def main() -> int:
     for name in LABELLED:
         if (EVAL_DIR / name).is_file():
             report(bot, EVAL_DIR / name, verbose)
-    data_dir = Settings.load().data_dir
+    data_dir = Settings.load().careerbot_data_dir
     print("Own titles: must open the occupation alone (matched, right code); top-1 = opened")
     own = own_title_cases(data_dir)
     report_generated(bot, "own titles", own, lambda c: c.source, verbose, must_open=True)
