@@ -5,7 +5,7 @@ requisition numbers, grades, shifts and rank words out; inverted and "X of Y" fo
 round), abbreviations are spelled out ("rn" -> "registered nurse"), and its readings are looked
 up exactly. Only then is it searched fuzzily among the titles that share a (spell-corrected)
 word with it, scored by how much of the query and of the title the shared words cover, weighted
-by how rare each word is (bot/titlescore.py).
+by how rare each word is (bot/titlescore.py, bot/fuzzymatch.py over bot/titletables.py).
 
 "matched" means the bot may answer without asking: every distinctive word of the query is
 accounted for by the occupation's names, its head noun agrees, and no other title comes close.

@@ -121,6 +121,13 @@ TRAINEES = frozenset(
         "scholar",
     }
 )
+# Words of a question or a reference, never of a title: "what about", "the second one".
+FUNCTION_WORDS = frozenset(  # a word list reads best as text
+    "what about which who whom whose how why when where one ones first second third last "  # noqa: SIM905
+    "other another that this these those its they them their there here is are was were be "
+    "been can could would should will more less than then also too same both either neither "
+    "any all some such yes no not please thanks ok okay".split()
+)
 # Words that join or frame title words without naming anything.
 STOP = frozenset({"of", "and", "the", "for", "in", "to", "with", "a", "an", "at", "on", "or"})
 FILLER = frozenset(
