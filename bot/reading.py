@@ -25,6 +25,8 @@ class Resolves(Protocol):
 
     def generic_head(self, text: str) -> bool: ...
 
+    def names_worker(self, text: str) -> bool: ...
+
 
 def _quality(resolution: Resolution) -> float:
     rank = {Status.MATCHED: 2, Status.AMBIGUOUS: 1, Status.UNKNOWN: 0}[resolution.status]
@@ -32,9 +34,12 @@ def _quality(resolution: Resolution) -> float:
     return rank * 100.0 + (best.score if best else 0.0)
 
 
-def one_title(whole: Resolution, parts: list[Resolution], generic: bool = False) -> bool:
+def one_title(
+    whole: Resolution, parts: list[Resolution], generic: bool = False, qualifier: bool = False
+) -> bool:
     """Whether the unsplit text reads better as one title than its parts as several.
-    `generic`: a part is a bare worker noun many occupations share ("Supervisor, ...")."""
+    `generic`: a part is a bare worker noun many occupations share ("Supervisor, ...");
+    `qualifier`: a part names no worker and is no known title ("..., Transportation")."""
     if whole.status is Status.UNKNOWN or whole.best is None:
         return False
     if whole.best.score >= EXACT:
@@ -46,8 +51,10 @@ def one_title(whole: Resolution, parts: list[Resolution], generic: bool = False)
     ]
     if len(known) == len(parts) and len(set(known)) == 1:
         return True  # "Host/Hostess": every part names the same occupation
-    if generic and whole.headed:
-        return True  # "Supervisor, Paving Crew": the whole is a title the bare noun heads
+    if (generic or qualifier) and whole.headed:
+        # "Supervisor, Paving Crew", "Civil Engineer, Transportation": the whole is a title
+        # about the worker noun, the other part only says which.
+        return True
     if all(p.status is Status.MATCHED for p in parts):
         return False  # "nurse, teacher": each part is a title on its own
     return _quality(whole) >= min(_quality(p) for p in parts)
@@ -70,7 +77,11 @@ def choose_reading(intent: Intent, index: Resolves) -> list[Resolution]:
             first = part_texts[0]
             after = whole_text[whole_text.find(first) + len(first) :].lstrip()
             generic = after.startswith(",") and index.generic_head(first)
-            if one_title(whole, parts, generic):
+            qualifier = after.startswith(",") and any(
+                not index.names_worker(text) and (part.best is None or part.best.score < EXACT)
+                for text, part in zip(part_texts, parts, strict=True)
+            )
+            if one_title(whole, parts, generic, qualifier):
                 out.append(whole)
                 continue
         out.extend(parts)

@@ -200,3 +200,6 @@ class HidingIndex:
 
     def generic_head(self, text: str) -> bool:
         return self.index.generic_head(text)
+
+    def names_worker(self, text: str) -> bool:
+        return self.index.names_worker(text)

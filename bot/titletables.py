@@ -273,6 +273,11 @@ class TitleTables:
         known = self._priors[code] = base + (0.5 if code.endswith(".00") else 0.0)
         return known
 
+    def names_worker(self, text: str) -> bool:
+        """Whether `text` has a worker noun ("engineer", "crew leader"), not only fields and
+        qualifiers ("Transportation", "Japanese", "Internal Audit")."""
+        return any(w in self.agentive for w in self._spell_out(tokens(text)))
+
     def generic_head(self, text: str) -> bool:
         """Whether `text` is one worker noun many occupations share ("supervisor", "clerk"):
         in "Supervisor, Paving Crew" it heads the title, it is not a title of its own."""

@@ -92,3 +92,17 @@ async def test_an_official_title_with_commas_opens_one_profile(careerbot) -> Non
 def test_a_side_that_is_not_a_title_is_unknown_with_no_candidates(tiny: TitleIndex) -> None:
     resolutions = choose_reading(parse("electrician vs what about"), tiny)
     assert resolutions[-1].status is Status.UNKNOWN and resolutions[-1].candidates == ()
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Civil Engineer, Transportation", "17-2051.01"),
+        ("Translator, Japanese", "27-3091.00"),
+    ],
+)
+def test_a_qualifier_after_a_comma_is_part_of_the_title(real_index, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Transportation" and "Japanese" name no worker and are no title: they say which."""
+    resolutions = choose_reading(parse(text), real_index)
+    assert [r.best.code for r in resolutions if r.best] == [code]
