@@ -18,7 +18,7 @@ import re
 import threading
 from array import array
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -114,6 +114,7 @@ class DescriptionIndex:
         self._term_cache: dict[str, tuple[str, ...]] = {}
         self._built = False
         self.codes: list[str] = []
+        self.number: dict[str, int] = {}
         self.lengths = array("f")
         self.postings: dict[str, tuple[array[int], array[int]]] = {}
         self.idf: dict[str, float] = {}
@@ -147,6 +148,7 @@ class DescriptionIndex:
             top = math.log1p(max(self._employment.values(), default=1) or 1)
             for number, (code, texts) in enumerate(sorted(self._texts.items())):
                 self.codes.append(code)
+                self.number[code] = number
                 terms: Counter[str] = Counter()
                 for i, text in enumerate(texts):
                     words = self.terms(text)
@@ -204,6 +206,24 @@ class DescriptionIndex:
         return [
             (self.codes[doc], round(100.0 * score / best * 0.9, 1)) for score, doc in ranked[:limit]
         ]
+
+    def rank_among(self, words: Iterable[str], codes: Iterable[str]) -> list[tuple[str, float]]:
+        """Which of `codes` does work that `words` name: "Forecast Analyst" is among the
+        analysts whose tasks speak of forecasts. (code, BM25) above MIN_SCORE, best first."""
+        self.build()
+        wanted = {self.number[c] for c in codes if c in self.number}
+        scores: dict[int, float] = {}
+        for term in dict.fromkeys(t for w in words for t in self._word_terms(w)):
+            found = self.postings.get(term)
+            if found is None:
+                continue
+            idf = self.idf[term]
+            for doc, tf in zip(*found, strict=True):
+                if doc in wanted:
+                    norm = K1 * (1 - B + B * self.lengths[doc] / self.average_length)
+                    scores[doc] = scores.get(doc, 0.0) + idf * tf * (K1 + 1) / (tf + norm)
+        ranked = sorted(((s, d) for d, s in scores.items() if s >= MIN_SCORE), reverse=True)
+        return [(self.codes[doc], score) for score, doc in ranked]
 
     def clear_winner(self, found: list[tuple[str, float]]) -> bool:
         return len(found) == 1 or (len(found) > 1 and found[0][1] >= CLEAR_RATIO * found[1][1])

@@ -45,7 +45,9 @@ def one_title(
     if whole.best.score >= EXACT:
         return True  # a known title as written or turned round: "Clerk, Payroll"
     if " or " in f" {whole.text} ":
-        return False  # "A or B" offers alternatives unless it is a title as written
+        # "A or B" offers alternatives, unless it is a title as written or A only modifies
+        # B's worker ("Fruit or Nut Crops Farm Manager": qualifier set by the caller).
+        return qualifier and whole.headed
     known = [
         p.best.code[:7] for p in parts if p.best is not None and p.status is not Status.UNKNOWN
     ]
@@ -76,10 +78,30 @@ def choose_reading(intent: Intent, index: Resolves) -> list[Resolution]:
             # Employers invert titles as "Supervisor, Paving Crew": a bare worker noun, a comma.
             first = part_texts[0]
             after = whole_text[whole_text.find(first) + len(first) :].lstrip()
-            generic = after.startswith(",") and index.generic_head(first)
-            qualifier = after.startswith(",") and any(
-                not index.names_worker(text) and (part.best is None or part.best.score < EXACT)
-                for text, part in zip(part_texts, parts, strict=True)
+            comma = after.startswith(",")
+            # The rest must not name workers of its own: "teacher, librarian, counselor".
+            generic = (
+                comma
+                and index.generic_head(first)
+                and not any(index.names_worker(text) for text in part_texts[1:])
+            )
+            # A split inside brackets broke one title: "HVAC Journeyman (Heating, Ventilation,
+            # and Air Conditioning Journeyman)".
+            if any(text.count("(") > text.count(")") for text in part_texts):
+                out.append(whole)
+                continue
+            coordinated = (
+                " or " in f" {whole_text} "
+                and not index.names_worker(first)
+                and (parts[0].best is None or parts[0].best.score < EXACT)
+                and index.names_worker(part_texts[-1])
+            )
+            qualifier = coordinated or (
+                comma
+                and any(
+                    not index.names_worker(text) and (part.best is None or part.best.score < EXACT)
+                    for text, part in zip(part_texts, parts, strict=True)
+                )
             )
             if one_title(whole, parts, generic, qualifier):
                 out.append(whole)

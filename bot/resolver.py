@@ -32,6 +32,7 @@ from store.worktext import bls_titles, work_texts
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 RESOLVED_CACHE = 8192  # recent distinct titles answered from memory
+WORK_SCORE = 70.0  # a suggestion from the tasks: worth asking about, never an answer
 
 
 class Status(StrEnum):
@@ -146,7 +147,30 @@ class TitleIndex(TitleScorer):
             return self._describe(text, limit)
         query = analyse(text)
         scored = self.score(query, hidden)
-        return self._resolution(query, scored, limit)
+        return self._resolution(query, self._by_the_work(scored), limit)
+
+    def _by_the_work(self, scored: Scored) -> Scored:
+        """Modifiers no title explains decide among the head noun's occupations by their
+        tasks: "Forecast Analyst", "Transonic Engineer" (pattern 2). Only a suggestion."""
+        head = scored.head
+        if (
+            self.descriptions is None
+            or scored.confident
+            or not scored.unexplained
+            or head not in self.agentive
+            or not self.heads.get(head)
+        ):
+            return scored
+        ranked = self.descriptions.rank_among(scored.unexplained, self.heads[head])
+        if not ranked:
+            return scored
+        first = [
+            (code, self.occupation_titles[code], WORK_SCORE - 3.0 * i)
+            for i, (code, _) in enumerate(ranked[:3])
+        ]
+        chosen = {code for code, _, _ in first}
+        rest = [c for c in scored.candidates if c[0] not in chosen]
+        return Scored(first + rest, False, scored.headed, head, ())
 
     def _describe(self, text: str, limit: int) -> Resolution:
         assert self.descriptions is not None

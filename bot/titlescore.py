@@ -58,6 +58,8 @@ class Scored:
     candidates: list[tuple[str, str, float]]  # (code, title that matched, score), best first
     confident: bool
     headed: bool = True  # the first title is about the query's head noun
+    head: str = ""  # the query's head noun
+    unexplained: tuple[str, ...] = ()  # required words the first occupation's names lack
 
 
 class TitleScorer(FuzzyMatch):
@@ -290,7 +292,8 @@ class TitleScorer(FuzzyMatch):
         scores, corrected = self._fuzzy(required, optional, head, hidden)
         ranked_entries = sorted(scores.items(), key=lambda item: item[1][0], reverse=True)
         if not ranked_entries or ranked_entries[0][1][0] < AMBIGUOUS_SCORE:
-            return Scored(fallback, False, False)
+            modifiers = tuple(w for w in required if w != head and w not in FUNCTION_WORDS)
+            return Scored(fallback, False, False, head, modifiers)
         best_position, (best_score, head_ok) = ranked_entries[0]
         best_entry = self.entry_list[best_position]
         # Ambiguity is between title strings: codes sharing the best title are ranked like an
@@ -331,4 +334,11 @@ class TitleScorer(FuzzyMatch):
             and best_score - runner_up >= CLEAR_LEAD
         )
         headed = head_ok and first[0] in best_entry.codes
-        return Scored([(c, s, v) for c, s, v, _ in adjusted], confident, headed)
+        vocabulary = self.vocabulary(first[0])
+        unexplained = tuple(
+            w
+            for w in required
+            if w not in FUNCTION_WORDS
+            and not any(o in vocabulary for o, _ in corrected.get(w) or [(w, 1.0)])
+        )
+        return Scored([(c, s, v) for c, s, v, _ in adjusted], confident, headed, head, unexplained)

@@ -106,3 +106,19 @@ def test_a_qualifier_after_a_comma_is_part_of_the_title(real_index, text: str, c
     """ "Transportation" and "Japanese" name no worker and are no title: they say which."""
     resolutions = choose_reading(parse(text), real_index)
     assert [r.best.code for r in resolutions if r.best] == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fruit or Nut Crops Farm Manager",
+        "HVAC Journeyman (Heating, Ventilation, and Air Conditioning Journeyman)",
+    ],
+)
+def test_or_and_commas_inside_one_title_do_not_split_it(real_index, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Fruit or ..." only modifies the manager; a comma inside brackets is no list."""
+    assert len(choose_reading(parse(text), real_index)) == 1
+
+
+def test_a_bare_head_noun_before_other_workers_is_a_list(real_index) -> None:  # type: ignore[no-untyped-def]
+    assert len(choose_reading(parse("teacher, librarian, school counselor"), real_index)) == 3

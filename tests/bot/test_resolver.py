@@ -257,3 +257,12 @@ def test_descriptions_of_the_work_are_searched_by_tasks(tiny: TitleIndex) -> Non
     resolution = tiny.resolve("someone who fixes cars")
     assert resolution.best is not None and resolution.best.code == "49-3023.00"
     assert tiny.resolve("the person who cleans teeth").best.code == "29-1292.00"  # type: ignore[union-attr]
+
+
+@pytest.mark.realdata
+def test_modifiers_no_title_explains_are_read_in_the_tasks(real_index: TitleIndex) -> None:
+    """Pattern 2 with nothing in the titles (O*NET's own "Transonic Engineer" hidden): the
+    engineers whose tasks speak of transonic flight; only a suggestion, never an answer."""
+    resolution = real_index.hiding(["Transonic Engineer"]).resolve("Transonic Engineer")
+    assert resolution.status is Status.AMBIGUOUS
+    assert resolution.best is not None and resolution.best.code == "17-2011.00"
