@@ -122,3 +122,10 @@ def test_or_and_commas_inside_one_title_do_not_split_it(real_index, text: str) -
 
 def test_a_bare_head_noun_before_other_workers_is_a_list(real_index) -> None:  # type: ignore[no-untyped-def]
     assert len(choose_reading(parse("teacher, librarian, school counselor"), real_index)) == 3
+
+
+async def test_the_reply_names_the_job_as_asked_without_the_requisition_number(careerbot) -> None:  # type: ignore[no-untyped-def]
+    reply = await careerbot.answer("Sr. Machinist Class A req #4411")
+    assert reply.kind == "profile"
+    assert [o["asked_as"] for o in reply.occupations] == ["sr. machinist class a"]
+    assert [o["code"] for o in reply.occupations] == ["51-4041.00"]
