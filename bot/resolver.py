@@ -153,9 +153,11 @@ class TitleIndex(TitleScorer):
         """Modifiers no title explains decide among the head noun's occupations by their
         tasks: "Forecast Analyst", "Transonic Engineer" (pattern 2). Only a suggestion."""
         head = scored.head
+        best = scored.candidates[0][2] if scored.candidates else 0.0
         if (
             self.descriptions is None
             or scored.confident
+            or best >= WORK_SCORE  # a title fits well enough: the tasks do not overrule it
             or not scored.unexplained
             or head not in self.agentive
             or not self.heads.get(head)

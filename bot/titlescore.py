@@ -221,6 +221,10 @@ class TitleScorer(FuzzyMatch):
             or ranks[ranked[0]] - ranks[ranked[1]] >= CLEAR_RANK
             or ranked[0][:5] == ranked[1][:5]
         )
+        # An occupation BLS counts no civilian jobs for (the military's) is an unlikely
+        # meaning of a title it shares or borrows ("Team Member"): only by its own title.
+        if self.employment.get(ranked[0], 0) == 0 and ranked[0] not in entry.official:
+            clear = False
         return [
             (code, display[code], score if i == 0 else round(score - 5.0, 1))
             for i, code in enumerate(ranked)
@@ -275,6 +279,8 @@ class TitleScorer(FuzzyMatch):
             if codes and quality >= 0.8:
                 ranked = sorted(codes, key=self.prior, reverse=True)
                 score = round(90.0 * quality, 1)
+                # Only military occupations are about it ("member"): a guess, not an answer.
+                confident &= self.employment.get(ranked[0], 0) > 0
                 return [
                     (code, self.occupation_titles[code], score if i == 0 else score - 5.0)
                     for i, code in enumerate(ranked)

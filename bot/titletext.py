@@ -64,6 +64,10 @@ _ACADEMIC_RANK = re.compile(
     re.IGNORECASE,
 )
 _DEPARTMENT = re.compile(r"\b(?:department|dept|division|school|college|office)\s+of\b")
+# "Head of Marketing" directs marketing; a trailing "Lead" is the group's working supervisor
+# ("Warehouse Lead", "Team Lead"), as employers use the words.
+_HEAD_OF = re.compile(r"^\s*head\s+of\b")
+_LEAD = re.compile(r"(?<=\w)\s+lead\s*$")
 _JOINED = (
     (re.compile(r"\bpost[\s-]*doc(?:toral)?\b"), "postdoctoral"),
     (re.compile(r"\bco-op\b"), "coop"),
@@ -191,6 +195,7 @@ def asked_as(text: str) -> str:
 def _words(text: str, *, qualifier: bool = False) -> tuple[str, ...]:
     for pattern, joined in _JOINED:
         text = pattern.sub(joined, text)
+    text = _LEAD.sub(" supervisor", _HEAD_OF.sub("director of", text))
     text = _ACADEMIC_RANK.sub(" ", text)
     text = _DEPARTMENT.sub(" ", text)
     text = _SCHEDULE.sub(" ", text)

@@ -112,3 +112,15 @@ def test_words_as_written_are_kept_for_titles_that_look_like_noise() -> None:
     title = analyse("Remote Sensing Technicians")
     assert title.core == ("sensing", "technician")
     assert title.raw[0] == ("remote", "sensing", "technician")
+
+
+@pytest.mark.parametrize(
+    "text, core",
+    [
+        ("Head of Marketing", ("director", "of", "marketing")),
+        ("Warehouse Lead - 2nd Shift", ("warehouse", "supervisor")),
+        ("Lead Machinist", ("lead", "machinist")),  # a leading "Lead" is rank, kept as written
+    ],
+)
+def test_head_of_directs_and_a_trailing_lead_supervises(text: str, core: tuple[str, ...]) -> None:
+    assert analyse(text).core == core
