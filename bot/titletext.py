@@ -68,6 +68,8 @@ _DEPARTMENT = re.compile(r"\b(?:department|dept|division|school|college|office)\
 # ("Warehouse Lead", "Team Lead"), as employers use the words.
 _HEAD_OF = re.compile(r"^\s*head\s+of\b")
 _LEAD = re.compile(r"(?<=\w)\s+lead\s*$")
+# "the cable guy", "lawn guy": slang for whoever does that work; the work word is the title.
+_GUY = re.compile(r"(?<=\w)\s+(?:guy|guys|gal|gals|dude|lady|ladies)\s*$")
 _JOINED = (
     (re.compile(r"\bpost[\s-]*doc(?:toral)?\b"), "postdoctoral"),
     (re.compile(r"\bco-op\b"), "coop"),
@@ -195,7 +197,7 @@ def asked_as(text: str) -> str:
 def _words(text: str, *, qualifier: bool = False) -> tuple[str, ...]:
     for pattern, joined in _JOINED:
         text = pattern.sub(joined, text)
-    text = _LEAD.sub(" supervisor", _HEAD_OF.sub("director of", text))
+    text = _GUY.sub("", _LEAD.sub(" supervisor", _HEAD_OF.sub("director of", text)))
     text = _ACADEMIC_RANK.sub(" ", text)
     text = _DEPARTMENT.sub(" ", text)
     text = _SCHEDULE.sub(" ", text)

@@ -124,3 +124,8 @@ def test_words_as_written_are_kept_for_titles_that_look_like_noise() -> None:
 )
 def test_head_of_directs_and_a_trailing_lead_supervises(text: str, core: tuple[str, ...]) -> None:
     assert analyse(text).core == core
+
+
+def test_slang_for_whoever_does_the_work_leaves_the_work_word() -> None:
+    assert analyse("the cable guy").core == ("the", "cable")
+    assert analyse("lunch lady").core == ("lunch",)
