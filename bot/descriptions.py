@@ -115,6 +115,8 @@ class DescriptionIndex:
         self._built = False
         self.codes: list[str] = []
         self.number: dict[str, int] = {}
+        # Terms an occupation has only from its other names: not evidence of what it does.
+        self.names_only: dict[str, set[int]] = {}
         self.lengths = array("f")
         self.postings: dict[str, tuple[array[int], array[int]]] = {}
         self.idf: dict[str, float] = {}
@@ -159,6 +161,8 @@ class DescriptionIndex:
                     for _ in range(TITLE_WEIGHT):
                         terms.update(self.terms(name))
                 other = {t for name in names[1:] for t in self.terms(name)}
+                for term in other - terms.keys():
+                    self.names_only.setdefault(term, set()).add(number)
                 for _ in range(NAMES_WEIGHT):
                     terms.update(other)
                 self.lengths.append(float(sum(terms.values())))
@@ -209,7 +213,8 @@ class DescriptionIndex:
 
     def rank_among(self, words: Iterable[str], codes: Iterable[str]) -> list[tuple[str, float]]:
         """Which of `codes` does work that `words` name: "Forecast Analyst" is among the
-        analysts whose tasks speak of forecasts. (code, BM25) above MIN_SCORE, best first."""
+        analysts whose tasks speak of forecasts. (code, BM25) above MIN_SCORE, best first.
+        Only what the occupation does counts, not its other names (the title index has those)."""
         self.build()
         wanted = {self.number[c] for c in codes if c in self.number}
         scores: dict[int, float] = {}
@@ -218,8 +223,9 @@ class DescriptionIndex:
             if found is None:
                 continue
             idf = self.idf[term]
+            only_named = self.names_only.get(term, set())
             for doc, tf in zip(*found, strict=True):
-                if doc in wanted:
+                if doc in wanted and doc not in only_named:
                     norm = K1 * (1 - B + B * self.lengths[doc] / self.average_length)
                     scores[doc] = scores.get(doc, 0.0) + idf * tf * (K1 + 1) / (tf + norm)
         ranked = sorted(((s, d) for d, s in scores.items() if s >= MIN_SCORE), reverse=True)

@@ -29,10 +29,14 @@ class FuzzyMatch(TitleTables):
     """Scores for the titles that share words with a query, and what its names explain."""
 
     def _accounted(
-        self, code: str, required: list[str], corrected: Mapping[str, list[tuple[str, float]]]
+        self,
+        code: str,
+        required: list[str],
+        corrected: Mapping[str, list[tuple[str, float]]],
+        hidden: frozenset[str] = frozenset(),
     ) -> float:
         """Share of the required words' weight that the occupation's names use."""
-        vocabulary = self.vocabulary(code)
+        vocabulary = self.vocabulary(code, hidden)
         total = found = 0.0
         for word in required:
             if word in FUNCTION_WORDS:

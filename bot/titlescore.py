@@ -163,10 +163,12 @@ class TitleScorer(FuzzyMatch):
                 if entry is None or key in hidden:
                     continue
                 if reading.covers:
-                    ranked, clear = self._rank_entry(entry, required, 100.0, optional)
+                    ranked, clear = self._rank_entry(entry, required, 100.0, optional, hidden)
                     return Scored(ranked, clear and not guessed)
                 if not fallback:
-                    fallback, _ = self._rank_entry(entry, required, FALLBACK_SCORE, optional)
+                    fallback, _ = self._rank_entry(
+                        entry, required, FALLBACK_SCORE, optional, hidden
+                    )
         if len(required) == 1 and not optional and not fallback:
             generic, confident = self._generic(required[0], hidden)
             if generic:
@@ -174,7 +176,12 @@ class TitleScorer(FuzzyMatch):
         return self._fuzzy_scored(required, optional, head, hidden, fallback)
 
     def _rank_entry(
-        self, entry: TitleEntry, required: list[str], score: float, optional: Iterable[str] = ()
+        self,
+        entry: TitleEntry,
+        required: list[str],
+        score: float,
+        optional: Iterable[str] = (),
+        hidden: frozenset[str] = frozenset(),
     ) -> tuple[list[tuple[str, str, float]], bool]:
         """Occupations sharing one title: its own occupation, then curated, then most
         evidence, fit and jobs; and whether the first is clearly the one meant.
@@ -192,8 +199,8 @@ class TitleScorer(FuzzyMatch):
             for code in self.heads.get(head, ()):
                 codes.setdefault(code, 0.0)
                 display.setdefault(code, self.occupation_titles[code])
-        typical = self._typical(required, codes)
-        hints = self._hints(list(optional), codes)
+        typical = self._typical(required, codes, hidden)
+        hints = self._hints(list(optional), codes, hidden)
 
         def rank(code: str) -> float:
             evidence = codes[code]
@@ -230,7 +237,9 @@ class TitleScorer(FuzzyMatch):
             for i, code in enumerate(ranked)
         ], clear
 
-    def _typical(self, required: list[str], codes: Iterable[str]) -> dict[str, float]:
+    def _typical(
+        self, required: list[str], codes: Iterable[str], hidden: frozenset[str] = frozenset()
+    ) -> dict[str, float]:
         """0..1 per code: how much of the query's weight its names use repeatedly ("forklift"
         is in many titles of industrial truck operators, once among construction's)."""
         wanted = set(codes)
@@ -239,12 +248,14 @@ class TitleScorer(FuzzyMatch):
         total = sum(self.idf.get(w, UNKNOWN_WORD_WEIGHT) for w in required) or 1.0
         out: dict[str, float] = defaultdict(float)
         for word in required:
-            counts = self._word_codes(word)
+            counts = self._word_codes(word, hidden)
             for code in wanted.intersection(counts):
                 out[code] += self.idf[word] * min(1.0, counts[code] / 3.0) / total
         return out
 
-    def _hints(self, optional: list[str], codes: Iterable[str]) -> dict[str, float]:
+    def _hints(
+        self, optional: list[str], codes: Iterable[str], hidden: frozenset[str] = frozenset()
+    ) -> dict[str, float]:
         """0..2 per code: how much of the department or bracket words ("Instructor - English")
         its names use, twice when its own title does."""
         if not optional:
@@ -252,7 +263,7 @@ class TitleScorer(FuzzyMatch):
         total = sum(self.idf.get(w, UNKNOWN_WORD_WEIGHT) for w in optional) or 1.0
         out: dict[str, float] = {}
         for code in codes:
-            vocabulary = self.vocabulary(code)
+            vocabulary = self.vocabulary(code, hidden)
             own = self.title_words[code]
             found = sum(self.idf.get(w, 0.0) * ((w in vocabulary) + (w in own)) for w in optional)
             if found:
@@ -274,7 +285,7 @@ class TitleScorer(FuzzyMatch):
             entry = self.entries.get(corrected)
             if entry is not None and quality >= 0.8 and corrected not in hidden:
                 score = round(90.0 * quality + 10.0 * (quality == 1), 1)
-                return self._rank_entry(entry, [corrected], score)[0], confident
+                return self._rank_entry(entry, [corrected], score, (), hidden)[0], confident
             codes = self.heads.get(corrected)
             if codes and quality >= 0.8:
                 ranked = sorted(codes, key=self.prior, reverse=True)
@@ -316,9 +327,8 @@ class TitleScorer(FuzzyMatch):
         by_code: dict[str, tuple[str, float]] = {}
         for position, (score, _) in ranked_entries[:40]:
             entry = self.entry_list[position]
-            for code, shown, value in self._rank_entry(entry, required, round(score, 1), optional)[
-                0
-            ]:
+            ranked, _ = self._rank_entry(entry, required, round(score, 1), optional, hidden)
+            for code, shown, value in ranked:
                 if code not in by_code or by_code[code][1] < value:
                     by_code[code] = (shown, value)
         for code, shown, value in fallback:
@@ -328,7 +338,7 @@ class TitleScorer(FuzzyMatch):
         top = sorted(by_code.items(), key=lambda item: item[1][1], reverse=True)[:12]
         adjusted = []
         for code, (shown, value) in top:
-            share = self._accounted(code, required, corrected)
+            share = self._accounted(code, required, corrected, hidden)
             adjusted.append((code, shown, value - 8.0 * (1.0 - share), share))
         adjusted.sort(key=lambda item: item[2], reverse=True)
         first = adjusted[0]
@@ -340,7 +350,7 @@ class TitleScorer(FuzzyMatch):
             and best_score - runner_up >= CLEAR_LEAD
         )
         headed = head_ok and first[0] in best_entry.codes
-        vocabulary = self.vocabulary(first[0])
+        vocabulary = self.vocabulary(first[0], hidden)
         unexplained = tuple(
             w
             for w in required

@@ -245,8 +245,12 @@ class TitleTables:
         for ids in self.postings.values():
             ids.sort(key=self.entry_weight.__getitem__)
 
-    def vocabulary(self, code: str) -> frozenset[str]:
-        """Every word of every name of the occupation (worked out when first asked)."""
+    def vocabulary(self, code: str, hidden: frozenset[str] = frozenset()) -> frozenset[str]:
+        """Every word of every name of the occupation (worked out when first asked); with
+        `hidden`, without those title strings (the leave-one-out evaluation)."""
+        if hidden:
+            entries = (self.entry_list[p] for p in self.code_positions.get(code, ()))
+            return frozenset(w for e in entries if e.text not in hidden for w in e.words)
         known = self._vocabulary.get(code)
         if known is None:
             words = (w for p in self.code_positions.get(code, ()) for w in self.entry_list[p].words)
@@ -307,15 +311,20 @@ class TitleTables:
             out.extend(self.words[word].split() if word in self.words else (word,))
         return tuple(singular(w) for w in out)
 
-    def _word_codes(self, word: str) -> dict[str, int]:
-        """How many titles of each occupation use `word` (the shortest titles, remembered)."""
-        known = self._word_code_counts.get(word)
+    def _word_codes(self, word: str, hidden: frozenset[str] = frozenset()) -> dict[str, int]:
+        """How many titles of each occupation use `word` (the shortest titles, remembered
+        unless some strings are hidden)."""
+        known = None if hidden else self._word_code_counts.get(word)
         if known is None:
             counts: dict[str, int] = defaultdict(int)
             for position in self.postings.get(word, ())[:SINGLE_WORD_SCAN]:
-                for code in self.entry_list[position].codes:
-                    counts[code] += 1
-            known = self._word_code_counts[word] = dict(counts)
+                entry = self.entry_list[position]
+                if entry.text not in hidden:
+                    for code in entry.codes:
+                        counts[code] += 1
+            known = dict(counts)
+            if not hidden:
+                self._word_code_counts[word] = known
         return known
 
     def _correct(self, word: str) -> list[tuple[str, float]]:
