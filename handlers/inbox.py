@@ -272,27 +272,19 @@ class Inbox:
         return self._next_retry if self.failing is not None else self._next_sweep
 
     async def _write_once(self) -> None:
+        """One round: what `accept` waits for and what was finished, in one transaction; while
+        the database fails, only every `retry` seconds; then what maintenance is due."""
         store = self.store
         if store is None:
             return
+        due = self.failing is None or self.clock() >= self._next_retry or self._closing
         batch, self._to_store = self._to_store, []
-        if batch:
-            received = [item for items, _ in batch for item in items]
-            try:
-                stored = await store.record(received)
-            except Exception as error:
-                self._failed(error)
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(error)
-            else:
-                self._recovered()
-                for _, future in batch:
-                    if not future.done():
-                        future.set_result(stored)
-        if self.failing is not None and self.clock() < self._next_retry and not self._closing:
-            return  # the rest waits for the next retry
-        tried = await self._finish_batch(store)
+        done, self._to_finish = (self._to_finish, set()) if due else (set(), self._to_finish)
+        tried = bool(batch or done)
+        if tried:
+            await self._write(store, batch, done)
+        if not due:
+            return
         tried = await self._store_unstored(store) or tried
         if self.failing is not None and not tried:  # nothing to write: is the database back?
             await self._probe(store)
@@ -300,23 +292,29 @@ class Inbox:
             self._next_sweep = self.clock() + self.sweep
             await self._maintain(store)
 
-    async def _finish_batch(self, store: InboxStore) -> bool:
-        """Mark done what was finished; whether there was anything to write."""
-        done, self._to_finish = self._to_finish, set()
-        if not done:
-            return False
+    async def _write(
+        self,
+        store: InboxStore,
+        batch: list[tuple[list[Received], asyncio.Future[set[int]]]],
+        done: set[int],
+    ) -> None:
         try:
-            await store.finish(done)
-        except BaseException as error:  # cancelled too: they are still to be marked
+            stored = await store.write([item for items, _ in batch for item in items], done)
+        except BaseException as error:  # cancelled too: the finished are still to be marked
             self._to_finish |= done
+            for _, future in batch:
+                if not future.done():
+                    future.set_exception(error if isinstance(error, Exception) else RuntimeError())
             if not isinstance(error, Exception):
                 raise
             self._failed(error)
-            return True
+            return
         self._recovered()
+        for _, future in batch:
+            if not future.done():
+                future.set_result(stored)
         for update_id in done:
             self._entries.pop(update_id, None)
-        return True
 
     async def _store_unstored(self, store: InboxStore) -> bool:
         """Store what was handled while the database failed (Telegram may never send it again:
@@ -337,8 +335,7 @@ class Inbox:
         for item in unstored:  # stored now, by us or (a conflict) by whoever had it
             entry = self._entries.get(item.update_id)
             if entry is not None:
-                self._stored(item.update_id, entry)
-        await self._finish_batch(store)
+                self._stored(item.update_id, entry)  # marked done in the next round
         return True
 
     async def _probe(self, store: InboxStore) -> None:

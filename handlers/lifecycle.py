@@ -72,12 +72,18 @@ def database_refused(error: DatabaseFault, settings: Settings) -> StartupError:
 
 @contextlib.asynccontextmanager
 async def running(
-    application: CareerbotApplication, settings: Settings, owner: str, *, sweep: float = SWEEP
+    application: CareerbotApplication,
+    settings: Settings,
+    owner: str,
+    *,
+    sweep: float = SWEEP,
+    durable: bool = True,
 ) -> AsyncIterator[Inbox]:
     """The bot from start-up (see the module docstring) to a clean shutdown; yields its inbox.
 
     `owner` names this instance in the inbox's claims: the same name after a restart takes over
-    its previous run's unfinished updates at once. `sweep`: see handlers.inbox.
+    its previous run's unfinished updates at once. `sweep`: see handlers.inbox. `durable=False`
+    keeps the inbox in memory only — for measuring what storing it costs (bench/load.py).
     """
     async with contextlib.AsyncExitStack() as stack:
         try:
@@ -93,7 +99,7 @@ async def running(
                 if error.kind in SERVER_FAULTS:
                     raise database_refused(error, settings) from None
                 raise
-        inbox = wire_inbox(application, settings, owner, sweep=sweep)
+        inbox = wire_inbox(application, settings, owner, sweep=sweep, durable=durable)
         stack.push_async_callback(inbox.store.db.close if inbox.store else _nothing)
         await inbox.start()
         await application.start()
@@ -102,11 +108,18 @@ async def running(
 
 
 def wire_inbox(
-    application: CareerbotApplication, settings: Settings, owner: str, *, sweep: float = SWEEP
+    application: CareerbotApplication,
+    settings: Settings,
+    owner: str,
+    *,
+    sweep: float = SWEEP,
+    durable: bool = True,
 ) -> Inbox:
     """The inbox of this Application: stored in `settings.database_url`, feeding PTB's queue,
     told by the update processor when an update is finished."""
-    store = InboxStore(Database(settings.database_url), application.bot.id, owner)
+    store = (
+        InboxStore(Database(settings.database_url), application.bot.id, owner) if durable else None
+    )
 
     def parse(data: dict[str, object]) -> Update:
         return Update.de_json(data, application.bot)

@@ -86,10 +86,25 @@ class InboxStore:
         """Store the updates that are not there yet, claimed by this instance; return the ids
         stored. An id already there (a re-delivery, or another instance has it) is left as it
         is and not returned: whoever stored it handles it."""
-        if not updates:
+        return await self.write(updates, ())
+
+    async def write(self, updates: Sequence[Received], done: Collection[int]) -> set[int]:
+        """`record(updates)` and `finish(done)` in one transaction: one commit (on SQLite, one
+        journal sync) for both, which is what a write costs."""
+        if not updates and not done:
             return set()
         now = self.clock()
-        rows = [
+        inserted: set[int] = set()
+        async with asyncio.timeout(self.timeout), self.db.write() as conn:
+            if updates:
+                result = await conn.execute(self._insert(), self._rows(updates, now))
+                inserted = set(result.scalars())
+            if done:
+                await conn.execute(self._finish(done, now))
+        return inserted
+
+    def _rows(self, updates: Sequence[Received], now: float) -> list[dict[str, Any]]:
+        return [
             {
                 "bot_id": self.bot_id,
                 "update_id": u.update_id,
@@ -102,21 +117,18 @@ class InboxStore:
             }
             for u in {u.update_id: u for u in updates}.values()
         ]
-        async with asyncio.timeout(self.timeout), self.db.write() as conn:
-            result = await conn.execute(self._insert(), rows)
-            return set(result.scalars())
 
     async def finish(self, update_ids: Collection[int]) -> None:
         """Mark updates answered; their JSON is dropped, their ids kept to spot re-deliveries."""
-        if not update_ids:
-            return
-        statement = (
+        if update_ids:
+            await self.write((), update_ids)
+
+    def _finish(self, update_ids: Collection[int], now: float) -> Any:
+        return (
             update(INBOX)
             .where(INBOX.c.bot_id == self.bot_id, INBOX.c.update_id.in_(list(update_ids)))
-            .values(done_at=self.clock(), payload=None, lease_until=None)
+            .values(done_at=now, payload=None, lease_until=None)
         )
-        async with asyncio.timeout(self.timeout), self.db.write() as conn:
-            await conn.execute(statement)
 
     async def claim(self, *, limit: int | None = 100, own: bool = False) -> list[Claimed]:
         """Take over unfinished updates whose lease ran out — with `own`, also those this
