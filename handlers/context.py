@@ -9,13 +9,16 @@ again (`careerbot()`), so the bot starts answering as soon as `careerbot data bu
 without a restart. After a rebuild replaced the SQLite file, the core's engine is reopened on
 the new file (store.db.Database.refresh); if the rebuild brought other data (its metadata
 differs: releases, source files), the core itself is opened again — title index, remembered
-reads, button versions — so that no answer mixes the old data with the new.
+reads, button versions — so that no answer mixes the old data with the new. A PostgreSQL
+rebuild replaces the tables in place, so there the metadata is compared every
+`RELEASE_CHECK` seconds, in the background (an update never waits for it).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -28,6 +31,7 @@ from handlers.limits import FloodGuard
 from store.db import Database
 
 MAX_FILE_IDS = 5000  # uploaded charts remembered (~100 bytes each); least recently used go first
+RELEASE_CHECK = 30.0  # seconds between looks at whether a server database was rebuilt
 
 CareerbotFactory = Callable[[], Awaitable[Careerbot]]
 
@@ -45,6 +49,9 @@ class BotData:
         self.chart_file_ids: LRUCache[str, str] = LRUCache(maxsize=MAX_FILE_IDS)
         self._opening = asyncio.Lock()
         self._generation = 0  # of the core's database engine, when last looked at
+        self.release_check = RELEASE_CHECK
+        self._release_checked = time.monotonic()
+        self._checking: asyncio.Task[None] | None = None
 
     async def careerbot(self) -> Careerbot:
         """The core, opened on first use; raises DatabaseMissing while there is none.
@@ -55,6 +62,9 @@ class BotData:
         if core is not None:
             db = getattr(getattr(core, "store", None), "db", None)  # tests give stand-ins
             if not isinstance(db, Database):
+                return core
+            if db.path is None:  # a server: rebuilt in place, looked at in the background
+                self._look_for_a_rebuild(core)
                 return core
             await db.refresh(every=0)  # one stat: cheap next to an answer
             if db.generation == self._generation:
@@ -72,6 +82,20 @@ class BotData:
                 self._generation = db.generation if isinstance(db, Database) else 0
             return self.core
 
+    def _look_for_a_rebuild(self, core: Careerbot) -> None:
+        now = time.monotonic()
+        if now - self._release_checked < self.release_check or self._checking is not None:
+            return
+        self._release_checked = now
+        self._checking = asyncio.get_running_loop().create_task(self._rebuilt(core))
+        self._checking.add_done_callback(self._checked)
+
+    def _checked(self, task: asyncio.Task[None]) -> None:
+        self._checking = None
+        self._release_checked = time.monotonic()
+        if not task.cancelled() and task.exception() is not None:
+            logging.getLogger(__name__).warning("could not compare the data: %s", task.exception())
+
     async def _rebuilt(self, core: Careerbot) -> None:
         """The database file was replaced: keep the core if it holds the same data, else close
         it so that the next `careerbot()` opens the new data (callers wait for it)."""
@@ -86,6 +110,8 @@ class BotData:
 
     async def close(self) -> None:
         """Close the database connections, if the core was ever opened."""
+        if self._checking is not None:
+            self._checking.cancel()
         core, self.core = self.core, None
         if core is not None:
             await core.close()

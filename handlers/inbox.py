@@ -29,6 +29,13 @@ Duplicates. An update id already stored (a re-delivery after a restart, a retry 
 another instance) is not handled again: only the instance whose INSERT stored it handles it. In
 memory, updates are also known by id from being received until marked done.
 
+Polling answers without waiting for its write. Only one poller per bot exists (Telegram answers
+a second one 409), and Telegram's update ids only grow, so an update above the highest id the
+inbox has stored (`highest`, read at start-up) cannot be a re-delivery: the poller hands it to
+PTB at once (`accept(..., early=True)`) while it is being stored, and acknowledges it once it
+is. An answer thus costs no journal sync in latency; a crash before the write commits means the
+update comes again and is answered again — the same, bounded, case as a crash before "done".
+
 Faults. When the database fails (down, hung, locked, deleted), updates are still handled —
 what memory can answer is answered, the rest get the message naming the fix — but not
 acknowledged, so Telegram keeps them: polling asks again from the same offset (Telegram then
@@ -47,7 +54,7 @@ import contextlib
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,6 +128,7 @@ class Inbox:
         self.clock = clock
         self.failing: BaseException | None = None  # why the last write failed, if it did
         self._claim_own = True  # until this instance's own leftovers were taken over
+        self._highest: int | None = None  # the highest update id stored (None: not known)
         self._closing = False
         self._entries: dict[int, _Entry] = {}
         self._to_store: list[tuple[list[Received], asyncio.Future[set[int]]]] = []
@@ -137,13 +145,17 @@ class Inbox:
         """Handle what previous runs left unfinished, then start the writer."""
         if self.store is not None:
             await self._take_over()
+            await self._learn_highest(self.store)
         now = self.clock()
         self._next_sweep, self._next_prune = now + self.sweep, now
         self._writer = asyncio.create_task(self._write_forever(), name="inbox writer")
 
-    async def accept(self, received: Sequence[Received], updates: Sequence[Update] = ()) -> bool:
+    async def accept(
+        self, received: Sequence[Received], updates: Sequence[Update] = (), *, early: bool = False
+    ) -> bool:
         """Store `received` and hand what is new to PTB; True when all of it is stored (the
         caller may now acknowledge it to Telegram). `updates`, if given, are `received` parsed.
+        `early` (the poller only): hand over what is above the highest id stored at once.
         """
         parsed = {u.update_id: u for u in updates}
         if self.store is None:
@@ -158,6 +170,10 @@ class Inbox:
                 if item.update_id not in self._entries:
                     self._hand_over(item, stored=False, update=parsed.get(item.update_id))
             return False
+        if early and self._highest is not None:
+            for item in received:
+                if item.update_id > self._highest and item.update_id not in self._entries:
+                    self._hand_over(item, stored=False, update=parsed.get(item.update_id))
         future: asyncio.Future[set[int]] = asyncio.get_running_loop().create_future()
         self._to_store.append((list(received), future))
         self._wake.set()
@@ -172,7 +188,7 @@ class Inbox:
             return False
         for item in received:
             entry = self._entries.get(item.update_id)
-            if entry is not None:  # handled during the outage: the database has it now
+            if entry is not None:  # handed over early, or during an outage: stored now
                 self._stored(item.update_id, entry)
             elif item.update_id in stored:
                 self._hand_over(item, stored=True, update=parsed.get(item.update_id))
@@ -310,6 +326,7 @@ class Inbox:
             self._failed(error)
             return
         self._recovered()
+        self._now_stored(item.update_id for items, _ in batch for item in items)
         for _, future in batch:
             if not future.done():
                 future.set_result(stored)
@@ -332,6 +349,7 @@ class Inbox:
             self._failed(error)
             return True
         self._recovered()
+        self._now_stored(item.update_id for item in unstored)
         for item in unstored:  # stored now, by us or (a conflict) by whoever had it
             entry = self._entries.get(item.update_id)
             if entry is not None:
@@ -347,6 +365,17 @@ class Inbox:
         else:
             self._recovered()
 
+    def _now_stored(self, update_ids: Iterable[int]) -> None:
+        """The database has these ids now: nothing at or below them is new any more."""
+        if self._highest is not None:
+            self._highest = max(self._highest, *update_ids, 0)
+
+    async def _learn_highest(self, store: InboxStore) -> None:
+        try:
+            self._highest = await store.highest()
+        except Exception as error:  # not known: everything waits for its write until it is
+            self._failed(error)
+
     async def _maintain(self, store: InboxStore) -> None:
         """Renew our leases, take over others' expired ones, prune, notice a replaced file."""
         try:
@@ -354,6 +383,8 @@ class Inbox:
             await store.renew()
             if not await self._take_over():
                 return
+            if self._highest is None:
+                await self._learn_highest(store)
             if self.clock() >= self._next_prune:
                 self._next_prune = self.clock() + PRUNE_EVERY
                 await store.prune()

@@ -9,7 +9,9 @@ before the Updater asks again would mean wrapping its private loop; the loop its
 
 1. getUpdates from the current offset (long poll). The updates' JSON, as Telegram sent it, is
    what the inbox stores — re-encoding PTB's objects would cost more than the rest of the write.
-2. The inbox (handlers/inbox.py) stores the batch in one INSERT and hands what is new to PTB.
+2. The inbox (handlers/inbox.py) stores the batch in one INSERT and hands what is new to PTB
+   (what is certainly new at once, without waiting for the write: see "Polling answers
+   without waiting" there).
 3. Only then does the offset move past the batch: the next getUpdates acknowledges it. If the
    batch could not be stored (the database is failing), the offset stays, and the same updates
    come again `retry` seconds later, until they are stored.
@@ -108,7 +110,7 @@ class Poller:
         if not raw:
             return 0.0
         received = [Received(int(item["update_id"]), json.dumps(item)) for item in raw]
-        if await self.inbox.accept(received, self._parse(raw)):
+        if await self.inbox.accept(received, self._parse(raw), early=True):
             self.offset = received[-1].update_id + 1  # the next getUpdates acknowledges them
             return 0.0
         return self.retry  # not stored: ask for the same updates again shortly

@@ -189,6 +189,13 @@ class InboxStore:
         async with asyncio.timeout(self.timeout), self.db.write() as conn:
             await conn.execute(statement)
 
+    async def highest(self) -> int:
+        """The highest update id stored for this bot (0: none). Telegram's ids only grow, so an
+        id above it is not stored — unless another instance stored it meanwhile."""
+        statement = select(func.max(INBOX.c.update_id)).where(INBOX.c.bot_id == self.bot_id)
+        async with asyncio.timeout(self.timeout), self.db.engine.connect() as conn:
+            return int(await conn.scalar(statement) or 0)
+
     async def unfinished(self) -> list[int]:
         """Ids of this bot's updates not answered yet, oldest first."""
         statement = (

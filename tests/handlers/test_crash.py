@@ -11,8 +11,8 @@ each spends its time waiting on the sending limit, not on the CPU.
 
 Duplicates. A reply sent just before the kill, to an update not yet marked done, is sent again
 after the restart: the one case no Bot API client can decide (handlers/outgoing/delivery.py).
-So duplicates are allowed only for updates in flight at the kill — answered before it, yet
-unfinished in the inbox right after it — and at most once per kill each.
+So duplicates are allowed only for updates in flight at the kill — answered before it, yet not
+marked done in the inbox right after it — and at most once per kill each.
 """
 
 from __future__ import annotations
@@ -99,12 +99,14 @@ class Run:
         )
 
     async def kill(self, bot: BotProcess) -> None:
-        """kill -9, then note what was in flight: answered, and not marked done."""
+        """kill -9, then note what was in flight: answered, and not marked done (unfinished in
+        the inbox, or not even stored yet: the poller answers new updates while it stores them).
+        """
         bot.kill()
         await asyncio.sleep(0.5)  # what reached the fake before the kill is recorded by now
         answered = set(self.replies.snapshot())
-        unfinished = {i for i, (_, done) in self.db.inbox(self.server.bot_id).items() if not done}
-        self.in_flight.append({q for q in answered if self.ids.get(q) in unfinished})
+        done = {i for i, (_, finished) in self.db.inbox(self.server.bot_id).items() if finished}
+        self.in_flight.append({q for q in answered if self.ids.get(q) not in done})
 
     async def all_answered(self, asked: list[Question]) -> None:
         deadline = time.monotonic() + WAIT

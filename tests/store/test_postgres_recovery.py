@@ -53,6 +53,30 @@ async def small_pg(tmp_path: Path, server: Server) -> str:
     return URL
 
 
+async def test_a_rebuild_of_postgresql_is_served_without_a_restart(
+    fake_bot_api: FakeBotAPI, small_pg: str, tmp_path: Path
+) -> None:
+    async with running_bot(bot_settings(fake_bot_api, small_pg)) as app:
+        app.bot_data.release_check = 0.2  # instead of every 30 s
+        chat = Chat(fake_bot_api, app, chat_id=1)
+        assert "$47,030" in (await say(chat, "bill collector", 10))["text"]  # and remembered
+        data = tmp_path / "data"
+        wages = data / "bls" / "oews" / "oe.data.2025A01"
+        wages.write_text(wages.read_text().replace("47030", "48120"))  # BLS corrected it
+
+        await build_database(data, small_pg)  # one transaction, tables replaced in place
+
+        async def corrected() -> bool:
+            return "$48,120" in (await say(chat, "bill collector", 10))["text"]
+
+        for _ in range(20):
+            if await corrected():
+                break
+            await asyncio.sleep(0.2)
+        else:
+            raise AssertionError("the rebuilt data was never served")
+
+
 async def unfinished(bot_id: int) -> list[int]:
     db = Database(URL)
     try:
