@@ -184,6 +184,7 @@ class Inbox:
                 if item.update_id > self._highest and item.update_id not in self._entries:
                     self._hand_over(item, stored=False, update=parsed.get(item.update_id))
         future: asyncio.Future[set[int]] = asyncio.get_running_loop().create_future()
+        future.add_done_callback(_seen)  # its outcome may come after we stopped waiting
         self._to_store.append((list(received), future))
         self._wake.set()
         try:
@@ -480,3 +481,9 @@ class Inbox:
         if self.failing is not None:
             log.warning("the inbox can write to the database again")
             self.failing = None
+
+
+def _seen(future: asyncio.Future[set[int]]) -> None:
+    """Mark a write's outcome as looked at (asyncio would complain about an unread error)."""
+    if not future.cancelled():
+        future.exception()
