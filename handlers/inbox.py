@@ -47,6 +47,10 @@ acknowledged. A crash during an outage can therefore repeat answers, but never l
 
 `store=None` keeps everything in memory (no durability): only for measuring what the inbox
 costs (bench/load.py).
+
+Longer than most modules, on purpose: it is one state machine — received, handed over, stored,
+finished, marked done — with the writer that moves it on, and its guarantees are easiest to
+check with every transition in one place.
 """
 
 from __future__ import annotations
