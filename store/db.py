@@ -300,6 +300,8 @@ def unusable(error: BaseException) -> DatabaseFault:
     kind = classify(error)
     if kind in SERVER_FAULTS:
         return DatabaseFault(kind)
+    if kind in (FaultKind.LOCKED, FaultKind.UNREADABLE):
+        return DatabaseMissing(FIXES[kind], kind)  # the bot runs on, telling users this
     return DatabaseMissing(
         "The career database is missing or unreadable. Build it with: careerbot data build"
     )
