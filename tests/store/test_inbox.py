@@ -20,7 +20,7 @@ from store.db import Database, create_engine
 from store.inbox import LEASE, InboxStore, Received
 from tests.support.postgres import URL, requires_postgres
 
-BOT_IDS = itertools.count(int(1e9))  # a bot of its own for every test: PostgreSQL is shared
+BOT_IDS = itertools.count(int(1e9))  # a bot of its own for every test
 
 
 class Clock:
@@ -31,12 +31,14 @@ class Clock:
         return self.now
 
 
-async def with_inbox_table(url: str) -> None:
+async def with_empty_inbox_table(url: str) -> None:
+    """The inbox table, empty (PostgreSQL keeps rows from earlier runs, with the same ids)."""
     engine = create_engine(url)
     try:
         async with engine.begin() as conn:
             inbox = models.Base.metadata.tables["inbox"]
             await conn.run_sync(models.Base.metadata.create_all, tables=[inbox])
+            await conn.execute(inbox.delete())
     finally:
         await engine.dispose()
 
@@ -51,7 +53,7 @@ async def with_inbox_table(url: str) -> None:
 )
 async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Database]:
     url = f"sqlite+aiosqlite:///{tmp_path / 'inbox.sqlite3'}" if request.param == "sqlite" else URL
-    await with_inbox_table(url)
+    await with_empty_inbox_table(url)
     db = Database(url, must_exist=False)
     yield db
     await db.close()
