@@ -30,8 +30,10 @@ from store import models
 from store.codes import CROSS_INDUSTRY, NATIONAL
 from store.db import create_engine, sqlite_path
 from store.importers.demographics import DemographicTables, load_demographics
+from store.importers.interests import load_interests
 from store.importers.oews import OewsTables, load_oews
 from store.importers.onet import OnetTables, load_onet
+from store.importers.outlook import load_outlook
 from store.importers.projections import ProjectionTables, load_projections
 from store.importers.tables import Row, SourceError
 
@@ -188,8 +190,10 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
         raise SourceError(f"data directory not found: {data_dir} (set CAREERBOT_DATA_DIR)")
     onet_dir, bls_dir = data_dir / "onet", data_dir / "bls"
     onet = load_onet(onet_dir)
-    oews = load_oews(bls_dir / "oews")
+    oews = load_oews(bls_dir / "oews", bls_dir / "oews-metro")
     projections = load_projections(bls_dir)
+    outlook = load_outlook(bls_dir / "occupation.xlsx")
+    interests = load_interests(onet_dir, {o["code"] for o in onet.occupations})
     soc_titles = list(oews.occupation_names.items()) + [
         (p["code"], p["title"]) for p in projections.projections
     ]
@@ -208,7 +212,8 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
     metadata: dict[str, str] = {f"release_{k}": v for k, v in report.releases.items()}
     metadata["schema"] = str(models.SCHEMA_VERSION)
     metadata.update({f"oews_footnote_{k}": v for k, v in oews.footnotes.items()})
-    for path in [*onet.files, *oews.files, *projections.files, *demographics.files]:
+    sources = [*onet.files, *interests.files, *oews.files, *projections.files, *demographics.files]
+    for path in sources:
         metadata[f"sha256:{path.relative_to(data_dir)}"] = file_hash(path)
 
     n = len(occupations)
@@ -221,6 +226,8 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
         "projections": _percent(sum(1 for o in occupations if o["projection_code"]), n),
         "demographics": _percent(sum(1 for o in occupations if o["demographic_id"]), n),
         "job zones": _percent(sum(1 for o in occupations if o["job_zone"]), n),
+        "interests": _percent(len(interests.interests), n),
+        "metro percentiles": "yes" if (bls_dir / "oews-metro").is_dir() else "no (bls/oews-metro)",
     }
     metadata["coverage"] = "; ".join(f"{k}: {v}" for k, v in report.coverage.items())
     tables: dict[Table, list[Row]] = {
@@ -238,6 +245,11 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
         table(models.Industry): oews.industries,
         table(models.Wage): oews.wages,
         table(models.Projection): projections.projections,
+        table(models.Separation): outlook.separations,
+        table(models.UtilizationFactor): outlook.factors,
+        table(models.Interest): interests.interests,
+        table(models.InterestActivity): interests.activities,
+        table(models.WorkValue): interests.work_values,
         table(models.Metadata): [{"key": k, "value": v} for k, v in metadata.items()],
     }
     report.counts = {target.name: len(rows) for target, rows in tables.items()}

@@ -26,6 +26,8 @@ DATATYPES = {
     "13": "annual_median",
     "14": "annual_p75",
     "15": "annual_p90",
+    "16": "jobs_per_1000",
+    "17": "location_quotient",
 }
 INTEGER_FIELDS = {
     "employment",
@@ -67,7 +69,9 @@ def find_data_file(directory: Path) -> Path:
     return candidates[-1]
 
 
-def load_oews(directory: Path) -> OewsTables:
+def load_oews(directory: Path, metro_directory: Path | None = None) -> OewsTables:
+    """The OEWS tables; `metro_directory` (bls/oews-metro/, optional) adds the metro series
+    the main file leaves out: percentiles, jobs per 1,000 and location quotients."""
     out = OewsTables()
     data_file = find_data_file(directory)
     out.release = data_file.name.removeprefix("oe.data.")
@@ -85,7 +89,23 @@ def load_oews(directory: Path) -> OewsTables:
 
     rows: dict[str, Row] = {}
     footnotes: dict[str, list[str]] = {}
-    with data_file.open(encoding="utf-8") as handle:
+    data_files = [data_file]
+    if metro_directory is not None and metro_directory.is_dir():
+        data_files.append(find_data_file(metro_directory))
+        out.files.append(data_files[-1])
+    for path in data_files:
+        _read_series(path, rows, footnotes)
+    for key, row in rows.items():
+        for column in DATATYPES.values():
+            row.setdefault(column, None)
+        row["footnotes"] = ";".join(footnotes.get(key, ()))
+    out.wages = list(rows.values())
+    return out
+
+
+def _read_series(path: Path, rows: dict[str, Row], footnotes: dict[str, list[str]]) -> None:
+    """Add one flat file's values to `rows` (one per occupation, area and industry)."""
+    with path.open(encoding="utf-8") as handle:
         next(handle)
         for line in handle:
             series_id, _year, _period, value, *rest = line.rstrip("\n").split("\t")
@@ -109,9 +129,3 @@ def load_oews(directory: Path) -> OewsTables:
                 row[column] = int(float(value))
             else:
                 row[column] = float(value)
-    for key, row in rows.items():
-        for column in DATATYPES.values():
-            row.setdefault(column, None)
-        row["footnotes"] = ";".join(footnotes.get(key, ()))
-    out.wages = list(rows.values())
-    return out

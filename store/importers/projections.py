@@ -63,6 +63,7 @@ def load_projections(bls_dir: Path) -> ProjectionTables:
         "typical_education": _column(header, "Typical education"),
         "work_experience": _column(header, "Work experience"),
         "training": _column(header, "Typical on-the-job training"),
+        "self_employed": _column(header, "Percent self employed"),
     }
     for row in rows[start + 1 :]:
         code = text(row[col["code"]]) if len(row) > col["code"] else ""
@@ -81,6 +82,7 @@ def load_projections(bls_dir: Path) -> ProjectionTables:
                 "typical_education": _label(row[col["typical_education"]]),
                 "work_experience": _label(row[col["work_experience"]]),
                 "training": _label(row[col["training"]]),
+                "self_employed": number(row[col["self_employed"]]),
             }
         )
 

@@ -72,7 +72,7 @@ async def test_wages_keep_source_values_and_footnotes(built) -> None:
         "select annual_p90, footnotes from wage where soc_code='13-2072' and area_code='0000000'",
     )
     assert top_coded == [(None, "annual_p90=5")]
-    assert rows(path, "select count(*) from wage") == [(6,)]
+    assert rows(path, "select count(*) from wage") == [(7,)]
 
 
 async def test_titles_tasks_ratings_and_education(built) -> None:
