@@ -27,6 +27,14 @@ class ReplyKind(StrEnum):
     EXPIRED = "expired"  # a button that can no longer be answered
     ABOUT = "about"
     HELP = "help"
+    # The advisor (bot.advisor): questions that are not "A vs B".
+    RANK = "rank"  # a ranked list of occupations, with filters
+    HOWTO = "howto"  # how to become X: education, experience, training, preparation
+    PLACES = "places"  # states or metros ranked for one occupation
+    PAY_POSITION = "pay_position"  # where a given pay stands in an area's percentiles
+    TOOLS = "tools"  # which jobs use a tool or software
+    PROSPECTS = "prospects"  # "is X a good career?": a factual card
+    QUIZ = "quiz"  # the interest quiz
 
 
 class Display(StrEnum):
@@ -52,12 +60,22 @@ class View(StrEnum):
     SWITCH = "switch"
     CHART = "chart"
     LOCATION = "location"
+    # The advisor's own buttons (bot.advisor): pages of its lists, its cards, the quiz.
+    RANKING = "ranking"
+    PLACES = "places"
+    TOOLS = "tools"
+    HOWTO = "howto"
+    PROSPECTS = "prospects"
+    QUIZ = "quiz"
 
 
 @dataclass(frozen=True)
 class Button:
     label: str
-    data: str  # callback data, at most 64 bytes (bot.callbacks)
+    data: str  # callback data, at most 64 bytes (bot.callbacks); "" for a `start` button
+    # A button that opens a private chat with the bot and sends `/start <start>` there (a
+    # Telegram deep link, built by the front end, which knows the bot's name).
+    start: str | None = None
 
 
 Keyboard = tuple[tuple[Button, ...], ...]
@@ -79,7 +97,13 @@ class Reply:
             "kind": self.kind,
             "text": self.text,
             "buttons": [
-                [{"text": b.label, "callback_data": b.data} for b in row] for row in self.buttons
+                [
+                    {"text": b.label, "start": b.start}
+                    if b.start
+                    else {"text": b.label, "callback_data": b.data}
+                    for b in row
+                ]
+                for row in self.buttons
             ],
             "occupations": list(self.occupations),
             **self.extra,

@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-from bot import callbacks, wording
+from bot import advisor, callbacks, wording
 from bot.callbacks import Action, InvalidCallback
 from bot.chart import Bar, render_chart
 from bot.layout import Keyboards
@@ -84,6 +84,11 @@ class Careerbot:
     ) -> Reply:
         """Reply to a message. A place in the message wins; else `default_area`, else the
         location remembered for `chat_id` (see `set_location`)."""
+        # Advisor questions ("highest paying jobs without a degree", "how do I become a
+        # nurse", "what career fits me?") are answered by bot.advisor; None: not one of them.
+        reply = await advisor.answer(self, text, chat_id=chat_id, default_area=default_area)
+        if reply is not None:
+            return reply
         intent = self.parse(text)
         if default_area is None and chat_id is not None and intent.titles and not intent.place:
             default_area = await self.store.preferences.area(chat_id)
@@ -312,6 +317,12 @@ class Careerbot:
             View.SUMMARY: self._press_summary,
             View.CHART: self._press_chart,
             View.LOCATION: self._press_location,
+            View.RANKING: self._press_advisor,
+            View.PLACES: self._press_advisor,
+            View.TOOLS: self._press_advisor,
+            View.HOWTO: self._press_advisor,
+            View.PROSPECTS: self._press_advisor,
+            View.QUIZ: self._press_advisor,
         }
 
     async def _pressed_facts(
@@ -339,6 +350,14 @@ class Careerbot:
 
     async def _press_location(self, action: Action, data: str) -> Reply:
         return Reply(ReplyKind.NOTICE, wording.LOCATION_HELP, display=Display.ALERT)
+
+    async def _press_advisor(self, action: Action, data: str) -> Reply:
+        """The advisor's buttons: pages of its lists, its cards and the interest quiz."""
+        return await advisor.press(self, action)
+
+    async def quiz(self) -> Reply:
+        """The interest quiz's first item (`/start quiz`, the deep link a group's invite opens)."""
+        return await advisor.quiz.start(self)
 
     # --- resolution only (careerbot match) -------------------------------------------------
     def match(self, text: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from store import models
+from store.advisor import AdvisorReads
 from store.codes import ALL_OCCUPATIONS, CROSS_INDUSTRY, NATIONAL
 from store.db import DatabaseMissing, create_engine, session_factory
 from store.details import DetailReads
@@ -24,10 +25,11 @@ from store.preferences import ChatPreferences
 from store.rankings import RankingReads
 
 
-class CareerStore(DetailReads, RankingReads):
+class CareerStore(DetailReads, RankingReads, AdvisorReads):
     """Async read access to the career database (and, through `preferences`, the one table of
     chat preferences). Reads are grouped by what they serve: here the facts every answer needs;
-    `store.details` the detail views; `store.rankings` the best-paying lists."""
+    `store.details` the detail views; `store.rankings` the best-paying lists; `store.advisor`
+    the advisor's rankings, places, quiz and outlooks."""
 
     def __init__(self, engine: AsyncEngine) -> None:
         self._memo: LRUCache[tuple[Any, ...], Any] = LRUCache(maxsize=MEMO_LIMIT)

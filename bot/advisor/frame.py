@@ -1,0 +1,114 @@
+"""What every advisor answer shows the same way: its area (named, and coded for `ask --json`),
+the line naming the releases it comes from, buttons to a listed occupation, and « » pages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bot import callbacks
+from bot.advisor.core import Core
+from bot.callbacks import Action
+from bot.layout import short
+from bot.places import POSTAL, Place, PlaceKind
+from bot.render import esc
+from bot.replies import Button, View
+from bot.resolver import Candidate, Status
+from store.codes import NATIONAL
+
+PAGE_SIZE = 8  # occupations or places per page of a list
+NO_COST_OF_LIVING = "Pay is nominal: no cost-of-living adjustment (the sources publish none)."
+
+
+def area_code(place: Place | None) -> str:
+    """A place as bench/eval/advisor.jsonl writes it: "US", a postal code, or a CBSA code."""
+    if place is None or place.code == NATIONAL:
+        return "US"
+    if place.kind == PlaceKind.STATE:
+        return POSTAL.get(place.code[:2], place.code)
+    return place.code[2:]
+
+
+def area_name(place: Place | None) -> str:
+    return place.name if place is not None else "United States"
+
+
+def sources(core: Core, *, oews: bool = True, projections: bool = True, onet: bool = False) -> str:
+    """The releases an answer's figures come from, in one italic line."""
+    parts = []
+    if oews:
+        parts.append(f"BLS OEWS {core.period}")
+    if projections:
+        parts.append(f"Employment Projections {core.metadata.get('release_projections', '')}")
+    if onet:
+        parts.append(f"O*NET {core.metadata.get('release_onet', '')}")
+    return f"<i>Sources: {esc(', '.join(parts))}. /about</i>"
+
+
+def button(
+    core: Core,
+    label: str,
+    view: View,
+    codes: Sequence[str],
+    area: str | None = None,
+    state: str | None = None,
+) -> Button:
+    """A button whose payload may carry a view's own state (pages, quiz answers)."""
+    data = callbacks.encode(Action(view, tuple(codes), area, state), core.version)
+    return Button(label, data)
+
+
+def profile_button(core: Core, number: int, code: str, title: str, place: Place | None) -> Button:
+    """ "3. Nurse practitioners": opens that occupation's summary (in the list's place)."""
+    area = place.code if place is not None else None
+    return core.keyboards.button(f"{number}. {short(title, 26)}", View.SUMMARY, [code], area)
+
+
+def pages(count: int) -> int:
+    return max(1, -(-count // PAGE_SIZE))
+
+
+def pager(
+    core: Core,
+    view: View,
+    codes: Sequence[str],
+    area: str | None,
+    page: int,
+    count: int,
+    state_of: Callable[[int], str],
+) -> tuple[Button, ...]:
+    """« and » buttons around page `page` of a list of `count`; `state_of(page)` is the state
+    each button carries."""
+    row = []
+    if page > 0:
+        row.append(button(core, "« Previous", view, codes, area, state_of(page - 1)))
+    if page + 1 < pages(count):
+        row.append(button(core, "Next »", view, codes, area, state_of(page + 1)))
+    return tuple(row)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The occupation a title in an advisor question means, and the others it might mean."""
+
+    code: str
+    title: str
+    asked: str
+    others: tuple[Candidate, ...] = ()
+
+
+def resolve(core: Core, title: str) -> Resolved | None:
+    """The title's best occupation, when the index has one; an unsure title still answers
+    with its best reading, and the others are offered as buttons (see `others_row`)."""
+    resolution = core.index.resolve(title)
+    best = resolution.best
+    if best is None or resolution.status == Status.UNKNOWN:
+        return None
+    others = resolution.candidates[1:3] if resolution.status == Status.AMBIGUOUS else ()
+    return Resolved(best.code, best.title, title, tuple(others))
+
+
+def others_line(resolved: Resolved) -> list[str]:
+    if not resolved.others:
+        return []
+    return [f"<i>Taken as {esc(resolved.title)} for “{esc(resolved.asked)}”.</i>"]
