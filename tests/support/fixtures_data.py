@@ -372,7 +372,8 @@ def write_oews_metro(metro: Path) -> None:
     key = "M0026420000000433011"
     values = {"11": "33000", "15": "61000", "16": "1.4", "17": "1.1"}
     rows = [[f"OEU{key}{d}", "2025", "A01", v, ""] for d, v in values.items()]
-    _tsv(metro / "oe.data.2025A01", ["series_id", "year", "period", "value", "footnote_codes"], rows)
+    header = ["series_id", "year", "period", "value", "footnote_codes"]
+    _tsv(metro / "oe.data.2025A01", header, rows)
 
 
 def write_bls_workbooks(bls: Path) -> None:
@@ -471,10 +472,14 @@ def write_bls_workbooks(bls: Path) -> None:
                     "Total occupational separations, 2024–34 annual average",
                     "Occupational openings, 2024–34 annual average",
                 ],
-                ["Total, all occupations", "00-0000", "Summary", 169956.1, 175167.9]
-                + [5211.8, 3.1, 4.7, 5.9, 10.6, 8155.0, 10187.1, 18342.1, 18863.3],
-                ["      Bill and account collectors", "43-3011", "Line item", 166.9, 149.4]
-                + [-17.5, -10.5, 3.9, 6.5, 10.4, 6.2, 10.4, 16.6, 14.9],
+                [
+                    *("Total, all occupations", "00-0000", "Summary", 169956.1, 175167.9),
+                    *(5211.8, 3.1, 4.7, 5.9, 10.6, 8155.0, 10187.1, 18342.1, 18863.3),
+                ],
+                [
+                    *("      Bill and account collectors", "43-3011", "Line item", 166.9),
+                    *(149.4, -17.5, -10.5, 3.9, 6.5, 10.4, 6.2, 10.4, 16.6, 14.9),
+                ],
                 ["Source: Employment Projections program, U.S. Bureau of Labor Statistics"],
             ],
             "Table 1.12": [
