@@ -36,6 +36,7 @@ data: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/careerbot data build --if-missing
 	$(BIN)/python -m bench.eval
+	$(BIN)/python -m bench.advisor
 
 bench: $(STAMP)
 	$(BIN)/careerbot data build --if-missing

@@ -39,7 +39,8 @@ def show(
     for row in reply.buttons:
         labels = []
         for button in row:
-            choices.append(button.data)
+            # A deep link (in Telegram: open a private chat) is its /start command here.
+            choices.append(f"/start {button.start}" if button.start else button.data)
             labels.append(f"[{len(choices)}] {button.label}")
         write("   ".join(labels))
     return choices
@@ -50,7 +51,13 @@ async def respond(bot: Careerbot, line: str, choices: list[str]) -> Reply:
     command = line.split()[0].split("@")[0].lower() if line.startswith("/") else ""
     argument = line.split(maxsplit=1)[1] if " " in line else ""
     if line.isdigit() and 1 <= int(line) <= len(choices):
-        return await bot.press(choices[int(line) - 1])
+        choice = choices[int(line) - 1]
+        if not choice.startswith("/"):
+            return await bot.press(choice)
+        line = choice
+        command, argument = line.split()[0], line.split(maxsplit=1)[1]
+    if command == "/start" and argument == "quiz":
+        return await bot.quiz()
     if command == "/about":
         return bot.about()
     if command in ("/help", "/start"):

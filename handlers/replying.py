@@ -68,7 +68,7 @@ async def send_reply(
     A reply with a photo (a chart) is sent as a photo with the text as its caption, reusing the
     uploaded file when `file_ids` knows it.
     """
-    markup = keyboards.markup(reply.buttons)
+    markup = keyboards.markup(reply.buttons, message.get_bot().username or "")
     if reply.photo is not None:
         known = file_ids.get(reply.photo_key) if file_ids is not None and reply.photo_key else None
         sent = await message.reply_photo(
@@ -107,7 +107,7 @@ async def edit_reply(query: CallbackQuery, reply: Reply, context: Context) -> No
             chat_id=chat_id,
             message_id=message_id,
             inline_message_id=inline_id,
-            reply_markup=keyboards.markup(reply.buttons),
+            reply_markup=keyboards.markup(reply.buttons, context.bot.username or ""),
         )
     except BadRequest as error:
         if not is_harmless(error):

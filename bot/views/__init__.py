@@ -53,6 +53,6 @@ VIEWS: dict[View, ViewSpec] = {
     View.TOOLS: ViewSpec("t", "🛠 Jobs that use it", codes_optional=True),
     View.HOWTO: ViewSpec("h", "🎓 How to become one"),
     View.PROSPECTS: ViewSpec("b", "📈 Is it a good bet?"),
-    View.QUIZ: ViewSpec("q", "🧭 Interest quiz", codes_optional=True),
+    View.QUIZ: ViewSpec("i", "🧭 Interest quiz", codes_optional=True),
 }
 KEYS: dict[str, View] = {spec.key: view for view, spec in VIEWS.items()}
