@@ -9,24 +9,12 @@ from bot.advisor.frame import button, sources
 from bot.payloads import occupation_json
 from bot.render import NOT_PUBLISHED, Side, esc, median_pay, money, signed_percent, thousands, trim
 from bot.replies import Reply, ReplyKind, View
+from bot.views.factors import factor_lines
 from store.advisor import Factor
-
-MAX_FACTORS = 3
 
 
 def _rate(value: float | None) -> str:
     return NOT_PUBLISHED if value is None else f"{value:.1f}%"
-
-
-def factor_lines(factors: tuple[Factor, ...], limit: int = MAX_FACTORS) -> list[str]:
-    """BLS's stated factors, quoted: all industries first, then by industry (Table 1.12)."""
-    lines = []
-    for factor in factors[:limit]:
-        where = "All industries" if factor.industry_code == "TE1000" else f"In {factor.industry}"
-        lines.append(f"• {esc(where)}: “{esc(factor.text)}”")
-    if len(factors) > limit:
-        lines.append(f"<i>…and {len(factors) - limit} more industries in Table 1.12.</i>")
-    return lines
 
 
 async def prospects(core: Core, code: str) -> Reply:

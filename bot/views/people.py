@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.render import NOT_PUBLISHED, esc, money, signed_percent, thousands
 from bot.views.context import Offer, Rendered, ViewContext
+from bot.views.factors import factor_lines
 from bot.views.headings import heading as _heading
 
 
@@ -66,8 +67,18 @@ async def outlook(ctx: ViewContext) -> Rendered:
             lines.append(f"Openings a year: {thousands(p.openings)}")
             if p.code != f.soc_code:
                 lines.append(f"<i>Projection for: {esc(p.title)}</i>")
+            lines += await _stated_factors(ctx, p.code)
         parts.append("\n".join(lines))
     return Rendered("\n".join(parts))
+
+
+async def _stated_factors(ctx: ViewContext, projection_code: str) -> list[str]:
+    """BLS's own reasons for the projected change (Table 1.12), quoted, shortest list when
+    the view shows several occupations."""
+    factors = await ctx.store.factors(projection_code)
+    if not factors:
+        return []
+    return ["Why, says BLS (Table 1.12):", *factor_lines(factors, 1 if ctx.many else 2)]
 
 
 async def similar(ctx: ViewContext) -> Rendered:
