@@ -96,7 +96,16 @@ SOC_MAJOR_GROUPS = [
 
 _MEASURE_KEYS = {m: m.value[0] for m in Measure}  # a h g o e
 _EDUCATION_OPS = {"education": "x", "education_max": "m", "education_min": "n"}
-_TOKEN = re.compile(r"^([A-Za-z])(.*)$")
+# The tokens of a state (see `to_state`): a letter, then what its value may be.
+_TOKENS = {
+    "E": re.compile(r"[xmn][0-7]"),
+    "X": re.compile(r""),
+    "F": re.compile(r"[0-9a-f]{1,6}"),
+    "P": re.compile(r"\d{1,7}"),
+    "H": re.compile(r"\d{1,6}"),
+    "L": re.compile(r""),
+    "N": re.compile(r"\d{1,4}"),
+}
 
 
 @dataclass(frozen=True)
@@ -199,14 +208,15 @@ class RankQuery:
     ) -> tuple[RankQuery, int]:
         """The query and page a button's state names; ValueError if it is malformed."""
         first, *rest = state.split("~")
-        measure = next(m for m, key in _MEASURE_KEYS.items() if key == first)
+        measures = [m for m, key in _MEASURE_KEYS.items() if key == first]
+        if not measures:
+            raise ValueError(f"bad measure {first!r}")
         changes: dict[str, Any] = {"similar_to": similar_to}
         page = 0
         for token in rest:
-            found = _TOKEN.match(token)
-            if found is None:
+            key, value = token[:1], token[1:]
+            if key not in _TOKENS or not _TOKENS[key].fullmatch(value):
                 raise ValueError(f"bad token {token!r}")
-            key, value = found.groups()
             if key == "E":
                 name = next(k for k, op in _EDUCATION_OPS.items() if op == value[0])
                 changes[name] = list(Education)[int(value[1:])]
@@ -223,8 +233,6 @@ class RankQuery:
                 changes["min_hourly"] = int(value) / 100
             elif key == "L":
                 changes["less_school"] = True
-            elif key == "N":
-                page = int(value)
             else:
-                raise ValueError(f"bad token {token!r}")
-        return cls(measure, area or NATIONAL, Filters(**changes)), page
+                page = int(value)
+        return cls(measures[0], area or NATIONAL, Filters(**changes)), page
