@@ -37,36 +37,29 @@ def columns(hourly: bool) -> dict[int, str]:
 
 
 def position(w: WageFacts, pay: float, hourly: bool, ceiling: float) -> Position | None:
-    """Where `pay` falls among the row's percentiles; None when none is published."""
-    above, below, exact = 0, 100, False
-    known = False
+    """Where `pay` falls among the row's percentiles; None when none of them is published.
+
+    A top-coded percentile is only known to be at least `ceiling`: above a pay below that,
+    unknown otherwise, like an unpublished one.
+    """
+    above, below = 0, 100
+    unknown = []
     for percentile, column in columns(hourly).items():
         value = getattr(w, column)
-        if value is None and w.top_coded(column):
-            value = None if pay >= ceiling else ceiling  # only known to be at least the ceiling
-            if value is not None:
-                known = True
-                below = min(below, percentile)
-            continue
         if value is None:
-            continue
-        known = True
-        if value < pay:
+            if w.top_coded(column) and pay < ceiling:
+                below = min(below, percentile)
+            else:
+                unknown.append(percentile)
+        elif value < pay:
             above = max(above, percentile)
         elif value > pay:
             below = min(below, percentile)
         else:
-            above = below = percentile
-            exact = True
-            break
-    if not known:
+            return Position(percentile, percentile, (), True)
+    if len(unknown) == len(PERCENTILES):
         return None
-    unpublished = tuple(
-        p
-        for p, column in columns(hourly).items()
-        if above < p < below and getattr(w, column) is None and not w.top_coded(column)
-    )
-    return Position(above, below, unpublished, exact)
+    return Position(above, below, tuple(p for p in unknown if above < p < below), False)
 
 
 def _ordinal(percentile: int) -> str:
@@ -76,6 +69,17 @@ def _ordinal(percentile: int) -> str:
 def _sentence(pos: Position, pay_text: str) -> str:
     if pos.exact:
         return f"{pay_text} is exactly the {_ordinal(pos.above)} of published pay there."
+    if pos.unpublished:
+        missing = " and the ".join(_ordinal(p) for p in pos.unpublished)
+        known = (
+            f"above the {_ordinal(pos.above)}" if pos.above else f"below the {_ordinal(pos.below)}"
+        )
+        if pos.above and pos.below < 100:
+            known = f"between the {_ordinal(pos.above)} and the {_ordinal(pos.below)}"
+        return (
+            f"{pay_text} is {known}. BLS does not publish the {missing} here, so where it "
+            "stands against that is not known."
+        )
     if pos.above == 0:
         return f"{pay_text} is below the 10th percentile: more than 90% of workers earn more."
     if pos.below == 100:
@@ -114,9 +118,6 @@ async def pay_reply(core: Core, code: str, place: Place | None, pay: float, hour
         )
     else:
         lines.append(_sentence(pos, esc(pay_text)))
-        if pos.unpublished:
-            missing = ", ".join(_ordinal(p) for p in pos.unpublished)
-            lines.append(f"<i>BLS does not publish the {esc(missing)} here.</i>")
         cells = [f"{_ordinal(p).replace(' percentile', '')} {esc(wage(w, c, core.top))}"
                  for p, c in columns(hourly).items()]  # fmt: skip
         lines.append(f"{esc(area_name(place))}, BLS OEWS {esc(core.period)}: " + " · ".join(cells))
