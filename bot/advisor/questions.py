@@ -88,7 +88,14 @@ _PAY_NOISE = [
         ),
         " ",
     ),
-    (re.compile(r"\bam\s+i\b.*$|\bwhere\s+does\s+that\s+put\s+me\b.*$"), " "),
+    (re.compile(r"\bwhere\s+does\s+that\s+put\s+me\b.*$"), " "),
+    (
+        re.compile(
+            r"\bam\s+i\s+(?:being\s+)?(?:underpaid|overpaid|paid\s+(?:enough|fairly|well|right|ok)"
+            r"|making\s+enough|doing\s+(?:ok|okay|well|fine))\b"
+        ),
+        " ",
+    ),
     (re.compile(r"\bi\s+drive\s+an?\s+(\w+)"), r" \1 driver "),
     (re.compile(r"^(?:is|are)\b"), " "),
     (re.compile(r"\bmy\s+(?:salary|pay|wage|income)\s+is\b|\b(?:salary|income|wage)\b"), " "),
@@ -120,7 +127,8 @@ _TOOLS = [
         r"|involve|work\s+with)\s+(?P<tool>.+)$"
     ),
     re.compile(
-        rf"^(?:{LIST_NOUNS})\s+(?:that|which|where\s+(?:i|you)\s+(?:can|could|get\s+to))?\s*"
+        rf"^(?:{LIST_NOUNS})\s+(?:that|which|where\s+(?:i|you|people)"
+        r"(?:\s+(?:can|could|would|get\s+to))?)?\s*"
         r"(?:use|uses|using|need|needs|require|requires|with|involving)\s+(?P<tool>.+)$"
     ),
     re.compile(r"^who\s+(?:uses|works\s+with)\s+(?P<tool>.+?)(?:\s+at\s+work)?$"),

@@ -20,7 +20,7 @@ _PAY = re.compile(
     r"|\bmake\s+(?:the\s+)?(?:most|more|good|a\s+lot\s+of)\s*(?:money|cash)?\b"
     r"|\b(?:most|more)\s+money\b|\bmake\s+bank\b|\blucrative\b|\bsix[- ]figures?\b"
     r"|\b(?:highest|best|top|biggest)\s+(?:hourly\s+)?(?:salar(?:y|ies)|wages?|incomes?|pay)\b"
-    r"|\bgood\s+(?:jobs|careers|money)\b|\bearn\s+(?:the\s+)?most\b"
+    r"|\b(?:good|best)\s+(?:jobs|careers|money)\b|\bearn\s+(?:the\s+)?most\b"
 )
 _HOURLY = re.compile(r"\bhourly\b|\bper\s+hour\b|\ban\s+hour\b|\s*/\s*h(?:ou)?r\b")
 _GROWTH = re.compile(
@@ -60,7 +60,8 @@ _EDUCATION: list[tuple[re.Pattern[str], str, Education]] = [
     ),
     (
         re.compile(
-            rf"\b(?:without|no|w/o)\s+(?:a\s+|any\s+)?(?:{_DEGREE}|college|uni(?:versity)?)\b"
+            rf"\b(?:without|no|w/o)\s+(?:a\s+|any\s+|going\s+to\s+|attending\s+)?"
+            rf"(?:{_DEGREE}|college|uni(?:versity)?)\b"
             rf"|\b(?:do\s*n[o']?t|doesn'?t|does\s+not|do\s+not|wont|won'?t)\s+(?:need|require)"
             rf"\s+(?:a\s+|any\s+)?(?:{_DEGREE}|college)\b"
             r"|\bno[- ]college\b|\bskip(?:ping)?\s+college\b|\bnon[- ]degree\b"
