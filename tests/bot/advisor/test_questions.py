@@ -57,7 +57,7 @@ def ask(text: str) -> Any:
 )  # fmt: skip
 def test_rankings(
     text: str, measure: Measure | None, filters: dict[str, Any], place: str | None
-) -> None:  # noqa: E501
+) -> None:
     q = ask(text)
     assert q is not None and q.ask == Ask.RANK, text
     assert q.measure == measure
