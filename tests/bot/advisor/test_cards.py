@@ -119,7 +119,7 @@ async def test_follow_ups_read_the_previous_answer(careerbot: Careerbot) -> None
     assert places is not None and places.kind == "places"
     similar = await advisor.answer(
         careerbot, "similar jobs that need less school", previous=previous
-    )  # noqa: E501
+    )
     assert similar is not None and similar.to_json()["ranking"]["filters"] == {
         "similar_to": "31-9091.00",
         "less_school": True,
