@@ -41,6 +41,7 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/careerbot data build --if-missing
 	$(BIN)/python -m bench.resolution
+	$(BIN)/python -m bench.advisor_speed
 	$(BIN)/python -m bench.chart
 	$(BIN)/python -m bench.load
 

@@ -23,8 +23,8 @@ from store.codes import ALL_OCCUPATIONS, CROSS_INDUSTRY, NATIONAL
 from store.facts import Share, footnotes
 from store.memo import Reads, memoized
 
-AREA_TABLES = 64  # areas whose figures stay in memory (~130 KB each); the rest are re-read
-PLACE_TABLES = 256  # occupations whose figures in every area stay in memory (~60 KB each)
+AREA_TABLES = 32  # areas whose figures stay in memory (~140 KB each); the rest are re-read
+PLACE_TABLES = 32  # occupations whose figures in every area stay in memory (~150 KB each)
 
 
 @dataclass(frozen=True, slots=True)

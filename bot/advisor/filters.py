@@ -43,9 +43,10 @@ class Education(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Education).index(self)
+        return _EDUCATION_RANKS[self]
 
 
+_EDUCATION_RANKS = {level: rank for rank, level in enumerate(Education)}
 # Table 1.2's wording of each level.
 EDUCATION_WORDING = {
     "No formal educational credential": Education.NONE,

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from bot import callbacks
 from bot.advisor.core import Core
 from bot.callbacks import Action
-from bot.layout import short
 from bot.places import POSTAL, Place, PlaceKind
 from bot.render import esc
 from bot.replies import Button, View
@@ -61,7 +60,16 @@ def button(
 def profile_button(core: Core, number: int, code: str, title: str, place: Place | None) -> Button:
     """ "3. Nurse practitioners": opens that occupation's summary (in the list's place)."""
     area = place.code if place is not None else None
-    return core.keyboards.button(f"{number}. {short(title, 26)}", View.SUMMARY, [code], area)
+    return core.keyboards.button(f"{number}. {fit(title, 26)}", View.SUMMARY, [code], area)
+
+
+def fit(text: str, width: int) -> str:
+    """A title cut at a word to fit a button, with "…" only when something was cut (what
+    `bot.layout.short` does, without textwrap's cost: lists make many buttons)."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;-")
+    return f"{cut}…"
 
 
 def pages(count: int) -> int:

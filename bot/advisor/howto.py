@@ -12,8 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.advisor.core import Core
-from bot.advisor.frame import area_name, button, sources
-from bot.layout import short
+from bot.advisor.frame import area_name, button, fit, sources
 from bot.payloads import occupation_json
 from bot.places import Place
 from bot.render import NOT_PUBLISHED, Side, esc, median_pay, trim
@@ -117,7 +116,7 @@ async def how_to_become(core: Core, code: str, place: Place | None = None) -> Re
         (core.keyboards.button("🎓 Education detail", View.EDUCATION, [code], area),),
     ]
     rows += [
-        (core.keyboards.button(f"🪜 {short(title, 40)}", View.SUMMARY, [c], area),)
+        (core.keyboards.button(f"🪜 {fit(title, 40)}", View.SUMMARY, [c], area),)
         for c, title, _ in stones
     ]
     howto: dict[str, Any] = {

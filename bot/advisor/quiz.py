@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.advisor.core import Core
-from bot.advisor.frame import button, sources
+from bot.advisor.frame import button, fit, sources
 from bot.advisor.rankings import representatives
-from bot.layout import short
 from bot.render import esc, median_pay, signed_percent, trim
 from bot.replies import Button, Reply, ReplyKind, View
 from store.advisor import Activity
@@ -148,17 +147,13 @@ def _item(core: Core, answers: str, quiz: list[Item]) -> Reply:
 
 def _zone_label(name: str) -> str:
     """ "Job Zone Three: Medium Preparation Needed" -> "Medium Preparation Needed"."""
-    return short(name.split(": ")[-1], 40)
+    return fit(name.split(": ")[-1], 40)
 
 
 async def _zones(core: Core, answers: str, quiz: list[Item]) -> Reply:
     zones = await core.store.job_zones()
     rows: list[tuple[Button, ...]] = [
-        (
-            _quiz_button(
-                core, f"{z.zone}. {short(z.name.split(': ')[-1], 40)}", f"a{answers}z{z.zone}"
-            ),
-        )
+        (_quiz_button(core, f"{z.zone}. {_zone_label(z.name)}", f"a{answers}z{z.zone}"),)
         for z in zones.values()
     ]
     rows.append((_quiz_button(core, "Any amount: show all", f"a{answers}z0"),))
@@ -182,10 +177,10 @@ async def _results(core: Core, answers: str, quiz: list[Item], zone: int) -> Rep
     for o in occupations:
         if not o.high_points or (zone and o.job_zone != zone):
             continue
-        fit = sum((3 - i) * weights.get(TYPES[h - 1], 0) for i, h in enumerate(o.high_points[:3]))
-        if fit:
+        match = sum((3 - i) * weights.get(TYPES[h - 1], 0) for i, h in enumerate(o.high_points[:3]))
+        if match:
             first = profiles.get(o.code, {}).get(top[0]) or 0.0
-            scored.append((-fit, -first, o.code, o))
+            scored.append((-match, -first, o.code, o))
     scored.sort(key=lambda s: s[:3])
     best = [s[3] for s in scored[:MATCHES]]
     facts, _ = await core.facts([o.code for o in best], None)
@@ -212,7 +207,7 @@ async def _results(core: Core, answers: str, quiz: list[Item], zone: int) -> Rep
     lines.append(sources(core, onet=True))
     rows: list[tuple[Button, ...]] = []
     listed = [
-        core.keyboards.button(f"{n}. {short(o.title, 26)}", View.SUMMARY, [o.code])
+        core.keyboards.button(f"{n}. {fit(o.title, 26)}", View.SUMMARY, [o.code])
         for n, o in enumerate(best, 1)
     ]
     rows += [tuple(listed[i : i + 2]) for i in range(0, len(listed), 2)]

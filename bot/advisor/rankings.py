@@ -17,7 +17,9 @@ The rule, which tests/bot/advisor/test_rankings.py checks against the source row
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.advisor.core import Core
 from bot.advisor.filters import (
@@ -79,8 +81,7 @@ HEADINGS = {
 }
 
 
-@dataclass(frozen=True)
-class Ranked:
+class Ranked(NamedTuple):
     occupation: AdvisorOccupation
     value: float
 
@@ -94,8 +95,15 @@ class Ranking:
     similar_title: str | None = None
 
 
+_REPRESENTATIVES: dict[int, tuple[tuple[AdvisorOccupation, ...], list[AdvisorOccupation]]] = {}
+
+
 def representatives(occupations: tuple[AdvisorOccupation, ...]) -> list[AdvisorOccupation]:
-    """One O*NET occupation per OEWS code with figures of its own (see the module rule)."""
+    """One O*NET occupation per OEWS code with figures of its own (see the module rule);
+    worked out once per table of occupations (the store's is read once)."""
+    known = _REPRESENTATIVES.get(id(occupations))
+    if known is not None and known[0] is occupations:
+        return known[1]
     chosen: dict[str, AdvisorOccupation] = {}
     for o in occupations:
         if o.wage_code is None or o.wage_code != o.soc_code:
@@ -103,23 +111,31 @@ def representatives(occupations: tuple[AdvisorOccupation, ...]) -> list[AdvisorO
         current = chosen.get(o.soc_code)
         if current is None or (o.code.endswith(".00") and not current.code.endswith(".00")):
             chosen[o.soc_code] = o
-    return sorted(chosen.values(), key=lambda o: o.code)
+    found = sorted(chosen.values(), key=lambda o: o.code)
+    _REPRESENTATIVES.clear()  # one table per running store; never hold on to an old one
+    _REPRESENTATIVES[id(occupations)] = (occupations, found)
+    return found
 
 
-def education_of(o: AdvisorOccupation) -> Education | None:
-    return EDUCATION_WORDING.get(o.education) if o.education else None
+# Table 1.2's wording of each entry education -> its rank (none 0 ... doctoral 7).
+EDUCATION_RANKS: dict[str | None, int] = {w: level.rank for w, level in EDUCATION_WORDING.items()}
 
 
-def _value(o: AdvisorOccupation, wage: AreaWage | None, measure: Measure) -> float | None:
+Value = Callable[[AdvisorOccupation, AreaWage | None], float | int | None]
+Check = Callable[[AdvisorOccupation, AreaWage | None], bool]
+
+
+def _value_of(measure: Measure) -> Value:
+    """How to read the measure of one occupation (from its row in the area, or Table 1.2)."""
     if measure == Measure.GROWTH:
-        return o.growth
+        return lambda o, w: o.growth
     if measure == Measure.OPENINGS:
-        return o.openings
-    if wage is None:
-        return None
+        return lambda o, w: o.openings
     if measure == Measure.EMPLOYMENT:
-        return wage.employment
-    return wage.annual_median if measure == Measure.ANNUAL else wage.hourly_median
+        return lambda o, w: None if w is None else w.employment
+    if measure == Measure.ANNUAL:
+        return lambda o, w: None if w is None else w.annual_median
+    return lambda o, w: None if w is None else w.hourly_median
 
 
 def _top_coded(wage: AreaWage | None, measure: Measure) -> bool:
@@ -130,54 +146,58 @@ def _top_coded(wage: AreaWage | None, measure: Measure) -> bool:
     return measure == Measure.HOURLY and wage.hourly_top_coded
 
 
-class _Filter:
-    """`Filters` applied to one area's figures (and, for similar-to, O*NET's relations)."""
+def _checks(
+    f: Filters,
+    ceilings: tuple[float, float],
+    related: frozenset[str] | None,
+    base_zone: int | None,
+) -> list[Check]:
+    """One test per filter that is set (the rule in the module docstring)."""
+    checks: list[Check] = []
+    levels = EDUCATION_RANKS
+    if f.education is not None:
+        wanted = f.education.rank
+        checks.append(lambda o, w: levels.get(o.education) == wanted)
+    if f.education_max is not None:
+        most = f.education_max.rank
+        checks.append(lambda o, w: levels.get(o.education, 99) <= most)
+    if f.education_min is not None:
+        least = f.education_min.rank
+        checks.append(lambda o, w: levels.get(o.education, -1) >= least)
+    if f.experience_none:
+        checks.append(lambda o, w: o.experience == "None")
+    if f.fields:
+        fields = frozenset(f.fields)
+        checks.append(lambda o, w: o.code[:2] in fields)
+    annual_ceiling, hourly_ceiling = ceilings
+    if f.min_pay is not None:
+        min_pay = f.min_pay
 
-    def __init__(
-        self,
-        filters: Filters,
-        ceilings: tuple[float, float],
-        related: frozenset[str] | None,
-        base_zone: int | None,
-    ) -> None:
-        self.f = filters
-        self.annual_ceiling, self.hourly_ceiling = ceilings
-        self.related = related
-        self.base_zone = base_zone
+        def pays(o: AdvisorOccupation, w: AreaWage | None) -> bool:
+            if w is None:
+                return False
+            pay = annual_ceiling if w.annual_top_coded else w.annual_median
+            return pay is not None and pay >= min_pay
 
-    def passes(self, o: AdvisorOccupation, wage: AreaWage | None) -> bool:
-        f = self.f
-        level = education_of(o)
-        if f.education is not None and level != f.education:
-            return False
-        if f.education_max is not None and (level is None or level.rank > f.education_max.rank):
-            return False
-        if f.education_min is not None and (level is None or level.rank < f.education_min.rank):
-            return False
-        if f.experience_none and o.experience != "None":
-            return False
-        if f.fields and o.code[:2] not in f.fields:
-            return False
-        if f.min_pay is not None:
-            pay: float | None = None if wage is None else wage.annual_median
-            if wage is not None and wage.annual_top_coded:
-                pay = self.annual_ceiling
-            if pay is None or pay < f.min_pay:
+        checks.append(pays)
+    if f.min_hourly is not None:
+        min_hourly = f.min_hourly
+
+        def pays_hourly(o: AdvisorOccupation, w: AreaWage | None) -> bool:
+            if w is None:
                 return False
-        if f.min_hourly is not None:
-            hourly = None if wage is None else wage.hourly_median
-            if wage is not None and wage.hourly_top_coded:
-                hourly = self.hourly_ceiling
-            if hourly is None or hourly < f.min_hourly:
-                return False
-        if self.related is not None:
-            if o.code not in self.related:
-                return False
-            if f.less_school and (
-                o.job_zone is None or self.base_zone is None or o.job_zone >= self.base_zone
-            ):
-                return False
-        return True
+            pay = hourly_ceiling if w.hourly_top_coded else w.hourly_median
+            return pay is not None and pay >= min_hourly
+
+        checks.append(pays_hourly)
+    if related is not None:
+        checks.append(lambda o, w: o.code in related)
+        if f.less_school:
+            zone = base_zone
+            checks.append(
+                lambda o, w: o.job_zone is not None and zone is not None and o.job_zone < zone
+            )
+    return checks
 
 
 async def rank(core: Core, query: RankQuery) -> Ranking:
@@ -194,22 +214,22 @@ async def rank(core: Core, query: RankQuery) -> Ranking:
         base_zone = base.job_zone if base else None
         similar_title = base.title if base else f.similar_to
     ceilings = (float(core.top.annual_dollars), float(core.top.hourly.strip("$")))
-    keep = _Filter(f, ceilings, related, base_zone)
+    checks = _checks(f, ceilings, related, base_zone)
+    value_of = _value_of(query.measure)
     ranked: list[Ranked] = []
-    no_figure = top_coded = 0
+    missing: list[AreaWage | None] = []
     for o in representatives(occupations):
         wage = wages.get(o.soc_code)
-        if not keep.passes(o, wage):
+        if checks and not all(check(o, wage) for check in checks):
             continue
-        value = _value(o, wage, query.measure)
-        if value is not None:
-            ranked.append(Ranked(o, float(value)))
-        elif _top_coded(wage, query.measure):
-            top_coded += 1
+        value = value_of(o, wage)
+        if value is None:
+            missing.append(wage)
         else:
-            no_figure += 1
+            ranked.append(Ranked(o, float(value)))
     ranked.sort(key=lambda r: (-r.value, r.occupation.code))
-    return Ranking(query, ranked, no_figure, top_coded, similar_title)
+    top_coded = sum(1 for wage in missing if _top_coded(wage, query.measure))
+    return Ranking(query, ranked, len(missing) - top_coded, top_coded, similar_title)
 
 
 # --- the answer ------------------------------------------------------------------------------

@@ -48,7 +48,11 @@ class ToolIndex:
         self.names = sorted(examples)
         self.examples = examples
         self.exact = {name.casefold(): name for name in self.names}
-        self.worded = [(words(name), name) for name in self.names]
+        self.worded = {name: words(name) for name in self.names}
+        self.postings: dict[str, set[str]] = {}
+        for name, name_words in self.worded.items():
+            for word in name_words:
+                self.postings.setdefault(word, set()).add(name)
 
     def tool(self, name: str) -> Tool:
         return Tool(name, self.names.index(name), self.examples[name])
@@ -64,10 +68,11 @@ class ToolIndex:
         if not wanted or all(w in _GENERIC for w in wanted) or len(wanted) > 4:
             return None
         n = len(wanted)
+        candidates = set.intersection(*(self.postings.get(w, set()) for w in wanted))
         matches = [
             name
-            for have, name in self.worded
-            if any(have[i : i + n] == wanted for i in range(len(have) - n + 1))
+            for name in candidates
+            if any(self.worded[name][i : i + n] == wanted for i in range(len(self.worded[name])))
         ]
         if not matches:
             return None

@@ -18,11 +18,11 @@ from bot.advisor.frame import (
     NO_COST_OF_LIVING,
     PAGE_SIZE,
     area_code,
+    fit,
     pager,
     pages,
     sources,
 )
-from bot.layout import short
 from bot.payloads import occupation_json
 from bot.places import POSTAL, Place, PlaceKind
 from bot.render import Side, count, esc, money, trim
@@ -115,7 +115,7 @@ async def places_reply(
 
     rows: list[tuple[Button, ...]] = []
     buttons = [
-        core.keyboards.button(f"{n}. {short(r.place.name, 24)}", View.SUMMARY, [code], r.place.code)
+        core.keyboards.button(f"{n}. {fit(r.place.name, 24)}", View.SUMMARY, [code], r.place.code)
         for n, r in enumerate(shown, page * PAGE_SIZE + 1)
     ]
     rows += [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
