@@ -3,6 +3,7 @@ the line naming the releases it comes from, buttons to a listed occupation, and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from bot.replies import Button, View
 from bot.resolver import Candidate, Status
 from store.codes import NATIONAL
 
-PAGE_SIZE = 8  # occupations or places per page of a list
+PAGE_SIZE = 10  # occupations or places per page of a list
 NO_COST_OF_LIVING = "Pay is nominal: no cost-of-living adjustment (the sources publish none)."
 
 
@@ -105,10 +106,52 @@ class Resolved:
     others: tuple[Candidate, ...] = ()
 
 
+# A field of work -> the people who do it ("dental hygiene" -> "dental hygienist"): how people
+# ask about a career ("is data science a good career?") and how titles name its workers.
+_WORKER_FORMS = [
+    (re.compile(r"ology$"), "ologist"),
+    (re.compile(r"ene$"), "enist"),
+    (re.compile(r"ences?$"), "entist"),
+    (re.compile(r"istry$"), "ist"),
+    (re.compile(r"apy$"), "apist"),
+    (re.compile(r"acy$"), "acist"),
+    (re.compile(r"opment$"), "oper"),
+    (re.compile(r"ign$"), "igner"),
+    (re.compile(r"eering$"), "eer"),
+]
+
+
+def worker_form(title: str) -> str | None:
+    """The title with its last word as the worker of that field, if it names a field."""
+    head, _, last = title.rpartition(" ")
+    for pattern, ending in _WORKER_FORMS:
+        if pattern.search(last) and len(last) > 5:
+            return f"{head} {pattern.sub(ending, last)}".strip()
+    return None
+
+
 def resolve(core: Core, title: str) -> Resolved | None:
     """The title's best occupation, when the index has one; an unsure title still answers
-    with its best reading, and the others are offered as buttons (see `others_row`)."""
+    with its best reading, and the others are offered as buttons. A field of work is read as
+    its workers first when the index is sure of those ("data science": data scientists)."""
     resolution = core.index.resolve(title)
+    worker = worker_form(title)
+    if worker is not None:
+        as_worker = core.index.resolve(worker)
+        if as_worker.status == Status.MATCHED and as_worker.best is not None:
+            return Resolved(as_worker.best.code, as_worker.best.title, title)
+    elif title.endswith("ing") and len(title) > 6 and resolution.best is not None:
+        # "firefighting": the activity's doer, when the title read as written is not about it
+        stem = title.rpartition(" ")[2][:-3]
+        as_doer = core.index.resolve(f"{title[:-3]}er")
+        doer = as_doer.best
+        if (
+            stem not in resolution.best.matched_title.lower()
+            and as_doer.status == Status.MATCHED
+            and doer is not None
+            and stem in doer.matched_title.lower()
+        ):
+            return Resolved(doer.code, doer.title, title)
     best = resolution.best
     if best is None or resolution.status == Status.UNKNOWN:
         return None

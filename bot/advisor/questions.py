@@ -69,6 +69,10 @@ _QUIZ = re.compile(
     r"|\bno\s+idea\s+what\s+(?:i\s+want\s+to\s+do|to\s+do)\b"
     r"|\bwhat\s+should\s+i\s+do\s+with\s+my\s+life\b"
     r"|\bhelp\s+me\s+(?:choose|pick|find|decide\s+on)\s+an?\s+(?:career|job)\b"
+    r"|\bhelp\s+(?:me\s+)?(?:picking|choosing|finding|with\s+(?:picking|choosing))\s+an?\s+"
+    r"(?:career|job)\b|\bwhat\s+should\s+i\s+do\s+for\s+(?:a\s+living|work|my\s+career)\b"
+    r"|\b(?:match(?:es)?|fit|suit)\s+my\s+(?:personality|interests)\b"
+    r"|\b(?:careers?|jobs?)\s+for\s+my\s+(?:personality|interests)\b"
 )
 
 # --- pay position ----------------------------------------------------------------------------
@@ -133,6 +137,10 @@ _TOOLS = [
     ),
     re.compile(r"^who\s+(?:uses|works\s+with)\s+(?P<tool>.+?)(?:\s+at\s+work)?$"),
     re.compile(
+        rf"^(?:{LIST_NOUNS})\s+for\s+(?:people|someone|somebody|me|those)\s+(?:who|that|if\s+i)\s+"
+        r"(?:know|knows|use|uses|can\s+use|am\s+good\s+at|like)\s+(?P<tool>.+)$"
+    ),
+    re.compile(
         r"^i\s+(?:know|use|can\s+use|am\s+good\s+at)\s+(?P<tool>.+?)\s*[.,;!]?\s*"
         rf"(?:which|what)\s+(?:{LIST_NOUNS})\s+use\s+it$"
     ),
@@ -144,6 +152,11 @@ _TOOL_NOISE = re.compile(
 # --- how to become ---------------------------------------------------------------------------
 _BE = r"(?:become|becoming|be|get\s+into|getting\s+into|get\s+started\s+(?:as|in)|start\s+(?:as|in)|train\s+(?:as|to\s+be)|qualify\s+as|work\s+as)"  # noqa: E501
 _HOWTO = [
+    re.compile(
+        r"^how\s+(?:long|many\s+years)\s+(?:is|are)\s+(?:the\s+)?(?:school(?:ing)?|college|training"
+        r"|education|program)\s+(?:for|to\s+(?:be|become))\s+(?P<t>.+)$"
+    ),
+    re.compile(rf"^how\s+(?:hard|difficult|easy|long)\s+is\s+it\s+to\s+{_BE}\s+(?P<t>.+)$"),
     re.compile(
         rf"^how\s+(?:do|can|could|would|should|does)\s+(?:i|you|u|one|someone|a\s+person)\s+{_BE}\s+(?P<t>.+)$"
     ),
@@ -182,6 +195,14 @@ _AREAS = r"(?P<kind>states?|cities|city|metros?|metro\s+areas?|metropolitan\s+ar
 _BEST = r"(?:the\s+)?(?:best|top|highest[- ]paying|top[- ]paying|best[- ]paying|highest[- ]paid|best[- ]paid|richest)"  # noqa: E501
 _PLACES = [
     re.compile(
+        r"^where\s+(?:is|are)\s+(?:the\s+)?(?:best|highest[- ]paying|top)\s+(?:place|places|state"
+        r"|states|city|cities)\s+(?:to\s+(?:be|work\s+as|live\s+as)|for)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(
+        rf"^(?:which|what)\s+{_AREAS}\s+(?:in\s+(?P<within>.+?)\s+)?pays?\s+(?:the\s+)?"
+        r"(?:most|best|more|highest)\s+(?:for|to)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(
         r"^where\s+(?:do|does|can|should|would)\s+(?:an?\s+)?(?P<t>.+?)\s+(?:make|earn|get\s+paid|be\s+paid|are\s+paid|paid|get|work|go|live)\s+(?:the\s+)?(?:most|best|more|highest)(?:\s+money|\s+pay)?(?P<rest>.*)$"
     ),
     re.compile(
@@ -205,6 +226,16 @@ _PLACES = [
 _BEING = r"(?:being\s+an?\s+|becoming\s+an?\s+|working\s+as\s+an?\s+|an?\s+|the\s+)?"
 _CAREER = r"(?:career|job|field|trade|profession|choice|idea|option|industry|path|bet|investment|major|occupation|line\s+of\s+work)"  # noqa: E501
 _PROSPECTS = [
+    re.compile(
+        r"^is\s+it\s+(?:still\s+)?(?:worth\s+(?:it\s+)?|a\s+good\s+idea\s+|smart\s+)(?:to\s+)?"
+        r"(?:becoming|being|become|be|going\s+into|getting\s+into|go\s+into|get\s+into|working\s+as"
+        r"|work\s+as|studying|study)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^(?:will|are|is|can|could)\s+(?P<t>.+?)\s+(?:be\s+|being\s+|get\s+)?(?:replaced|taken\s+over"
+        r"|automated)(?:\s+by\s+(?:ai|robots|automation|machines))?(?:\s+soon)?$"
+    ),
+    re.compile(r"^(?:can|could)\s+(?:ai|robots|automation)\s+replace\s+(?P<t>.+)$"),
     re.compile(
         rf"^(?:is|are|would)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+|really\s+)?(?:be\s+)?(?:an?\s+)?(?:good|great|bad|smart|solid|safe|stable|wise|dying|growing|secure|promising|viable)\s+{_CAREER}(?:\s+to\s+(?:get\s+into|go\s+into|pursue|study|choose))?(?:\s+(?:choice|path|option|for\s+me))?(?:\s+in\s+\d{{4}})?(?:\s+anymore)?$"
     ),
@@ -248,6 +279,7 @@ def normal(text: str) -> str:
     """Lower case, one line, no trailing punctuation, typographic quotes and dashes plain."""
     text = clean(text).lower().replace("’", "'").replace("w/", "with ")
     text = re.sub(r"[\u2600-\u27bf\U0001f000-\U0001faff]", " ", text)  # emoji
+    text = re.sub(r"\b(where|what|how|who|it)'s\b", r"\1 is", text)
     return " ".join(text.split()).strip(" ?!.,;:—–-")
 
 
@@ -255,7 +287,12 @@ def title_text(raw: str) -> str:
     """A title as asked, without articles and trailing punctuation; PREVIOUS for pronouns."""
     title = raw.strip(" ?!.,;:—–-'\"")
     title = re.sub(r"^(?:an?|the|being\s+an?|becoming\s+an?)\s+", "", title)
-    title = re.sub(r"\s+(?:at\s+work|for\s+a\s+living|nowadays|these\s+days|today)$", "", title)
+    title = re.sub(
+        r"\s+(?:at\s+work|for\s+a\s+living|nowadays|these\s+days|today|to\s+(?:work|live)(?:\s+in)?"
+        r"|right\s+now|in\s+the\s+us|in\s+america)$",
+        "",
+        title,
+    )
     return PREVIOUS if title in _PRONOUNS else title
 
 

@@ -10,6 +10,7 @@ import pytest
 from bot import advisor
 from bot.advisor.context import Previous
 from bot.advisor.filters import Measure
+from bot.advisor.frame import PAGE_SIZE
 from bot.advisor.tools import tool_index, tools_reply
 from bot.service import Careerbot
 from store.codes import NATIONAL
@@ -56,11 +57,11 @@ async def test_jobs_using_a_tool_are_ranked_by_jobs_from_the_rows(
     jobs = {c: source.wage(source.occupations[c]["wage_code"], NATIONAL)["employment"]
             for c in ranked}  # fmt: skip
     expected = sorted((c for c in ranked if jobs[c] is not None), key=lambda c: (-jobs[c], c))
-    assert [o["code"] for o in reply.occupations] == expected[:8]
+    assert [o["code"] for o in reply.occupations] == expected[:PAGE_SIZE]
     assert reply.to_json()["tool"]["name"] == "Microsoft Excel"
     more = next(b.data for row in reply.buttons for b in row if b.label.startswith("Next"))
     page_two = await careerbot.press(more)
-    assert [o["code"] for o in page_two.occupations] == expected[8:16]
+    assert [o["code"] for o in page_two.occupations] == expected[PAGE_SIZE : 2 * PAGE_SIZE]
 
 
 async def test_how_to_become_quotes_bls_and_o_net_and_sends_to_the_state(
@@ -166,3 +167,21 @@ async def test_every_button_of_every_advisor_answer_opens_something(
                 assert len(b.data.encode()) <= 64
                 pressed = await careerbot.press(b.data)
                 assert pressed.kind != "expired", (question, b.label)
+
+
+@pytest.mark.parametrize(
+    ("asked", "code"),
+    [
+        ("is dental hygiene a good career", "29-1292.00"),
+        ("is data science worth it", "15-2051.00"),
+        ("how do i get into graphic design", "27-1024.00"),
+        ("is pharmacy a good career", "29-1051.00"),
+        ("how to get into software engineering", "15-1252.00"),
+    ],
+)
+async def test_a_field_of_work_is_read_as_its_workers(
+    careerbot: Careerbot, asked: str, code: str
+) -> None:
+    reply = await careerbot.answer(asked)
+    assert reply.kind in ("prospects", "howto")
+    assert reply.occupations[0]["code"] == code

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from bot.advisor.frame import PAGE_SIZE
 from bot.advisor.pay import pay_reply
 from bot.advisor.where import place_ranking, places_reply
 from bot.service import Careerbot
@@ -72,7 +73,7 @@ async def test_metro_places_of_a_state_page_on(careerbot: Careerbot) -> None:
     more = next(b.data for row in reply.buttons for b in row if b.label.startswith("Next"))
     page_two = await careerbot.press(more)
     assert page_two.kind == "places"
-    assert page_two.to_json()["places"][0]["rank"] == 9
+    assert page_two.to_json()["places"][0]["rank"] == PAGE_SIZE + 1
 
 
 PAYS = [

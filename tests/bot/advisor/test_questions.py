@@ -82,6 +82,8 @@ def test_similar_to_keeps_the_title_and_less_school() -> None:
         ("requirements to be a police officer", "police officer", None),
         ("how do i get started as a plumber", "plumber", None),
         ("how do you become one?", PREVIOUS, None),
+        ("how long is the training for a paramedic", "paramedic", None),
+        ("how hard is it to become a lawyer", "lawyer", None),
     ],
 )
 def test_how_to_become(text: str, title: str, place: str | None) -> None:
@@ -101,6 +103,9 @@ def test_how_to_become(text: str, title: str, place: str | None) -> None:
         ("where can electricians earn the most in texas", "electricians", True, "Texas"),
         ("what are the best states to be a dental hygienist", "dental hygienist", False, None),
         ("where do they earn the most", PREVIOUS, False, None),
+        ("where's the best place to work as a chef", "chef", False, None),
+        ("which cities pay the most for pharmacists", "pharmacists", True, None),
+        ("best states for plumbers to work in", "plumbers", False, None),
     ],
 )
 def test_where_to_go(text: str, title: str, metros: bool, within: str | None) -> None:
@@ -136,6 +141,7 @@ def test_pay_position(text: str, title: str, pay: float, hourly: bool, place: st
         ("jobs where you use excel every day", "excel"),
         ("who works with sap", "sap"),
         ("which occupations require microsoft word", "microsoft word"),
+        ("careers for people who know python", "python"),
     ],
 )
 def test_tools(text: str, tool: str) -> None:
@@ -158,6 +164,9 @@ def test_a_tool_the_index_does_not_know_is_not_a_tools_question() -> None:
         ("what's the job outlook for welders", "welders"),
         ("is truck driving a dying career", "truck driving"),
         ("is it worth it?", PREVIOUS),
+        ("is it worth becoming a paralegal", "paralegal"),
+        ("will cashiers be replaced by robots", "cashiers"),
+        ("can ai replace radiologists", "radiologists"),
     ],
 )
 def test_prospects(text: str, title: str) -> None:
@@ -173,6 +182,8 @@ def test_prospects(text: str, title: str) -> None:
         "no idea what to do with my life, i don't know what career to pick",
         "help me choose a career",
         "what jobs would be good for me",
+        "what should i do for a living",
+        "which jobs match my personality",
     ],
 )
 def test_quiz(text: str) -> None:
