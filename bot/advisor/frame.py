@@ -64,6 +64,23 @@ def profile_button(core: Core, number: int, code: str, title: str, place: Place 
     return core.keyboards.button(f"{number}. {fit(title, 26)}", View.SUMMARY, [code], area)
 
 
+def listed_rows(
+    core: Core, listed: Sequence[tuple[str, str]], first: int, place: Place | None
+) -> list[tuple[Button, ...]]:
+    """Buttons under a list of occupations ((code, title), numbered from `first`): each opens
+    that occupation's summary, two to a row, and one compares the first two."""
+    buttons = [
+        profile_button(core, n, code, title, place) for n, (code, title) in enumerate(listed, first)
+    ]
+    rows: list[tuple[Button, ...]] = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+    if len(listed) >= 2:
+        area = place.code if place is not None else None
+        pair = [listed[0][0], listed[1][0]]
+        label = f"⚖️ Compare {first} and {first + 1}"
+        rows.append((core.keyboards.button(label, View.SUMMARY, pair, area),))
+    return rows
+
+
 def fit(text: str, width: int) -> str:
     """A title cut at a word to fit a button, with "…" only when something was cut (what
     `bot.layout.short` does, without textwrap's cost: lists make many buttons)."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.advisor.core import Core
-from bot.advisor.frame import button, fit, sources
+from bot.advisor.frame import button, fit, listed_rows, sources
 from bot.advisor.rankings import representatives
 from bot.render import esc, median_pay, signed_percent, trim
 from bot.replies import Button, Reply, ReplyKind, View
@@ -205,12 +205,7 @@ async def _results(core: Core, answers: str, quiz: list[Item], zone: int) -> Rep
         lines.append("No occupation in this Job Zone shares your top interests.")
     lines.append(f"<i>{esc(NOT_OFFICIAL)}</i>")
     lines.append(sources(core, onet=True))
-    rows: list[tuple[Button, ...]] = []
-    listed = [
-        core.keyboards.button(f"{n}. {fit(o.title, 26)}", View.SUMMARY, [o.code])
-        for n, o in enumerate(best, 1)
-    ]
-    rows += [tuple(listed[i : i + 2]) for i in range(0, len(listed), 2)]
+    rows = listed_rows(core, [(o.code, o.title) for o in best], 1, None)
     rows.append(
         (
             _quiz_button(core, "↩ Other preparation", f"a{answers}"),

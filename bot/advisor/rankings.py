@@ -34,9 +34,9 @@ from bot.advisor.frame import (
     NO_COST_OF_LIVING,
     PAGE_SIZE,
     area_code,
+    listed_rows,
     pager,
     pages,
-    profile_button,
     sources,
 )
 from bot.payloads import occupation_json
@@ -380,17 +380,8 @@ def _buttons(
     page: int,
     total: int,
 ) -> tuple[tuple[Button, ...], ...]:
-    first = page * PAGE_SIZE + 1
-    listed = [
-        profile_button(core, n, r.occupation.code, r.occupation.title, place)
-        for n, r in enumerate(shown, first)
-    ]
-    rows: list[tuple[Button, ...]] = [tuple(listed[i : i + 2]) for i in range(0, len(listed), 2)]
-    if len(shown) >= 2:
-        pair = [shown[0].occupation.code, shown[1].occupation.code]
-        area = place.code if place is not None else None
-        label = f"⚖️ Compare {first} and {first + 1}"
-        rows.append((core.keyboards.button(label, View.SUMMARY, pair, area),))
+    listed = [(r.occupation.code, r.occupation.title) for r in shown]
+    rows = listed_rows(core, listed, page * PAGE_SIZE + 1, place)
     similar = [query.filters.similar_to] if query.filters.similar_to else []
     area = query.area if query.area != NATIONAL else None
     paging = pager(core, View.RANKING, similar, area, page, total, query.to_state)

@@ -16,11 +16,11 @@ from weakref import WeakKeyDictionary
 
 from bot.advisor.core import Core
 from bot.advisor.filters import Measure
-from bot.advisor.frame import PAGE_SIZE, pager, pages, profile_button, sources
+from bot.advisor.frame import PAGE_SIZE, listed_rows, pager, pages, sources
 from bot.advisor.rankings import representatives
 from bot.payloads import occupation_json
 from bot.render import Side, count, esc, money, trim
-from bot.replies import Button, Reply, ReplyKind, View
+from bot.replies import Reply, ReplyKind, View
 from store.advisor import ToolUse
 from store.codes import NATIONAL
 from store.queries import CareerStore
@@ -152,11 +152,8 @@ async def tools_reply(core: Core, tool: Tool, measure: Measure, page: int = 0) -
         lines.append(f"<i>Also listing it, not ranked: {esc('; '.join(left))}.</i>")
     lines.append(sources(core, projections=False, onet=True))
 
-    buttons = [
-        profile_button(core, n, code, by_code[code].title, None)
-        for n, (_, code) in enumerate(shown, page * PAGE_SIZE + 1)
-    ]
-    rows: list[tuple[Button, ...]] = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+    titled = [(code, by_code[code].title) for _, code in shown]
+    rows = listed_rows(core, titled, page * PAGE_SIZE + 1, None)
     paging = pager(
         core, View.TOOLS, [], None, page, len(ranked), lambda p: _state(tool.number, measure, p)
     )
