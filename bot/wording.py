@@ -47,12 +47,24 @@ def fallback(*, greeting: bool = False, unknown: Sequence[str] = ()) -> str:
     return f"{head}\nTry:\n{example_list()}"
 
 
+ADVISOR_EXAMPLES = (
+    "highest paying jobs without a degree",
+    "how do I become a dental hygienist?",
+    "where do electricians make the most?",
+    "what career fits me?",
+)
+
+
 def help_text() -> str:
     return (
         "Send two to four job titles to compare them, or one to see its profile.\n"
         f"{example_list()}\n"
         "• <code>/compare nurse vs teacher</code>\n"
         "• <code>/job electrician</code>\n"
+        "Or ask: "
+        + ", ".join(f"<code>{esc(e)}</code>" for e in ADVISOR_EXAMPLES)
+        + ", “is welding a good career?”, “I make $55k as an accountant in Ohio, is that "
+        "good?”, “which jobs use Python?”.\n"
         "Buttons under an answer open salary, skills, education, duties, demographics, "
         "outlook and similar jobs. /about names the sources."
     )
@@ -71,7 +83,11 @@ def about_text(metadata: Mapping[str, str]) -> str:
             "• Demographics: BLS Current Population Survey "
             f"({esc(m.get('release_cps_shares', ''))} shares, "
             f"{esc(m.get('release_cps_age', ''))} median age).",
-            f"• Titles, duties, skills, education: O*NET {esc(m.get('release_onet', ''))}.",
+            f"• Titles, duties, skills, education, interests, work values: O*NET "
+            f"{esc(m.get('release_onet', ''))}.",
+            "• Who leaves each occupation and BLS's stated reasons for its change: Employment "
+            "Projections Tables 1.10 and 1.12. Rankings, percentile positions and the quiz's "
+            "matches are computed by careerbot from these figures.",
             "Source: U.S. Bureau of Labor Statistics.",
             "",
             esc(ATTRIBUTION.format(onet=m.get("release_onet", "").split(" ")[0])),

@@ -72,6 +72,12 @@ async def prospects(core: Core, code: str) -> Reply:
             )
             + " — BLS Table 1.10"
         )
+    values = (await core.store.work_values(code))[:3]
+    if values:
+        lines.append(
+            "• What it offers most (O*NET Work Values, extent 1–7): "
+            + ", ".join(f"{esc(name.replace('_', ' '))} {extent:.1f}" for name, extent in values)
+        )
     if p is not None and p.code != facts.soc_code:
         lines.append(f"<i>Projections for: {esc(p.title)}</i>")
     if factors:
@@ -102,6 +108,7 @@ async def prospects(core: Core, code: str) -> Reply:
                 "openings": p.openings if p else None,
                 "exit_rate": separation.exit_rate if separation else None,
                 "transfer_rate": separation.transfer_rate if separation else None,
+                "work_values": [{"name": n, "extent": e} for n, e in values],
                 "factors": [
                     {"industry": f.industry, "industry_code": f.industry_code, "text": f.text}
                     for f in factors
