@@ -75,9 +75,22 @@ QUESTIONS = [
     "help",
     "asdfghjkl vs qwertyuiop",
     "🙂",
+    # The advisor (issue 15): rankings, cards, places, pay positions, tools and the quiz.
+    "highest paying jobs in Texas without a degree",
+    "how do I become a dental hygienist",
+    "best cities in texas for welders",
+    "I make $55,000 as an accountant in Ohio, is that good?",
+    "which jobs use python",
+    "is welding a good career?",
+    "what career fits me?",
 ]
-# Every button of these comparisons is pressed, and every button of the views they open.
-PRESSED = (SEED_1, "physician vs surgeon in California")
+# Every button of these answers is pressed, and every button of the views they open.
+PRESSED = (
+    SEED_1,
+    "physician vs surgeon in California",
+    "highest paying jobs in Texas without a degree",
+    "what career fits me?",
+)
 
 
 def careerbot_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
