@@ -426,17 +426,20 @@ def _rank(said: str, places: PlaceFinder) -> Question | None:
     filters = words.filters
     if filters.less_school and not similar_title:
         filters = replace(filters, less_school=False)
+    said_something = bool(words.measure or not filters.empty or similar_title)
+    cue = bool(_RANK_FOLLOW_UP.search(said))
     national = bool(_NATIONAL.search(said))
+    if not (said_something or cue or national or len(said.split()) <= 3):
+        return None  # most messages (titles, comparisons) stop here, before any place lookup
     place, rest = (None, _NATIONAL.sub(" ", said)) if national else find_place(said, places)
-    if place is None and not national:
+    if place is None and not national and said_something:
         place = _trailing_state(said, places)
         rest = said.rsplit(" ", 1)[0] if place is not None and " " in said else ""
     listed = bool(_LIST.search(said)) or bool(words.field_spans)
-    said_something = bool(words.measure or not filters.empty or similar_title)
     # "what about in Texas?", "and which ones have the most openings", "nationally?": about
     # a list shown before (the caller decides whether there was one).
     only_place = bool(place or national) and not rest.strip(" ?!.,")
-    follow_up = bool(_RANK_FOLLOW_UP.search(said)) or only_place
+    follow_up = cue or only_place
     if not said_something and not (follow_up and (place or national)):
         return None
     starts_with_measure = words.measure is not None and re.match(
