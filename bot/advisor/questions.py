@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from bot.advisor import phrasings
+import bot.advisor.phrasings as phrasings
 from bot.advisor.filters import Filters, Measure
 from bot.advisor.words import money, wording
 from bot.parsing import clean
