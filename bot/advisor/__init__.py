@@ -135,7 +135,9 @@ async def _rank(core: Core, question: Question, previous: Previous | None) -> Re
         filters = base.filters.merged(filters)
     measure = question.measure or (base.measure if base is not None else Measure.ANNUAL)
     area = _area(question.place, question.national, base)
-    return await rank_reply(core, RankQuery(measure, area, filters))
+    return await rank_reply(
+        core, RankQuery(measure, area, filters), unsupported=question.unsupported
+    )
 
 
 def _area(place: Place | None, national: bool, base: RankQuery | None) -> str:

@@ -28,6 +28,9 @@ QUIZ = re.compile(
     r"(?:career|job)\b|\bwhat\s+should\s+i\s+do\s+for\s+(?:a\s+living|work|my\s+career)\b"
     r"|\b(?:match(?:es)?|fit|suit)\s+my\s+(?:personality|interests)\b"
     r"|\b(?:careers?|jobs?)\s+for\s+my\s+(?:personality|interests)\b"
+    r"|\b(?:no\s+(?:idea|clue)|not\s+sure|unsure|confused\s+about)\s+(?:what|which)\s+"
+    r"(?:career|job|field|work|to\s+do)"
+    r"|\bwhat\s+(?:job|career|work|field)\s+should\s+i\s+(?:do|pick|choose|get|go\s+into|pursue)\b"
 )
 
 # --- pay position ----------------------------------------------------------------------------
@@ -112,6 +115,15 @@ _BE = (
 )
 HOWTO = [
     re.compile(
+        r"^what\s+(?:schooling|education|training|degree|qualifications?|certifications?"
+        r"|experience)\s+(?:is|are)\s+(?:needed|required|necessary)\s+(?:to\s+(?:be|become)|for)"
+        r"\s+(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^what\s+is\s+(?:required|needed|involved|necessary)\s+(?:to\s+(?:be|become)|for"
+        r"|in\s+becoming)\s+(?P<t>.+)$"
+    ),
+    re.compile(
         r"^how\s+(?:long|many\s+years)\s+(?:is|are)\s+(?:the\s+)?(?:school(?:ing)?|college|training"
         r"|education|program)\s+(?:for|to\s+(?:be|become))\s+(?P<t>.+)$"
     ),
@@ -170,6 +182,10 @@ _BEST = (
     r"|best[- ]paid|richest)"
 )
 PLACES = [
+    re.compile(
+        r"^where\s+(?:should|could|can|would)\s+i\s+(?:move|live|go|work|relocate)\s+(?:to\s+)?"
+        r"(?:to\s+(?:be|work\s+as)|as)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
     re.compile(
         r"^where\s+(?:is|are)\s+(?:the\s+)?(?:best|highest[- ]paying|top)\s+(?:place|places|state"
         r"|states|city|cities)\s+(?:to\s+(?:be|work\s+as|live\s+as)|for)\s+(?:an?\s+)?(?P<t>.+)$"

@@ -50,6 +50,7 @@ class Question:
     filters: Filters = field(default_factory=Filters)
     follow_up: bool = False  # rank: changes the previous ranking rather than a new one
     national: bool = False  # rank: "nationally", "in the US" (as opposed to no place said)
+    unsupported: tuple[str, ...] = ()  # rank: what was asked that the data cannot filter by
     metros: bool = False  # places: metro areas rather than states
     within: Place | None = None  # places: metros in this state
     pay: float | None = None  # pay position
@@ -242,6 +243,7 @@ def _rank(said: str, places: PlaceFinder) -> Question | None:
         filters=filters,
         follow_up=follow_up and not similar_title,
         national=national,
+        unsupported=words.unsupported,
     )
 
 

@@ -317,8 +317,13 @@ def left_out(core: Core, ranking: Ranking) -> str:
     return "Left out: " + "; ".join(parts) + "."
 
 
-async def rank_reply(core: Core, query: RankQuery, page: int = 0) -> Reply:
-    """A page of a ranking, with buttons to each listed occupation and to the next page."""
+async def rank_reply(
+    core: Core, query: RankQuery, page: int = 0, unsupported: tuple[str, ...] = ()
+) -> Reply:
+    """A page of a ranking, with buttons to each listed occupation and to the next page.
+
+    `unsupported`: what the question asked that the data cannot filter by ("remote"), said
+    so under the heading."""
     ranking = await rank(core, query)
     place = core.places.by_code(query.area) if query.area != NATIONAL else None
     total = len(ranking.ranked)
@@ -326,6 +331,11 @@ async def rank_reply(core: Core, query: RankQuery, page: int = 0) -> Reply:
     shown = ranking.ranked[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     wages = await core.store.area_wages(query.area)
     lines = [heading(ranking, place), esc(ranked_by(core, query, place))]
+    if unsupported:
+        asked = ", ".join(f"“{u}”" for u in unsupported)
+        lines.append(
+            f"<i>The sources publish nothing on {esc(asked)}: this list is not filtered by it.</i>"
+        )
     if query.measure.national_only and place is not None:
         lines.append(f"<i>Projections are national; pay filters use {esc(place.name)} figures.</i>")
     if not shown:

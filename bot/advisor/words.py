@@ -65,6 +65,7 @@ _EDUCATION: list[tuple[re.Pattern[str], str, Education]] = [
             rf"|\b(?:do\s*n[o']?t|doesn'?t|does\s+not|do\s+not|wont|won'?t)\s+(?:need|require)"
             rf"\s+(?:a\s+|any\s+)?(?:{_DEGREE}|college)\b"
             r"|\bno[- ]college\b|\bskip(?:ping)?\s+college\b|\bnon[- ]degree\b"
+            r"|\b(?:little|minimal|not\s+much)\s+(?:school(?:ing)?|education|college)\b"
         ),
         "education_max",
         Education.POSTSECONDARY,
@@ -214,6 +215,16 @@ _FIELD = re.compile(
 )
 
 
+# What people ask lists to be about that the sources publish nothing on: the answer says its
+# list is not filtered by it, rather than quietly ignoring it.
+_UNSUPPORTED = re.compile(
+    r"\b(?:remote|work(?:ing)?\s+from\s+home|from\s+home|part[- ]time|low[- ]stress"
+    r"|least\s+stressful|stress[- ]free|easiest|easy|fun|happiest|flexible|safest"
+    r"|for\s+(?:women|men|introverts|extroverts|teens|teenagers|students|veterans|felons"
+    r"|seniors|retirees|moms|parents))\b"
+)
+
+
 @dataclass(frozen=True)
 class Wording:
     """What a message says about a ranking (None / empty where it says nothing)."""
@@ -221,6 +232,7 @@ class Wording:
     measure: Measure | None
     filters: Filters
     field_spans: tuple[tuple[int, int], ...] = ()  # where the fields were said (not places)
+    unsupported: tuple[str, ...] = ()  # qualifiers the data cannot filter by ("remote")
 
 
 def measure_of(text: str) -> Measure | None:
@@ -282,4 +294,5 @@ def wording(text: str) -> Wording:
         min_hourly=min_hourly,
         less_school=bool(_LESS_SCHOOL.search(text)),
     )
-    return Wording(measure, filters, tuple(spans))
+    unsupported = tuple(dict.fromkeys(m.group(0) for m in _UNSUPPORTED.finditer(text)))
+    return Wording(measure, filters, tuple(spans), unsupported)

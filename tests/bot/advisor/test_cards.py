@@ -185,3 +185,8 @@ async def test_a_field_of_work_is_read_as_its_workers(
     reply = await careerbot.answer(asked)
     assert reply.kind in ("prospects", "howto")
     assert reply.occupations[0]["code"] == code
+
+
+async def test_a_list_says_what_it_cannot_be_filtered_by(careerbot: Careerbot) -> None:
+    reply = await careerbot.answer("best paying remote jobs")
+    assert reply.kind == "rank" and "nothing on “remote”" in reply.text

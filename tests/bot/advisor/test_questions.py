@@ -84,6 +84,8 @@ def test_similar_to_keeps_the_title_and_less_school() -> None:
         ("how do you become one?", PREVIOUS, None),
         ("how long is the training for a paramedic", "paramedic", None),
         ("how hard is it to become a lawyer", "lawyer", None),
+        ("what training is required to become a pilot", "pilot", None),
+        ("what's needed to become a midwife", "midwife", None),
     ],
 )
 def test_how_to_become(text: str, title: str, place: str | None) -> None:
@@ -106,6 +108,7 @@ def test_how_to_become(text: str, title: str, place: str | None) -> None:
         ("where's the best place to work as a chef", "chef", False, None),
         ("which cities pay the most for pharmacists", "pharmacists", True, None),
         ("best states for plumbers to work in", "plumbers", False, None),
+        ("where could i relocate to work as a welder", "welder", False, None),
     ],
 )
 def test_where_to_go(text: str, title: str, metros: bool, within: str | None) -> None:
@@ -184,6 +187,8 @@ def test_prospects(text: str, title: str) -> None:
         "what jobs would be good for me",
         "what should i do for a living",
         "which jobs match my personality",
+        "not sure what career to go for",
+        "what career should i pursue",
     ],
 )
 def test_quiz(text: str) -> None:
@@ -237,3 +242,9 @@ def test_follow_ups_on_a_ranking(
 
 def test_a_bachelors_follow_up_filters_exactly() -> None:
     assert ask("only the ones that need a bachelors").filters.education == Education.BACHELOR
+
+
+def test_what_the_data_cannot_filter_by_is_kept_to_be_said() -> None:
+    q = ask("highest paying part-time jobs without a degree")
+    assert q.ask == Ask.RANK and q.unsupported == ("part-time",)
+    assert q.filters.json() == {"education_max": "postsecondary_nondegree"}
