@@ -13,6 +13,8 @@ answer) so that "how do I become one?" or "what about in Texas?" read as follow-
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.advisor import pay, quiz, rankings, tools, where
 from bot.advisor.context import Previous
 from bot.advisor.core import Core
@@ -130,7 +132,7 @@ async def _rank(core: Core, question: Question, previous: Previous | None) -> Re
         similar = _occupation(core, question.title, previous)
         if similar is None:
             return None
-        filters = Filters(**{**filters.__dict__, "similar_to": similar.code})
+        filters = replace(filters, similar_to=similar.code)
     if base is not None:
         filters = base.filters.merged(filters)
     measure = question.measure or (base.measure if base is not None else Measure.ANNUAL)

@@ -174,9 +174,3 @@ def resolve(core: Core, title: str) -> Resolved | None:
         return None
     others = resolution.candidates[1:3] if resolution.status == Status.AMBIGUOUS else ()
     return Resolved(best.code, best.title, title, tuple(others))
-
-
-def others_line(resolved: Resolved) -> list[str]:
-    if not resolved.others:
-        return []
-    return [f"<i>Taken as {esc(resolved.title)} for “{esc(resolved.asked)}”.</i>"]

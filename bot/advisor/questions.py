@@ -61,11 +61,15 @@ class Question:
 PlaceFinder = Callable[[str], Place | None]
 
 
+_EMOJI = re.compile(r"[\u2600-\u27bf\U0001f000-\U0001faff]")
+_IS = re.compile(r"\b(where|what|how|who|it)'s\b")
+
+
 def normal(text: str) -> str:
     """Lower case, one line, no trailing punctuation, typographic quotes and dashes plain."""
     text = clean(text).lower().replace("’", "'").replace("w/", "with ")
-    text = re.sub(r"[\u2600-\u27bf\U0001f000-\U0001faff]", " ", text)  # emoji
-    text = re.sub(r"\b(where|what|how|who|it)'s\b", r"\1 is", text)
+    text = _EMOJI.sub(" ", text)
+    text = _IS.sub(r"\1 is", text)
     return " ".join(text.split()).strip(" ?!.,;:—–-")
 
 

@@ -103,6 +103,11 @@ _EDUCATION: list[tuple[re.Pattern[str], str, Education]] = [
         Education.DOCTORAL,
     ),
 ]
+# Every pattern above names one of these words.
+_ANY_EDUCATION = re.compile(
+    r"school|college|degree|diploma|uni|ged|\bhs\b|associate|certific|trade|vocational"
+    r"|bachelor|\b(?:2|4|two|four)[- ]year|master|mba|doctora|ph\.?d|professional"
+)
 _NO_EXPERIENCE = re.compile(
     r"\b(?:no|without|zero|little\s+or\s+no)\s+(?:work\s+|prior\s+|previous\s+|job\s+)?"
     r"exp[ei]r[a-z]*\b|\bentry[- ]level\b|\bexp[ei]r[a-z]*\s+not\s+(?:needed|required)\b"
@@ -257,10 +262,11 @@ def wording(text: str) -> Wording:
     """The measure and filters a (lower-case) message names."""
     measure = measure_of(text)
     education: dict[str, Education] = {}
-    for pattern, name, level in _EDUCATION:
-        if pattern.search(text):
-            education[name] = level
-            break
+    if _ANY_EDUCATION.search(text):  # most messages say nothing of school: one search, not ten
+        for pattern, name, level in _EDUCATION:
+            if pattern.search(text):
+                education[name] = level
+                break
     fields: list[str] = []
     spans = []
     for found in _FIELD.finditer(text):
