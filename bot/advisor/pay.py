@@ -144,7 +144,7 @@ async def pay_reply(core: Core, code: str, place: Place | None, pay: float, hour
         (occupation_json(Side(found.title, found.title, found), core.period),),
         extra={
             "position": {
-                "pay": pay,
+                "pay": int(pay) if float(pay).is_integer() else pay,
                 "unit": unit,
                 "area": area_code(place),
                 "above_percentile": pos.above if pos else None,

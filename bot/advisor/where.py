@@ -153,6 +153,7 @@ async def places_reply(
             "pages": pages(len(ranked)),
             "total": len(ranked),
             "left_out": {"no_figure": unpublished},
+            "location": core.places.json(within),
         },
     )
 
