@@ -20,6 +20,7 @@ from store.db import DatabaseMissing, create_engine, session_factory
 from store.details import DetailReads
 from store.facts import AreaFacts, OccupationFacts, TitleRow, projection_facts, wage_facts
 from store.memo import MEMO_LIMIT, memoized
+from store.conversations import ConversationStore
 from store.preferences import ChatPreferences
 from store.rankings import RankingReads
 
@@ -34,6 +35,7 @@ class CareerStore(DetailReads, RankingReads):
         self.engine = engine
         self.sessions: async_sessionmaker[AsyncSession] = session_factory(engine)
         self.preferences = ChatPreferences(engine, self.sessions)
+        self.conversations = ConversationStore(engine)
 
     @classmethod
     async def open(cls, database_url: str) -> CareerStore:
@@ -62,10 +64,21 @@ class CareerStore(DetailReads, RankingReads):
             raise DatabaseMissing(
                 "The career database is empty. Build it with: careerbot data build"
             )
+        try:
+            await store.conversations.start()
+        except Exception as error:
+            await store.close()
+            raise DatabaseMissing(
+                "The career database is missing or unreadable. Build it with: careerbot data build"
+            ) from error
         return store
 
     async def close(self) -> None:
-        await self.engine.dispose()
+        """Write what is waiting (conversations), then close the connections."""
+        try:
+            await self.conversations.close()
+        finally:
+            await self.engine.dispose()
 
     # --- the title index's raw material -------------------------------------------------
     async def titles(self) -> list[TitleRow]:
