@@ -50,7 +50,7 @@ async def respond(bot: Careerbot, line: str, choices: list[str]) -> Reply:
     command = line.split()[0].split("@")[0].lower() if line.startswith("/") else ""
     argument = line.split(maxsplit=1)[1] if " " in line else ""
     if line.isdigit() and 1 <= int(line) <= len(choices):
-        return await bot.press(choices[int(line) - 1])
+        return await bot.press(choices[int(line) - 1], chat_id=CONSOLE_CHAT)
     if command == "/about":
         return bot.about()
     if command in ("/help", "/start"):

@@ -7,9 +7,11 @@ OEWS names states in full and metro areas by their principal cities and postal c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+
+from rapidfuzz import fuzz, process
 
 from store.codes import NATIONAL
 from store.facts import AreaFacts
@@ -95,6 +97,15 @@ NICKNAMES = {
 }
 # What people send to mean "the whole country" (/state US).
 NATIONAL_WORDS = {"us", "usa", "u.s.", "national", "nationwide", "united states", "none", "reset"}
+# Names of metro areas as people say them, where the plain name would mean a state.
+AREA_NICKNAMES = {
+    "dc area": "washington, dc",
+    "dmv": "washington, dc",
+    "dc metro": "washington, dc",
+    "washington dc area": "washington, dc",
+    "bay area": "san francisco",
+    "tri state area": "new york, ny",
+}
 _CLEAN = re.compile(r"[^a-z ,]+")
 
 
@@ -112,7 +123,10 @@ class Place:
 
 
 class Places:
-    def __init__(self, areas: Iterable[AreaFacts]) -> None:
+    def __init__(self, areas: Iterable[AreaFacts], jobs: Mapping[str, int] | None = None) -> None:
+        """`jobs`: each area's employment, all occupations: of two metros with the same city
+        ("portland"), people mean the bigger."""
+        self.jobs = dict(jobs or {})
         self.states: dict[str, Place] = {}
         self.metros: list[tuple[list[str], set[str], Place]] = []
         for area in areas:
@@ -144,6 +158,15 @@ class Places:
         code = place.code[:2] if place.kind == PlaceKind.STATE else place.code[2:]
         return {"kind": place.kind, "code": code, "name": place.name, "oews_area": place.code}
 
+    def state_of(self, area_code: str) -> str | None:
+        """The state a metro area is in (its first state, for one that spans several)."""
+        place = self.by_code(area_code)
+        if place is None or place.kind != PlaceKind.METRO:
+            return None
+        first = place.name.rpartition(", ")[2].split("-")[0].strip().casefold()
+        state = self.states.get(first)
+        return state.code if state else None
+
     def by_code(self, area_code: str) -> Place | None:
         for place in self.states.values():
             if place.code == area_code:
@@ -167,12 +190,49 @@ class Places:
                 state,
             )
         best: Place | None = None
-        best_rank = 99
+        best_rank: tuple[int, int] = (99, 0)
         for cities, states, place in self.metros:
             if city in cities and (not postal or postal in states):
-                rank = cities.index(city)
+                rank = (cities.index(city), -self.jobs.get(place.code, 0))
                 if rank < best_rank:
                     best, best_rank = place, rank
         if best is None and not state and city in self.states:
             return self.states[city]
         return best
+
+    def find_loosely(self, text: str) -> Place | None:
+        """`find`, forgiving how people write places in chat: "the dc area", "greater boston",
+        "austin tx" (no comma), "washington state", "ohoi" (a typo of a state name)."""
+        name = " ".join(_CLEAN.sub(" ", text.lower().replace(".", "")).split()).strip(" ,")
+        name = re.sub(r"^the\s+", "", name)
+        if name in AREA_NICKNAMES:
+            return self.find(AREA_NICKNAMES[name])
+        as_written = self.find(name)  # "kansas city" is a metro before "kansas" is a state
+        if as_written is not None:
+            return as_written
+        name = re.sub(
+            r"^(?:greater|metro|downtown)\s+|\s+(?:area|metro(?:\s+area)?|city)$", "", name
+        )
+        name = re.sub(r"^(?:the\s+)?(?:state\s+of\s+)|\s+state$", "", name)
+        if not name:
+            return None
+        found = self.find(name)
+        if found is None and " " in name and "," not in name:
+            head, _, last = name.rpartition(" ")
+            if last in self.states:
+                found = self.find(f"{head}, {last}")
+        if found is None and "," not in name:  # "boise": Boise City, ID; "honolulu": Urban Honolulu
+            starting = [
+                place
+                for cities, _, place in self.metros
+                if re.search(rf"(?:^| ){re.escape(name)}(?: |$)", cities[0])
+            ]
+            if starting:
+                found = max(starting, key=lambda p: self.jobs.get(p.code, 0))
+        if found is None and len(name) >= 4 and "," not in name:
+            full_names = [n for n in self.states if len(n) > 2]
+            cutoff = 75 if len(name) < 6 else 85
+            close = process.extractOne(name, full_names, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if close is not None:
+                found = self.states[close[0]]
+        return found

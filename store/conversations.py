@@ -37,7 +37,7 @@ SYNC_EVERY = 2.0  # seconds between reads of other instances' writes
 SYNC_OVERLAP = 5.0  # re-read a little before the newest row seen: clocks differ slightly
 PRUNE_EVERY = 600.0  # seconds between deletions of expired rows
 
-TABLE = models.ConversationContext.__table__
+TABLE = models.Base.metadata.tables[models.ConversationContext.__tablename__]
 
 
 class ConversationStore:
@@ -124,9 +124,7 @@ class ConversationStore:
                 self._pruned_at = now
                 async with self.engine.begin() as conn:
                     await conn.execute(delete(TABLE).where(TABLE.c.updated_at < now - TTL))
-                self._contexts = {
-                    k: v for k, v in self._contexts.items() if now - v[1] < TTL
-                }
+                self._contexts = {k: v for k, v in self._contexts.items() if now - v[1] < TTL}
 
     async def close(self) -> None:
         """Stop the background writer and write what is waiting."""
@@ -137,6 +135,10 @@ class ConversationStore:
             self._flusher = None
         if self._dirty:
             await self.flush()
+
+    def discard_pending(self) -> None:
+        """Forget the writes not made yet (an evaluation's made-up chats are not kept)."""
+        self._dirty.clear()
 
     def __len__(self) -> int:
         return len(self._contexts)

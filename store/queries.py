@@ -16,11 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from store import models
 from store.codes import ALL_OCCUPATIONS, CROSS_INDUSTRY, NATIONAL
+from store.conversations import ConversationStore
 from store.db import DatabaseMissing, create_engine, session_factory
 from store.details import DetailReads
 from store.facts import AreaFacts, OccupationFacts, TitleRow, projection_facts, wage_facts
 from store.memo import MEMO_LIMIT, memoized
-from store.conversations import ConversationStore
 from store.preferences import ChatPreferences
 from store.rankings import RankingReads
 
@@ -193,6 +193,18 @@ class CareerStore(DetailReads, RankingReads):
         async with self.sessions() as session:
             row = await session.get(models.Projection, ALL_OCCUPATIONS)
             return row.percent_change if row else None
+
+    @memoized
+    async def area_jobs(self) -> dict[str, int]:
+        """Each area's employment, all occupations together (OEWS's 00-0000 rows)."""
+        async with self.sessions() as session:
+            rows = await session.execute(
+                select(models.Wage.area_code, models.Wage.employment).where(
+                    models.Wage.soc_code == ALL_OCCUPATIONS,
+                    models.Wage.industry_code == CROSS_INDUSTRY,
+                )
+            )
+            return {area: employment or 0 for area, employment in rows}
 
     @memoized
     async def areas(self) -> list[AreaFacts]:

@@ -75,30 +75,66 @@ def next_context(
     if move.move == Move.ASK:
         if len(ctx.codes) < 2:
             return Nothing("one occupation")
-        area = ctx.area
+        asked_area = ctx.area
         if move.place is not None or move.national:
-            found = _area(move, ctx, state_of)
-            area = found if not isinstance(found, Nothing) else area
+            elsewhere = _area(move, ctx, state_of)
+            asked_area = elsewhere if not isinstance(elsewhere, Nothing) else asked_area
         return ctx.with_(
             kind=ReplyKind.FACT,
-            area=area,
+            area=asked_area,
             measure=f"{move.measure}{'+' if move.more else ''}",
             view=None,
         )
+    if move.titles and move.move in (Move.HOWTO, Move.DETAIL):  # a new question about a title
+        resolution = resolve(move.titles[0])
+        if resolution.best is None or resolution.status == Status.UNKNOWN:
+            return Nothing("unknown title")
+        if resolution.status != Status.MATCHED:
+            return Unsure(resolution, (), 0)
+        code = resolution.best.code
+        if move.move == Move.DETAIL:
+            return Context(
+                ReplyKind.DETAIL,
+                (code,),
+                (move.titles[0],),
+                ctx.area,
+                view=move.view,
+                current=ctx.current,
+            )
+        if ctx.current is not None and ctx.current != code:  # "I'm a bookkeeper, how do I
+            origin = ctx.current  # become an accountant?": from there
+            return Context(
+                ReplyKind.SWITCH, (origin, code), ("", move.titles[0]), ctx.area, current=origin
+            )
+        return ctx.with_(
+            kind=ReplyKind.HOWTO, codes=(code,), asked=(move.titles[0],), view=None, listed=()
+        )
+    if move.move == Move.SWITCH:
+        return _switch(move, ctx, resolve)
     if not ctx.codes:
         return Nothing("no occupation yet")
     if move.move == Move.DETAIL:
         return ctx.with_(kind=ReplyKind.DETAIL, view=move.view, measure=None)
+    if move.move == Move.SUMMARY:
+        if kind == ReplyKind.SWITCH and len(ctx.codes) == 2:  # the job switched to
+            ctx = ctx.with_(codes=ctx.codes[1:], asked=ctx.asked[1:])
+        where = ctx.area
+        if move.place is not None or move.national:
+            elsewhere = _area(move, ctx, state_of)
+            where = elsewhere if not isinstance(elsewhere, Nothing) else where
+        return ctx.with_(kind=_summary_kind(ctx.codes), area=where, view=None, measure=None)
     if move.move == Move.CHART:
+        if move.both and len(ctx.codes) == 1 and len(ctx.listed) >= 2:
+            listed = ctx.listed[:4]
+            named = tuple(ctx.asked[0] if c == ctx.codes[0] else "" for c in listed)
+            return ctx.with_(kind=ReplyKind.CHART, codes=listed, asked=named, view=View.CHART)
         return ctx.with_(kind=ReplyKind.CHART, view=View.CHART, measure=None)
     if move.move == Move.HOWTO:
         target = ctx.codes[-1] if kind == ReplyKind.SWITCH else ctx.codes[0]
         if len(ctx.codes) > 1 and kind != ReplyKind.SWITCH:
             return Nothing("which one")
-        asked = ctx.asked[ctx.codes.index(target)]
-        return ctx.with_(kind=ReplyKind.HOWTO, codes=(target,), asked=(asked,), view=None)
-    if move.move == Move.SWITCH:
-        return _switch(move, ctx, resolve)
+        said = ctx.asked[ctx.codes.index(target)]
+        return ctx.with_(kind=ReplyKind.HOWTO, codes=(target,), asked=(said,), view=None)
     if move.move == Move.ONLY:
         return _only(move, ctx, resolve)
     if move.move == Move.REMOVE:
@@ -115,7 +151,9 @@ def next_context(
         if move.move == Move.REPLACE:
             position = len(ctx.codes) - 1
             if len(move.titles) > 1:
-                found = _position(FollowUp(Move.REMOVE, titles=move.titles[1:]), ctx, resolve, ctx.codes)
+                found = _position(
+                    FollowUp(Move.REMOVE, titles=move.titles[1:]), ctx, resolve, ctx.codes
+                )
                 if found is None:
                     return Nothing("nothing to replace")
                 position = found
@@ -129,12 +167,12 @@ def next_context(
         if resolution.status != Status.MATCHED:
             return Unsure(resolution, keep, at)
         code = resolution.best.code
-        codes = keep[:at] + (code,) + keep[at:]
-        asked = asked[:at] + (move.titles[0],) + asked[at:]
+        codes = (*keep[:at], code, *keep[at:])
+        asked = (*asked[:at], move.titles[0], *asked[at:])
         if len(codes) > MAX_CODES:
             return Nothing("too many")
-        if kind in ONE_ONLY:
-            return ctx.with_(codes=codes, asked=asked)
+        if kind in ONE_ONLY:  # "and a nurse?" after how to become a pharmacist: both listed
+            return ctx.with_(codes=codes, asked=asked, listed=(*ctx.codes, *codes))
         return _shown(ctx, codes, asked)
     return Nothing("not a follow-up")
 
@@ -148,12 +186,14 @@ def _shown(ctx: Context, codes: tuple[str, ...], asked: tuple[str, ...]) -> Cont
     kind = ReplyKind(ctx.kind)
     if kind == ReplyKind.DETAIL and ctx.view and (ctx.view != View.SWITCH or len(codes) == 2):
         return ctx.with_(codes=codes, asked=asked)
-    if kind == ReplyKind.FACT and len(codes) >= 2:
+    if kind == ReplyKind.SWITCH and len(codes) == 2:
         return ctx.with_(codes=codes, asked=asked)
     return ctx.with_(kind=_summary_kind(codes), codes=codes, asked=asked, view=None, measure=None)
 
 
-def _area(move: FollowUp, ctx: Context, state_of: Callable[[str], str | None]) -> str | None | Nothing:
+def _area(
+    move: FollowUp, ctx: Context, state_of: Callable[[str], str | None]
+) -> str | Nothing | None:
     if move.national:
         return None
     if move.whole_state:
@@ -164,19 +204,26 @@ def _area(move: FollowUp, ctx: Context, state_of: Callable[[str], str | None]) -
 
 
 def _only(move: FollowUp, ctx: Context, resolve: Callable[[str], Resolution]) -> Step:
+    """One of these, or of the list shown before ("the other one" after "the second")."""
     listed = ctx.listed or ctx.codes
-    if move.index is not None and move.index == -2:  # "the other one"
-        if len(ctx.codes) != 2:
-            return Nothing("which other")
-        shown = ctx.codes[0] if ctx.kind == ReplyKind.PROFILE else ctx.codes[-1]
-        return ctx.with_(kind=ReplyKind.PROFILE, codes=(shown,), asked=(shown,), view=None)
-    position = _position(move, ctx, resolve, listed)
-    if position is None:
-        return Nothing("no such one")
-    code = listed[position]
-    asked = ctx.asked[ctx.codes.index(code)] if code in ctx.codes else code
+    if move.index == -2:  # "the other one"
+        others = [c for c in listed if c not in ctx.codes]
+        if len(ctx.codes) != 1 or len(others) != 1:
+            return Nothing("which one")
+        code = others[0]
+    else:
+        position = _position(move, ctx, resolve, listed)
+        if position is None:
+            return Nothing("which one")
+        code = listed[position]
+    said = ctx.asked[ctx.codes.index(code)] if code in ctx.codes else ""
     return ctx.with_(
-        kind=ReplyKind.PROFILE, codes=(code,), asked=(asked,), view=None, measure=None, listed=()
+        kind=ReplyKind.PROFILE,
+        codes=(code,),
+        asked=(said,),
+        view=None,
+        measure=None,
+        listed=listed if len(listed) > 1 else (),
     )
 
 
@@ -192,6 +239,10 @@ def _switch(move: FollowUp, ctx: Context, resolve: Callable[[str], Resolution]) 
             return Nothing("which one")
         target, asked = ctx.codes[position], ctx.asked[position]
     origin = ctx.current
+    if move.origin is not None:
+        if not -len(ctx.codes) <= move.origin < len(ctx.codes):
+            return Nothing("which one")
+        origin = ctx.codes[move.origin]
     if origin is None:
         others = [c for c in ctx.codes if c != target]
         if len(others) != 1:

@@ -59,7 +59,9 @@ def _title(facts: OccupationFacts) -> str:
     return f"<b>{esc(facts.title)}</b>"
 
 
-def _pay_values(occupations: Sequence[OccupationFacts], top: TopCode) -> tuple[list[float | None], str]:
+def _pay_values(
+    occupations: Sequence[OccupationFacts], top: TopCode
+) -> tuple[list[float | None], str]:
     """Comparable pay per occupation: yearly medians, or hourly when one is paid by the hour
     only; a top-coded median counts as BLS's top figure (it is at least that)."""
 
@@ -87,8 +89,14 @@ def _pay(occupations: Sequence[OccupationFacts], where: str, top: TopCode, perio
     missing = [f for f, v in zip(occupations, values, strict=True) if v is None]
     if missing:
         names = ", ".join(_title(f) for f in missing)
-        lines = [f"💵 BLS publishes no median pay for {names} in {esc(where)}, so I can't rank them."]
-        lines += [f"• {_title(f)}: {esc(median_pay(f.wages, top))}" for f in occupations if f not in missing]
+        lines = [
+            f"💵 BLS publishes no median pay for {names} in {esc(where)}, so I can't rank them."
+        ]
+        lines += [
+            f"• {_title(f)}: {esc(median_pay(f.wages, top))}"
+            for f in occupations
+            if f not in missing
+        ]
         return Answer("\n".join(lines), None, "pay")
     ranked = sorted(zip(occupations, values, strict=True), key=lambda p: -float(p[1] or 0))
     (best, high), (second, low) = ranked[0], ranked[1]
@@ -104,7 +112,10 @@ def _pay(occupations: Sequence[OccupationFacts], where: str, top: TopCode, perio
                 "pay",
             )
         amount = f"${gap:,.2f}" if unit == "hour" else f"${gap:,.0f}"
-        close = gap < ABOUT_THE_SAME[1] * (1 if unit == "year" else 1 / 2080) or gap / low < ABOUT_THE_SAME[0]
+        close = (
+            gap < ABOUT_THE_SAME[1] * (1 if unit == "year" else 1 / 2080)
+            or gap / low < ABOUT_THE_SAME[0]
+        )
         lead = (
             f"💵 In {esc(where)} they earn about the same; {_title(best)} slightly more:"
             if close
@@ -127,7 +138,9 @@ def _jobs(occupations: Sequence[OccupationFacts], where: str, period: str) -> An
     values = [f.wages.employment if f.wages else None for f in occupations]
     source = f"BLS OEWS {esc(period)}, jobs excluding the self-employed"
     if any(v is None for v in values):
-        missing = ", ".join(_title(f) for f, v in zip(occupations, values, strict=True) if v is None)
+        missing = ", ".join(
+            _title(f) for f, v in zip(occupations, values, strict=True) if v is None
+        )
         return Answer(
             f"👥 BLS publishes no job count for {missing} in {esc(where)}, so I can't compare.",
             None,
@@ -144,7 +157,9 @@ def _growth(occupations: Sequence[OccupationFacts], average: float | None) -> An
     values = [f.projection.percent_change if f.projection else None for f in occupations]
     source = "BLS Employment Projections 2024–34, national"
     if any(v is None for v in values):
-        missing = ", ".join(_title(f) for f, v in zip(occupations, values, strict=True) if v is None)
+        missing = ", ".join(
+            _title(f) for f, v in zip(occupations, values, strict=True) if v is None
+        )
         return Answer(f"📈 BLS publishes no projection for {missing}.", None, "growth")
     ranked = sorted(zip(occupations, values, strict=True), key=lambda p: -(p[1] or 0.0))
     lines = [f"📈 Projected change in jobs by 2034, fastest first ({source}):"]
@@ -168,7 +183,9 @@ def _education(occupations: Sequence[OccupationFacts], more: bool) -> Answer:
     pick = max if more else min
     best = pick(levels)  # type: ignore[type-var]
     if levels.count(best) > 1:
-        lines.append("They typically need the same level to start." if len(set(levels)) == 1 else "")
+        lines.append(
+            "They typically need the same level to start." if len(set(levels)) == 1 else ""
+        )
         return Answer("\n".join(line for line in lines if line), None, "education")
     chosen = occupations[levels.index(best)]
     lines.append(f"{_title(chosen)} needs {'more' if more else 'less'} school to start.")

@@ -29,6 +29,7 @@ class Move(StrEnum):
     CHART = "chart"
     HOWTO = "howto"  # how to become it
     SWITCH = "switch"  # how to switch to one of these from the person's own job
+    SUMMARY = "summary"  # "how much do they make (in Ohio)?": the summary again, maybe elsewhere
 
 
 class Measure(StrEnum):
@@ -46,10 +47,12 @@ class FollowUp:
     national: bool = False
     whole_state: bool = False  # "the whole state": the state of the metro shown
     titles: tuple[str, ...] = ()  # ADD / REPLACE (new first, then the one replaced) / ONLY
-    index: int | None = None  # REMOVE / ONLY / SWITCH: 0-based, -1 the last
+    index: int | None = None  # REMOVE / ONLY / SWITCH (to): 0-based, -1 the last
+    origin: int | None = None  # SWITCH: from which of these (0-based)
     measure: Measure | None = None
     more: bool = False  # ASK: "which needs MORE school"
     view: View | None = None
+    both: bool = False  # CHART: "for both" / "for them" (the two last talked about)
 
 
 ORDINALS = {
@@ -70,22 +73,30 @@ ORDINALS = {
     "last": -1,
     "other": -2,  # "the other one": the one not shown last (resolved by the dialogue)
 }
-_ORDINAL = r"(?:#?(?P<number>\d)|(?P<word>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|other))"
+_ORDINAL = (
+    r"(?:#?(?P<number>\d)|(?P<word>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|other))"
+)
 _LEAD = re.compile(
-    r"^(?:(?:ok(?:ay)?|so|and|n|&|but|also|hmm+|um+|what|wat|wht|how|then)\s+)*"
-    r"(?:(?:what|wat|wht|how)\s+about\s+|what\s+if\s+)?"
+    r"^(?:(?:what|wat|wht|how)\s+about\s+|what\s+if\s+|"
+    r"(?:ok(?:ay)?|so|and|n|&|but|also|hmm+|um+|then|well)\s+)*"
 )
 _NATIONAL = re.compile(
     r"^(?:(?:in|for|across)\s+)?(?:the\s+)?(?:whole\s+)?"
     r"(?:nation(?:al(?:ly)?)?|nationwide|country(?:wide)?|u\.?s\.?a?\.?|united\s+states|america)"
     r"(?:\s+(?:wide|level|average|figures))?$"
 )
-_WHOLE_STATE = re.compile(r"^(?:(?:in|for|across)\s+)?the\s+(?:whole|entire)\s+state$|^statewide$")
-_PLACE_WORDS = re.compile(r"^(?:(?:in|for|near|around|at)\s+)?(?P<place>.+?)(?:\s+(?:then|instead|too|now))?$")
+_WHOLE_STATE = re.compile(
+    r"^(?:(?:in|for|across)\s+)?(?:the\s+)?(?:whole|entire)\s+state(?:\s+of\s+(?P<state>.+))?$|"
+    r"^statewide$"
+)
+_PLACE_WORDS = re.compile(
+    r"^(?:(?:in|for|near|around|at)\s+)?(?P<place>.+?)(?:\s+(?:then|instead|too|now))?$"
+)
 _THERE = re.compile(r"\s+(?:there|then|now)$")
 
 _SMALL = {
-    "pay": r"pays?|paid|earns?|makes?|money|salary|salaries|wages?|income|higher\s+pay|better\s+paid",
+    "pay": r"pays?|paid|earns?|makes?|money|salary|salaries|wages?|income|higher\s+pay|"
+    r"better\s+paid",
     "jobs": r"more\s+jobs|most\s+jobs|jobs|more\s+(?:positions|openings|people|workers)|employs",
     "growth": r"grow(?:s|ing|th)?|growing\s+faster|faster\s+growing|future|demand|outlook",
     "education": r"school(?:ing)?|education|degree|stud(?:y|ying)|college|training|train|years",
@@ -97,6 +108,86 @@ _WHICH = re.compile(
     r"gets?|grows?|growing|offers?)?\b"
 )
 _ASK_TAIL = re.compile(r"\b(?:in|for)\s+(?P<place>[a-z .,'-]{2,40})$")
+
+
+# Words that are never a job title on their own: a text of only these is a fragment.
+FUNCTION_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "so",
+    "vs",
+    "versus",
+    "v",
+    "what",
+    "about",
+    "how",
+    "which",
+    "who",
+    "one",
+    "ones",
+    "it",
+    "that",
+    "this",
+    "them",
+    "they",
+    "those",
+    "these",
+    "first",
+    "second",
+    "third",
+    "last",
+    "other",
+    "another",
+    "more",
+    "less",
+    "same",
+    "then",
+    "there",
+    "here",
+    "too",
+    "also",
+    "again",
+    "instead",
+    "just",
+    "only",
+    "in",
+    "for",
+    "to",
+    "of",
+    "with",
+    "on",
+    "at",
+    "me",
+    "i",
+    "you",
+    "my",
+    "is",
+    "are",
+    "do",
+    "does",
+    "idk",
+    "hmm",
+    "huh",
+    "wait",
+    "ok",
+    "okay",
+    "yes",
+    "no",
+    "compare",
+    "show",
+    "tell",
+    "please",
+}
+
+
+def is_function_words(text: str) -> bool:
+    """Whether `text` holds no word that could name a job ("the second one", "what about")."""
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    return not words or all(w in FUNCTION_WORDS for w in words)
 
 
 def _norm(text: str) -> str:
@@ -120,7 +211,7 @@ def recognize(
     said = _norm(text)
     if not said:
         return None
-    for reader in (_ask, _detail, _howto, _switch, _pick):
+    for reader in (_ask, _detail, _howto, _switch, _pick, _summary):
         found = reader(said, find_place, is_title)
         if found is not None:
             return found
@@ -134,8 +225,12 @@ def _place(rest: str, find_place: Callable[[str], Place | None]) -> FollowUp | N
         return None
     if _NATIONAL.match(rest):
         return FollowUp(Move.PLACE, national=True)
-    if _WHOLE_STATE.match(rest):
-        return FollowUp(Move.PLACE, whole_state=True)
+    whole = _WHOLE_STATE.match(rest)
+    if whole:
+        named = find_place(whole["state"]) if whole["state"] else None
+        return (
+            FollowUp(Move.PLACE, place=named) if named else FollowUp(Move.PLACE, whole_state=True)
+        )
     match = _PLACE_WORDS.match(rest)
     if match is None:
         return None
@@ -156,7 +251,9 @@ def _ask(
     """ "which pays more?", "in arizona which pays more", "who earns more there"."""
     place: Place | None = None
     national = False
-    lead = re.match(r"^(?:(?:and|so|ok)\s+)?(?:in|for)\s+(?P<place>[a-z .'-]{2,30}?)\s+(?=which|who)", said)
+    lead = re.match(
+        r"^(?:(?:and|so|ok)\s+)?(?:in|for)\s+(?P<place>[a-z .'-]{2,30}?)\s+(?=which|who)", said
+    )
     body = said
     if lead:
         place = find_place(lead["place"])
@@ -226,16 +323,30 @@ _DETAILS = (
         r"what\s+else\s+is\s+similar|related\s+jobs|other\s+options|alternatives",
     ),
 )
-_CHART = re.compile(r"^(?:(?:can\s+you\s+)?show\s+(?:me\s+)?)?(?:the\s+|a\s+)?(?:chart|graph|plot)(?:\s+please)?$")
+_CHART = re.compile(
+    r"^(?:(?:can\s+you\s+)?(?:show|send|give)\s+(?:me\s+|us\s+)?)?(?:the\s+|a\s+)?"
+    r"(?:pay\s+|salary\s+)?(?:chart|graph|plot)"
+    r"(?:\s+(?:for|of)\s+(?:both|them|all|these|those|it|the\s+two))?(?:\s+please)?$"
+)
+
+
+_WHAT_DOES = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+)?what(?:'s|\s+does|\s+do|\s+is)\s+(?:an?\s+|the\s+)?(?P<title>.+?)"
+    r"\s+(?:do|does|actually\s+do|do\s+all\s+day|do\s+exactly|do\s+on\s+the\s+job)$"
+)
 
 
 def _detail(
     said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
 ) -> FollowUp | None:
+    what = _WHAT_DOES.match(said)
+    if what and not _PRONOUN.match(what["title"]) and is_title(what["title"]):
+        return FollowUp(Move.DETAIL, view=View.DUTIES, titles=(what["title"],))
     body = re.sub(r"^(?:(?:and|so|ok|what\s+about|how\s+about)\s+)+", "", said)
     body = re.sub(r"\s+(?:please|pls|plz)$", "", body)
-    if _CHART.match(body) or re.match(r"^(?:show\s+(?:me\s+)?)?(?:the\s+)?pay\s+chart$", body):
-        return FollowUp(Move.CHART)
+    if _CHART.match(body):
+        both = bool(re.search(r"\b(?:both|them|these|those|all|the\s+two)\b", body))
+        return FollowUp(Move.CHART, both=both)
     for view, pattern in _DETAILS:
         if re.fullmatch(rf"(?:show\s+(?:me\s+)?|and\s+)?(?:the\s+)?(?:{pattern})", body):
             return FollowUp(Move.DETAIL, view=view)
@@ -244,27 +355,47 @@ def _detail(
 
 _HOWTO = re.compile(
     r"^(?:so\s+|and\s+|ok\s+)?(?:"
-    r"how\s+(?:do|can|would|could|should)\s+(?:i|you|one|someone)\s+(?:become|get\s+(?:into|there|started)|start)"
-    r"(?:\s+(?:one|it|that|this|them|a\s+one))?|"
-    r"how\s+(?:to\s+)?(?:become|get\s+(?:into|there|started))(?:\s+(?:one|it|that|this))?|"
-    r"how\s+long\s+(?:does\s+(?:it|that)\s+take|to\s+become\s+(?:one|it)|is\s+(?:the\s+)?training)"
-    r"(?:\s+to\s+become\s+(?:one|it))?|"
-    r"what\s+do\s+i\s+need\s+to\s+(?:do|study|get|learn)(?:\s+(?:first|to\s+become\s+one))?|"
-    r"what(?:'s|\s+is|\s+are)\s+the\s+(?:steps|requirements|path)|"
-    r"how\s+much\s+(?:school|training|education)(?:\s+(?:does\s+it|do\s+i)\s+(?:take|need))?"
-    r")$"
+    r"how\s+(?:do|can|would|could|should|did)\s+(?:i|you|one|someone|people)\s+"
+    r"(?:become|get\s+(?:into|there|started)(?:\s+(?:as|in))?|start|be|train\s+(?:to\s+be|as))|"
+    r"how\s+to\s+(?:become|be|get\s+(?:into|started\s+as|there))|how\s+(?:become|get\s+there)|"
+    r"how\s+long\s+(?:does\s+(?:it|that)\s+take|will\s+(?:it|that)\s+take|is\s+(?:the\s+)?"
+    r"training|would\s+it\s+take)(?:\s+to\s+(?:become|be|get\s+there))?|"
+    r"how\s+long\s+to\s+(?:become|be)|how\s+many\s+years(?:\s+(?:does\s+it|would\s+it|will\s+it|"
+    r"do\s+i\s+need\s+to)\s+(?:take|study))?(?:\s+to\s+(?:become|be))?|"
+    r"what\s+(?:do|would)\s+i\s+need(?:\s+to\s+(?:do|study|get|learn))?(?:\s+first)?"
+    r"(?:\s+to\s+(?:become|be))?|what\s+does\s+it\s+take(?:\s+to\s+(?:become|be))?|"
+    r"(?:what\s+are\s+the\s+)?(?:steps|requirements|path)(?:\s+to\s+(?:become|be))?|"
+    r"how\s+much\s+(?:school|training|education)(?:\s+(?:does\s+it|do\s+i|would\s+i)\s+"
+    r"(?:take|need))?(?:\s+to\s+(?:become|be))?"
+    r")(?:\s+(?P<title>.+?))?$"
+)
+_PRONOUN = re.compile(
+    r"^(?:one|it|that|this|them|those|these|they|he|she|you|one\s+of\s+(?:them|those)|there)$"
 )
 
 
 def _howto(
     said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
 ) -> FollowUp | None:
-    return FollowUp(Move.HOWTO) if _HOWTO.match(said) else None
+    """ "how do I become one?" (of the answer shown) or "how to become a nurse" (a title)."""
+    match = _HOWTO.match(said)
+    if match is None:  # "respiratory therapist how to become"
+        tail = re.match(r"^(?P<title>.+?)\s+how\s+(?:to|do\s+i|can\s+i)\s+become(?:\s+one)?$", said)
+        if tail and is_title(tail["title"]):
+            return FollowUp(Move.HOWTO, titles=(tail["title"],))
+        return None
+    title = re.sub(r"^(?:an?|the)\s+", "", (match["title"] or "").strip())
+    if not title or _PRONOUN.match(title):
+        return FollowUp(Move.HOWTO)
+    return FollowUp(Move.HOWTO, titles=(title,)) if is_title(title) else None
 
 
 _SWITCH = re.compile(
-    r"^(?:so\s+|and\s+|ok\s+)?how\s+(?:do|can|would|could)\s+i\s+(?:switch|move|change|transition)"
-    r"(?:\s+(?:careers?|jobs?|over))?(?:\s+(?:to|into)\s+(?:the\s+)?(?P<rest>.+?))?(?:\s+one)?$"
+    r"^(?:so\s+|and\s+|ok\s+)?how\s+(?:do|can|would|could|should)\s+i\s+(?:switch|move|change|"
+    r"transition|go|get)(?:\s+(?:careers?|jobs?|over))?"
+    r"(?:\s+from\s+(?:the\s+)?"
+    + _ORDINAL.replace("number", "from_number").replace("word", "from_word")
+    + r"(?:\s+one)?)?(?:\s+(?:to|into)\s+(?:the\s+)?(?P<rest>.+?))?(?:\s+one)?$"
 )
 
 
@@ -275,21 +406,57 @@ def _switch(
     if match is None:
         return None
     rest = (match["rest"] or "").strip()
+    origin = None
+    if match["from_number"] or match["from_word"]:
+        origin = (
+            int(match["from_number"]) - 1 if match["from_number"] else ORDINALS[match["from_word"]]
+        )
     if not rest:
-        return FollowUp(Move.SWITCH)
+        return FollowUp(Move.SWITCH, origin=origin) if match["rest"] is None else None
     ordinal = re.fullmatch(_ORDINAL + r"(?:\s+one)?", rest)
     if ordinal:
-        return FollowUp(Move.SWITCH, index=_ordinal(ordinal))
+        return FollowUp(Move.SWITCH, index=_ordinal(ordinal), origin=origin)
     if is_title(rest):
-        return FollowUp(Move.SWITCH, titles=(rest,))
+        return FollowUp(Move.SWITCH, titles=(rest,), origin=origin)
     return None
+
+
+_SUMMARY = re.compile(
+    r"^(?:(?:and|so|ok|but)\s+)?(?:"
+    r"how\s+much\s+(?:money\s+)?(?:do|does|would|will|can|could)\s+(?:they|it|one|you|i|he|she|"
+    r"that|those|these|people)\s+(?:make|earn|get(?:\s+paid)?|pay|bring\s+in)|"
+    r"how\s+much(?:\s+money)?|what\s+(?:do|does|would|will)\s+(?:they|it|he|she|you|i)\s+"
+    r"(?:make|earn|get\s+paid|pay)|what(?:'s|\s+is|\s+are)\s+(?:the|their|its)\s+"
+    r"(?:pay|salary|salaries|wages?)|how\s+(?:is|are)\s+(?:the\s+)?(?:pay|salary|wages?)|"
+    r"(?:what|how)\s+about\s+(?:the\s+)?(?:pay|salary|money)|"
+    r"(?:compare|show)\s+(?:them|these|those|it|both)"
+    r")(?:\s+(?:a|per)\s+(?:year|hour))?(?:\s+(?:in|for|near|around)\s+(?P<place>.+?))?"
+    r"(?:\s+(?:then|now|instead))?$"
+)
+
+
+def _summary(
+    said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
+) -> FollowUp | None:
+    """ "how much do they make in maryland", "what's the pay in san jose", "compare them in X"."""
+    match = _SUMMARY.match(said)
+    if match is None:
+        return None
+    if not match["place"]:
+        return FollowUp(Move.SUMMARY)
+    if _NATIONAL.match(match["place"]):
+        return FollowUp(Move.SUMMARY, national=True)
+    place = find_place(match["place"])
+    return FollowUp(Move.SUMMARY, place=place) if place is not None else None
 
 
 _NTH = re.compile(
     r"^(?:(?:and|so|ok|what\s+about|how\s+about|tell\s+me\s+(?:more\s+)?about|more\s+(?:on|about)|"
     r"show\s+me|just|only|give\s+me)\s+)*(?:the\s+)?" + _ORDINAL + r"(?:\s+(?:one|job|option))?$"
 )
-_ONLY = re.compile(r"^(?:(?:ok|so|and)\s+)?(?:just|only)\s+(?:the\s+|a\s+)?(?P<title>.+?)(?:\s+(?:one|then|please))?$")
+_ONLY = re.compile(
+    r"^(?:(?:ok|so|and)\s+)?(?:just|only)\s+(?:the\s+|a\s+)?(?P<title>.+?)(?:\s+(?:one|then|please))?$"
+)
 _REMOVE = re.compile(
     r"^(?:(?:ok|so|and)\s+)?(?:drop|remove|forget|skip|lose|take\s+out|without|not|no\s+more)"
     r"\s+(?:the\s+)?(?P<what>.+?)(?:\s+one)?$"
