@@ -92,13 +92,14 @@ class ConversationStore:
             self._wake.set()
         self._ensure_flusher()
 
-    async def refresh(self) -> None:
-        """Other instances' writes since the last look, if it is time to look again."""
-        now = self.clock()
-        if not self._started or now - self._synced_at < SYNC_EVERY or self._lock.locked():
+    async def refresh(self, now: bool = False) -> None:
+        """Other instances' writes since the last look, if it is time to look again (or `now`)."""
+        started = self.clock()
+        due = now or started - self._synced_at >= SYNC_EVERY
+        if not self._started or not due or self._lock.locked():
             return
         async with self._lock:
-            self._synced_at = now
+            self._synced_at = started
             try:
                 await self._read_since(self._watermark - SYNC_OVERLAP)
             except Exception:  # a little stale beats no answer; the next look tries again
