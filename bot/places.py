@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cachetools import LRUCache
 from rapidfuzz import fuzz, process
 
 from store.codes import NATIONAL
@@ -127,6 +128,8 @@ class Places:
         """`jobs`: each area's employment, all occupations: of two metros with the same city
         ("portland"), people mean the bigger."""
         self.jobs = dict(jobs or {})
+        self._loose: LRUCache[str, Place | None] = LRUCache(maxsize=20_000)
+        self._by_city_word: dict[str, list[Place]] = {}
         self.states: dict[str, Place] = {}
         self.metros: list[tuple[list[str], set[str], Place]] = []
         for area in areas:
@@ -138,13 +141,14 @@ class Places:
             elif area.kind == "M" and "nonmetropolitan" not in area.name.lower():
                 cities_part, _, states_part = area.name.rpartition(", ")
                 cities = [c.strip().lower() for c in re.split(r"[-/]", cities_part)]
-                self.metros.append(
-                    (
-                        cities,
-                        set(states_part.lower().split("-")),
-                        Place(area.code, PlaceKind.METRO, area.name),
-                    )
-                )
+                metro = Place(area.code, PlaceKind.METRO, area.name)
+                self.metros.append((cities, set(states_part.lower().split("-")), metro))
+                words = cities[0].split() if cities else []
+                for size in range(1, len(words) + 1):  # "boise" in "boise city"
+                    for start in range(len(words) - size + 1):
+                        phrase = " ".join(words[start : start + size])
+                        if phrase != cities[0]:
+                            self._by_city_word.setdefault(phrase, []).append(metro)
 
     def json(self, place: Place | None) -> dict[str, str]:
         """`location` for `ask --json`: state FIPS ("48"), metro CBSA code ("42660"), or US."""
@@ -202,7 +206,18 @@ class Places:
 
     def find_loosely(self, text: str) -> Place | None:
         """`find`, forgiving how people write places in chat: "the dc area", "greater boston",
-        "austin tx" (no comma), "washington state", "ohoi" (a typo of a state name)."""
+        "austin tx" (no comma), "washington state", "ohoi" (a typo of a state name).
+
+        Asked several times per message (is this word a place?), so answers are remembered.
+        """
+        try:
+            return self._loose[text]
+        except KeyError:
+            found = self._find_loosely(text)
+            self._loose[text] = found
+            return found
+
+    def _find_loosely(self, text: str) -> Place | None:
         name = " ".join(_CLEAN.sub(" ", text.lower().replace(".", "")).split()).strip(" ,")
         name = re.sub(r"^the\s+", "", name)
         if name in AREA_NICKNAMES:
@@ -222,13 +237,9 @@ class Places:
             if last in self.states:
                 found = self.find(f"{head}, {last}")
         if found is None and "," not in name:  # "boise": Boise City, ID; "honolulu": Urban Honolulu
-            starting = [
-                place
-                for cities, _, place in self.metros
-                if re.search(rf"(?:^| ){re.escape(name)}(?: |$)", cities[0])
-            ]
-            if starting:
-                found = max(starting, key=lambda p: self.jobs.get(p.code, 0))
+            named = self._by_city_word.get(name, [])
+            if named:
+                found = max(named, key=lambda p: self.jobs.get(p.code, 0))
         if found is None and len(name) >= 4 and "," not in name:
             full_names = [n for n in self.states if len(n) > 2]
             cutoff = 75 if len(name) < 6 else 85

@@ -200,6 +200,9 @@ class Careerbot(ConversationAnswers):
                 score += 1 if intent.place else 0
             if score > best_score:
                 best, best_score = (intent, resolutions), score
+            exact = all(r.best is not None and r.best.score >= 99 for r in resolutions)
+            if intent.titles and exact and all(r.status == Status.MATCHED for r in resolutions):
+                break  # titles as written: nothing to take out
         assert best is not None
         return best
 

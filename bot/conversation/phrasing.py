@@ -300,11 +300,14 @@ def is_small_talk(text: str) -> bool:
     return len(tokens) <= 6 and all(t in SMALL_WORDS for t in tokens) and "?" not in text
 
 
+_SPELLED = [(re.compile(pattern, re.IGNORECASE), replacement) for pattern, replacement in _SPELLINGS]
+
+
 def spelled(text: str) -> str:
     """Chat spellings the parser does not know, written out ("whats" -> "what's")."""
     text = text.replace("’", "'")
-    for pattern, replacement in _SPELLINGS:
-        text = re.sub(pattern, replacement, text, flags=re.IGNORECASE)
+    for pattern, replacement in _SPELLED:
+        text = pattern.sub(replacement, text)
     return text
 
 
