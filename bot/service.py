@@ -19,11 +19,12 @@ from bot.conversation import dialogue, followups, phrasing
 from bot.conversation.answers import ConversationAnswers
 from bot.conversation.context import Context, member_key, message_key
 from bot.conversation.dialogue import Unsure
-from bot.parsing import Intent, IntentKind
+from bot.parsing import MAX_TITLES, Intent, IntentKind
 from bot.payloads import resolution_json
 from bot.places import NATIONAL_WORDS, Place, Places
+from bot.reading import choose_reading
 from bot.replies import Display, Reply, ReplyKind, View
-from bot.resolver import Candidate, Resolution, Status, TitleIndex
+from bot.resolver import Candidate, Resolution, Status, TitleIndex, load_index
 from store.db import DatabaseMissing as DatabaseMissing  # re-exported: front ends catch it
 from store.facts import OccupationFacts
 from store.queries import CareerStore
@@ -46,11 +47,7 @@ class Careerbot(ConversationAnswers):
             areas = await store.areas()
             jobs = await store.area_jobs()
             if index is None:
-                titles = await store.titles()
-                employment = await store.employment_by_code()
-                index = TitleIndex.from_rows(
-                    ((t.code, t.title, t.kind) for t in titles), employment
-                )
+                index = await load_index(store)
         except Exception as error:
             await store.close()
             raise DatabaseMissing(
@@ -152,6 +149,8 @@ class Careerbot(ConversationAnswers):
             default_area = await self.store.preferences.area(chat_id)
         if intent.kind == IntentKind.NONE or not intent.titles:
             return self.fallback(greeting=intent.greeting)
+        too_many = len(resolutions) > MAX_TITLES or (intent.too_many and not intent.groups)
+        resolutions = resolutions[:MAX_TITLES]
         if all(r.status == Status.UNKNOWN for r in resolutions):
             return self.fallback(unknown=intent.titles)
         place = self.places.find_loosely(intent.place) if intent.place else None
@@ -164,7 +163,7 @@ class Careerbot(ConversationAnswers):
                 resolutions, unsure, View.SWITCH if switching else View.SUMMARY, place
             )
         sides = [(r.text, r.candidates[0]) for r in resolutions]
-        note = wording.TOO_MANY if intent.too_many else None
+        note = wording.TOO_MANY if too_many else None
         codes = [c.code for _, c in sides]
         if intent.kind == IntentKind.SWITCH and len(set(codes)) == 2:
             return await self.switch(codes, (sides[0][0], sides[1][0]), place)
@@ -192,7 +191,7 @@ class Careerbot(ConversationAnswers):
                 continue
             tried.append(candidate)
             intent = self._shared_head(self.parse(candidate))
-            resolutions = [self.index.resolve(t) for t in intent.titles]
+            resolutions = choose_reading(intent, self.index)
             score = 2 * sum(r.status == Status.MATCHED for r in resolutions) + sum(
                 r.status == Status.AMBIGUOUS for r in resolutions
             )
@@ -209,7 +208,7 @@ class Careerbot(ConversationAnswers):
     def _shared_head(self, intent: Intent) -> Intent:
         """ "civil vs mechanical vs electrical engineer": the last title's head noun is shared
         by the bare modifiers before it (when one does not name a job by itself)."""
-        if len(intent.titles) < 2 or len(intent.titles[-1].split()) < 2:
+        if len(intent.titles) < 2 or len(intent.titles[-1].split()) < 2 or intent.groups:
             return intent
         head = intent.titles[-1].split()[-1]
         titles = list(intent.titles)
@@ -369,8 +368,10 @@ class Careerbot(ConversationAnswers):
     # --- resolution only (careerbot match) -------------------------------------------------
     def match(self, text: str) -> dict[str, Any]:
         intent = self.parse(text)
-        sides = [resolution_json(self.index.resolve(t)) for t in intent.titles]
-        return {"query": text, "kind": intent.kind, "sides": sides}
+        sides = [resolution_json(r) for r in choose_reading(intent, self.index)[:MAX_TITLES]]
+        one = intent.kind == IntentKind.COMPARE and len(sides) == 1  # "Operator, Forklift"
+        kind = IntentKind.PROFILE if one else intent.kind
+        return {"query": text, "kind": kind, "sides": sides}
 
 
 def _keep_wording(after: Context, before: Context) -> Context:

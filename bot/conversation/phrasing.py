@@ -300,7 +300,9 @@ def is_small_talk(text: str) -> bool:
     return len(tokens) <= 6 and all(t in SMALL_WORDS for t in tokens) and "?" not in text
 
 
-_SPELLED = [(re.compile(pattern, re.IGNORECASE), replacement) for pattern, replacement in _SPELLINGS]
+_SPELLED = [
+    (re.compile(pattern, re.IGNORECASE), replacement) for pattern, replacement in _SPELLINGS
+]
 
 
 def spelled(text: str) -> str:
