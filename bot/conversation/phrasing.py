@@ -13,7 +13,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# Abbreviations a full stop does not end a sentence after: "Sr. Machinist", "St. Louis".
+_ABBREVIATIONS = re.compile(
+    r"(?:^|\s)(?:sr|jr|dr|mr|mrs|ms|st|ft|mt|lt|sgt|no|vs|v|asst|assoc|mgr|dept|inc|co|corp|"
+    r"jan|feb|aug|sept|oct|nov|dec|approx|e\.g|i\.e|u\.s)\.$",
+    re.IGNORECASE,
+)
 # How people spell in chats, and what the parser expects.
 _SPELLINGS = (
     (r"\bwhats\b", "what's"),
@@ -305,6 +311,19 @@ _SPELLED = [
 ]
 
 
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`; a full stop after an abbreviation ends none."""
+    found: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        if end.group().strip() == "" and _ABBREVIATIONS.search(text[start : end.start()]):
+            continue
+        found.append(text[start : end.start()])
+        start = end.end()
+    found.append(text[start:])
+    return found
+
+
 def spelled(text: str) -> str:
     """Chat spellings the parser does not know, written out ("whats" -> "what's")."""
     text = text.replace("’", "'")
@@ -323,7 +342,7 @@ def read(text: str) -> Said:
     own_job: str | None = None
     wants: str | None = None
     asked: list[str] = []
-    for sentence in _SENTENCES.split(text):
+    for sentence in sentences(text):
         sentence = _THANKS_LEAD.sub("", _GREETING.sub("", sentence.strip())).strip()
         if not sentence:
             continue
