@@ -1,8 +1,8 @@
 """`make eval`: the advisor questions of bench/eval/advisor.jsonl, scored by kind.
 
 Each question goes through `Careerbot.answer`, as in the bot; a question with `context` first
-sends those messages, and hands the advisor the previous answer (`Previous.from_reply`) the way
-the conversation layer does. A reply is right when its kind is the expected one and every
+sends those messages in a chat of its own, so the conversation remembers them as it does for
+a person. A reply is right when its kind is the expected one and every
 field the line gives agrees: rank (measure, area, filters equal, and `top` the first codes of
 its list), howto / prospects (the occupation), places (the occupation, state or metro, within,
 `top`), pay_position (occupation, area, pay, unit, the two percentiles), tools (the O*NET
@@ -15,15 +15,15 @@ advisor, and are also scored on the kind the whole bot gives them.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from bench.common import careerbot_async
-from bot import advisor
-from bot.advisor.context import Previous
 from bot.places import POSTAL
 from bot.replies import Reply
 from bot.service import Careerbot
@@ -40,18 +40,17 @@ def load(path: Path = ADVISOR) -> list[dict[str, Any]]:
     ]
 
 
+_CHATS = itertools.count(int(time.time()) % 100_000 * 1_000 + 1)  # new chats every run
+
+
 async def ask(bot: Careerbot, case: dict[str, Any]) -> Reply:
     """The reply to `say` after the case's context, as the bot would give it."""
-    previous = None
-    for message in case.get("context", []):
-        reply = await _one(bot, message, previous)
-        previous = Previous.from_reply(reply, bot.places)
-    return await _one(bot, case["say"], previous)
-
-
-async def _one(bot: Careerbot, text: str, previous: Previous | None) -> Reply:
-    reply = await advisor.answer(bot, text, previous=previous)
-    return reply if reply is not None else await bot.answer(text)
+    if not case.get("context"):
+        return await bot.answer(case["say"])
+    chat = next(_CHATS)
+    for message in case["context"]:
+        await bot.answer(message, chat_id=chat)
+    return await bot.answer(case["say"], chat_id=chat)
 
 
 def _codes(reply: Reply) -> list[str]:

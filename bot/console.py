@@ -53,8 +53,8 @@ async def respond(bot: Careerbot, line: str, choices: list[str]) -> Reply:
     if line.isdigit() and 1 <= int(line) <= len(choices):
         choice = choices[int(line) - 1]
         if not choice.startswith("/"):
-            return await bot.press(choice)
-        line = choice
+            return await bot.press(choice, chat_id=CONSOLE_CHAT)
+        line = choice  # a deep link's /start command (the quiz)
         command, argument = line.split()[0], line.split(maxsplit=1)[1]
     if command == "/start" and argument == "quiz":
         return await bot.quiz()

@@ -15,16 +15,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import bot.advisor.phrasings as phrasings
 from bot.advisor import pay, quiz, rankings, tools, where
-from bot.advisor.context import Previous
+from bot.advisor.context import Previous, is_state, ranking_of
 from bot.advisor.core import Core
 from bot.advisor.filters import Filters, Measure, RankQuery
 from bot.advisor.frame import Resolved, resolve
 from bot.advisor.howto import how_to_become
 from bot.advisor.prospects import prospects
-from bot.advisor.questions import PREVIOUS, Ask, Question, recognise
+from bot.advisor.questions import PREVIOUS, Ask, Question, normal, recognise, title_text
 from bot.advisor.rankings import rank, rank_reply
 from bot.callbacks import Action
+from bot.conversation.context import Context
 from bot.places import Place
 from bot.render import esc
 from bot.replies import Button, Reply, ReplyKind, View
@@ -41,6 +43,7 @@ __all__ = [
     "prospects",
     "rank",
     "rank_reply",
+    "show",
 ]
 
 
@@ -71,7 +74,7 @@ async def answer(
             return await tools.tools_reply(core, found, question.measure or Measure.EMPLOYMENT)
         question = recognise(text, places, lambda _: False)
     if question is None:
-        return None
+        return await _same_for_another(core, text, previous)
     if question.ask == Ask.QUIZ:
         return await quiz.start(core, group=is_group(chat_id))
     if question.ask == Ask.RANK:
@@ -96,6 +99,25 @@ async def answer(
     return _with_others(core, reply, occupation)
 
 
+async def _same_for_another(core: Core, text: str, previous: Previous | None) -> Reply | None:
+    """ "And for LPNs?" after where nurses make the most: the same answer about another
+    occupation (after a list of places or a good-bet card; how-to follow-ups are the
+    conversation's)."""
+    if previous is None or previous.kind not in (ReplyKind.PLACES, ReplyKind.PROSPECTS):
+        return None
+    found = phrasings.SAME_FOR.match(normal(text))
+    title = (found["t"] or found["u"]) if found is not None else None
+    if not title or core.places.find(title) is not None or title.split()[0] in ("in", "the"):
+        return None
+    occupation = resolve(core, title_text(title))
+    if occupation is None or occupation.others:
+        return None
+    ctx = previous.elsewhere(previous.area)
+    return await show(
+        core, Context(ctx.kind, (occupation.code,), (title,), ctx.area, redo=ctx.redo)
+    )
+
+
 def _occupation(core: Core, title: str | None, previous: Previous | None) -> Resolved | None:
     if title == PREVIOUS:
         code = previous.occupation if previous is not None else None
@@ -112,21 +134,19 @@ def _with_others(core: Core, reply: Reply, occupation: Resolved) -> Reply:
         (core.keyboards.button(f"↪ {c.title[:60]}", View.SUMMARY, [c.code]),)
         for c in occupation.others
     )
-    return Reply(
-        reply.kind,
-        reply.text + note,
-        reply.buttons + rows,
-        reply.occupations,
-        reply.extra,
-        display=reply.display,
-    )
+    return replace(reply, text=reply.text + note, buttons=reply.buttons + rows)
 
 
 async def _rank(core: Core, question: Question, previous: Previous | None) -> Reply | None:
-    base = previous.ranking if previous is not None and question.follow_up else None
-    said = question.measure is not None or not question.filters.empty
-    if question.follow_up and base is None and not said:
-        return None  # "what about in Texas?" after something that was not a list
+    ranking = previous.ranking if previous is not None else None
+    if question.elsewhere and previous is not None and ranking is None:
+        # "how does that compare nationally?" after a pay position or a list of places
+        area = question.place.code if question.place is not None else None
+        if previous.kind in (ReplyKind.PAY_POSITION, ReplyKind.PLACES, ReplyKind.TOOLS):
+            return await show(core, previous.elsewhere(area))
+    if question.needs_ranking and ranking is None:
+        return None  # "what about in Texas?", "which pays most?" after something not a list
+    base = ranking if question.follow_up or question.needs_ranking else None
     filters = question.filters
     if question.title is not None:
         similar = _occupation(core, question.title, previous)
@@ -148,6 +168,37 @@ def _area(place: Place | None, national: bool, base: RankQuery | None) -> str:
     if national or base is None:
         return NATIONAL
     return base.area
+
+
+async def show(core: Core, ctx: Context) -> Reply | None:
+    """An advisor answer again, as the conversation changed it (another place, mostly): the
+    ranking, tools list, places or pay position its context names; None when the context is
+    not one of these, or the change makes it another kind of answer (the service shows it)."""
+    place = core.places.by_code(ctx.area) if ctx.area else None
+    redo = (ctx.redo or "").split("|")
+    if ctx.kind == ReplyKind.RANK and redo[0] == "n":
+        query = ranking_of(ctx.redo or "", ctx.area)
+        return await rank_reply(core, query) if query is not None else None
+    if ctx.kind == ReplyKind.TOOLS and redo[0] == "t" and len(redo) == 3 and redo[1].isdigit():
+        tool = (await tools.tool_index(core)).by_number(int(redo[1]))
+        measure = Measure.ANNUAL if redo[2] == "a" else Measure.EMPLOYMENT
+        return await tools.tools_reply(core, tool, measure) if tool is not None else None
+    code = ctx.codes[0] if ctx.codes else None
+    if code is None or code not in await core.store.occupations([code]):
+        return None
+    if ctx.kind == ReplyKind.PLACES:
+        if place is None:
+            return await where.places_reply(core, code, redo[1:2] == ["m"])
+        return await where.places_reply(core, code, True, place) if is_state(place) else None
+    if ctx.kind == ReplyKind.PAY_POSITION and redo[0] == "$" and len(redo) == 3:
+        try:
+            pay_value = float(redo[1])
+        except ValueError:
+            return None
+        return await pay.pay_reply(core, code, place, pay_value, redo[2] == "h")
+    if ctx.kind == ReplyKind.PROSPECTS and place is None:
+        return await prospects(core, code)
+    return None
 
 
 async def press(core: Core, action: Action) -> Reply:

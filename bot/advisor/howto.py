@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.advisor.context import context
 from bot.advisor.core import Core
 from bot.advisor.frame import area_name, button, fit, sources
 from bot.payloads import occupation_json
@@ -134,6 +135,7 @@ async def how_to_become(core: Core, code: str, place: Place | None = None) -> Re
         tuple(rows),
         (occupation_json(Side(facts.title, facts.title, facts), core.period),),
         extra={"howto": howto, "location": core.places.json(place)},
+        context=context(ReplyKind.HOWTO, [code], [facts.title], place),
     )
 
 

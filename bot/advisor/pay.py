@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.advisor.context import context
 from bot.advisor.core import Core
 from bot.advisor.frame import NO_COST_OF_LIVING, area_code, area_name, button, sources
 from bot.payloads import occupation_json
@@ -153,4 +154,11 @@ async def pay_reply(core: Core, code: str, place: Place | None, pay: float, hour
             },
             "location": core.places.json(place),
         },
+        context=context(
+            ReplyKind.PAY_POSITION,
+            [code],
+            [found.title],
+            place,
+            f"$|{pay:g}|{'h' if hourly else 'y'}",
+        ),
     )

@@ -273,7 +273,27 @@ PROSPECTS = [
 SIMILAR = re.compile(
     rf"\b(?:{LIST_NOUNS})\s+(?:like|similar\s+to)\s+(?:an?\s+|being\s+an?\s+)?(?P<t>.+?)"
     r"(?=\s+(?:that|which|but|with|without|and|where|who|in|paying|for|needing)\b|$)"
-    r"|\bsimilar\s+(?:jobs|careers|occupations|ones|work)\b|\blike\s+(?:it|this|that)\b"
+    r"|\bsimilar\s+(?:jobs|careers|occupations|ones|work)\b"
+)
+# A question about the occupations shown ("which pays the most?", "and which one has more
+# jobs?"): the conversation's, unless what was shown is a ranking.
+ABOUT_SHOWN = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|then|now)\s+)?(?:in\s+[a-z .'-]+?\s+)?(?:which|who|what)\s+"
+    r"(?:one\s+|ones\s+|of\s+(?:them|these|those|the\s+\w+)\s+)?(?:has|have|pays?|earns?|makes?"
+    r"|needs?|requires?|gets?|grows?|employs?|offers?)\b"
+)
+# What is said around a place in a follow-up that asks the same somewhere else ("how does
+# that compare nationally?", "what about in Texas overall").
+ELSEWHERE = re.compile(
+    r"\bhow\s+(?:does|do|is|would)\s+(?:that|it|this|mine)\s+(?:compare|look|stack\s+up)\b"
+    r"|\b(?:what|how)\s+about\b|\b(?:and|but|so|ok|okay|overall|again|there|instead|then|too"
+    r"|also|in|the|whole|state|of|for|compared|to|nationally|nationwide)\b"
+)
+# The same question about another occupation, after an answer about one: "and for LPNs?",
+# "same for plumbers", "what about for welders?".
+SAME_FOR = re.compile(
+    r"^(?:(?:and|but|ok|okay|so)\s+)?(?:(?:what|how)\s+about\s+|same\s+|and\s+)?(?:for|with)\s+"
+    r"(?:an?\s+|the\s+)?(?P<t>.+)$|^(?:and|what\s+about|how\s+about)\s+(?:an?\s+|the\s+)?(?P<u>.+)$"
 )
 LIST = re.compile(rf"\b(?:{LIST_NOUNS})\b")
 RANK_FOLLOW_UP = re.compile(

@@ -4,6 +4,7 @@ stated reasons for the projected change (Table 1.12)."""
 
 from __future__ import annotations
 
+from bot.advisor.context import context
 from bot.advisor.core import Core
 from bot.advisor.frame import button, sources
 from bot.payloads import occupation_json
@@ -115,4 +116,5 @@ async def prospects(core: Core, code: str) -> Reply:
                 ],
             }
         },
+        context=context(ReplyKind.PROSPECTS, [code], [facts.title], None),
     )

@@ -51,6 +51,10 @@ class Question:
     follow_up: bool = False  # rank: changes the previous ranking rather than a new one
     national: bool = False  # rank: "nationally", "in the US" (as opposed to no place said)
     unsupported: tuple[str, ...] = ()  # rank: what was asked that the data cannot filter by
+    # rank: only a ranking when the previous answer was one ("and which ones have the most
+    # openings?", "without a degree?"): a question about what was shown, or filters alone
+    needs_ranking: bool = False
+    elsewhere: bool = False  # only a place said: the previous answer asked again there
     metros: bool = False  # places: metro areas rather than states
     within: Place | None = None  # places: metros in this state
     pay: float | None = None  # pay position
@@ -216,6 +220,8 @@ def _rank(said: str, places: PlaceFinder) -> Question | None:
     filters = words.filters
     if filters.less_school and not similar_title:
         filters = replace(filters, less_school=False)
+    if similar_title == PREVIOUS and not (words.measure or not filters.empty):
+        similar_title = None  # "similar jobs?": the Similar jobs view, not a ranking
     said_something = bool(words.measure or not filters.empty or similar_title)
     cue = bool(phrasings.RANK_FOLLOW_UP.search(said))
     national = bool(phrasings.NATIONAL.search(said))
@@ -228,9 +234,10 @@ def _rank(said: str, places: PlaceFinder) -> Question | None:
         place = _trailing_state(said, places)
         rest = said.rsplit(" ", 1)[0] if place is not None and " " in said else ""
     listed = bool(phrasings.LIST.search(said)) or bool(words.field_spans)
+    nouned = bool(phrasings.LIST.search(said))
     # "what about in Texas?", "and which ones have the most openings", "nationally?": about
     # a list shown before (the caller decides whether there was one).
-    only_place = bool(place or national) and not rest.strip(" ?!.,")
+    only_place = bool(place or national) and not phrasings.ELSEWHERE.sub(" ", rest).strip(" ?!.,")
     follow_up = cue or only_place
     if not said_something and not (follow_up and (place or national)):
         return None
@@ -239,6 +246,8 @@ def _rank(said: str, places: PlaceFinder) -> Question | None:
     )
     if not (listed or starts_with_measure or follow_up or similar_title):
         return None
+    about_shown = bool(phrasings.ABOUT_SHOWN.search(said))
+    weak = not (words.measure or similar_title or nouned)  # filters alone ("in healthcare")
     return Question(
         Ask.RANK,
         title=similar_title,
@@ -248,6 +257,8 @@ def _rank(said: str, places: PlaceFinder) -> Question | None:
         follow_up=follow_up and not similar_title,
         national=national,
         unsupported=words.unsupported,
+        needs_ranking=about_shown or weak or (follow_up and not said_something),
+        elsewhere=follow_up and not said_something,
     )
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.advisor.context import context
 from bot.advisor.core import Core
 from bot.advisor.frame import button, fit, listed_rows, sources
 from bot.advisor.rankings import representatives
@@ -220,6 +221,13 @@ async def _results(core: Core, answers: str, quiz: list[Item], zone: int) -> Rep
         tuple(rows),
         tuple({"code": o.code, "title": o.title, "rank": n} for n, o in enumerate(best, 1)),
         extra={"quiz": result},
+        context=context(
+            ReplyKind.QUIZ,
+            [o.code for o in best],
+            [o.title for o in best],
+            None,
+            listed=[o.code for o in best],
+        ),
     )
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from bot.advisor.context import context, ranking_redo
 from bot.advisor.core import Core
 from bot.advisor.filters import (
     EDUCATION_NAMES,
@@ -379,6 +380,14 @@ async def rank_reply(
             },
             "location": core.places.json(place),
         },
+        context=context(
+            ReplyKind.RANK,
+            codes,
+            [r.occupation.title for r in shown],
+            place,
+            ranking_redo(query),
+            listed=codes,
+        ),
     )
 
 

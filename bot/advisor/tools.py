@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
+from bot.advisor.context import context
 from bot.advisor.core import Core
 from bot.advisor.filters import Measure
 from bot.advisor.frame import PAGE_SIZE, listed_rows, pager, pages, sources
@@ -178,6 +179,14 @@ async def tools_reply(core: Core, tool: Tool, measure: Measure, page: int = 0) -
             "pages": pages(len(ranked)),
             "total": len(ranked),
         },
+        context=context(
+            ReplyKind.TOOLS,
+            [code for _, code in shown],
+            [by_code[code].title for _, code in shown],
+            None,
+            f"t|{tool.number}|{'a' if measure == Measure.ANNUAL else 'e'}",
+            listed=[code for _, code in shown],
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.advisor.context import context
 from bot.advisor.core import Core
 from bot.advisor.frame import (
     NO_COST_OF_LIVING,
@@ -155,6 +156,9 @@ async def places_reply(
             "left_out": {"no_figure": unpublished},
             "location": core.places.json(within),
         },
+        context=context(
+            ReplyKind.PLACES, [code], [facts.title], within, f"p|{'m' if metros else 's'}"
+        ),
     )
 
 

@@ -16,9 +16,9 @@ from bot.advisor.filters import Education, Filters, Measure
 _PAY = re.compile(
     r"\b(?:high(?:est|er)?|best|top|good|great|well|better|decent|nice)[- ]?"
     r"(?:pay(?:ing|in'?|s)?|paid)\b"
-    r"|\bpays?\s+(?:the\s+)?(?:most|best|well|good|more|a\s+lot)\b"
-    r"|\bmake\s+(?:the\s+)?(?:most|more|good|a\s+lot\s+of)\s*(?:money|cash)?\b"
-    r"|\b(?:most|more)\s+money\b|\bmake\s+bank\b|\blucrative\b|\bsix[- ]figures?\b"
+    r"|\bpays?\s+(?:the\s+)?(?:most|best|well|good|a\s+lot)\b"
+    r"|\bmake\s+(?:the\s+)?(?:most|good|a\s+lot\s+of)\s*(?:money|cash)?\b"
+    r"|\bmost\s+money\b|\bmake\s+bank\b|\blucrative\b|\bsix[- ]figures?\b"
     r"|\b(?:highest|best|top|biggest)\s+(?:hourly\s+)?(?:salar(?:y|ies)|wages?|incomes?|pay)\b"
     r"|\b(?:good|best)\s+(?:jobs|careers|money)\b|\bearn\s+(?:the\s+)?most\b"
 )
@@ -206,7 +206,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "military": ("55",),
 }
 LIST_NOUNS = (
-    r"jobs?|careers?|occupations?|professions?|trades|fields?|positions|roles|work|gigs|ones"
+    r"jobs?|careers?|occupations?|professions?|trades|fields?|positions|roles|gigs|ones"
     r"|options|paths|majors"
 )
 _FIELD_ALTERNATION = "|".join(
@@ -214,7 +214,7 @@ _FIELD_ALTERNATION = "|".join(
 )
 _FIELD = re.compile(
     rf"\b(?P<a>{_FIELD_ALTERNATION})[- ](?:{LIST_NOUNS}|industry|sector)\b"
-    rf"|\b(?:in|into)\s+(?:the\s+)?(?P<b>{_FIELD_ALTERNATION})"
+    rf"|\b(?:in|into)\s+(?:the\s+)?(?!it\b)(?P<b>{_FIELD_ALTERNATION})"
     rf"(?:\s+(?:field|industry|sector|world))?\b"
     r"|\b(?P<c>trades|skilled\s+trades)\b"
 )
