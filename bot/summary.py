@@ -33,8 +33,10 @@ def summary_text(
     top: TopCode,
     note: str | None,
     source: str,
+    also: str | None = None,
 ) -> tuple[ReplyKind, str]:
-    """The summary's kind (profile or compare) and its lines, not yet trimmed."""
+    """The summary's kind (profile or compare) and its lines, not yet trimmed. `also` is
+    bot.wording.other_meanings' line, when a shared title was read as its common meaning."""
     lines: list[str] = []
     distinct = list(dict.fromkeys(s.facts.code for s in resolved))
     # Said under the heading whenever some of the pay shown is the place's own.
@@ -73,6 +75,8 @@ def summary_text(
         )
     if note:
         lines.append(f"<i>{esc(note)}</i>")
+    if also:
+        lines.append(also)  # other meanings of a shared title, already HTML
     lines.append(source)
     return kind, "\n".join(lines)
 
