@@ -33,6 +33,8 @@ class WageFacts:
     annual_p75: int | None
     annual_p90: int | None
     footnotes: dict[str, str] = field(default_factory=dict)
+    jobs_per_1000: float | None = None
+    location_quotient: float | None = None
 
     def top_coded(self, column: str) -> bool:
         """BLS footnote 5: the wage is at or above the top of the published range."""
@@ -186,6 +188,8 @@ def wage_facts(row: models.Wage, area_name: str) -> WageFacts:
         annual_p75=row.annual_p75,
         annual_p90=row.annual_p90,
         footnotes=footnotes(row.footnotes),
+        jobs_per_1000=row.jobs_per_1000,
+        location_quotient=row.location_quotient,
     )
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Raise whenever tables or their meaning change: a database built under another number is
 # rebuilt by `careerbot data build --if-missing` and refused by the bot with the fix named.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class Base(DeclarativeBase):
@@ -169,6 +169,10 @@ class Wage(Base):
     annual_median: Mapped[int | None] = mapped_column(Integer)
     annual_p75: Mapped[int | None] = mapped_column(Integer)
     annual_p90: Mapped[int | None] = mapped_column(Integer)
+    # Concentration: jobs per 1,000 jobs in the area, and the location quotient (the area's
+    # share of jobs in this occupation over the nation's). Not published for the nation.
+    jobs_per_1000: Mapped[float | None] = mapped_column(Float)
+    location_quotient: Mapped[float | None] = mapped_column(Float)
     # Up to one code per field ("hourly_mean=5;annual_mean=5;…"): Text, as it can exceed 200.
     footnotes: Mapped[str] = mapped_column(Text, default="")
 

@@ -131,6 +131,15 @@ def join_occupations(
     return rows
 
 
+def _metro_ranges(oews: OewsTables) -> str:
+    """How many metro rows have a pay range: none without the metro file (bls/oews-metro/)."""
+    metro_codes = {a["code"] for a in oews.areas if a["kind"] == "M"}
+    metro = [w for w in oews.wages if w["area_code"] in metro_codes]
+    ranged = sum(1 for w in metro if w["annual_p10"] is not None or w["hourly_p10"] is not None)
+    note = "" if oews.metro_series else " (no bls/oews-metro/ data file)"
+    return _percent(ranged, len(metro)) + note
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{part:,}/{whole:,} ({100 * part / whole:.0f}%)" if whole else "0/0"
 
@@ -188,7 +197,7 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
         raise SourceError(f"data directory not found: {data_dir} (set CAREERBOT_DATA_DIR)")
     onet_dir, bls_dir = data_dir / "onet", data_dir / "bls"
     onet = load_onet(onet_dir)
-    oews = load_oews(bls_dir / "oews")
+    oews = load_oews(bls_dir / "oews", bls_dir / "oews-metro")
     projections = load_projections(bls_dir)
     soc_titles = list(oews.occupation_names.items()) + [
         (p["code"], p["title"]) for p in projections.projections
@@ -221,6 +230,7 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
         "projections": _percent(sum(1 for o in occupations if o["projection_code"]), n),
         "demographics": _percent(sum(1 for o in occupations if o["demographic_id"]), n),
         "job zones": _percent(sum(1 for o in occupations if o["job_zone"]), n),
+        "metro pay ranges": _metro_ranges(oews),
     }
     metadata["coverage"] = "; ".join(f"{k}: {v}" for k, v in report.coverage.items())
     tables: dict[Table, list[Row]] = {

@@ -274,6 +274,8 @@ def write_oews(oews: Path) -> None:
         [
             ["00", "0000000", "N", "National"],
             ["48", "0000048", "S", "Texas"],
+            ["48", "0019100", "M", "Dallas-Fort Worth-Arlington, TX"],
+            ["48", "0045500", "M", "Texarkana, TX-AR"],
         ],
     )
     _tsv(
@@ -322,6 +324,8 @@ def write_oews(oews: Path) -> None:
         ("N0000000000000151299", {"01": "400000", "13": "110000"}),
         ("N0000000522000433011", {"01": "9000", "13": "52000"}),
         ("S0000048000000433011", {"01": "15000", "13": "44000"}),
+        ("M0019100000000433011", {"01": "5200", "13": "45120", "08": "21.69"}),
+        ("M0045500000000433011", {"01": "90", "13": "38000"}),
     ]
     footnotes = {("N0000000000000132072", "15"): "5"}
     rows = []
@@ -331,6 +335,32 @@ def write_oews(oews: Path) -> None:
                 [f"OEU{key}{datatype}", "2025", "A01", value, footnotes.get((key, datatype), "")]
             )
     _tsv(oews / "oe.data.2025A01", ["series_id", "year", "period", "value", "footnote_codes"], rows)
+
+
+# The metro percentiles and concentration, in their own file (bls/oews-metro/), as published.
+METRO_SERIES = {
+    "M0019100000000433011": {
+        "11": "33010",
+        "12": "38250",
+        "14": "53960",
+        "15": "63020",
+        "06": "15.87",
+        "10": "30.30",
+        "16": "1.329",
+        "17": "1.08",
+    },
+}
+
+
+def write_oews_metro(metro: Path) -> None:
+    metro.mkdir(parents=True)
+    rows = [
+        [f"OEU{key}{datatype}", "2025", "A01", value, ""]
+        for key, values in METRO_SERIES.items()
+        for datatype, value in values.items()
+    ]
+    header = ["series_id", "year", "period", "value", "footnote_codes"]
+    _tsv(metro / "oe.data.2025A01", header, rows)
 
 
 def write_bls_workbooks(bls: Path) -> None:
@@ -496,5 +526,6 @@ def write_bls_workbooks(bls: Path) -> None:
 def write_fixture_data(root: Path) -> Path:
     write_onet(root / "onet")
     write_oews(root / "bls" / "oews")
+    write_oews_metro(root / "bls" / "oews-metro")
     write_bls_workbooks(root / "bls")
     return root
