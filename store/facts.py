@@ -60,6 +60,7 @@ class ProjectionFacts:
     typical_education: str | None
     work_experience: str | None
     training: str | None
+    self_employed_percent: float | None = None  # Table 1.2: OEWS wages leave these out
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class OccupationFacts:
     projection_code: str | None
     wages: WageFacts | None
     projection: ProjectionFacts | None
+    wage_name: str | None = None  # BLS's name of the wage occupation, own or aggregate
 
     @property
     def wages_from_aggregate(self) -> bool:
@@ -206,4 +208,5 @@ def projection_facts(row: models.Projection) -> ProjectionFacts:
         typical_education=row.typical_education,
         work_experience=row.work_experience,
         training=row.training,
+        self_employed_percent=row.self_employed_percent,
     )

@@ -12,7 +12,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Raise whenever tables or their meaning change: a database built under another number is
 # rebuilt by `careerbot data build --if-missing` and refused by the bot with the fix named.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class Base(DeclarativeBase):
@@ -189,6 +189,7 @@ class Projection(Base):
     employment_2034: Mapped[float | None] = mapped_column(Float)
     change_numeric: Mapped[float | None] = mapped_column(Float)
     percent_change: Mapped[float | None] = mapped_column(Float)
+    self_employed_percent: Mapped[float | None] = mapped_column(Float)  # of 2024 employment
     openings: Mapped[float | None] = mapped_column(Float)
     median_wage_2024: Mapped[int | None] = mapped_column(Integer)
     typical_education: Mapped[str | None] = mapped_column(String(100))
