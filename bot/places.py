@@ -111,6 +111,15 @@ class Place:
     name: str
 
 
+NATIONAL_NAME = "United States"
+
+
+def place_name(place: Place | None) -> str:
+    """How every answer names a place: OEWS's own name ("Texas", "Seattle-Tacoma-Bellevue,
+    WA"), and "United States" for national figures (never "National" or "the whole U.S.")."""
+    return NATIONAL_NAME if place is None else place.name
+
+
 class Places:
     def __init__(self, areas: Iterable[AreaFacts]) -> None:
         self.states: dict[str, Place] = {}
@@ -138,7 +147,7 @@ class Places:
             return {
                 "kind": PlaceKind.NATIONAL,
                 "code": "US",
-                "name": "United States",
+                "name": NATIONAL_NAME,
                 "oews_area": NATIONAL,
             }
         code = place.code[:2] if place.kind == PlaceKind.STATE else place.code[2:]

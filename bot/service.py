@@ -19,12 +19,13 @@ from bot.chart import Bar, render_chart
 from bot.layout import Keyboards
 from bot.parsing import Intent, IntentKind, parse
 from bot.payloads import occupation_json, resolution_json
-from bot.places import NATIONAL_WORDS, Place, Places
+from bot.places import NATIONAL_WORDS, Place, Places, place_name
 from bot.render import MAX_CAPTION, Side, TopCode, esc, trim
 from bot.replies import Button, Display, Keyboard, Reply, ReplyKind, View
 from bot.resolver import Candidate, Resolution, Status, TitleIndex
 from bot.summary import source_line, summary_text
 from bot.switching import plan_switch, switch_text
+from bot.together import shared, what_differs
 from bot.views import VIEWS, ViewContext
 from store.codes import NATIONAL
 from store.db import DatabaseMissing as DatabaseMissing  # re-exported: front ends catch it
@@ -133,7 +134,7 @@ class Careerbot:
         ordered = [facts[c] for c in dict.fromkeys(codes) if c in facts]
         if not ordered:
             return self.expired()
-        area = place.name if place else "United States"
+        area = place_name(place)
         bars = [Bar(textwrap.shorten(f.title, 40, placeholder="…"), f.wages) for f in ordered]
         png = await asyncio.to_thread(render_chart, bars, area, self.period, self.top)
         caption = trim(
@@ -229,6 +230,10 @@ class Careerbot:
         ]
         if not resolved:
             return self.expired()
+        differs: list[str] = []
+        pair = [s.facts for s in resolved]
+        if len(pair) == 2 and pair[0].code != pair[1].code and shared(*pair).everything:
+            differs = await what_differs(self.store, *pair)
         kind, text = summary_text(
             resolved,
             place=place,
@@ -237,6 +242,7 @@ class Careerbot:
             top=self.top,
             note=note,
             source=self.source_line(resolved[0].facts),
+            differs=differs,
         )
         distinct = list(dict.fromkeys(s.facts.code for s in resolved))
         return Reply(
@@ -257,7 +263,7 @@ class Careerbot:
         if not wanted:
             current = await self.store.preferences.area(chat_id)
             place = self.places.by_code(current) if current else None
-            where = place.name if place else "the whole U.S."
+            where = place_name(place)
             return Reply(ReplyKind.LOCATION, wording.location_shown(where))
         if wanted.casefold() in NATIONAL_WORDS:
             await self.store.preferences.set_area(chat_id, None)

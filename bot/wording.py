@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.render import Side, esc
+from bot.render import Side, echo, esc
 
 EXAMPLES = (
     "medical collections vs loss mitigation",
@@ -38,7 +38,7 @@ def example_list() -> str:
 def fallback(*, greeting: bool = False, unknown: Sequence[str] = ()) -> str:
     """What the bot says when there is nothing to compare: why, and what to try."""
     if unknown:
-        names = ", ".join(f"“{esc(u)}”" for u in unknown)
+        names = ", ".join(f"“{echo(u)}”" for u in unknown)
         head = f"I couldn't find {names} among job titles."
     elif greeting:
         head = "Hi! I compare careers: pay, growth, jobs, education and more."
@@ -81,8 +81,8 @@ def about_text(metadata: Mapping[str, str]) -> str:
 
 def did_you_mean(asked: str, has_candidates: bool) -> str:
     if has_candidates:
-        return f"Did you mean… for “{esc(asked)}”?"
-    return f"I couldn't find “{esc(asked)}”."
+        return f"Did you mean… for “{echo(asked)}”?"
+    return f"I couldn't find “{echo(asked)}”."
 
 
 def numbered(number: int, side: Side) -> str:
@@ -91,7 +91,7 @@ def numbered(number: int, side: Side) -> str:
     title = f"<b>{esc(side.facts.title)}</b>"
     if side.asked_as.casefold() == side.facts.title.casefold():
         return f"{number}. {title}"
-    return f"{number}. {esc(side.asked_as)} → {title}"
+    return f"{number}. {echo(side.asked_as)} → {title}"
 
 
 def location_shown(where: str) -> str:
@@ -102,7 +102,7 @@ LOCATION_RESET = "📍 Back to national figures for this chat."
 
 
 def location_unknown(wanted: str) -> str:
-    return f"I don't know the place “{esc(wanted)}”.\n{LOCATION_HELP}"
+    return f"I don't know the place “{echo(wanted, 60)}”.\n{LOCATION_HELP}"
 
 
 def location_saved(name: str) -> str:
