@@ -1,0 +1,209 @@
+"""Each kind of reply, built from the facts: summaries, switching plans, charts, did-you-mean,
+the fallback and fixed texts.
+
+`Careerbot` (bot/service.py) decides which reply a message or a button gets — the steps of a
+request — and builds it with these methods; it extends this class, so front ends and tests
+call them on the core as before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import textwrap
+from collections.abc import Sequence
+
+from bot import callbacks, wording
+from bot.chart import Bar, render_chart
+from bot.layout import Keyboards
+from bot.parsing import Intent, parse
+from bot.payloads import occupation_json, resolution_json
+from bot.places import Place, Places, place_name
+from bot.render import MAX_CAPTION, Side, TopCode, clip, esc, trim
+from bot.replies import Button, Display, Keyboard, Reply, ReplyKind, View
+from bot.resolver import Candidate, Resolution, TitleIndex
+from bot.summary import source_line, summary_text
+from bot.switching import plan_switch, switch_text
+from bot.together import shared, what_differs
+from store.codes import NATIONAL
+from store.facts import OccupationFacts
+from store.queries import CareerStore
+
+MAX_CLARIFY = 4
+
+
+class Answers:
+    """The reply builders, over the store, the title index and the places of one release."""
+
+    def __init__(
+        self, store: CareerStore, index: TitleIndex, metadata: dict[str, str], places: Places
+    ) -> None:
+        self.store = store
+        self.index = index
+        self.metadata = metadata
+        self.places = places
+        self.version = callbacks.data_version(metadata)
+        self.keyboards = Keyboards(self.version)
+        self.top = TopCode.from_footnote(metadata.get("oews_footnote_5"))
+        self.period = metadata.get("release_oews", "")
+
+    def parse(self, text: str) -> Intent:
+        return parse(text, lambda name: self.places.find(name) is not None)
+
+    async def switch(
+        self, codes: Sequence[str], asked: tuple[str, str], place: Place | None = None
+    ) -> Reply:
+        """How to get from the first occupation to the second."""
+        facts, _ = await self.facts(codes, place)
+        origin, target = facts[codes[0]], facts[codes[1]]
+        plan = await plan_switch(self.store, origin.code, target.code, (origin.title, target.title))
+        sides = [Side(asked[0], origin.title, origin), Side(asked[1], target.title, target)]
+        text = switch_text(plan, origin, target, self.top) + "\n" + self.source_line(target)
+        return Reply(
+            ReplyKind.SWITCH,
+            trim(text),
+            self.keyboards.detail(list(codes), View.SWITCH, place.code if place else None),
+            tuple(occupation_json(s, self.period) for s in sides),
+            extra={"gaps": plan.gaps_json(), "location": self.places.json(place)},
+        )
+
+    async def chart(
+        self, codes: Sequence[str], place: Place | None = None, key: str | None = None
+    ) -> Reply:
+        """The pay-range chart of these occupations, with a caption that names the source."""
+        facts, _ = await self.facts(codes, place)
+        ordered = [facts[c] for c in dict.fromkeys(codes) if c in facts]
+        if not ordered:
+            return self.expired()
+        area = place_name(place)
+        bars = [Bar(textwrap.shorten(f.title, 40, placeholder="…"), f.wages) for f in ordered]
+        png = await asyncio.to_thread(render_chart, bars, area, self.period, self.top)
+        caption = trim(
+            "📊 Pay ranges: "
+            + " vs ".join(esc(f.title) for f in ordered)
+            + f" — {esc(area)}, BLS OEWS {esc(self.period)}",
+            MAX_CAPTION,
+        )
+        return Reply(
+            ReplyKind.CHART,
+            caption,
+            photo=png,
+            photo_key=key or ",".join(codes),
+            display=Display.PHOTO,
+        )
+
+    def fallback(self, *, greeting: bool = False, unknown: Sequence[str] = ()) -> Reply:
+        return Reply(
+            ReplyKind.NONE,
+            wording.fallback(greeting=greeting, unknown=unknown),
+            self.example_buttons(),
+            extra={"unknown": list(unknown)} if unknown else {},
+        )
+
+    def example_buttons(self) -> Keyboard:
+        rows = []
+        for example in wording.EXAMPLES:
+            intent = self.parse(example)
+            codes = []
+            for title in intent.titles:
+                best = self.index.resolve(title).best
+                if best is not None:
+                    codes.append(best.code)
+            if len(codes) == len(intent.titles):
+                rows.append((self.keyboards.button(f"▶ {example}", View.SUMMARY, codes),))
+        return tuple(rows)
+
+    def clarify(
+        self,
+        resolutions: Sequence[Resolution],
+        position: int,
+        view: View = View.SUMMARY,
+        place: Place | None = None,
+    ) -> Reply:
+        """Ask which occupation one unsure title means; a tap answers the whole question."""
+        resolution = resolutions[position]
+        chosen = [r.best.code if r.best else None for r in resolutions]
+        buttons: list[tuple[Button, ...]] = []
+        for candidate in resolution.candidates[:MAX_CLARIFY]:
+            codes = list(chosen)
+            codes[position] = candidate.code
+            if all(codes):
+                area = place.code if place else None
+                picked = [c for c in codes if c]
+                buttons.append(
+                    (self.keyboards.button(clip(candidate.title, 60), view, picked, area),)
+                )
+        if not buttons:
+            return self.fallback(unknown=[resolution.text])
+        return Reply(
+            ReplyKind.CLARIFY,
+            wording.did_you_mean(resolution.text, bool(resolution.candidates)),
+            tuple(buttons),
+            extra={"sides": [resolution_json(r) for r in resolutions]},
+        )
+
+    # --- summary ----------------------------------------------------------------------------
+    async def facts(
+        self, codes: Sequence[str], place: Place | None
+    ) -> tuple[dict[str, OccupationFacts], list[str]]:
+        """Facts for an area, falling back to national figures where the area has none.
+
+        Also returns the titles that fell back, so the reply can say so.
+        """
+        national = await self.store.occupations(codes, NATIONAL)
+        if place is None:
+            return national, []
+        local = await self.store.occupations(codes, place.code)
+        fell_back = [
+            f.title for code, f in local.items() if f.wages is None and national[code].wages
+        ]
+        merged = {code: f if f.wages is not None else national[code] for code, f in local.items()}
+        return merged, fell_back
+
+    async def summary(
+        self,
+        sides: Sequence[tuple[str, Candidate]],
+        place: Place | None = None,
+        note: str | None = None,
+    ) -> Reply:
+        codes = [c.code for _, c in sides]
+        facts, fell_back = await self.facts(codes, place)
+        resolved = [
+            Side(asked, c.matched_title, facts[c.code]) for asked, c in sides if c.code in facts
+        ]
+        if not resolved:
+            return self.expired()
+        differs: list[str] = []
+        pair = [s.facts for s in resolved]
+        if len(pair) == 2 and pair[0].code != pair[1].code and shared(*pair).everything:
+            differs = await what_differs(self.store, *pair)
+        kind, text = summary_text(
+            resolved,
+            place=place,
+            fell_back=fell_back,
+            average=await self.store.average_growth(),
+            top=self.top,
+            note=note,
+            source=self.source_line(resolved[0].facts),
+            differs=differs,
+        )
+        distinct = list(dict.fromkeys(s.facts.code for s in resolved))
+        return Reply(
+            kind,
+            trim(text),
+            self.keyboards.detail(distinct, View.SUMMARY, place.code if place else None),
+            tuple(occupation_json(s, self.period) for s in resolved),
+            extra={"location": self.places.json(place)},
+        )
+
+    def source_line(self, facts: OccupationFacts) -> str:
+        return source_line(facts, self.period, self.metadata.get("release_onet", ""))
+
+    def expired(self) -> Reply:
+        return Reply(ReplyKind.EXPIRED, wording.EXPIRED, display=Display.TOAST)
+
+    # --- fixed texts ------------------------------------------------------------------------
+    def about(self) -> Reply:
+        return Reply(ReplyKind.ABOUT, wording.about_text(self.metadata))
+
+    def help(self) -> Reply:
+        return Reply(ReplyKind.HELP, wording.help_text(), self.example_buttons())
