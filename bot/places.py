@@ -109,6 +109,7 @@ class Place:
     code: str  # the OEWS area code
     kind: PlaceKind
     name: str
+    state_code: str = ""  # FIPS of the state (of a metro: its first state)
 
 
 NATIONAL_NAME = "United States"
@@ -126,7 +127,7 @@ class Places:
         self.metros: list[tuple[list[str], set[str], Place]] = []
         for area in areas:
             if area.kind == "S":
-                place = Place(area.code, PlaceKind.STATE, area.name)
+                place = Place(area.code, PlaceKind.STATE, area.name, area.state_code)
                 self.states[area.name.lower()] = place
                 if area.state_code in POSTAL:
                     self.states[POSTAL[area.state_code].lower()] = place
@@ -137,7 +138,7 @@ class Places:
                     (
                         cities,
                         set(states_part.lower().split("-")),
-                        Place(area.code, PlaceKind.METRO, area.name),
+                        Place(area.code, PlaceKind.METRO, area.name, area.state_code),
                     )
                 )
 
@@ -152,6 +153,22 @@ class Places:
             }
         code = place.code[:2] if place.kind == PlaceKind.STATE else place.code[2:]
         return {"kind": place.kind, "code": code, "name": place.name, "oews_area": place.code}
+
+    def state_list(self) -> list[Place]:
+        """Every state (and DC and the territories OEWS covers), by name."""
+        return sorted(set(self.states.values()), key=lambda p: p.name)
+
+    def postal(self, state: Place) -> str:
+        return POSTAL.get(state.state_code, "")
+
+    def metros_of(self, state: Place) -> list[Place]:
+        """The metro areas in a state, by name; one spanning states is in each ("Texarkana,
+        TX-AR" is in Texas and in Arkansas)."""
+        postal = self.postal(state).lower()
+        return sorted(
+            (p for _, states, p in self.metros if postal and postal in states),
+            key=lambda p: p.name,
+        )
 
     def by_code(self, area_code: str) -> Place | None:
         for place in self.states.values():
