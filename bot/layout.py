@@ -62,7 +62,7 @@ class Keyboards:
         then « Summary and, under the summary and Salary, 📍 Location (unless `picker` is
         off, as for a comparison across places)."""
         pair = len(set(codes)) == 2
-        rows: list[list[Button]] = [[] for _ in range(DETAIL_ROWS)]
+        rows: list[list[Button]] = [[] for _ in range(DETAIL_ROWS + 1)]  # + the switch row
         for view, spec in VIEWS.items():
             if spec.row is None or (spec.pairs_only and not pair):
                 continue
@@ -73,7 +73,7 @@ class Keyboards:
                         continue
                     if state is None or direction is None:
                         own = direction if state is None else state
-                        rows[spec.row].append(self.button(label, view, codes, area, own))
+                        rows[DETAIL_ROWS].append(self.button(label, view, codes, area, own))
             elif view != current:
                 rows[spec.row].append(self.button(spec.label, view, codes, area, state))
         last: list[Button] = []

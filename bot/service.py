@@ -9,17 +9,20 @@ handing the wording to `bot.summary`, `bot.views` and `bot.wording` and the butt
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
-from bot import callbacks, wording
+from bot import across, callbacks, picker, wording
+from bot.across import Placed
 from bot.answers import Answers
 from bot.callbacks import Action, InvalidCallback
-from bot.parsing import IntentKind
+from bot.layout import REVERSED
+from bot.parsing import IntentKind, split_places
 from bot.payloads import resolution_json
 from bot.places import NATIONAL_WORDS, Place, Places, place_name
 from bot.render import trim
-from bot.replies import Display, Reply, ReplyKind, View
+from bot.replies import Reply, ReplyKind, View
 from bot.resolver import Candidate, Status, TitleIndex
 from bot.views import VIEWS, ViewContext
 from store.db import DatabaseMissing as DatabaseMissing  # re-exported: front ends catch it
@@ -63,7 +66,11 @@ class Careerbot(Answers):
         self, text: str, default_area: str | None = None, chat_id: int | None = None
     ) -> Reply:
         """Reply to a message. A place in the message wins; else `default_area`, else the
-        location remembered for `chat_id` (see `set_location`)."""
+        location remembered for `chat_id` (see `set_location`). One job in several places
+        ("teacher in Texas vs teacher in California") is compared across them."""
+        across_places = await self._across_places(text)
+        if across_places is not None:
+            return across_places
         intent = self.parse(text)
         if default_area is None and chat_id is not None and intent.titles and not intent.place:
             default_area = await self.store.preferences.area(chat_id)
@@ -87,6 +94,43 @@ class Careerbot(Answers):
         if intent.kind == IntentKind.SWITCH and len(set(codes)) == 2:
             return await self.switch(codes, (sides[0][0], sides[1][0]), place)
         return await self.summary(sides, place=place, note=note)
+
+    async def _across_places(self, text: str) -> Reply | None:
+        """The comparison across places a message asks for, if it names a place on every side
+        and each title is matched surely; None to answer it the usual way."""
+        wanted = split_places(text, lambda name: self.places.find(name) is not None)
+        if wanted is None:
+            return None
+        resolved = {title: self.index.resolve(title) for title, _ in wanted}
+        if any(r.status != Status.MATCHED or r.best is None for r in resolved.values()):
+            return None
+        sides = []
+        for title, name in wanted:
+            best, place = resolved[title].best, self.places.find(name)
+            if best is None or place is None:
+                return None
+            sides.append((title, best.code, place))
+        if not across.fits([c for _, c, _ in sides], [p.code for _, _, p in sides]):
+            return None
+        placed = await self.placed(sides)
+        return None if placed is None else await self.across(placed)
+
+    async def _pressed_across(self, action: Action) -> list[Placed] | None:
+        """The sides of a comparison across places a button carries (None: not one, or
+        forged)."""
+        pairs = across.unpack(action.codes, action.state)
+        if pairs is None:
+            return None
+        sides = []
+        for code, area in pairs:
+            place = self.places.by_code(area)
+            if place is None:
+                return None
+            sides.append(("", code, place))
+        placed = await self.placed(sides)
+        if placed is None:
+            return None
+        return [replace(p, asked=p.facts.title) for p in placed]
 
     # --- the chat's place -------------------------------------------------------------------
     async def set_location(self, chat_id: int, text: str) -> Reply:
@@ -112,11 +156,13 @@ class Careerbot(Answers):
 
     # --- buttons ----------------------------------------------------------------------------
 
-    async def press(self, data: str | None) -> Reply:
+    async def press(self, data: str | None, chat_id: int | None = None) -> Reply:
         """The reply to a button: the view its payload names, for its occupations and place.
 
         Detail views are rendered from the table in `bot.views`; the other buttons are
-        answered by the methods in `_buttons` (one entry each).
+        answered by the methods in `_buttons` (one entry each). `chat_id` is the chat of the
+        pressed message (None for inline-mode messages): the place picker saves the chosen
+        place for it.
         """
         try:
             action = callbacks.decode(data, self.version)
@@ -124,25 +170,44 @@ class Careerbot(Answers):
             return self.expired()
         own = self._buttons().get(action.view)
         if own is not None:
-            return await own(action, data or "")
+            return await own(action, data or "", chat_id)
         place = self.places.by_code(action.area) if action.area else None
         if action.area and place is None:
             return self.expired()
-        ordered = await self._pressed_facts(action, place)
-        render = VIEWS[action.view].render
+        return await self.view(action.view, action.codes, place, action.state)
+
+    async def view(
+        self, view: View, codes: Sequence[str], place: Place | None, state: str | None = None
+    ) -> Reply:
+        """A detail view (`state`: its own, e.g. How to switch's direction) or the summary."""
+        if view == View.SUMMARY:
+            return await self._summary_of(codes, place)
+        area = place.code if place else None
+        ordered = await self._pressed_facts(codes, place)
+        render = VIEWS[view].render
         if ordered is None or render is None:
             return self.expired()
+        if view == View.SWITCH and state == REVERSED:
+            ordered = ordered[::-1]
         rendered = await render(ViewContext(self.store, ordered, place, self.top, self.metadata))
-        codes = list(dict.fromkeys(action.codes))
+        places = across.is_across(state)
+        distinct = list(dict.fromkeys(codes))
         return Reply(
             ReplyKind.DETAIL,
             trim(rendered.text),
             self.keyboards.offers(rendered.offers, len(ordered) > 1)
-            + self.keyboards.detail(codes, action.view, action.area),
-            extra={"view": action.view, "codes": list(action.codes)},
+            + self.keyboards.detail(
+                distinct,
+                view,
+                area,
+                shown=None if places else state,
+                state=state if places else None,  # back to the comparison across places
+                picker=not places,
+            ),
+            extra={"view": view, "codes": list(codes)},
         )
 
-    def _buttons(self) -> dict[View, Callable[[Action, str], Awaitable[Reply]]]:
+    def _buttons(self) -> dict[View, Callable[[Action, str, int | None], Awaitable[Reply]]]:
         """Buttons that are not detail views: what answers each."""
         return {
             View.SUMMARY: self._press_summary,
@@ -151,30 +216,66 @@ class Careerbot(Answers):
         }
 
     async def _pressed_facts(
-        self, action: Action, place: Place | None
+        self, codes: Sequence[str], place: Place | None
     ) -> list[OccupationFacts] | None:
         """The button's occupations in its place, in order; None if one is unknown (forged)."""
-        facts, _ = await self.facts(action.codes, place)
-        if len(facts) != len(set(action.codes)):
+        facts, _ = await self.facts(codes, place)
+        if len(facts) != len(set(codes)):
             return None
-        return [facts[c] for c in dict.fromkeys(action.codes)]
+        return [facts[c] for c in dict.fromkeys(codes)]
 
-    async def _press_summary(self, action: Action, data: str) -> Reply:
-        place = self.places.by_code(action.area) if action.area else None
-        ordered = (
-            None if action.area and place is None else await self._pressed_facts(action, place)
-        )
+    async def _summary_of(self, codes: Sequence[str], place: Place | None) -> Reply:
+        ordered = await self._pressed_facts(codes, place)
         if ordered is None:
             return self.expired()
         sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
         return await self.summary(sides, place=place)
 
-    async def _press_chart(self, action: Action, data: str) -> Reply:
+    async def _press_summary(self, action: Action, data: str, chat_id: int | None) -> Reply:
+        if across.is_across(action.state):
+            placed = await self._pressed_across(action)
+            return self.expired() if placed is None else await self.across(placed)
+        place = self.places.by_code(action.area) if action.area else None
+        if action.area and place is None:
+            return self.expired()
+        return await self._summary_of(action.codes, place)
+
+    async def _press_chart(self, action: Action, data: str, chat_id: int | None) -> Reply:
+        if across.is_across(action.state):
+            placed = await self._pressed_across(action)
+            return self.expired() if placed is None else await self.across_chart(placed, data)
         place = self.places.by_code(action.area) if action.area else None
         return await self.chart(action.codes, place, key=data)
 
-    async def _press_location(self, action: Action, data: str) -> Reply:
-        return Reply(ReplyKind.NOTICE, wording.LOCATION_HELP, display=Display.ALERT)
+    async def _press_location(self, action: Action, data: str, chat_id: int | None) -> Reply:
+        """📍 Location: a page of the place picker, or the chosen place's answer (saved for
+        the chat when there is one)."""
+        picking = picker.decode(action.state)
+        place = self.places.by_code(action.area) if action.area else None
+        if picking is None or (action.area and place is None):
+            return self.expired()
+        if picking.step != picker.Step.CHOSEN:
+            page = picker.Picker(self.places, self.keyboards).page(
+                picking, action.codes, action.area
+            )
+            if page is None:
+                return self.expired()
+            return Reply(ReplyKind.LOCATION, page[0], page[1], extra={"picking": True})
+        reply = await self.view(picking.view, action.codes, place, picking.own)
+        if reply.kind == ReplyKind.EXPIRED:
+            return reply
+        if chat_id is not None:
+            await self.store.preferences.set_area(chat_id, place.code if place else None)
+        note = wording.place_chosen(place_name(place), saved=chat_id is not None)
+        return replace(
+            reply,
+            text=trim(f"{note}\n{reply.text}"),
+            extra={
+                **reply.extra,
+                "location": self.places.json(place),
+                "saved": chat_id is not None,
+            },
+        )
 
     # --- resolution only (careerbot match) -------------------------------------------------
     def match(self, text: str) -> dict[str, Any]:

@@ -118,8 +118,7 @@ def render_switch(plan: SwitchPlan) -> str:
             lines.append(
                 f"{label}: "
                 + "; ".join(
-                    f"{esc(g.name)} {_level(g.from_level)} → {onet_value(g.to_level)}"
-                    for g in gaps
+                    f"{esc(g.name)} {_level(g.from_level)} → {onet_value(g.to_level)}" for g in gaps
                 )
             )
         else:

@@ -23,8 +23,8 @@ ATTRIBUTION = (
     "USDOL/ETA has not approved, endorsed or tested these changes."
 )
 LOCATION_HELP = (
-    "To see pay where you live, send /state with a state or city: /state TX, "
-    "/state Seattle. /state US goes back to national figures."
+    "To see pay where you live, tap 📍 Location under an answer, or send /state with a "
+    "state or city: /state TX, /state Seattle. /state US goes back to national figures."
 )
 EXPIRED = "This button has expired — send the question again."
 TOO_MANY = "I compare up to four jobs at a time; here are the first four."
@@ -109,4 +109,14 @@ def location_saved(name: str) -> str:
     return (
         f"📍 Saved: <b>{esc(name)}</b>. Comparisons in this chat now show pay there "
         "(national where it is not published). /state US resets."
+    )
+
+
+def place_chosen(name: str, *, saved: bool) -> str:
+    """The line above an answer shown for a place picked with 📍 Location."""
+    if saved:
+        return f"<i>📍 {esc(name)} saved for this chat: answers here now show pay there.</i>"
+    return (
+        f"<i>📍 Showing {esc(name)} for this answer only: this message is not in a chat "
+        "with me (inline mode), so the place is not saved. /state saves one in a chat.</i>"
     )

@@ -36,7 +36,11 @@ async def on_button(update: Update, context: Context) -> None:
     if query is None:
         return
     try:
-        reply = await (await context.bot_data.careerbot()).press(query.data)
+        # The chat the pressed message is in; none for inline-mode messages, whose chat the
+        # bot may not be in: a place picked there is shown but not saved.
+        chat_id = query.message.chat.id if query.message is not None else None
+        core = await context.bot_data.careerbot()
+        reply = await core.press(query.data, chat_id=chat_id)
         notice = reply.text if reply.display in (Display.TOAST, Display.ALERT) else None
         if reply.display == Display.PHOTO:
             if isinstance(query.message, Message):
