@@ -12,15 +12,18 @@ import asyncio
 import textwrap
 from collections.abc import Sequence
 
-from bot import callbacks, wording
+from bot import across, callbacks, wording
+from bot.across import Placed
 from bot.chart import Bar, render_chart
 from bot.layout import Keyboards
+from bot.naming import short_names
 from bot.parsing import Intent, parse
 from bot.payloads import occupation_json, resolution_json
 from bot.places import Place, Places, place_name
 from bot.render import MAX_CAPTION, Side, TopCode, clip, esc, trim
 from bot.replies import Button, Display, Keyboard, Reply, ReplyKind, View
 from bot.resolver import Candidate, Resolution, TitleIndex
+from bot.sentences import capitalize
 from bot.summary import source_line, summary_text
 from bot.switching import plan_switch, switch_text
 from bot.together import shared, what_differs
@@ -194,6 +197,58 @@ class Answers:
             tuple(occupation_json(s, self.period) for s in resolved),
             extra={"location": self.places.json(place)},
         )
+
+    # --- one job in several places ------------------------------------------------------------
+    async def placed(self, sides: Sequence[tuple[str, str, Place]]) -> list[Placed] | None:
+        """(asked, code, place) -> each occupation's facts in its place, national where the
+        place has none; None if a code is unknown (a forged button)."""
+        out = []
+        for asked, code, place in sides:
+            facts, fell_back = await self.facts([code], place)
+            if code not in facts:
+                return None
+            out.append(Placed(asked, place, facts[code], bool(fell_back)))
+        return out
+
+    async def across(self, sides: Sequence[Placed]) -> Reply:
+        """One job (or several) compared across places: table or lines, then a sentence."""
+        names = ", ".join(dict.fromkeys(s.place.name for s in sides))
+        source = source_line(
+            sides[0].facts, self.period, self.metadata.get("release_onet", ""), names
+        )
+        text = across.across_text(sides, self.top, await self.store.average_growth(), source)
+        codes, state = across.pack([s.facts.code for s in sides], [s.place.code for s in sides])
+        return Reply(
+            ReplyKind.COMPARE,
+            trim(text),
+            self.keyboards.detail(codes, View.SUMMARY, state=state, picker=False),
+            tuple(occupation_json(s.side, self.period) for s in sides),
+            extra={
+                "location": self.places.json(sides[0].place),
+                "places": across.places_json(self.places, sides),
+            },
+        )
+
+    async def across_chart(self, sides: Sequence[Placed], key: str) -> Reply:
+        """The pay-range chart of a comparison across places: one bar per place."""
+        same = len({s.facts.code for s in sides}) == 1
+        names = short_names([s.facts.title for s in sides])
+        bars = [
+            Bar(
+                clip(s.place.name if same else f"{capitalize(n)}, {s.place.name}", 40),
+                s.facts.wages,
+            )
+            for s, n in zip(sides, names, strict=True)
+        ]
+        where = " vs ".join(s.place.name for s in sides)
+        what = capitalize(names[0]) if same else " vs ".join(names)
+        title = f"{what}: {where}" if same else where
+        png = await asyncio.to_thread(render_chart, bars, title, self.period, self.top)
+        caption = trim(
+            f"📊 Pay ranges: {esc(what)} — {esc(where)}, BLS OEWS {esc(self.period)}",
+            MAX_CAPTION,
+        )
+        return Reply(ReplyKind.CHART, caption, photo=png, photo_key=key, display=Display.PHOTO)
 
     def source_line(self, facts: OccupationFacts) -> str:
         return source_line(facts, self.period, self.metadata.get("release_onet", ""))

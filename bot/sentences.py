@@ -26,13 +26,13 @@ def capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _median(f: OccupationFacts, hourly: bool) -> float | None:
+def median_of(f: OccupationFacts, hourly: bool) -> float | None:
     if f.wages is None:
         return None
     return f.wages.hourly_median if hourly else f.wages.annual_median
 
 
-def _by_the_hour(facts: Sequence[OccupationFacts]) -> bool:
+def by_the_hour(facts: Sequence[OccupationFacts]) -> bool:
     """Compare by the hour when no side has a yearly median but each has an hourly one (jobs
     BLS reports only hourly, footnote 4)."""
     return all(f.wages is not None and f.wages.annual_median is None for f in facts) and all(
@@ -40,7 +40,7 @@ def _by_the_hour(facts: Sequence[OccupationFacts]) -> bool:
     )
 
 
-def _gap(high: float, low: float, hourly: bool) -> tuple[str, float] | None:
+def median_gap(high: float, low: float, hourly: bool) -> tuple[str, float] | None:
     """The gap as shown ("$2,180", "$4.25 an hour") and in percent; None when too small."""
     gap = high - low
     percent = 100 * gap / low if low else 0.0
@@ -50,13 +50,13 @@ def _gap(high: float, low: float, hourly: bool) -> tuple[str, float] | None:
 
 
 def pay_sentence(a: OccupationFacts, b: OccupationFacts, names: Sequence[str]) -> str | None:
-    hourly = _by_the_hour([a, b])
-    ma, mb = _median(a, hourly), _median(b, hourly)
+    hourly = by_the_hour([a, b])
+    ma, mb = median_of(a, hourly), median_of(b, hourly)
     if ma is None or mb is None:
         return None
     (high, low) = (0, 1) if ma >= mb else (1, 0)
     medians = (ma, mb)
-    gap = _gap(medians[high], medians[low], hourly)
+    gap = median_gap(medians[high], medians[low], hourly)
     if gap is None:
         return f"{esc(capitalize(names[0]))} and {esc(names[1])} earn about the same at the median."
     amount, percent = gap
@@ -114,13 +114,13 @@ def _change(percent: float) -> str:
 def highest_and_lowest(facts: Sequence[OccupationFacts]) -> str | None:
     """For three or four occupations: who earns the most at the median, and by how much more
     than who earns the least."""
-    hourly = _by_the_hour(facts)
-    priced = [(m, i) for i, f in enumerate(facts) if (m := _median(f, hourly)) is not None]
+    hourly = by_the_hour(facts)
+    priced = [(m, i) for i, f in enumerate(facts) if (m := median_of(f, hourly)) is not None]
     if len(priced) < 2:
         return None
     names = short_names([f.title for f in facts])
     (top, i), (bottom, j) = max(priced), min(priced)
-    gap = _gap(top, bottom, hourly)
+    gap = median_gap(top, bottom, hourly)
     if gap is None:
         return "They earn about the same at the median."
     amount, percent = gap

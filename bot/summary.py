@@ -96,7 +96,7 @@ def summary_text(
         lines += where
         for i, side in enumerate(resolved, 1):
             lines.append("\n" + wording.numbered(i, side))
-            lines += _compact_lines(side, top)
+            lines += compact_lines(side, top)
         lines.append("")
         lines += side_notes(resolved, top, numbered=True)
         headline = highest_and_lowest([s.facts for s in resolved])
@@ -156,7 +156,7 @@ def _pair_lines(
     return lines
 
 
-def _compact_lines(side: Side, top: TopCode) -> list[str]:
+def compact_lines(side: Side, top: TopCode) -> list[str]:
     """Three lines for one of three or four occupations: pay and range; growth and jobs;
     education and experience."""
     f, w, p = side.facts, side.facts.wages, side.facts.projection
