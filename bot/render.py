@@ -268,8 +268,17 @@ def summary_table(sides: Sequence[Side], top: TopCode) -> str:
             + "".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
         )
     if any("n/p" in values for _, values in cells):
-        lines.append("n/p: not published by the source")
+        lines.append(gap_legend([s.facts.wages for s in sides]))
+    if any("k" in v for v in cells[2][1]):
+        lines.append("k: thousands, rounded to $100")
     return "<pre>" + esc("\n".join(lines)) + "</pre>"
+
+
+def gap_legend(wages: Sequence[WageFacts | None]) -> str:
+    """What "n/p" means here: BLS footnote 8 where it marks a gap, the source's silence else."""
+    if any(w is not None and "8" in w.footnotes.values() for w in wages):
+        return "n/p: not published (BLS: estimate not released)"
+    return "n/p: not published by the source"
 
 
 def summary_lines(side: Side, top: TopCode, average_growth: float | None) -> list[str]:

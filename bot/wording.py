@@ -53,8 +53,10 @@ def help_text() -> str:
         f"{example_list()}\n"
         "• <code>/compare nurse vs teacher</code>\n"
         "• <code>/job electrician</code>\n"
+        "• <code>teacher in Texas vs teacher in California</code>\n"
         "Buttons under an answer open salary, skills, education, duties, demographics, "
-        "outlook and similar jobs. /about names the sources."
+        "outlook and similar jobs; 📍 Location picks a state or metro area. /about names the "
+        "sources."
     )
 
 
@@ -65,13 +67,17 @@ def about_text(metadata: Mapping[str, str]) -> str:
             "ℹ️ <b>About careerbot</b>",
             "Figures come from official U.S. sources, never estimates of our own:",
             f"• Wages and jobs: BLS Occupational Employment and Wage Statistics, "
-            f"{esc(m.get('release_oews', ''))} (excludes the self-employed).",
+            f"{esc(m.get('release_oews', ''))}, national, state and metro (excludes the "
+            "self-employed; Employment Projections give their share).",
             f"• Growth, openings, entry education: BLS Employment Projections "
-            f"{esc(m.get('release_projections', ''))}.",
+            f"{esc(m.get('release_projections', ''))}. Growth is said as the projected change "
+            "next to the figure for all jobs.",
             "• Demographics: BLS Current Population Survey "
             f"({esc(m.get('release_cps_shares', ''))} shares, "
             f"{esc(m.get('release_cps_age', ''))} median age).",
             f"• Titles, duties, skills, education: O*NET {esc(m.get('release_onet', ''))}.",
+            "Differences, ratios and rounded ranges are computed by careerbot from the figures "
+            "shown, and say so.",
             "Source: U.S. Bureau of Labor Statistics.",
             "",
             esc(ATTRIBUTION.format(onet=m.get("release_onet", "").split(" ")[0])),

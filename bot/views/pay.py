@@ -4,7 +4,17 @@ metro areas within a state, national pay and the best-paying states, metros and 
 from __future__ import annotations
 
 from bot.places import NATIONAL_NAME, POSTAL, PlaceKind, place_name
-from bot.render import NOT_PUBLISHED, ONE_WAY, TopCode, count, esc, hourly, money, wage
+from bot.render import (
+    NOT_PUBLISHED,
+    ONE_WAY,
+    TopCode,
+    count,
+    esc,
+    gap_legend,
+    hourly,
+    money,
+    wage,
+)
 from bot.views.context import Rendered, ViewContext
 from bot.views.headings import heading as _heading
 from store.codes import NATIONAL
@@ -53,7 +63,7 @@ def _percentile_table(w: WageFacts, top: TopCode) -> str:
     widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(rows[0]))]
     lines = ["".join(c.ljust(n) for c, n in zip(row, widths, strict=True)).rstrip() for row in rows]
     if any("n/p" in row for row in rows):
-        lines.append("n/p: not published by the source")
+        lines.append(gap_legend([w]))
     return "\n".join(lines)
 
 

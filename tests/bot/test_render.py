@@ -203,3 +203,17 @@ def test_echoed_text_is_cut_at_a_word_and_loses_control_and_bidi_characters() ->
     assert len(long) <= 80 and long.endswith("…") and long.removesuffix("…").endswith("registered")
     assert echo("<b>R&D</b>") == "&lt;b&gt;R&amp;D&lt;/b&gt;"
     assert clip("Industrial Machinery Mechanics", 20) == "Industrial…"
+
+
+def test_a_gap_says_why_and_rounded_ranges_say_so() -> None:
+    unreleased = wages(
+        annual_median=47030,
+        annual_p10=34400,
+        annual_p90=65580,
+        employment=None,
+        footnotes={"employment": "8"},
+    )
+    side = Side("a", "x", occupation("Bill and Account Collectors", unreleased, -10.5))
+    body = summary_table([side, side], TOP).removeprefix("<pre>").removesuffix("</pre>")
+    assert "n/p: not published (BLS: estimate not released)" in body
+    assert body.splitlines()[-1] == "k: thousands, rounded to $100"
