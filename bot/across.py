@@ -18,7 +18,7 @@ from bot import wording
 from bot.naming import short_names
 from bot.places import Place, Places
 from bot.render import Side, TopCode, echo, esc, summary_table
-from bot.sentences import COMPUTED, by_the_hour, capitalize, median_gap, median_of
+from bot.sentences import COMPUTED, COMPUTED_ROUNDED, by_the_hour, capitalize, median_gap, median_of
 from bot.summary import compact_lines, side_notes
 from store.facts import OccupationFacts
 
@@ -124,8 +124,9 @@ def across_text(sides: Sequence[Placed], top: TopCode, average: float | None, so
     noted = sides[:1] if same else sides
     lines += side_notes([s.side for s in noted], top, numbered=not same)
     sentence = _pay_sentence(sides, names, same)
-    if sentence:
-        lines += [sentence, COMPUTED]
+    note = COMPUTED if len(sides) == 2 else COMPUTED_ROUNDED
+    if sentence or len(sides) > 2:
+        lines += [sentence, note] if sentence else [note]
     lines.append(source)
     return "\n".join(lines)
 

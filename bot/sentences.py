@@ -16,6 +16,11 @@ from bot.render import Side, esc, signed_percent
 from store.facts import OccupationFacts
 
 COMPUTED = "<i>Differences and ratios are computed from the figures shown.</i>"
+# Under lines that give ranges in thousands ("$42.6k–108.5k") rather than a table's legend.
+COMPUTED_ROUNDED = (
+    "<i>Differences and ratios are computed from the figures shown; ranges in k (thousands) "
+    "are rounded to $100.</i>"
+)
 MIN_GAP_YEARLY = 1000
 MIN_GAP_HOURLY = 0.5
 MIN_GAP_PERCENT = 1.0
@@ -58,7 +63,7 @@ def pay_sentence(a: OccupationFacts, b: OccupationFacts, names: Sequence[str]) -
     medians = (ma, mb)
     gap = median_gap(medians[high], medians[low], hourly)
     if gap is None:
-        return f"{esc(capitalize(names[0]))} and {esc(names[1])} earn about the same at the median."
+        return f"{esc(capitalize(names[0]))} earn about the same at the median as {esc(names[1])}."
     amount, percent = gap
     return (
         f"{esc(capitalize(names[high]))} earn about {amount} ({percent:.0f}%) more at the "

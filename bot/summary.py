@@ -26,7 +26,7 @@ from bot.render import (
 )
 from bot.replies import ReplyKind
 from bot.seniority import seniority_note
-from bot.sentences import COMPUTED, differences, highest_and_lowest
+from bot.sentences import COMPUTED, COMPUTED_ROUNDED, differences, highest_and_lowest
 from bot.together import published_as, shared
 from store.facts import OccupationFacts
 
@@ -100,8 +100,7 @@ def summary_text(
         lines.append("")
         lines += side_notes(resolved, top, numbered=True)
         headline = highest_and_lowest([s.facts for s in resolved])
-        if headline:
-            lines += [headline, COMPUTED]
+        lines += [headline, COMPUTED_ROUNDED] if headline else [COMPUTED_ROUNDED]
         kind = ReplyKind.COMPARE
     if fell_back and place is not None:
         lines.append(

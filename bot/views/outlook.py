@@ -39,5 +39,6 @@ async def outlook(ctx: ViewContext) -> Rendered:
     average = await ctx.store.average_growth()
     parts = ["📈 <b>Outlook 2024–34</b> — BLS Employment Projections"]
     for f in ctx.occupations:
-        parts.append("\n".join([heading(f, ctx.many), *outlook_lines(f, average)]).lstrip("\n"))
+        lines = outlook_lines(f, average)
+        parts.append("\n".join([heading(f, ctx.many), *lines]) if ctx.many else "\n".join(lines))
     return Rendered("\n".join(parts))
