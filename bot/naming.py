@@ -12,6 +12,7 @@ oddly are named by hand in SHORT_NAMES, each with its reason.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -85,6 +86,7 @@ def _head_of_list(items: list[str]) -> list[str]:
     return first + head
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of ~1,000 titles, asked on every answer
 def short_plural(title: str, qualified: bool = False) -> str:
     """A short plural name for mid-sentence use: "Bookkeeping, Accounting, and Auditing
     Clerks" -> "bookkeeping clerks", "Education Administrators, Postsecondary" ->

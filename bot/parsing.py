@@ -255,6 +255,8 @@ def split_places(text: str, is_place: object) -> list[tuple[str, str]] | None:
     if not callable(is_place):
         return None
     body = clean(text).lower()
+    if " in " not in body and " for " not in body and ":" not in body:
+        return None  # no side names a place: most messages stop here
     parts = _PLACES_SPLIT.split(body)
     if not 2 <= len(parts) <= MAX_TITLES:
         return None

@@ -123,6 +123,7 @@ def place_name(place: Place | None) -> str:
 
 class Places:
     def __init__(self, areas: Iterable[AreaFacts]) -> None:
+        self._found: dict[str, Place | None] = {}
         self.states: dict[str, Place] = {}
         self.metros: list[tuple[list[str], set[str], Place]] = []
         for area in areas:
@@ -177,6 +178,15 @@ class Places:
         return next((p for _, _, p in self.metros if p.code == area_code), None)
 
     def find(self, text: str) -> Place | None:
+        """The place a name means, or None; remembered, as every message asks about a few."""
+        key = text[:80]
+        if key not in self._found:
+            if len(self._found) >= 10_000:
+                self._found.clear()
+            self._found[key] = self._find(key)
+        return self._found[key]
+
+    def _find(self, text: str) -> Place | None:
         name = " ".join(_CLEAN.sub(" ", text.lower().replace(".", "")).split()).strip(" ,")
         name = NICKNAMES.get(name, name)
         if "," not in name and name in self.states:
