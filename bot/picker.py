@@ -1,4 +1,5 @@
-"""The place picker behind 📍 Location: states a page at a time, then a state's metro areas.
+"""The place picker behind 📍 Location: states a page at a time, then a state's metro areas,
+or the United States (national figures).
 
 It is an inline keyboard edited in place. Every button is a Location payload that keeps the
 answer's occupations, the area it had, and in its state where the picker is and which view to
@@ -111,7 +112,7 @@ class Picker:
         buttons = [
             self._button(s.name, codes, area, picking.encode(f"s{s.state_code}")) for s in shown
         ]
-        nav = [self._button("🇺🇸 National", codes, None, picking.encode("c"))]
+        nav = [self._button("🇺🇸 United States", codes, None, picking.encode("c"))]
         if page > 0:
             nav.insert(0, self._button("«", codes, area, picking.encode(f"p{page - 1}")))
         if page < pages - 1:
@@ -119,7 +120,7 @@ class Picker:
         text = (
             "📍 <b>Where should pay figures be for?</b>\n"
             f"Pick a state (page {page + 1} of {pages}), then a metro area in it if you like; "
-            "🇺🇸 National for the whole country."
+            "🇺🇸 United States for national figures."
         )
         return text, (*_rows(buttons, STATES_PER_ROW), tuple(nav), (back,))
 

@@ -266,7 +266,9 @@ class Careerbot(Answers):
             return reply
         if chat_id is not None:
             await self.store.preferences.set_area(chat_id, place.code if place else None)
-        note = wording.place_chosen(place_name(place), saved=chat_id is not None)
+        note = wording.place_chosen(
+            place_name(place), saved=chat_id is not None, national=place is None
+        )
         return replace(
             reply,
             text=trim(f"{note}\n{reply.text}"),

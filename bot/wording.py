@@ -118,8 +118,10 @@ def location_saved(name: str) -> str:
     )
 
 
-def place_chosen(name: str, *, saved: bool) -> str:
+def place_chosen(name: str, *, saved: bool, national: bool = False) -> str:
     """The line above an answer shown for a place picked with 📍 Location."""
+    if saved and national:
+        return f"<i>📍 Back to {esc(name)} figures for this chat.</i>"
     if saved:
         return f"<i>📍 {esc(name)} saved for this chat: answers here now show pay there.</i>"
     return (

@@ -28,7 +28,7 @@ async def test_location_opens_the_states_a_page_at_a_time(careerbot: Careerbot) 
     first = await open_picker(careerbot)
     assert first.kind == "location" and first.display == Display.TEXT
     labels = buttons(first)
-    assert "Alabama" in labels and "🇺🇸 National" in labels and "»" in labels
+    assert "Alabama" in labels and "🇺🇸 United States" in labels and "»" in labels
     assert "«" not in labels and "Texas" not in labels
     assert all(len(d.encode()) <= MAX_BYTES for d in labels.values())
     seen = set()
@@ -62,7 +62,7 @@ async def test_a_state_then_a_metro_shows_the_same_answer_there_and_saves_it(
     assert answer.extra["location"]["name"] == "Dallas-Fort Worth-Arlington, TX"
     assert "saved for this chat" in answer.text
     assert await careerbot.store.preferences.area(chat) == answer.extra["location"]["oews_area"]
-    national = await careerbot.press(buttons(picker)["🇺🇸 National"], chat_id=chat)
+    national = await careerbot.press(buttons(picker)["🇺🇸 United States"], chat_id=chat)
     assert national.extra["location"]["kind"] == "national"
     assert await careerbot.store.preferences.area(chat) is None
 

@@ -112,5 +112,5 @@ async def test_location_button_edits_the_message_into_the_place_picker(
     assert bot.telegram.methods() == ["editMessageText", "answerCallbackQuery"]
     edit = bot.edits()[0]
     assert "Where should pay figures be for?" in edit["text"]
-    assert "🇺🇸 National" in json.dumps(edit["reply_markup"], ensure_ascii=False)
+    assert "🇺🇸 United States" in json.dumps(edit["reply_markup"], ensure_ascii=False)
     assert "text" not in bot.answers()[0]

@@ -312,7 +312,7 @@ async def test_the_place_picker_sets_the_chats_place_and_shows_the_answer_there(
     later = await private.say("electrician vs plumber")
     assert "Pay and jobs in Alabama" in later["text"]  # the chat remembers it
     await private.tap(_button(later, "📍 Location"), later)
-    await private.tap(_button(private.current(later), "🇺🇸 National"), later)
+    await private.tap(_button(private.current(later), "🇺🇸 United States"), later)
     assert await private.core.store.preferences.area(private.chat_id) is None
 
 
