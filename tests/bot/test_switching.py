@@ -7,6 +7,8 @@ from pathlib import Path
 
 from bot.callbacks import decode
 from bot.service import Careerbot
+from bot.switching import Gap, SwitchPlan, render_switch
+from store.facts import EducationFacts
 
 
 def level(db: Path, code: str, name: str) -> float:
@@ -90,3 +92,19 @@ async def test_switching_within_one_bls_occupation_does_not_repeat_figures(
     assert "Bachelor's degree → Bachelor's degree" not in reply.text
     assert "Bachelor's degree for both" in reply.text
     assert "for both (BLS publishes them together" in reply.text
+
+
+def test_a_level_o_net_does_not_give_says_why_and_levels_round_half_up() -> None:
+    empty = EducationFacts(None, None, None, [], None, None, None, None)
+    plan = SwitchPlan(
+        "Cashiers",
+        "Accountants and Auditors",
+        skills=[Gap("Mathematics", None, 4.25), Gap("Writing", 2.35, 4.0)],
+        knowledge=[],
+        technology=[],
+        education_from=empty,
+        education_to=empty,
+    )
+    text = render_switch(plan)
+    assert "Mathematics n/r → 4.3" in text and "Writing 2.4 → 4.0" in text
+    assert "n/r: O*NET gives no level for the current job" in text
