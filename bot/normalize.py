@@ -72,9 +72,12 @@ def title_variants(title: str, short_name: bool = False) -> list[str]:
     """
     variants = [normalize(_PARENTHESES.sub(" ", title))]
     variants += [normalize(inner) for inner in _PARENTHESES.findall(title)]
-    if short_name and "," in title:
+    first = title.split(",")[0].strip()
+    if short_name and "," in title and first.endswith("s"):
         # An occupation's own name before its qualifiers: "Substitute Teachers, Short-Term".
-        variants.append(normalize(title.split(",")[0]))
+        # O*NET names occupations in the plural; "Transportation, Storage, and Distribution
+        # Managers" or "Property, Real Estate, ..." begin with a list of fields instead.
+        variants.append(normalize(first))
     seen: list[str] = []
     for variant in variants:
         if variant and variant not in seen:

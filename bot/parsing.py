@@ -89,6 +89,9 @@ _VERSUS = re.compile(
     r"\s+(?:vs\.?|versus|v\.?|against|compared\s+(?:to|with)|or)\s+|\s*/\s*(?=\D)"
     r"|\s+vs\.?(?=\s|$)"
 )
+# Only these always separate titles; commas, slashes, "&", "and" and "or" may be inside one
+# ("Operator, Forklift"; "Healthcare Diagnosing or Treating Practitioners, All Other").
+_STRONG = re.compile(r"\s+(?:vs\.?|versus|v\.?|against|compared\s+(?:to|with))\s+|\s+vs\.?(?=\s|$)")
 _LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+with\s+|\s+to\s+")
 # Question wrappers around a title: "what do dental hygienists make?", "are roofers paid well".
 _PREFIXES = re.compile(
@@ -137,6 +140,9 @@ class Intent:
     place: str | None = None
     greeting: bool = False
     too_many: bool = False
+    # Where a comma, slash, "&" or "and" split the titles: (the unsplit text, its parts), one
+    # per "vs"/"or" segment, so bot/reading.py can decide whether it was one title after all.
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def clean(text: str) -> str:
@@ -211,7 +217,11 @@ def parse(text: str, is_place: object = None) -> Intent:
     if len(titles) >= 2:
         titles = [_unwrap(t) for t in titles]
         return Intent(
-            IntentKind.COMPARE, tuple(titles[:MAX_TITLES]), place, too_many=len(titles) > MAX_TITLES
+            IntentKind.COMPARE,
+            tuple(titles[:MAX_TITLES]),
+            place,
+            too_many=len(titles) > MAX_TITLES,
+            groups=_groups(lowered, titles),
         )
     single = _unwrap(titles[0] if titles else lowered)
     if single in GREETINGS:
@@ -225,8 +235,28 @@ def parse(text: str, is_place: object = None) -> Intent:
                 tuple(several[:MAX_TITLES]),
                 place,
                 too_many=len(several) > MAX_TITLES,
+                groups=_groups(single, several),
             )
     return Intent(IntentKind.PROFILE, (single,), place)
+
+
+def _groups(body: str, titles: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each "vs"/"or" segment of `body` with the titles split out of it; () when no weak
+    separator split anything or the parts cannot be placed (then the split stands)."""
+    segments = [_unwrap(t.strip(" ,.;:?!-'\"()").strip()) for t in _STRONG.split(body)]
+    if len(segments) >= len(titles):
+        return ()
+    groups, rest = [], list(titles)
+    for segment in segments:
+        parts: list[str] = []
+        position = 0
+        while rest and (found := segment.find(rest[0], position)) >= 0:
+            position = found + len(rest[0])
+            parts.append(rest.pop(0))
+        if not parts:
+            return ()
+        groups.append((segment, tuple(parts)))
+    return () if rest else tuple(groups)
 
 
 def _unwrap(title: str) -> str:

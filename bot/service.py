@@ -18,12 +18,13 @@ from bot.across import Placed
 from bot.answers import Answers
 from bot.callbacks import Action, InvalidCallback
 from bot.layout import REVERSED
-from bot.parsing import IntentKind, split_places
+from bot.parsing import MAX_TITLES, IntentKind, split_places
 from bot.payloads import resolution_json
 from bot.places import NATIONAL_WORDS, Place, Places, place_name
+from bot.reading import choose_reading
 from bot.render import trim
 from bot.replies import Reply, ReplyKind, View
-from bot.resolver import Candidate, Status, TitleIndex
+from bot.resolver import Candidate, Status, TitleIndex, load_index
 from bot.views import VIEWS, ViewContext
 from store.db import DatabaseMissing as DatabaseMissing  # re-exported: front ends catch it
 from store.facts import OccupationFacts
@@ -46,11 +47,7 @@ class Careerbot(Answers):
             metadata = await store.metadata()
             areas = await store.areas()
             if index is None:
-                titles = await store.titles()
-                employment = await store.employment_by_code()
-                index = TitleIndex.from_rows(
-                    ((t.code, t.title, t.kind) for t in titles), employment
-                )
+                index = await load_index(store)
         except Exception as error:
             await store.close()
             raise DatabaseMissing(
@@ -76,7 +73,9 @@ class Careerbot(Answers):
             default_area = await self.store.preferences.area(chat_id)
         if intent.kind == IntentKind.NONE or not intent.titles:
             return self.fallback(greeting=intent.greeting)
-        resolutions = [self.index.resolve(title) for title in intent.titles]
+        resolutions = choose_reading(intent, self.index)
+        too_many = len(resolutions) > MAX_TITLES or (intent.too_many and not intent.groups)
+        resolutions = resolutions[:MAX_TITLES]
         if all(r.status == Status.UNKNOWN for r in resolutions):
             return self.fallback(unknown=intent.titles)
         place = self.places.find(intent.place) if intent.place else None
@@ -89,7 +88,7 @@ class Careerbot(Answers):
                 resolutions, unsure, View.SWITCH if switching else View.SUMMARY, place
             )
         sides = [(r.text, r.candidates[0]) for r in resolutions]
-        note = wording.TOO_MANY if intent.too_many else None
+        note = wording.TOO_MANY if too_many else None
         codes = [c.code for _, c in sides]
         if intent.kind == IntentKind.SWITCH and len(set(codes)) == 2:
             return await self.switch(codes, (sides[0][0], sides[1][0]), place)
@@ -282,5 +281,7 @@ class Careerbot(Answers):
     # --- resolution only (careerbot match) -------------------------------------------------
     def match(self, text: str) -> dict[str, Any]:
         intent = self.parse(text)
-        sides = [resolution_json(self.index.resolve(t)) for t in intent.titles]
-        return {"query": text, "kind": intent.kind, "sides": sides}
+        sides = [resolution_json(r) for r in choose_reading(intent, self.index)[:MAX_TITLES]]
+        one = intent.kind == IntentKind.COMPARE and len(sides) == 1  # "Operator, Forklift"
+        kind = IntentKind.PROFILE if one else intent.kind
+        return {"query": text, "kind": kind, "sides": sides}

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings, default_data_dir
-from bot.resolver import TitleIndex
+from bot.resolver import TitleIndex, load_index
 from bot.service import Careerbot
 from handlers.app import CareerbotApplication
 from store.db import create_engine
@@ -68,11 +68,9 @@ def real_index(real_db_url: str) -> TitleIndex:
     async def load() -> TitleIndex:
         store = CareerStore(create_engine(real_db_url))
         try:
-            titles = await store.titles()
-            employment = await store.employment_by_code()
+            return await load_index(store)
         finally:
             await store.close()
-        return TitleIndex.from_rows(((t.code, t.title, t.kind) for t in titles), employment)
 
     return asyncio.run(load())
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.resolver import TitleIndex
+from bot.resolver import RESOLVED_CACHE, Status, TitleIndex
+from tests.support.tiny_titles import tiny_index
 
 
 @pytest.mark.parametrize(
@@ -125,3 +126,143 @@ def test_a_typo_of_a_common_title_word_is_answered_a_rare_one_only_offered(
     assert real_index.resolve("electrision").status == "matched"
     # "burgers" is one edit from "bugler": a guess worth asking about, never an answer.
     assert real_index.resolve("burgers").status != "matched"
+
+
+# --- the rules, on a tiny hand-made index -----------------------------------------------------
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> TitleIndex:
+    return tiny_index(tmp_path_factory.mktemp("curated"))
+
+
+def test_status_is_an_enum_with_the_json_values() -> None:
+    assert [s.value for s in Status] == ["matched", "ambiguous", "unknown"]
+    assert Status.MATCHED == "matched"
+
+
+def test_an_occupations_own_title_beats_another_occupations_alternate(tiny: TitleIndex) -> None:
+    """Pattern 5: O*NET lists "Logistics Engineer" under industrial engineers too."""
+    resolution = tiny.resolve("Logistics Engineers")
+    assert resolution.status is Status.MATCHED
+    assert resolution.best is not None and resolution.best.code == "13-1081.01"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Machinist Class A", "51-4041.00"),
+        ("Electrician Level II", "47-2111.00"),
+        ("Sr. Electrician", "47-2111.00"),
+        ("Lead Machinist (seasonal)", "51-4041.00"),
+        ("Machinist III - 2nd shift req #4411", "51-4041.00"),
+        ("Journeyman Electrician", "47-2111.00"),
+        ("Apprentice Electrician", "47-2111.00"),
+        ("Psychiatry Resident (PGY-2)", "29-1223.00"),
+        ("Staff Nurse - Night Shift", "29-1141.00"),
+    ],
+)
+def test_grades_ranks_schedule_and_trainee_forms_still_name_the_job(
+    tiny: TitleIndex, text: str, code: str
+) -> None:
+    """Pattern 3: easy titles with noise are answered, not unknown."""
+    resolution = tiny.resolve(text)
+    assert resolution.status is Status.MATCHED, resolution
+    assert resolution.best is not None and resolution.best.code == code
+
+
+def test_what_was_asked_keeps_the_rank_but_not_the_requisition_number(tiny: TitleIndex) -> None:
+    assert tiny.resolve("Sr. Machinist req #4411").text == "Sr. Machinist"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Operator, Forklift", "53-7051.00"),
+        ("Clerk, Payroll", "43-3051.00"),
+        ("Supervisor, Paving Crew", "47-1011.00"),
+        ("supervisor of paving crews", "47-1011.00"),
+        ("Assistant Professor of Economics", "25-1063.00"),
+        ("Associate Professor of Nursing", "25-1072.00"),
+    ],
+)
+def test_the_modifiers_decide_not_the_generic_head_noun(
+    tiny: TitleIndex, text: str, code: str
+) -> None:
+    """Patterns 1-2: inverted titles are turned round; "professor" alone would go to health
+    specialties teachers, "supervisor" alone to office supervisors."""
+    resolution = tiny.resolve(text)
+    assert resolution.best is not None and resolution.best.code == code, resolution
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("electrical engineer", "17-2071.00"),
+        ("electronics engineer", "17-2072.00"),
+        ("light truck driver", "53-3033.00"),
+        ("heavy truck driver", "53-3032.00"),
+        ("electrician helper", "47-3013.00"),
+    ],
+)
+def test_the_distinguishing_word_decides_between_siblings(
+    tiny: TitleIndex, text: str, code: str
+) -> None:
+    """Pattern 6."""
+    resolution = tiny.resolve(text)
+    assert resolution.best is not None and resolution.best.code == code
+
+
+def test_a_lone_modifier_is_only_a_guess(tiny: TitleIndex) -> None:
+    """Pattern 4: "forklift" is in a title but is not one; ask, don't answer."""
+    resolution = tiny.resolve("forklift")
+    assert resolution.status is Status.AMBIGUOUS
+    assert resolution.best is not None and resolution.best.code == "53-7051.00"
+
+
+def test_one_shared_generic_word_is_not_a_match(tiny: TitleIndex) -> None:
+    """Pattern 4: "widget operator" shares only "operator" with the titles."""
+    assert tiny.resolve("widget operator").status is not Status.MATCHED
+    assert tiny.resolve("zorbing supervisor").status is not Status.MATCHED
+
+
+def test_a_worker_noun_must_head_the_title_that_matches(tiny: TitleIndex) -> None:
+    """A paving crew supervisor is not a paving crew member."""
+    resolution = tiny.resolve("paving crew supervisor")
+    assert resolution.best is not None and resolution.best.code == "47-1011.00"
+
+
+@pytest.mark.parametrize("text", ["what about", "and", "the second one", "which one"])
+def test_fragments_are_unknown_with_no_candidates(tiny: TitleIndex, text: str) -> None:
+    resolution = tiny.resolve(text)
+    assert resolution.status is Status.UNKNOWN and resolution.candidates == ()
+
+
+def test_hiding_a_title_string_leaves_the_occupations_other_names(tiny: TitleIndex) -> None:
+    """The leave-one-out evaluation: without "Heavy Truck Driver" the occupation is still
+    found from its own title, never from the hidden string."""
+    resolution = tiny.hiding(["Heavy Truck Driver"]).resolve("heavy truck driver")
+    assert resolution.best is not None and resolution.best.code == "53-3032.00"
+    assert all(c.matched_title != "Heavy Truck Driver" for c in resolution.candidates)
+    assert tiny.resolve("heavy truck driver").best.matched_title == "Heavy Truck Driver"  # type: ignore[union-attr]
+
+
+def test_recent_resolutions_are_remembered_in_a_bounded_lru(tiny: TitleIndex) -> None:
+    first = tiny.resolve("Machinist Class A")
+    assert tiny.resolve("Machinist Class A") is first
+    assert tiny._resolved.maxsize == RESOLVED_CACHE
+    tiny.forget_resolved()
+    assert tiny.resolve("Machinist Class A") is not first
+
+
+def test_descriptions_of_the_work_are_searched_by_tasks(tiny: TitleIndex) -> None:
+    resolution = tiny.resolve("someone who fixes cars")
+    assert resolution.best is not None and resolution.best.code == "49-3023.00"
+    assert tiny.resolve("the person who cleans teeth").best.code == "29-1292.00"  # type: ignore[union-attr]
+
+
+@pytest.mark.realdata
+def test_modifiers_no_title_explains_are_read_in_the_tasks(real_index: TitleIndex) -> None:
+    """Pattern 2 with nothing in the titles (O*NET's own "Forecast Analyst" hidden): the
+    analysts whose tasks speak of forecasts; only a suggestion, never an answer."""
+    resolution = real_index.hiding(["Forecast Analyst"]).resolve("Forecast Analyst")
+    assert resolution.status is Status.AMBIGUOUS
+    assert resolution.best is not None and resolution.best.code == "13-1161.00"

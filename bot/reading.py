@@ -1,0 +1,110 @@
+"""One title or several? The rule for "Operator, Forklift" versus "nurse, teacher".
+
+Commas, slashes, "&" and "and" separate titles in "nurse, teacher and plumber", but sit inside
+one title in "Operator, Forklift", "Claims Adjusters, Examiners, and Investigators" and
+"Supervisor, Night Shift Warehouse". The parse offers both readings of each such segment
+(`Intent.groups`); this module picks one: several titles only when the parts resolve better
+apart than the whole does together. "vs", "versus", "compared to" and "or" always separate.
+Both `Careerbot.answer` and `Careerbot.match` call `choose_reading`, so the bot and
+`careerbot match --jsonl` agree.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.descriptions import is_description
+from bot.parsing import Intent
+from bot.resolver import Resolution, Status
+
+EXACT = 100.0  # the score of a title found as written (fuzzy matches score at most 99)
+
+
+class Resolves(Protocol):
+    def resolve(self, text: str, limit: int = 5) -> Resolution: ...
+
+    def generic_head(self, text: str) -> bool: ...
+
+    def names_worker(self, text: str) -> bool: ...
+
+
+def _quality(resolution: Resolution) -> float:
+    rank = {Status.MATCHED: 2, Status.AMBIGUOUS: 1, Status.UNKNOWN: 0}[resolution.status]
+    best = resolution.best
+    return rank * 100.0 + (best.score if best else 0.0)
+
+
+def one_title(
+    whole: Resolution, parts: list[Resolution], generic: bool = False, qualifier: bool = False
+) -> bool:
+    """Whether the unsplit text reads better as one title than its parts as several.
+    `generic`: a part is a bare worker noun many occupations share ("Supervisor, ...");
+    `qualifier`: a part names no worker and is no known title ("..., Transportation")."""
+    if whole.status is Status.UNKNOWN or whole.best is None:
+        return False
+    if whole.best.score >= EXACT:
+        return True  # a known title as written or turned round: "Clerk, Payroll"
+    if " or " in f" {whole.text} ":
+        # "A or B" offers alternatives, unless it is a title as written or A only modifies
+        # B's worker ("Fruit or Nut Crops Farm Manager": qualifier set by the caller).
+        return qualifier and whole.headed
+    known = [
+        p.best.code[:7] for p in parts if p.best is not None and p.status is not Status.UNKNOWN
+    ]
+    if len(known) == len(parts) and len(set(known)) == 1:
+        return True  # "Host/Hostess": every part names the same occupation
+    if (generic or qualifier) and whole.headed:
+        # "Supervisor, Paving Crew", "Civil Engineer, Transportation": the whole is a title
+        # about the worker noun, the other part only says which.
+        return True
+    if all(p.status is Status.MATCHED for p in parts):
+        return False  # "nurse, teacher": each part is a title on its own
+    return _quality(whole) >= min(_quality(p) for p in parts)
+
+
+def choose_reading(intent: Intent, index: Resolves) -> list[Resolution]:
+    """The resolutions of the titles the message asks about, in order."""
+    titles = list(intent.titles)
+    if len(titles) > 1 and is_description(titles[0]):
+        # "someone who fixes cars or trucks" is one description, whatever "or" split off.
+        return [index.resolve(" ".join(titles))]
+    if not intent.groups:
+        return [index.resolve(title) for title in titles]
+    out: list[Resolution] = []
+    for whole_text, part_texts in intent.groups:
+        parts = [index.resolve(part) for part in part_texts]
+        if len(parts) > 1:
+            whole = index.resolve(whole_text)
+            # Employers invert titles as "Supervisor, Paving Crew": a bare worker noun, a comma.
+            first = part_texts[0]
+            after = whole_text[whole_text.find(first) + len(first) :].lstrip()
+            comma = after.startswith(",")
+            # The rest must not name workers of its own: "teacher, librarian, counselor".
+            generic = (
+                comma
+                and index.generic_head(first)
+                and not any(index.names_worker(text) for text in part_texts[1:])
+            )
+            # A split inside brackets broke one title: "HVAC Journeyman (Heating, Ventilation,
+            # and Air Conditioning Journeyman)".
+            if any(text.count("(") > text.count(")") for text in part_texts):
+                out.append(whole)
+                continue
+            coordinated = (
+                " or " in f" {whole_text} "
+                and not index.names_worker(first)
+                and (parts[0].best is None or parts[0].best.score < EXACT)
+                and index.names_worker(part_texts[-1])
+            )
+            qualifier = coordinated or (
+                comma
+                and any(
+                    not index.names_worker(text) and (part.best is None or part.best.score < EXACT)
+                    for text, part in zip(part_texts, parts, strict=True)
+                )
+            )
+            if one_title(whole, parts, generic, qualifier):
+                out.append(whole)
+                continue
+        out.extend(parts)
+    return out

@@ -1,0 +1,360 @@
+"""Scoring a taken-apart title against the index: which occupations it fits, how well.
+
+1. Exact readings: the title as written, turned round ("Operator, Forklift" -> forklift
+   operator; "Director of Nursing" -> nursing director), without rank words, with trainee words
+   read as the occupation trained for, with abbreviations and aliases spelled out. The first
+   reading that keeps every required word and is a known title wins.
+2. One generic word ("engineer", "techer"): the occupations whose own title is about it.
+3. Fuzzy (bot/fuzzymatch.py): titles sharing (spell-corrected) words.
+
+Among occupations sharing a title, an occupation's own title (O*NET's or BLS's) comes first,
+then curated lines, evidence, fit with the query's and the department's words, and jobs.
+Confidence ("matched") needs every required word to be among the occupation's names, the
+query's head noun in the title that matched, and a clear lead over any other title.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from bot.fuzzymatch import (
+    AMBIGUOUS_SCORE,
+    MATCH_SCORE,
+    UNKNOWN_WORD_WEIGHT,
+    FuzzyMatch,
+)
+from bot.normalize import singular
+from bot.titletables import KIND_WEIGHT, TitleEntry
+from bot.titletext import (
+    FILLER,
+    FUNCTION_WORDS,
+    RANKS,
+    STOP,
+    TRAINEES,
+    TitleText,
+    head_noun,
+    of_inverted,
+    strip_ranks,
+)
+
+CLEAR_LEAD = 6.0
+CLEAR_RANK = 1.0  # rank points by which a shared title's first occupation must lead to answer
+COMMON_TITLE_WORD = 25  # a spell-corrected word used by this many titles is trusted
+TYPICAL_WEIGHT = 0.6  # rank points for an occupation whose names use the query's words often
+HINT_WEIGHT = 1.5  # rank points per unit of department words found in an occupation's names
+FALLBACK_SCORE = AMBIGUOUS_SCORE + 8.0  # a part of the title alone is a known title
+
+
+@dataclass(frozen=True)
+class Reading:
+    words: tuple[str, ...]
+    covers: bool  # keeps every required word: an exact hit is an answer
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidates: list[tuple[str, str, float]]  # (code, title that matched, score), best first
+    confident: bool
+    headed: bool = True  # the first title is about the query's head noun
+    head: str = ""  # the query's head noun
+    unexplained: tuple[str, ...] = ()  # required words the first occupation's names lack
+
+
+class TitleScorer(FuzzyMatch):
+    """A taken-apart title's readings, looked up exactly, then generically, then fuzzily."""
+
+    def readings(self, query: TitleText) -> list[Reading]:
+        """The title's readings, most literal first."""
+        out: list[Reading] = [Reading(words, True) for words in query.raw]
+        core = query.core
+        bases = [core, query.inverted, of_inverted(core)]
+        inverted = query.inverted
+        if inverted:
+            bases.append(of_inverted(inverted))
+        for base in bases:
+            if base:
+                out.append(Reading(base, True))
+        for base in list(bases):
+            if base:
+                out.append(Reading(strip_ranks(base), True))
+        trainee_core = tuple(w for w in (inverted or core) if w not in TRAINEES)
+        if query.trainee or (core and head_noun(core) in self.agents):
+            substance = strip_ranks(trainee_core) if trainee_core else query.qualifiers
+            agented = tuple(self.agents.get(w, w) for w in substance)
+            if agented and agented != substance:
+                out.append(Reading(agented, True))
+        out += [Reading(inner, False) for inner in query.inner]
+        seen: set[tuple[str, ...]] = set()
+        unique = []
+        for reading in out:
+            if reading.words and reading.words not in seen:
+                seen.add(reading.words)
+                unique.append(reading)
+        return unique
+
+    def keys(self, words: tuple[str, ...]) -> list[tuple[str, bool]]:
+        """Strings to look up for one reading, with whether the key rests on a guessed
+        acronym (only a suggestion then): an occupation's own title as written first, then a
+        curated alias (it steers O*NET strings that point elsewhere), the title as written,
+        abbreviations spelled out, and their aliases."""
+        literal = " ".join(words)
+        entry = self.entries.get(literal)
+        out: list[tuple[str, bool]] = []
+        if entry is not None and entry.official:
+            out.append((literal, False))
+        if literal in self.aliases:
+            out.append((self.aliases[literal], False))
+            expanded_words, guessed = tuple(self.words.get(w, w) for w in words), False
+        else:
+            expanded_words, guessed = self._expand(words)
+        expanded = " ".join(singular(w) for w in " ".join(expanded_words).split())
+        out += [(literal, False), (expanded, guessed)]
+        if expanded in self.aliases:
+            out.append((self.aliases[expanded], guessed))
+        seen: set[str] = set()
+        unique = []
+        for key, flag in out:
+            if key and key not in seen:
+                seen.add(key)
+                unique.append((key, flag))
+        return unique
+
+    def required(self, query: TitleText) -> tuple[list[str], list[str], str]:
+        """Words the answer must account for (the title proper, spelled out, without rank,
+        trainee, stop and function words), optional hint words (department, brackets) and
+        the head noun."""
+        base = query.inverted or query.core
+        base = of_inverted(base) or base
+        # Function words stay: a title does not explain "there" in "hi there", so it is none.
+        words = self._spell_out(w for w in strip_ranks(base) if w not in STOP and w not in FILLER)
+        head = head_noun(tuple(w for w in words if w not in FUNCTION_WORDS) or words)
+        if query.trainee:
+            words = tuple(self.agents.get(w, w) for w in words)
+        required = [w for w in dict.fromkeys(words) if w not in TRAINEES]
+        hint_words = self._spell_out(query.qualifiers + tuple(w for i in query.inner for w in i))
+        if query.trainee:
+            hint_words = tuple(self.agents.get(w, w) for w in hint_words)
+        optional = [
+            w
+            for w in dict.fromkeys(hint_words)
+            if w not in required and w not in STOP | FUNCTION_WORDS | RANKS | TRAINEES | FILLER
+        ]
+        if not required and optional and query.trainee:
+            required, optional = optional, []
+            head = required[-1]
+        if query.trainee:
+            head = self.agents.get(head, head)
+        if head not in required and required:
+            head = required[-1]
+        return required, optional, head
+
+    def score(self, query: TitleText, hidden: frozenset[str] = frozenset()) -> Scored:
+        required, optional, head = self.required(query)
+        if all(w in FUNCTION_WORDS for w in required):
+            return Scored([], False)  # "what about", "the second one": not a title at all
+        fallback: list[tuple[str, str, float]] = []
+        for reading in self.readings(query):
+            if not any(w not in STOP and w not in FUNCTION_WORDS for w in reading.words):
+                continue
+            for key, guessed in self.keys(reading.words):
+                entry = self.entries.get(key)
+                if entry is None or key in hidden:
+                    continue
+                if reading.covers:
+                    ranked, clear = self._rank_entry(entry, required, 100.0, optional, hidden)
+                    return Scored(ranked, clear and not guessed)
+                if not fallback:
+                    fallback, _ = self._rank_entry(
+                        entry, required, FALLBACK_SCORE, optional, hidden
+                    )
+        if len(required) == 1 and not optional and not fallback:
+            generic, confident = self._generic(required[0], hidden)
+            if generic:
+                return Scored(generic, confident)
+        return self._fuzzy_scored(required, optional, head, hidden, fallback)
+
+    def _rank_entry(
+        self,
+        entry: TitleEntry,
+        required: list[str],
+        score: float,
+        optional: Iterable[str] = (),
+        hidden: frozenset[str] = frozenset(),
+    ) -> tuple[list[tuple[str, str, float]], bool]:
+        """Occupations sharing one title: its own occupation, then curated, then most
+        evidence, fit and jobs; and whether the first is clearly the one meant.
+
+        Evidence is capped so that a title O*NET lists under many specialties ("nurse") goes
+        to the general occupation with most jobs. An occupation whose own name is about the
+        title's head noun ("UX designer" -> interface designers, not QA testers) is preferred;
+        for a one-word title ("supervisor", "artist") those occupations compete even when
+        O*NET lists the bare word elsewhere.
+        """
+        head = head_noun(entry.words)
+        codes = dict(entry.codes)
+        display = dict(entry.display)
+        if len(entry.words) == 1:
+            for code in self.heads.get(head, ()):
+                codes.setdefault(code, 0.0)
+                display.setdefault(code, self.occupation_titles[code])
+        typical = self._typical(required, codes, hidden)
+        hints = self._hints(list(optional), codes, hidden)
+
+        def rank(code: str) -> float:
+            evidence = codes[code]
+            official = 10.0 if code in entry.official else 0.0
+            curated = 8.0 if evidence >= KIND_WEIGHT["curated"] else 0.0
+            about = 1.0 if head in self.title_words[code] else 0.0
+            return (
+                official
+                + curated
+                + min(evidence, 2.5) / 2.5
+                + 2.0 * self.prior(code)
+                + about
+                + TYPICAL_WEIGHT * typical.get(code, 0.0)
+                + HINT_WEIGHT * hints.get(code, 0.0)
+            )
+
+        ranks = {code: rank(code) for code in codes}
+        ranked = sorted(codes, key=ranks.__getitem__, reverse=True)
+        # A title several occupations share answers when the first is clearly ahead, or the
+        # next is its sibling ("bus driver": school or transit, SOC minor group 53-30).
+        clear = (
+            len(ranked) == 1
+            or len(entry.words) == 1
+            or ranked[0] in entry.official
+            or ranks[ranked[0]] - ranks[ranked[1]] >= CLEAR_RANK
+            or ranked[0][:5] == ranked[1][:5]
+        )
+        # An occupation BLS counts no civilian jobs for (the military's) is an unlikely
+        # meaning of a title it shares or borrows ("Team Member"): only by its own title.
+        if self.employment.get(ranked[0], 0) == 0 and ranked[0] not in entry.official:
+            clear = False
+        return [
+            (code, display[code], score if i == 0 else round(score - 5.0, 1))
+            for i, code in enumerate(ranked)
+        ], clear
+
+    def _typical(
+        self, required: list[str], codes: Iterable[str], hidden: frozenset[str] = frozenset()
+    ) -> dict[str, float]:
+        """0..1 per code: how much of the query's weight its names use repeatedly ("forklift"
+        is in many titles of industrial truck operators, once among construction's)."""
+        wanted = set(codes)
+        if len(wanted) < 2:
+            return {}
+        total = sum(self.idf.get(w, UNKNOWN_WORD_WEIGHT) for w in required) or 1.0
+        out: dict[str, float] = defaultdict(float)
+        for word in required:
+            counts = self._word_codes(word, hidden)
+            for code in wanted.intersection(counts):
+                out[code] += self.idf[word] * min(1.0, counts[code] / 3.0) / total
+        return out
+
+    def _hints(
+        self, optional: list[str], codes: Iterable[str], hidden: frozenset[str] = frozenset()
+    ) -> dict[str, float]:
+        """0..2 per code: how much of the department or bracket words ("Instructor - English")
+        its names use, twice when its own title does."""
+        if not optional:
+            return {}
+        total = sum(self.idf.get(w, UNKNOWN_WORD_WEIGHT) for w in optional) or 1.0
+        out: dict[str, float] = {}
+        for code in codes:
+            vocabulary = self.vocabulary(code, hidden)
+            own = self.title_words[code]
+            found = sum(self.idf.get(w, 0.0) * ((w in vocabulary) + (w in own)) for w in optional)
+            if found:
+                out[code] = found / total
+        return out
+
+    def _generic(
+        self, word: str, hidden: frozenset[str]
+    ) -> tuple[list[tuple[str, str, float]], bool]:
+        """One generic word ("manager", "mechanics", "techer"): the occupations whose own
+        title is about that word, most jobs first.
+
+        Also says whether to answer without asking: a word spelled as in the titles, or a typo
+        of a word many titles use ("nurce"). A typo's nearest rare word ("burgers" -> "bugler")
+        is more likely not a job at all, so that only earns a "did you mean".
+        """
+        for corrected, quality in self._correct(word)[:1]:
+            confident = quality == 1.0 or len(self.postings.get(corrected, ())) >= COMMON_TITLE_WORD
+            entry = self.entries.get(corrected)
+            if entry is not None and quality >= 0.8 and corrected not in hidden:
+                score = round(90.0 * quality + 10.0 * (quality == 1), 1)
+                return self._rank_entry(entry, [corrected], score, (), hidden)[0], confident
+            codes = self.heads.get(corrected)
+            if codes and quality >= 0.8:
+                ranked = sorted(codes, key=self.prior, reverse=True)
+                score = round(90.0 * quality, 1)
+                # Only military occupations are about it ("member"): a guess, not an answer.
+                confident &= self.employment.get(ranked[0], 0) > 0
+                return [
+                    (code, self.occupation_titles[code], score if i == 0 else score - 5.0)
+                    for i, code in enumerate(ranked)
+                ], confident
+        return [], False
+
+    def _fuzzy_scored(
+        self,
+        required: list[str],
+        optional: list[str],
+        head: str,
+        hidden: frozenset[str],
+        fallback: list[tuple[str, str, float]],
+    ) -> Scored:
+        scores, corrected = self._fuzzy(required, optional, head, hidden)
+        ranked_entries = sorted(scores.items(), key=lambda item: item[1][0], reverse=True)
+        if not ranked_entries or ranked_entries[0][1][0] < AMBIGUOUS_SCORE:
+            modifiers = tuple(w for w in required if w != head and w not in FUNCTION_WORDS)
+            return Scored(fallback, False, False, head, modifiers)
+        best_position, (best_score, head_ok) = ranked_entries[0]
+        best_entry = self.entry_list[best_position]
+        # Ambiguity is between title strings: codes sharing the best title are ranked like an
+        # exact match, and only a different title scoring close to it makes us ask.
+        runner_up = next(
+            (
+                score
+                for position, (score, agrees) in ranked_entries[1:]
+                if (agrees or not head_ok)
+                and not set(self.entry_list[position].codes) <= set(best_entry.codes)
+            ),
+            0.0,
+        )
+        by_code: dict[str, tuple[str, float]] = {}
+        for position, (score, _) in ranked_entries[:40]:
+            entry = self.entry_list[position]
+            ranked, _ = self._rank_entry(entry, required, round(score, 1), optional, hidden)
+            for code, shown, value in ranked:
+                if code not in by_code or by_code[code][1] < value:
+                    by_code[code] = (shown, value)
+        for code, shown, value in fallback:
+            if code not in by_code or by_code[code][1] < value:
+                by_code[code] = (shown, value)
+        # Names that leave a required word unexplained rank lower and never answer alone.
+        top = sorted(by_code.items(), key=lambda item: item[1][1], reverse=True)[:12]
+        adjusted = []
+        for code, (shown, value) in top:
+            share = self._accounted(code, required, corrected, hidden)
+            adjusted.append((code, shown, value - 8.0 * (1.0 - share), share))
+        adjusted.sort(key=lambda item: item[2], reverse=True)
+        first = adjusted[0]
+        confident = (
+            head_ok
+            and first[3] >= 0.999
+            and first[0] in best_entry.codes
+            and best_score >= MATCH_SCORE
+            and best_score - runner_up >= CLEAR_LEAD
+        )
+        headed = head_ok and first[0] in best_entry.codes
+        vocabulary = self.vocabulary(first[0], hidden)
+        unexplained = tuple(
+            w
+            for w in required
+            if w not in FUNCTION_WORDS
+            and not any(o in vocabulary for o, _ in corrected.get(w) or [(w, 1.0)])
+        )
+        return Scored([(c, s, v) for c, s, v, _ in adjusted], confident, headed, head, unexplained)

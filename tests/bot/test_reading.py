@@ -1,0 +1,131 @@
+"""One title or several: commas, slashes, "&", "and" and "or" split only when the parts resolve
+better apart than the whole does together; "vs" always compares."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.parsing import parse
+from bot.reading import choose_reading
+from bot.resolver import Status, TitleIndex
+from tests.support.tiny_titles import tiny_index
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> TitleIndex:
+    return tiny_index(tmp_path_factory.mktemp("curated"))
+
+
+def codes(text: str, index: TitleIndex) -> list[str | None]:
+    return [r.best.code if r.best else None for r in choose_reading(parse(text), index)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Operator, Forklift", ["53-7051.00"]),
+        ("Clerk, Payroll", ["43-3051.00"]),
+        ("Supervisor, Paving Crew", ["47-1011.00"]),
+        ("Claims Adjusters, Examiners, and Investigators", ["13-1031.00"]),
+        ("Paving, Surfacing, and Tamping Equipment Operators", ["47-2071.00"]),
+        ("Hosts and Hostesses, Restaurant, Lounge, and Coffee Shop", ["35-9031.00"]),
+        ("host/hostess", ["35-9031.00"]),
+    ],
+)
+def test_one_title_with_commas_slashes_or_and_inside_is_one_title(
+    tiny: TitleIndex, text: str, expected: list[str]
+) -> None:
+    assert codes(text, tiny) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("electrician, machinist", ["47-2111.00", "51-4041.00"]),
+        ("electrician / machinist", ["47-2111.00", "51-4041.00"]),
+        ("compare electricians and machinists", ["47-2111.00", "51-4041.00"]),
+        ("how much do electricians and machinists make", ["47-2111.00", "51-4041.00"]),
+        ("electrician, machinist or psychiatrist", ["47-2111.00", "51-4041.00", "29-1223.00"]),
+    ],
+)
+def test_a_list_of_titles_is_a_comparison(tiny: TitleIndex, text: str, expected: list[str]) -> None:
+    assert codes(text, tiny) == expected
+
+
+def test_vs_always_compares_even_the_same_occupation(tiny: TitleIndex) -> None:
+    assert codes("host vs hostess", tiny) == ["35-9031.00", "35-9031.00"]
+    assert codes("host or hostess", tiny) == ["35-9031.00", "35-9031.00"]
+
+
+def test_segments_are_decided_one_by_one(tiny: TitleIndex) -> None:
+    found = codes("Operator, Forklift vs electrician, machinist", tiny)
+    assert found == ["53-7051.00", "47-2111.00", "51-4041.00"]
+
+
+def test_a_description_split_by_or_stays_one_description(tiny: TitleIndex) -> None:
+    resolutions = choose_reading(parse("someone who fixes cars or trucks"), tiny)
+    assert len(resolutions) == 1
+    assert resolutions[0].best is not None and resolutions[0].best.code == "49-3023.00"
+
+
+async def test_the_bot_and_match_read_a_message_the_same_way(careerbot) -> None:  # type: ignore[no-untyped-def]
+    """`careerbot match --jsonl` and the bot agree: one side, a profile."""
+    result = careerbot.match("Operator, Forklift")
+    assert result["kind"] == "profile" and len(result["sides"]) == 1
+    assert set(result) == {"query", "kind", "sides"}
+    assert set(result["sides"][0]) == {"text", "status", "candidates"}
+    reply = await careerbot.answer("Operator, Forklift")
+    assert reply.kind in {"profile", "clarify"}
+    if reply.kind == "profile":
+        assert [o["code"] for o in reply.occupations] == [
+            result["sides"][0]["candidates"][0]["code"]
+        ]
+
+
+@pytest.mark.realdata
+async def test_an_official_title_with_commas_opens_one_profile(careerbot) -> None:  # type: ignore[no-untyped-def]
+    reply = await careerbot.answer("Claims Adjusters, Examiners, and Investigators")
+    assert reply.kind == "profile"
+    assert [o["code"] for o in reply.occupations] == ["13-1031.00"]
+
+
+def test_a_side_that_is_not_a_title_is_unknown_with_no_candidates(tiny: TitleIndex) -> None:
+    resolutions = choose_reading(parse("electrician vs what about"), tiny)
+    assert resolutions[-1].status is Status.UNKNOWN and resolutions[-1].candidates == ()
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Civil Engineer, Transportation", "17-2051.01"),
+        ("Translator, Japanese", "27-3091.00"),
+    ],
+)
+def test_a_qualifier_after_a_comma_is_part_of_the_title(real_index, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Transportation" and "Japanese" name no worker and are no title: they say which."""
+    resolutions = choose_reading(parse(text), real_index)
+    assert [r.best.code for r in resolutions if r.best] == [code]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fruit or Nut Crops Farm Manager",
+        "HVAC Journeyman (Heating, Ventilation, and Air Conditioning Journeyman)",
+    ],
+)
+def test_or_and_commas_inside_one_title_do_not_split_it(real_index, text: str) -> None:  # type: ignore[no-untyped-def]
+    """ "Fruit or ..." only modifies the manager; a comma inside brackets is no list."""
+    assert len(choose_reading(parse(text), real_index)) == 1
+
+
+def test_a_bare_head_noun_before_other_workers_is_a_list(real_index) -> None:  # type: ignore[no-untyped-def]
+    assert len(choose_reading(parse("teacher, librarian, school counselor"), real_index)) == 3
+
+
+async def test_the_reply_names_the_job_as_asked_without_the_requisition_number(careerbot) -> None:  # type: ignore[no-untyped-def]
+    reply = await careerbot.answer("Sr. Machinist Class A req #4411")
+    assert reply.kind == "profile"
+    assert [o["asked_as"] for o in reply.occupations] == ["sr. machinist class a"]
+    assert [o["code"] for o in reply.occupations] == ["51-4041.00"]
