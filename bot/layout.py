@@ -10,6 +10,7 @@ comparison across places (`bot.across`) keeps its places through the views and b
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from bot import callbacks
@@ -35,6 +36,9 @@ class Keyboards:
 
     def __init__(self, version: str) -> None:
         self.version = version
+        # Every answer and view lays out ~12 buttons, each payload encoded: the same few
+        # thousand keyboards come back again and again, so they are built once.
+        self._detail = functools.lru_cache(maxsize=4096)(self._build_detail)
 
     def button(
         self,
@@ -61,6 +65,17 @@ class Keyboards:
         """The views of these occupations (all but the one shown, whose state is `shown`),
         then « Summary and, under the summary and Salary, 📍 Location (unless `picker` is
         off, as for a comparison across places)."""
+        return self._detail(tuple(codes), current, area, shown, state, picker)
+
+    def _build_detail(
+        self,
+        codes: tuple[str, ...],
+        current: View,
+        area: str | None,
+        shown: str | None,
+        state: str | None,
+        picker: bool,
+    ) -> Keyboard:
         pair = len(set(codes)) == 2
         rows: list[list[Button]] = [[] for _ in range(DETAIL_ROWS + 1)]  # + the switch row
         for view, spec in VIEWS.items():
