@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from bot import across, callbacks, wording
 from bot.across import Placed
 from bot.chart import Bar, render_chart
+from bot.conversation.context import Context
 from bot.layout import Keyboards
 from bot.naming import short_names
 from bot.parsing import Intent, parse
@@ -50,7 +51,7 @@ class Answers:
         self.period = metadata.get("release_oews", "")
 
     def parse(self, text: str) -> Intent:
-        return parse(text, lambda name: self.places.find(name) is not None)
+        return parse(text, lambda name: self.places.find_loosely(name) is not None)
 
     async def switch(
         self, codes: Sequence[str], asked: tuple[str, str], place: Place | None = None
@@ -61,12 +62,14 @@ class Answers:
         plan = await plan_switch(self.store, origin.code, target.code, (origin.title, target.title))
         sides = [Side(asked[0], origin.title, origin), Side(asked[1], target.title, target)]
         text = switch_text(plan, origin, target, self.top) + "\n" + self.source_line(target)
+        area = place.code if place else None
         return Reply(
             ReplyKind.SWITCH,
             trim(text),
-            self.keyboards.detail(list(codes), View.SWITCH, place.code if place else None),
+            self.keyboards.detail(list(codes), View.SWITCH, area),
             tuple(occupation_json(s, self.period) for s in sides),
             extra={"gaps": plan.gaps_json(), "location": self.places.json(place)},
+            context=Context(ReplyKind.SWITCH, tuple(codes), tuple(asked), area),
         )
 
     async def chart(
@@ -86,12 +89,20 @@ class Answers:
             + f" — {esc(area)}, BLS OEWS {esc(self.period)}",
             MAX_CAPTION,
         )
+        area_code = place.code if place else None
+        shown = tuple(f.code for f in ordered)
+        sides = [Side(f.title, f.title, f) for f in ordered]
         return Reply(
             ReplyKind.CHART,
             caption,
+            occupations=tuple(occupation_json(s, self.period) for s in sides),
+            extra={"location": self.places.json(place)},
             photo=png,
             photo_key=key or ",".join(codes),
             display=Display.PHOTO,
+            context=Context(
+                ReplyKind.CHART, shown, tuple(f.title for f in ordered), area_code, view=View.CHART
+            ),
         )
 
     def fallback(self, *, greeting: bool = False, unknown: Sequence[str] = ()) -> Reply:
@@ -170,8 +181,12 @@ class Answers:
     ) -> Reply:
         codes = [c.code for _, c in sides]
         facts, fell_back = await self.facts(codes, place)
-        resolved = [
-            Side(asked, c.matched_title, facts[c.code]) for asked, c in sides if c.code in facts
+        resolved = [  # a follow-up may know only the code: then the official title
+            Side(
+                asked or facts[c.code].title, c.matched_title or facts[c.code].title, facts[c.code]
+            )
+            for asked, c in sides
+            if c.code in facts
         ]
         if not resolved:
             return self.expired()
@@ -190,12 +205,14 @@ class Answers:
             differs=differs,
         )
         distinct = list(dict.fromkeys(s.facts.code for s in resolved))
+        asked = [next(s.asked_as for s in resolved if s.facts.code == c) for c in distinct]
         return Reply(
             kind,
             trim(text),
             self.keyboards.detail(distinct, View.SUMMARY, place.code if place else None),
             tuple(occupation_json(s, self.period) for s in resolved),
             extra={"location": self.places.json(place)},
+            context=Context(kind, tuple(distinct), tuple(asked), place.code if place else None),
         )
 
     # --- one job in several places ------------------------------------------------------------

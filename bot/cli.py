@@ -23,6 +23,12 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("console", help="chat with the bot in this terminal")
     ask = commands.add_parser("ask", help="answer one message")
     ask.add_argument("--json", action="store_true", help="print the structured answer")
+    ask.add_argument(
+        "--chat",
+        type=int,
+        metavar="ID",
+        help="continue the stored conversation of chat ID (successive asks form one)",
+    )
     ask.add_argument("text", nargs="+")
     press = commands.add_parser(
         "press", help="the reply a button gives (its callback data, as `ask --json` prints it)"
@@ -78,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "console":
             return asyncio.run(_console(settings))
         if args.command == "ask":
-            return asyncio.run(_ask(settings, " ".join(args.text), args.json))
+            return asyncio.run(_ask(settings, " ".join(args.text), args.json, args.chat))
         if args.command == "press":
             return asyncio.run(_press(settings, args.data, args.json, args.chat))
         if args.command == "chart":
@@ -137,14 +143,14 @@ async def _console(settings: Settings) -> int:
     return 0
 
 
-async def _ask(settings: Settings, text: str, as_json: bool) -> int:
+async def _ask(settings: Settings, text: str, as_json: bool, chat: int | None = None) -> int:
     from bot.console import show
 
     bot = await _open(settings)
     try:
-        reply = await bot.answer(text)
+        reply = await bot.answer(text, chat_id=chat)
     finally:
-        await bot.close()
+        await bot.close()  # writes the conversation, for the next `ask --chat`
     if as_json:
         print(json.dumps(reply.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot.conversation.context import Context
+
 
 class ReplyKind(StrEnum):
     """What a reply is about; `ask --json` prints it as `kind`."""
@@ -20,6 +22,9 @@ class ReplyKind(StrEnum):
     SWITCH = "switch"  # how to get from one occupation to another
     CLARIFY = "clarify"  # "did you mean…": a title was unsure
     NONE = "none"  # nothing to answer: what the bot can do, with examples
+    SMALLTALK = "smalltalk"  # thanks, ok, cool: a short reply
+    FACT = "fact"  # a question about the occupations shown, answered from the figures
+    HOWTO = "howto"  # how to become it: education, experience, training, preparation
     DETAIL = "detail"  # a detail view behind a button (salary, skills, …)
     CHART = "chart"  # the pay-range chart
     LOCATION = "location"  # the chat's place was set or shown
@@ -73,6 +78,9 @@ class Reply:
     photo: bytes | None = None  # a chart (PNG)
     photo_key: str | None = None  # identifies the chart, to reuse Telegram's file_id
     display: Display = Display.TEXT
+    # What the conversation is about after this reply (None: as it was). Front ends that can
+    # be replied to (Telegram) keep it with the message they sent (`Careerbot.remember_sent`).
+    context: Context | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

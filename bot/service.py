@@ -15,23 +15,24 @@ from typing import Any
 
 from bot import across, callbacks, picker, wording
 from bot.across import Placed
-from bot.answers import Answers
 from bot.callbacks import Action, InvalidCallback
-from bot.layout import REVERSED
-from bot.parsing import MAX_TITLES, IntentKind, split_places
+from bot.conversation import dialogue, followups, phrasing
+from bot.conversation.answers import ConversationAnswers
+from bot.conversation.context import Context, member_key, message_key
+from bot.conversation.dialogue import Unsure
+from bot.parsing import MAX_TITLES, Intent, IntentKind, split_places
 from bot.payloads import resolution_json
 from bot.places import NATIONAL_WORDS, Place, Places, place_name
 from bot.reading import choose_reading
 from bot.render import trim
 from bot.replies import Reply, ReplyKind, View
-from bot.resolver import Candidate, Status, TitleIndex, load_index
-from bot.views import VIEWS, ViewContext
+from bot.resolver import Candidate, Resolution, Status, TitleIndex, load_index
 from store.db import DatabaseMissing as DatabaseMissing  # re-exported: front ends catch it
 from store.facts import OccupationFacts
 from store.queries import CareerStore
 
 
-class Careerbot(Answers):
+class Careerbot(ConversationAnswers):
     """The core every front end talks to: answer a message, press a button, set a place."""
 
     @classmethod
@@ -46,6 +47,7 @@ class Careerbot(Answers):
         try:
             metadata = await store.metadata()
             areas = await store.areas()
+            jobs = await store.area_jobs()
             if index is None:
                 index = await load_index(store)
         except Exception as error:
@@ -53,32 +55,110 @@ class Careerbot(Answers):
             raise DatabaseMissing(
                 "The career database is missing or unreadable. Build it with: careerbot data build"
             ) from error
-        return cls(store, index, metadata, Places(areas))
+        return cls(store, index, metadata, Places(areas, jobs))
 
     async def close(self) -> None:
         await self.store.close()
 
     # --- messages -------------------------------------------------------------------------
     async def answer(
-        self, text: str, default_area: str | None = None, chat_id: int | None = None
+        self,
+        text: str,
+        default_area: str | None = None,
+        chat_id: int | None = None,
+        member_id: int | None = None,
+        replying_to: int | None = None,
     ) -> Reply:
-        """Reply to a message. A place in the message wins; else `default_area`, else the
-        location remembered for `chat_id` (see `set_location`). One job in several places
-        ("teacher in Texas vs teacher in California") is compared across them."""
-        across_places = await self._across_places(text)
-        if across_places is not None:
+        """Reply to a message, as the next turn of the conversation in `chat_id`.
+
+        The conversation is the chat's (and, in groups, `member_id`'s), or that of the bot's
+        answer `replying_to` (a message id) when the message replies to one; without a chat
+        there is none. A place in the message wins; else `default_area`, else the place
+        remembered for the chat (see `set_location`).
+        """
+        key = member_key(chat_id, member_id) if chat_id is not None else None
+        if key is not None:
+            await self.store.conversations.refresh()  # other instances' turns, now and then
+        before = self._recall(chat_id, key, replying_to)
+        reply = await self._turn(text, before, default_area, chat_id)
+        # A reply to an older answer continues that answer's thread (kept with the message the
+        # front end sends, `remember_sent`); the member's own thread is left as it was — unless
+        # they have none yet: then this one becomes theirs.
+        threaded = (
+            replying_to is not None
+            and chat_id is not None
+            and key is not None
+            and self.store.conversations.get(message_key(chat_id, replying_to)) is not None
+            and self.store.conversations.get(key) is not None
+        )
+        if key is not None and not threaded:
+            self._remember(key, before, reply)
+        return reply
+
+    async def _turn(
+        self, text: str, before: Context | None, default_area: str | None, chat_id: int | None
+    ) -> Reply:
+        said = phrasing.read(text)
+        if said.small_talk:
+            return self.greeting() if said.greeting else self.small_talk()
+        if said.meta == "about":
+            return self.about()
+        if said.meta == "help":
+            return self.help()
+        if said.set_place is not None and chat_id is not None:
+            return await self.set_location(chat_id, said.set_place)
+        own = self._own_job(said.own_job)
+        ctx = before or Context(ReplyKind.NONE)
+        if own is not None:
+            ctx = ctx.with_(current=own)
+        if said.wants is not None and own is not None:  # "a car mechanic who wants to become…"
+            step = dialogue.next_context(
+                followups.FollowUp(followups.Move.HOWTO, titles=(said.wants,)),
+                ctx,
+                self.index.resolve,
+                self.places.state_of,
+            )
+            if isinstance(step, Context):
+                return await self.show(step)
+        question = said.question
+        if not question:
+            if own is not None:  # "I'm a nurse": that job's profile
+                return await self.show(
+                    ctx.with_(kind=ReplyKind.PROFILE, codes=(own,), asked=(said.own_job or "",))
+                )
+            return self.greeting()
+        across_places = await self._across_places(question)
+        if across_places is not None:  # "teacher in Texas vs teacher in California"
             return across_places
-        intent = self.parse(text)
+        move = followups.recognize(question, self.places.find_loosely, self._is_title)
+        if move is not None:
+            step = dialogue.next_context(move, ctx, self.index.resolve, self.places.state_of)
+            if isinstance(step, Context):
+                return await self.show(step)
+            if isinstance(step, Unsure):
+                return self.clarify_in(step, ctx)
+            if before is not None or not move.titles:
+                return self.hint(step, before)
+            question = move.titles[0]  # "and electricians?" with nothing before: electricians
+        if followups.is_function_words(question):
+            return self.hint(None, before)
+        reply = await self._question(question, default_area, chat_id)
+        if own is not None and reply.context is not None:
+            reply = replace(reply, context=reply.context.with_(current=own))
+        return reply
+
+    async def _question(self, text: str, default_area: str | None, chat_id: int | None) -> Reply:
+        """A new question: the titles in `text` compared, profiled or switched between."""
+        intent, resolutions = self._read_titles(text)
         if default_area is None and chat_id is not None and intent.titles and not intent.place:
             default_area = await self.store.preferences.area(chat_id)
         if intent.kind == IntentKind.NONE or not intent.titles:
             return self.fallback(greeting=intent.greeting)
-        resolutions = choose_reading(intent, self.index)
         too_many = len(resolutions) > MAX_TITLES or (intent.too_many and not intent.groups)
         resolutions = resolutions[:MAX_TITLES]
         if all(r.status == Status.UNKNOWN for r in resolutions):
             return self.fallback(unknown=intent.titles)
-        place = self.places.find(intent.place) if intent.place else None
+        place = self.places.find_loosely(intent.place) if intent.place else None
         if place is None and default_area:
             place = self.places.by_code(default_area)
         unsure = next((i for i, r in enumerate(resolutions) if r.status != Status.MATCHED), None)
@@ -94,10 +174,61 @@ class Careerbot(Answers):
             return await self.switch(codes, (sides[0][0], sides[1][0]), place)
         return await self.summary(sides, place=place, note=note)
 
+    def _read_titles(self, text: str) -> tuple[Intent, list[Resolution]]:
+        """The titles of `text` as written, or — when that reads worse — with its pay words
+        taken out and a place named without "in" ("nurse salary texas": nurse, in Texas)."""
+        best: tuple[Intent, list[Resolution]] | None = None
+        best_score = -1
+        tried: list[str] = []
+        for candidate in (
+            text,
+            phrasing.place_in_words(
+                text, self.places.find_loosely, self._is_matched, self._is_exact
+            ),
+            phrasing.place_in_words(
+                phrasing.without_pay_words(text),
+                self.places.find_loosely,
+                self._is_matched,
+                self._is_exact,
+            ),
+        ):
+            if not candidate or candidate in tried:
+                continue
+            tried.append(candidate)
+            intent = self._shared_head(self.parse(candidate))
+            resolutions = choose_reading(intent, self.index)
+            score = 2 * sum(r.status == Status.MATCHED for r in resolutions) + sum(
+                r.status == Status.AMBIGUOUS for r in resolutions
+            )
+            if intent.titles and score == 2 * len(resolutions):
+                score += 1 if intent.place else 0
+            if score > best_score:
+                best, best_score = (intent, resolutions), score
+            exact = all(r.best is not None and r.best.score >= 99 for r in resolutions)
+            if intent.titles and exact and all(r.status == Status.MATCHED for r in resolutions):
+                break  # titles as written: nothing to take out
+        assert best is not None
+        return best
+
+    def _shared_head(self, intent: Intent) -> Intent:
+        """ "civil vs mechanical vs electrical engineer": the last title's head noun is shared
+        by the bare modifiers before it (when one does not name a job by itself)."""
+        if len(intent.titles) < 2 or len(intent.titles[-1].split()) < 2 or intent.groups:
+            return intent
+        head = intent.titles[-1].split()[-1]
+        titles = list(intent.titles)
+        for i, title in enumerate(titles[:-1]):
+            if len(title.split()) == 1 and self.index.resolve(title).status != Status.MATCHED:
+                fuller = f"{title} {head}"
+                if self.index.resolve(fuller).status == Status.MATCHED:
+                    titles[i] = fuller
+        return replace(intent, titles=tuple(titles))
+
+    # --- one job in several places ------------------------------------------------------------
     async def _across_places(self, text: str) -> Reply | None:
         """The comparison across places a message asks for, if it names a place on every side
         and each title is matched surely; None to answer it the usual way."""
-        wanted = split_places(text, lambda name: self.places.find(name) is not None)
+        wanted = split_places(text, lambda name: self.places.find_loosely(name) is not None)
         if wanted is None:
             return None
         resolved = {title: self.index.resolve(title) for title, _ in wanted}
@@ -105,7 +236,7 @@ class Careerbot(Answers):
             return None
         sides = []
         for title, name in wanted:
-            best, place = resolved[title].best, self.places.find(name)
+            best, place = resolved[title].best, self.places.find_loosely(name)
             if best is None or place is None:
                 return None
             sides.append((title, best.code, place))
@@ -131,6 +262,64 @@ class Careerbot(Answers):
             return None
         return [replace(p, asked=p.facts.title) for p in placed]
 
+    # --- the conversation -------------------------------------------------------------------
+    def _recall(
+        self, chat_id: int | None, key: str | None, replying_to: int | None
+    ) -> Context | None:
+        """The context a message continues: the answer it replies to, else the member's last."""
+        if chat_id is None or key is None:
+            return None
+        conversations = self.store.conversations
+        if replying_to is not None:
+            found = conversations.get(message_key(chat_id, replying_to))
+            if found is not None:
+                return Context.loads(found)
+        found = conversations.get(key)
+        return Context.loads(found) if found is not None else None
+
+    def _remember(self, key: str, before: Context | None, reply: Reply) -> None:
+        """Keep what the conversation is about after `reply` (unchanged by small talk, hints,
+        did-you-mean and fixed texts)."""
+        after = reply.context
+        if after is None:
+            return
+        if before is not None and after.current is None and before.current is not None:
+            after = after.with_(current=before.current)
+        self.store.conversations.put(key, after.dumps())
+
+    def remember_sent(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        """The front end sent `reply` as `message_id`: a reply to it continues from there."""
+        if reply.context is not None:
+            self.store.conversations.put(message_key(chat_id, message_id), reply.context.dumps())
+
+    async def refresh_conversations(self) -> None:
+        """Other instances' conversations, for front ends that share a database."""
+        await self.store.conversations.refresh()
+
+    def _own_job(self, said: str | None) -> str | None:
+        if not said:
+            return None
+        found = self.index.resolve(said)
+        return found.best.code if found.status == Status.MATCHED and found.best else None
+
+    def _is_title(self, text: str) -> bool:
+        """Whether `text` could be a job title (for reading follow-ups): not a fragment, not a
+        place ("in ohio"), and known to the title index."""
+        if not phrasing.plain(text) or followups.is_function_words(text):
+            return False
+        words = text.casefold().split()
+        if words[0] in ("in", "for", "near", "around") or self.places.find(text) is not None:
+            return False
+        return self.index.resolve(text).status != Status.UNKNOWN
+
+    def _is_matched(self, text: str) -> bool:
+        return self.index.resolve(text).status == Status.MATCHED
+
+    def _is_exact(self, text: str) -> bool:
+        """Whether `text` is a title as written (not merely close to one)."""
+        found = self.index.resolve(text)
+        return found.status == Status.MATCHED and found.best is not None and found.best.score >= 99
+
     # --- the chat's place -------------------------------------------------------------------
     async def set_location(self, chat_id: int, text: str) -> Reply:
         """`/state TX`, `/state Seattle`: remember where this chat wants pay figures for."""
@@ -143,7 +332,7 @@ class Careerbot(Answers):
         if wanted.casefold() in NATIONAL_WORDS:
             await self.store.preferences.set_area(chat_id, None)
             return Reply(ReplyKind.LOCATION, wording.LOCATION_RESET)
-        place = self.places.find(wanted)
+        place = self.places.find_loosely(wanted)
         if place is None:
             return Reply(ReplyKind.LOCATION, wording.location_unknown(wanted))
         await self.store.preferences.set_area(chat_id, place.code)
@@ -155,14 +344,26 @@ class Careerbot(Answers):
 
     # --- buttons ----------------------------------------------------------------------------
 
-    async def press(self, data: str | None, chat_id: int | None = None) -> Reply:
+    async def press(
+        self, data: str | None, chat_id: int | None = None, member_id: int | None = None
+    ) -> Reply:
         """The reply to a button: the view its payload names, for its occupations and place.
 
         Detail views are rendered from the table in `bot.views`; the other buttons are
-        answered by the methods in `_buttons` (one entry each). `chat_id` is the chat of the
-        pressed message (None for inline-mode messages): the place picker saves the chosen
-        place for it.
+        answered by the methods in `_buttons` (one entry each). In a chat, what the button
+        shows becomes what the conversation is about ("in Ohio?" after Salary: Salary in Ohio).
+        `chat_id` is the chat of the pressed message (None for inline-mode messages): the place
+        picker saves the chosen place for it.
         """
+        reply = await self._press(data, chat_id)
+        if chat_id is not None and reply.context is not None:
+            key = member_key(chat_id, member_id)
+            before = self._recall(chat_id, key, None)
+            after = reply.context if before is None else _keep_wording(reply.context, before)
+            self._remember(key, before, replace(reply, context=after))
+        return reply
+
+    async def _press(self, data: str | None, chat_id: int | None = None) -> Reply:
         try:
             action = callbacks.decode(data, self.version)
         except InvalidCallback:
@@ -173,40 +374,23 @@ class Careerbot(Answers):
         place = self.places.by_code(action.area) if action.area else None
         if action.area and place is None:
             return self.expired()
-        return await self.view(action.view, action.codes, place, action.state)
+        return await self.detail(action.view, action.codes, place, state=action.state)
 
     async def view(
         self, view: View, codes: Sequence[str], place: Place | None, state: str | None = None
     ) -> Reply:
         """A detail view (`state`: its own, e.g. How to switch's direction) or the summary."""
         if view == View.SUMMARY:
-            return await self._summary_of(codes, place)
-        area = place.code if place else None
-        ordered = await self._pressed_facts(codes, place)
-        render = VIEWS[view].render
-        if ordered is None or render is None:
-            return self.expired()
-        if view == View.SWITCH and state == REVERSED:
-            ordered = ordered[::-1]
-        rendered = await render(ViewContext(self.store, ordered, place, self.top, self.metadata))
-        places = across.is_across(state)
-        distinct = list(dict.fromkeys(codes))
-        return Reply(
-            ReplyKind.DETAIL,
-            trim(rendered.text),
-            self.keyboards.offers(rendered.offers, len(ordered) > 1)
-            + self.keyboards.detail(
-                distinct,
-                view,
-                area,
-                shown=None if places else state,
-                state=state if places else None,  # back to the comparison across places
-                picker=not places,
-            ),
-            extra={"view": view, "codes": list(codes)},
-        )
+            ordered = await self._facts_of(codes, place)
+            if ordered is None:
+                return self.expired()
+            sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
+            return await self.summary(sides, place=place)
+        return await self.detail(view, codes, place, state=state)
 
-    def _buttons(self) -> dict[View, Callable[[Action, str, int | None], Awaitable[Reply]]]:
+    def _buttons(
+        self,
+    ) -> dict[View, Callable[[Action, str, int | None], Awaitable[Reply]]]:
         """Buttons that are not detail views: what answers each."""
         return {
             View.SUMMARY: self._press_summary,
@@ -214,7 +398,7 @@ class Careerbot(Answers):
             View.LOCATION: self._press_location,
         }
 
-    async def _pressed_facts(
+    async def _facts_of(
         self, codes: Sequence[str], place: Place | None
     ) -> list[OccupationFacts] | None:
         """The button's occupations in its place, in order; None if one is unknown (forged)."""
@@ -223,13 +407,6 @@ class Careerbot(Answers):
             return None
         return [facts[c] for c in dict.fromkeys(codes)]
 
-    async def _summary_of(self, codes: Sequence[str], place: Place | None) -> Reply:
-        ordered = await self._pressed_facts(codes, place)
-        if ordered is None:
-            return self.expired()
-        sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
-        return await self.summary(sides, place=place)
-
     async def _press_summary(self, action: Action, data: str, chat_id: int | None) -> Reply:
         if across.is_across(action.state):
             placed = await self._pressed_across(action)
@@ -237,7 +414,7 @@ class Careerbot(Answers):
         place = self.places.by_code(action.area) if action.area else None
         if action.area and place is None:
             return self.expired()
-        return await self._summary_of(action.codes, place)
+        return await self.view(View.SUMMARY, action.codes, place)
 
     async def _press_chart(self, action: Action, data: str, chat_id: int | None) -> Reply:
         if across.is_across(action.state):
@@ -285,3 +462,13 @@ class Careerbot(Answers):
         one = intent.kind == IntentKind.COMPARE and len(sides) == 1  # "Operator, Forklift"
         kind = IntentKind.PROFILE if one else intent.kind
         return {"query": text, "kind": kind, "sides": sides}
+
+
+def _keep_wording(after: Context, before: Context) -> Context:
+    """After a button press (which knows only official titles): the words the person used for
+    the occupations still shown, and their own job."""
+    asked = tuple(
+        before.asked[before.codes.index(code)] if code in before.codes else said
+        for code, said in zip(after.codes, after.asked, strict=True)
+    )
+    return after.with_(asked=asked, current=after.current or before.current)

@@ -128,3 +128,42 @@ def place_chosen(name: str, *, saved: bool, national: bool = False) -> str:
         f"<i>📍 Showing {esc(name)} for this answer only: this message is not in a chat "
         "with me (inline mode), so the place is not saved. /state saves one in a chat.</i>"
     )
+
+
+SMALL_TALK = (
+    "👍 Anytime. Ask about another job, a place (<code>what about in Ohio?</code>), or "
+    "<code>which pays more?</code>"
+)
+
+
+def howto_heading(title: str) -> str:
+    return f"🎓 <b>How to become: {esc(title)}</b>"
+
+
+# What cannot be answered, by why (bot.conversation.dialogue.Nothing), and the examples closest
+# to it.
+_HINTS = {
+    "no occupation yet": "Ask about a job first, then follow up.",
+    "one occupation": "That compares jobs, and this answer is about one — add one: "
+    "<code>vs plumbers</code>.",
+    "which one": "Which one? Say <code>the first one</code>, or ask "
+    "<code>how do I become a nurse?</code>",
+    "from which job": "From which job? Tell me yours: <code>I'm a cashier</code>, or ask "
+    "<code>switch from cashier to accountant</code>.",
+    "unknown title": "I don't know that job title — try another wording.",
+    "too many": "I compare up to four jobs at a time — <code>drop the first</code> to make room.",
+    "no metro area shown": "This answer is for a state or the whole U.S. already.",
+}
+
+
+def hint(why: str | None, has_context: bool) -> str:
+    """A short reply saying what the bot can do, with examples close to what was asked."""
+    head = _HINTS.get(why or "", "I can't answer that one.")
+    if has_context:
+        follow = (
+            "You can ask <code>what about in Ohio?</code>, <code>which pays more?</code>, "
+            "<code>and electricians?</code> or <code>how do I become one?</code>"
+        )
+    else:
+        follow = "Try <code>nurse vs teacher</code> or <code>electrician pay in Texas</code>."
+    return f"{head}\n{follow}"

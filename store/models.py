@@ -220,6 +220,21 @@ class ChatPreference(Base):
     area_code: Mapped[str | None] = mapped_column(String(7))
 
 
+class ConversationContext(Base):
+    """What a conversation is about (the last answer's occupations, place, view…), by key:
+    a chat and its member, or one of the bot's messages (for replies to it). User data, like
+    chat_preference: kept across rebuilds; rows older than a day are pruned."""
+
+    __tablename__ = "conversation"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[str] = mapped_column(Text)  # JSON, a few hundred bytes
+    updated_at: Mapped[float] = mapped_column(Float, index=True)  # Unix time
+
+
+# Tables of user data, not source data: a build never drops them (and carries them over).
+USER_TABLES = ("chat_preference", "conversation")
+
+
 def _compare_text_bytewise_on_postgresql() -> None:
     """Every text column sorts and compares by code point, as SQLite's BINARY collation does.
 

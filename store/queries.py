@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from store import models
 from store.codes import ALL_OCCUPATIONS, CROSS_INDUSTRY, NATIONAL
+from store.conversations import ConversationStore
 from store.db import DatabaseMissing, create_engine, session_factory
 from store.details import DetailReads
 from store.facts import AreaFacts, OccupationFacts, TitleRow, projection_facts, wage_facts
@@ -34,6 +35,7 @@ class CareerStore(DetailReads, RankingReads):
         self.engine = engine
         self.sessions: async_sessionmaker[AsyncSession] = session_factory(engine)
         self.preferences = ChatPreferences(engine, self.sessions)
+        self.conversations = ConversationStore(engine)
 
     @classmethod
     async def open(cls, database_url: str) -> CareerStore:
@@ -62,10 +64,21 @@ class CareerStore(DetailReads, RankingReads):
             raise DatabaseMissing(
                 "The career database is empty. Build it with: careerbot data build"
             )
+        try:
+            await store.conversations.start()
+        except Exception as error:
+            await store.close()
+            raise DatabaseMissing(
+                "The career database is missing or unreadable. Build it with: careerbot data build"
+            ) from error
         return store
 
     async def close(self) -> None:
-        await self.engine.dispose()
+        """Write what is waiting (conversations), then close the connections."""
+        try:
+            await self.conversations.close()
+        finally:
+            await self.engine.dispose()
 
     # --- the title index's raw material -------------------------------------------------
     async def titles(self) -> list[TitleRow]:
@@ -181,6 +194,18 @@ class CareerStore(DetailReads, RankingReads):
         async with self.sessions() as session:
             row = await session.get(models.Projection, ALL_OCCUPATIONS)
             return row.percent_change if row else None
+
+    @memoized
+    async def area_jobs(self) -> dict[str, int]:
+        """Each area's employment, all occupations together (OEWS's 00-0000 rows)."""
+        async with self.sessions() as session:
+            rows = await session.execute(
+                select(models.Wage.area_code, models.Wage.employment).where(
+                    models.Wage.soc_code == ALL_OCCUPATIONS,
+                    models.Wage.industry_code == CROSS_INDUSTRY,
+                )
+            )
+            return {area: employment or 0 for area, employment in rows}
 
     @memoized
     async def areas(self) -> list[AreaFacts]:

@@ -5,8 +5,8 @@ build leaves the previous database untouched and a running bot never sees a half
 Other databases (PostgreSQL) get the same effect from one transaction with transactional DDL:
 the source tables are dropped, re-created and filled, and committed together; until then
 readers see the old tables (or wait for the commit), and any failure rolls it all back.
-Chat preferences are user data, not source data: SQLite copies them into the new file;
-elsewhere their table is never dropped, so they stay where they are.
+User data (chat preferences, conversations: models.USER_TABLES) is not source data: SQLite
+copies it into the new file; elsewhere those tables are never dropped, so it stays where it is.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ def table(model: type[models.Base]) -> Table:
     return models.Base.metadata.tables[model.__tablename__]
 
 
-SOURCE_TABLES = [t for t in models.Base.metadata.sorted_tables if t.name != "chat_preference"]
+SOURCE_TABLES = [t for t in models.Base.metadata.sorted_tables if t.name not in models.USER_TABLES]
 CHUNK = 20_000
 
 
@@ -160,9 +160,12 @@ async def _insert(conn: AsyncConnection, table: Table, rows: Iterable[Row]) -> i
     return count
 
 
-async def _write(url: str, tables: dict[Table, list[Row]], preferences: Iterable[Row] = ()) -> None:
-    """Replace every source table in one transaction; chat_preference is created if missing,
-    never dropped, and gets `preferences` (the rows a new SQLite file carries over)."""
+async def _write(
+    url: str, tables: dict[Table, list[Row]], user_rows: dict[str, list[Row]] | None = None
+) -> None:
+    """Replace every source table in one transaction; the user tables (models.USER_TABLES)
+    are created if missing, never dropped, and get `user_rows` (what a new SQLite file carries
+    over)."""
     engine = create_engine(url)
     try:
         async with engine.begin() as conn:
@@ -170,25 +173,30 @@ async def _write(url: str, tables: dict[Table, list[Row]], preferences: Iterable
             await conn.run_sync(models.Base.metadata.create_all)
             for target, rows in tables.items():
                 await _insert(conn, target, rows)
-            await _insert(conn, table(models.ChatPreference), preferences)
+            for name, rows in (user_rows or {}).items():
+                await _insert(conn, models.Base.metadata.tables[name], rows)
     finally:
         await engine.dispose()
 
 
-async def _read_preferences(url: str) -> list[Row]:
-    """Chat preferences of the current database, if there is one and it has them."""
+async def _read_user_rows(url: str) -> dict[str, list[Row]]:
+    """The user tables' rows of the current database, if there is one and it has them."""
     path = sqlite_path(url)
     if path is not None and not path.is_file():
-        return []
+        return {}
+    found: dict[str, list[Row]] = {}
     engine = create_engine(url)
     try:
-        async with engine.connect() as conn:
-            result = await conn.execute(select(table(models.ChatPreference)))
-            return [dict(row._mapping) for row in result]
-    except Exception:  # no table yet, or an unreadable old file: nothing to carry over
-        return []
+        for name in models.USER_TABLES:
+            try:
+                async with engine.connect() as conn:
+                    result = await conn.execute(select(models.Base.metadata.tables[name]))
+                    found[name] = [dict(row._mapping) for row in result]
+            except Exception:  # no table yet, or an unreadable old file: nothing to carry over
+                continue
     finally:
         await engine.dispose()
+    return found
 
 
 def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
@@ -265,13 +273,13 @@ async def build_database(
     if target is None:
         await _write(database_url, tables)
     else:
-        preferences = await _read_preferences(database_url)
+        user_rows = await _read_user_rows(database_url)
         target.parent.mkdir(parents=True, exist_ok=True)
         scratch = target.with_name(f"{target.name}.building-{os.getpid()}")
         scratch.unlink(missing_ok=True)
         scratch_url = make_url(database_url).set(database=str(scratch))
         try:
-            await _write(scratch_url.render_as_string(hide_password=False), tables, preferences)
+            await _write(scratch_url.render_as_string(hide_password=False), tables, user_rows)
             os.replace(scratch, target)
         finally:
             with contextlib.suppress(FileNotFoundError):

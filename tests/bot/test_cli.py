@@ -216,3 +216,17 @@ def test_console_numbers_mean_the_same_button_all_session(real_db_url: str) -> N
     assert numbers["💵 Salary"] == {"1"} and numbers["🧠 Skills"] == {"2"}
     assert len(numbers["« Summary"]) == 1 and len(numbers["📊 Chart"]) == 1
     assert "🧠 <b>Skills</b>" not in result.stdout and "Skills —" in result.stdout
+
+
+def test_successive_asks_in_one_chat_form_one_conversation(real_db_url: str) -> None:
+    first = careerbot("ask", "--chat", "5150", "nurse vs teacher", database_url=real_db_url)
+    assert first.returncode == 0, first.stderr
+    follow_up = careerbot(
+        "ask", "--json", "--chat", "5150", "what about in Ohio?", database_url=real_db_url
+    )
+    assert follow_up.returncode == 0, follow_up.stderr
+    answer = json.loads(follow_up.stdout)
+    assert answer["kind"] == "compare" and answer["location"]["name"] == "Ohio"
+    assert [o["code"] for o in answer["occupations"]] == ["29-1141.00", "25-2021.00"]
+    alone = careerbot("ask", "--json", "what about in Ohio?", database_url=real_db_url)
+    assert json.loads(alone.stdout)["kind"] == "none"  # no --chat: no conversation

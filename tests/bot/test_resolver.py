@@ -266,3 +266,13 @@ def test_modifiers_no_title_explains_are_read_in_the_tasks(real_index: TitleInde
     resolution = real_index.hiding(["Forecast Analyst"]).resolve("Forecast Analyst")
     assert resolution.status is Status.AMBIGUOUS
     assert resolution.best is not None and resolution.best.code == "13-1161.00"
+
+
+@pytest.mark.realdata
+def test_a_title_that_only_comes_close_is_asked_about_not_answered(real_index: TitleIndex) -> None:
+    """The bar for answering without asking (80 of 100): "executive assistant to the CEO"
+    scores in the high 70s for Chief Executives — close in words, wrong in fact — so it gets a
+    "did you mean" rather than an answer about chief executives."""
+    found = real_index.resolve("executive assistant to the ceo")
+    assert found.best is not None and 70 <= found.best.score < 80
+    assert found.status == Status.AMBIGUOUS

@@ -127,7 +127,7 @@ async def test_unknown_titles_get_a_friendly_answer_with_examples(careerbot: Car
 
 async def test_greetings_are_answered_kindly(careerbot: Careerbot) -> None:
     reply = await careerbot.answer("hello")
-    assert reply.kind == "none" and reply.text.startswith("Hi!")
+    assert reply.kind == "smalltalk" and reply.text.startswith("Hi!")
 
 
 async def test_unsure_title_asks_did_you_mean_and_a_tap_answers(careerbot: Careerbot) -> None:

@@ -172,13 +172,15 @@ def test_cli_builds_into_postgresql(built: Built, real_data_dir: Path) -> None:
 
 def test_every_table_has_the_same_rows_as_on_sqlite(pg_url: str, real_db_url: str) -> None:
     sqlite_counts, pg_counts = asyncio.run(counts(real_db_url)), asyncio.run(counts(pg_url))
-    del sqlite_counts["chat_preference"], pg_counts["chat_preference"]  # user data
+    for user_data in ("chat_preference", "conversation"):
+        sqlite_counts.pop(user_data, None)
+        pg_counts.pop(user_data, None)
     assert pg_counts == sqlite_counts  # nothing left of the first, tiny build
     assert pg_counts["occupation"] == 1016 and pg_counts["wage"] > 300_000
 
     sqlite_rows, pg_rows = asyncio.run(all_rows(real_db_url)), asyncio.run(all_rows(pg_url))
     for name, rows in sqlite_rows.items():
-        if name != "chat_preference":  # same values and types: floats, NULLs, booleans
+        if name not in ("chat_preference", "conversation"):  # same values and types
             assert pg_rows[name] == rows, f"table {name} differs"
 
 
@@ -300,6 +302,24 @@ def test_the_comparison_covers_every_view(
     assert {"compare", "profile", "switch", "clarify", "detail"} <= kinds
     views = {reply.get("view") for reply in replies}
     assert {"salary", "skills", "education", "duties", "outlook", "switch"} <= views
+
+
+async def test_two_instances_share_one_conversation(pg_url: str, real_index: TitleIndex) -> None:
+    """Webhook instances behind one balancer: a follow-up may reach the other instance."""
+    first = await Careerbot.open(pg_url, index=real_index)
+    second = await Careerbot.open(pg_url, index=real_index)
+    try:
+        asked = await first.answer("nurse vs teacher", chat_id=424_242)
+        await first.store.conversations.flush()
+        await second.store.conversations.refresh(now=True)
+        reply = await second.answer("what about in Ohio?", chat_id=424_242)
+        assert reply.kind == "compare" and reply.occupations == tuple(
+            o for o in reply.occupations if o["code"] in {x["code"] for x in asked.occupations}
+        )
+        assert reply.extra["location"]["name"] == "Ohio"
+    finally:
+        await first.close()
+        await second.close()
 
 
 async def test_the_bot_answers_from_postgresql_end_to_end(
