@@ -235,6 +235,9 @@ class Answers:
         )
         text = across.across_text(sides, self.top, await self.store.average_growth(), source)
         codes, state = across.pack([s.facts.code for s in sides], [s.place.code for s in sides])
+        asked_by_code: dict[str, str] = {}
+        for s in sides:
+            asked_by_code.setdefault(s.facts.code, s.asked)
         return Reply(
             ReplyKind.COMPARE,
             trim(text),
@@ -244,6 +247,13 @@ class Answers:
                 "location": self.places.json(sides[0].place),
                 "places": across.places_json(self.places, sides),
             },
+            # A follow-up ("which pays more?", "and electricians?") goes on from the first place.
+            context=Context(
+                ReplyKind.COMPARE,
+                tuple(asked_by_code),
+                tuple(asked_by_code.values()),
+                sides[0].place.code,
+            ),
         )
 
     async def across_chart(self, sides: Sequence[Placed], key: str) -> Reply:
