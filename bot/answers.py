@@ -12,7 +12,7 @@ import asyncio
 import textwrap
 from collections.abc import Sequence
 
-from bot import across, callbacks, wording
+from bot import across, callbacks, layout, wording
 from bot.across import Placed
 from bot.chart import Bar, render_chart
 from bot.conversation.context import Context
@@ -178,7 +178,10 @@ class Answers:
         sides: Sequence[tuple[str, Candidate]],
         place: Place | None = None,
         note: str | None = None,
+        also: Sequence[tuple[int, Resolution]] = (),
     ) -> Reply:
+        """The summary of these occupations; `also` are titles read as their most common
+        meaning ((position, resolution)): the answer offers their other meanings to tap."""
         codes = [c.code for _, c in sides]
         facts, fell_back = await self.facts(codes, place)
         resolved = [  # a follow-up may know only the code: then the official title
@@ -194,6 +197,8 @@ class Answers:
         pair = [s.facts for s in resolved]
         if len(pair) == 2 and pair[0].code != pair[1].code and shared(*pair).everything:
             differs = await what_differs(self.store, *pair)
+        area = place.code if place else None
+        others = self._other_meanings(codes, also, area)
         kind, text = summary_text(
             resolved,
             place=place,
@@ -203,13 +208,14 @@ class Answers:
             note=note,
             source=self.source_line(resolved[0].facts),
             differs=differs,
+            also=wording.other_meanings([r.text for _, r in also]) if others else None,
         )
         distinct = list(dict.fromkeys(s.facts.code for s in resolved))
         asked = [next(s.asked_as for s in resolved if s.facts.code == c) for c in distinct]
         return Reply(
             kind,
             trim(text),
-            self.keyboards.detail(distinct, View.SUMMARY, place.code if place else None),
+            others + self.keyboards.detail(distinct, View.SUMMARY, area),
             tuple(occupation_json(s, self.period) for s in resolved),
             extra={"location": self.places.json(place)},
             context=Context(kind, tuple(distinct), tuple(asked), place.code if place else None),
@@ -276,6 +282,19 @@ class Answers:
             MAX_CAPTION,
         )
         return Reply(ReplyKind.CHART, caption, photo=png, photo_key=key, display=Display.PHOTO)
+
+    def _other_meanings(
+        self, codes: Sequence[str], also: Sequence[tuple[int, Resolution]], area: str | None
+    ) -> Keyboard:
+        """A button per other meaning of a title read as its most common one (two at most)."""
+        rows = []
+        for position, resolution in also:
+            for candidate in resolution.candidates[1:3]:
+                swapped = list(codes)
+                swapped[position] = candidate.code
+                label = f"↔ {layout.short(candidate.title, 56)}"
+                rows.append((self.keyboards.button(label, View.SUMMARY, swapped, area),))
+        return tuple(rows)
 
     def source_line(self, facts: OccupationFacts) -> str:
         return source_line(facts, self.period, self.metadata.get("release_onet", ""))

@@ -20,10 +20,11 @@ from bot.conversation import dialogue, followups, phrasing
 from bot.conversation.answers import ConversationAnswers
 from bot.conversation.context import Context, member_key, message_key
 from bot.conversation.dialogue import Unsure
+from bot.normalize import normalize, title_variants
 from bot.parsing import MAX_TITLES, Intent, IntentKind, split_places
 from bot.payloads import resolution_json
 from bot.places import NATIONAL_WORDS, Place, Places, place_name
-from bot.reading import choose_reading
+from bot.reading import EXACT, choose_reading
 from bot.render import trim
 from bot.replies import Reply, ReplyKind, View
 from bot.resolver import Candidate, Resolution, Status, TitleIndex, load_index
@@ -161,7 +162,25 @@ class Careerbot(ConversationAnswers):
         place = self.places.find_loosely(intent.place) if intent.place else None
         if place is None and default_area:
             place = self.places.by_code(default_area)
-        unsure = next((i for i, r in enumerate(resolutions) if r.status != Status.MATCHED), None)
+        # A title O*NET lists as written under several occupations ("forklift operator") is
+        # answered as its first, most likely meaning, with the others offered to tap; only a
+        # title that is not found as written gets a "did you mean" first.
+        shared = [
+            (i, r)
+            for i, r in enumerate(resolutions)
+            if r.status == Status.AMBIGUOUS
+            and r.best is not None
+            and r.best.score >= EXACT
+            and normalize(r.text) in title_variants(r.best.matched_title)  # as written, no guess
+        ]
+        unsure = next(
+            (
+                i
+                for i, r in enumerate(resolutions)
+                if r.status != Status.MATCHED and i not in dict(shared)
+            ),
+            None,
+        )
         if unsure is not None:
             switching = intent.kind == IntentKind.SWITCH and len(resolutions) == 2
             return self.clarify(
@@ -172,7 +191,7 @@ class Careerbot(ConversationAnswers):
         codes = [c.code for _, c in sides]
         if intent.kind == IntentKind.SWITCH and len(set(codes)) == 2:
             return await self.switch(codes, (sides[0][0], sides[1][0]), place)
-        return await self.summary(sides, place=place, note=note)
+        return await self.summary(sides, place=place, note=note, also=shared)
 
     def _read_titles(self, text: str) -> tuple[Intent, list[Resolution]]:
         """The titles of `text` as written, or — when that reads worse — with its pay words

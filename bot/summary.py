@@ -71,11 +71,13 @@ def summary_text(
     note: str | None,
     source: str,
     differs: Sequence[str] = (),
+    also: str | None = None,
 ) -> tuple[ReplyKind, str]:
     """The summary's kind (profile or compare) and its lines, not yet trimmed.
 
     `differs` are the O*NET lines for two occupations BLS publishes together
-    (`bot.together.what_differs`), gathered by the service.
+    (`bot.together.what_differs`), gathered by the service; `also` is
+    bot.wording.other_meanings' line, when a shared title was read as its common meaning.
     """
     lines: list[str] = []
     distinct = list(dict.fromkeys(s.facts.code for s in resolved))
@@ -109,6 +111,8 @@ def summary_text(
         )
     if note:
         lines.append(f"<i>{esc(note)}</i>")
+    if also:
+        lines.append(also)  # other meanings of a shared title, already HTML
     lines.append(source)
     return kind, "\n".join(lines)
 

@@ -167,3 +167,9 @@ def hint(why: str | None, has_context: bool) -> str:
     else:
         follow = "Try <code>nurse vs teacher</code> or <code>electrician pay in Texas</code>."
     return f"{head}\n{follow}"
+
+
+def other_meanings(asked: Sequence[str]) -> str:
+    """Under an answer that read a shared title as its most common meaning."""
+    names = " and ".join(f"“{esc(a)}”" for a in asked)
+    return f"<i>{names} can also mean another job: tap below to see that one instead.</i>"
