@@ -12,18 +12,22 @@ import asyncio
 import textwrap
 from collections.abc import Sequence
 
-from bot import callbacks, layout, wording
+from bot import across, callbacks, layout, wording
+from bot.across import Placed
 from bot.chart import Bar, render_chart
 from bot.conversation.context import Context
 from bot.layout import Keyboards
+from bot.naming import short_names
 from bot.parsing import Intent, parse
 from bot.payloads import occupation_json, resolution_json
-from bot.places import Place, Places
-from bot.render import MAX_CAPTION, Side, TopCode, esc, trim
+from bot.places import Place, Places, place_name
+from bot.render import MAX_CAPTION, Side, TopCode, clip, esc, trim
 from bot.replies import Button, Display, Keyboard, Reply, ReplyKind, View
 from bot.resolver import Candidate, Resolution, TitleIndex
+from bot.sentences import capitalize
 from bot.summary import source_line, summary_text
 from bot.switching import plan_switch, switch_text
+from bot.together import shared, what_differs
 from store.codes import NATIONAL
 from store.facts import OccupationFacts
 from store.queries import CareerStore
@@ -76,7 +80,7 @@ class Answers:
         ordered = [facts[c] for c in dict.fromkeys(codes) if c in facts]
         if not ordered:
             return self.expired()
-        area = place.name if place else "United States"
+        area = place_name(place)
         bars = [Bar(textwrap.shorten(f.title, 40, placeholder="…"), f.wages) for f in ordered]
         png = await asyncio.to_thread(render_chart, bars, area, self.period, self.top)
         caption = trim(
@@ -139,7 +143,9 @@ class Answers:
             if all(codes):
                 area = place.code if place else None
                 picked = [c for c in codes if c]
-                buttons.append((self.keyboards.button(candidate.title[:60], view, picked, area),))
+                buttons.append(
+                    (self.keyboards.button(clip(candidate.title, 60), view, picked, area),)
+                )
         if not buttons:
             return self.fallback(unknown=[resolution.text])
         return Reply(
@@ -187,6 +193,10 @@ class Answers:
         ]
         if not resolved:
             return self.expired()
+        differs: list[str] = []
+        pair = [s.facts for s in resolved]
+        if len(pair) == 2 and pair[0].code != pair[1].code and shared(*pair).everything:
+            differs = await what_differs(self.store, *pair)
         area = place.code if place else None
         others = self._other_meanings(codes, also, area)
         kind, text = summary_text(
@@ -197,6 +207,7 @@ class Answers:
             top=self.top,
             note=note,
             source=self.source_line(resolved[0].facts),
+            differs=differs,
             also=wording.other_meanings([r.text for _, r in also]) if others else None,
         )
         distinct = list(dict.fromkeys(s.facts.code for s in resolved))
@@ -209,6 +220,68 @@ class Answers:
             extra={"location": self.places.json(place)},
             context=Context(kind, tuple(distinct), tuple(asked), place.code if place else None),
         )
+
+    # --- one job in several places ------------------------------------------------------------
+    async def placed(self, sides: Sequence[tuple[str, str, Place]]) -> list[Placed] | None:
+        """(asked, code, place) -> each occupation's facts in its place, national where the
+        place has none; None if a code is unknown (a forged button)."""
+        out = []
+        for asked, code, place in sides:
+            facts, fell_back = await self.facts([code], place)
+            if code not in facts:
+                return None
+            out.append(Placed(asked, place, facts[code], bool(fell_back)))
+        return out
+
+    async def across(self, sides: Sequence[Placed]) -> Reply:
+        """One job (or several) compared across places: table or lines, then a sentence."""
+        names = ", ".join(dict.fromkeys(s.place.name for s in sides))
+        source = source_line(
+            sides[0].facts, self.period, self.metadata.get("release_onet", ""), names
+        )
+        text = across.across_text(sides, self.top, await self.store.average_growth(), source)
+        codes, state = across.pack([s.facts.code for s in sides], [s.place.code for s in sides])
+        asked_by_code: dict[str, str] = {}
+        for s in sides:
+            asked_by_code.setdefault(s.facts.code, s.asked)
+        return Reply(
+            ReplyKind.COMPARE,
+            trim(text),
+            self.keyboards.detail(codes, View.SUMMARY, state=state, picker=False),
+            tuple(occupation_json(s.side, self.period) for s in sides),
+            extra={
+                "location": self.places.json(sides[0].place),
+                "places": across.places_json(self.places, sides),
+            },
+            # A follow-up ("which pays more?", "and electricians?") goes on from the first place.
+            context=Context(
+                ReplyKind.COMPARE,
+                tuple(asked_by_code),
+                tuple(asked_by_code.values()),
+                sides[0].place.code,
+            ),
+        )
+
+    async def across_chart(self, sides: Sequence[Placed], key: str) -> Reply:
+        """The pay-range chart of a comparison across places: one bar per place."""
+        same = len({s.facts.code for s in sides}) == 1
+        names = short_names([s.facts.title for s in sides])
+        bars = [
+            Bar(
+                clip(s.place.name if same else f"{capitalize(n)}, {s.place.name}", 40),
+                s.facts.wages,
+            )
+            for s, n in zip(sides, names, strict=True)
+        ]
+        where = " vs ".join(s.place.name for s in sides)
+        what = capitalize(names[0]) if same else " vs ".join(names)
+        title = f"{what}: {where}" if same else where
+        png = await asyncio.to_thread(render_chart, bars, title, self.period, self.top)
+        caption = trim(
+            f"📊 Pay ranges: {esc(what)} — {esc(where)}, BLS OEWS {esc(self.period)}",
+            MAX_CAPTION,
+        )
+        return Reply(ReplyKind.CHART, caption, photo=png, photo_key=key, display=Display.PHOTO)
 
     def _other_meanings(
         self, codes: Sequence[str], also: Sequence[tuple[int, Resolution]], area: str | None

@@ -121,6 +121,16 @@ class Place:
     code: str  # the OEWS area code
     kind: PlaceKind
     name: str
+    state_code: str = ""  # FIPS of the state (of a metro: its first state)
+
+
+NATIONAL_NAME = "United States"
+
+
+def place_name(place: Place | None) -> str:
+    """How every answer names a place: OEWS's own name ("Texas", "Seattle-Tacoma-Bellevue,
+    WA"), and "United States" for national figures (never "National" or "the whole U.S.")."""
+    return NATIONAL_NAME if place is None else place.name
 
 
 class Places:
@@ -129,19 +139,20 @@ class Places:
         ("portland"), people mean the bigger."""
         self.jobs = dict(jobs or {})
         self._loose: LRUCache[str, Place | None] = LRUCache(maxsize=20_000)
+        self._found: LRUCache[str, Place | None] = LRUCache(maxsize=20_000)
         self._by_city_word: dict[str, list[Place]] = {}
         self.states: dict[str, Place] = {}
         self.metros: list[tuple[list[str], set[str], Place]] = []
         for area in areas:
             if area.kind == "S":
-                place = Place(area.code, PlaceKind.STATE, area.name)
+                place = Place(area.code, PlaceKind.STATE, area.name, area.state_code)
                 self.states[area.name.lower()] = place
                 if area.state_code in POSTAL:
                     self.states[POSTAL[area.state_code].lower()] = place
             elif area.kind == "M" and "nonmetropolitan" not in area.name.lower():
                 cities_part, _, states_part = area.name.rpartition(", ")
                 cities = [c.strip().lower() for c in re.split(r"[-/]", cities_part)]
-                metro = Place(area.code, PlaceKind.METRO, area.name)
+                metro = Place(area.code, PlaceKind.METRO, area.name, area.state_code)
                 self.metros.append((cities, set(states_part.lower().split("-")), metro))
                 words = cities[0].split() if cities else []
                 for size in range(1, len(words) + 1):  # "boise" in "boise city"
@@ -156,11 +167,27 @@ class Places:
             return {
                 "kind": PlaceKind.NATIONAL,
                 "code": "US",
-                "name": "United States",
+                "name": NATIONAL_NAME,
                 "oews_area": NATIONAL,
             }
         code = place.code[:2] if place.kind == PlaceKind.STATE else place.code[2:]
         return {"kind": place.kind, "code": code, "name": place.name, "oews_area": place.code}
+
+    def state_list(self) -> list[Place]:
+        """Every state (and DC and the territories OEWS covers), by name."""
+        return sorted(set(self.states.values()), key=lambda p: p.name)
+
+    def postal(self, state: Place) -> str:
+        return POSTAL.get(state.state_code, "")
+
+    def metros_of(self, state: Place) -> list[Place]:
+        """The metro areas in a state, by name; one spanning states is in each ("Texarkana,
+        TX-AR" is in Texas and in Arkansas)."""
+        postal = self.postal(state).lower()
+        return sorted(
+            (p for _, states, p in self.metros if postal and postal in states),
+            key=lambda p: p.name,
+        )
 
     def state_of(self, area_code: str) -> str | None:
         """The state a metro area is in (its first state, for one that spans several)."""
@@ -178,6 +205,15 @@ class Places:
         return next((p for _, _, p in self.metros if p.code == area_code), None)
 
     def find(self, text: str) -> Place | None:
+        """The place a name means, or None; remembered, as every message asks about a few."""
+        key = text[:80]
+        try:
+            return self._found[key]
+        except KeyError:
+            found = self._found[key] = self._find(key)
+            return found
+
+    def _find(self, text: str) -> Place | None:
         name = " ".join(_CLEAN.sub(" ", text.lower().replace(".", "")).split()).strip(" ,")
         name = NICKNAMES.get(name, name)
         if "," not in name and name in self.states:

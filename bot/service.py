@@ -9,22 +9,24 @@ handing the wording to `bot.summary`, `bot.views` and `bot.wording` and the butt
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from bot import advisor, callbacks, wording
+from bot import across, advisor, callbacks, picker, wording
+from bot.across import Placed
 from bot.callbacks import Action, InvalidCallback
 from bot.conversation import dialogue, followups, phrasing
 from bot.conversation.answers import ConversationAnswers
 from bot.conversation.context import Context, member_key, message_key
 from bot.conversation.dialogue import Unsure
 from bot.normalize import normalize, title_variants
-from bot.parsing import MAX_TITLES, Intent, IntentKind
+from bot.parsing import MAX_TITLES, Intent, IntentKind, split_places
 from bot.payloads import resolution_json
-from bot.places import NATIONAL_WORDS, Place, Places
+from bot.places import NATIONAL_WORDS, Place, Places, place_name
 from bot.reading import EXACT, choose_reading
-from bot.replies import Display, Reply, ReplyKind, View
+from bot.render import trim
+from bot.replies import Reply, ReplyKind, View
 from bot.resolver import Candidate, Resolution, Status, TitleIndex, load_index
 from store.db import DatabaseMissing as DatabaseMissing  # re-exported: front ends catch it
 from store.facts import OccupationFacts
@@ -131,6 +133,9 @@ class Careerbot(ConversationAnswers):
                     ctx.with_(kind=ReplyKind.PROFILE, codes=(own,), asked=(said.own_job or "",))
                 )
             return self.greeting()
+        across_places = await self._across_places(question)
+        if across_places is not None:  # "teacher in Texas vs teacher in California"
+            return across_places
         move = followups.recognize(question, self.places.find_loosely, self._is_title)
         if move is not None:
             step = dialogue.next_context(move, ctx, self.index.resolve, self.places.state_of)
@@ -264,6 +269,44 @@ class Careerbot(ConversationAnswers):
                     titles[i] = fuller
         return replace(intent, titles=tuple(titles))
 
+    # --- one job in several places ------------------------------------------------------------
+    async def _across_places(self, text: str) -> Reply | None:
+        """The comparison across places a message asks for, if it names a place on every side
+        and each title is matched surely; None to answer it the usual way."""
+        wanted = split_places(text, lambda name: self.places.find_loosely(name) is not None)
+        if wanted is None:
+            return None
+        resolved = {title: self.index.resolve(title) for title, _ in wanted}
+        if any(r.status != Status.MATCHED or r.best is None for r in resolved.values()):
+            return None
+        sides = []
+        for title, name in wanted:
+            best, place = resolved[title].best, self.places.find_loosely(name)
+            if best is None or place is None:
+                return None
+            sides.append((title, best.code, place))
+        if not across.fits([c for _, c, _ in sides], [p.code for _, _, p in sides]):
+            return None
+        placed = await self.placed(sides)
+        return None if placed is None else await self.across(placed)
+
+    async def _pressed_across(self, action: Action) -> list[Placed] | None:
+        """The sides of a comparison across places a button carries (None: not one, or
+        forged)."""
+        pairs = across.unpack(action.codes, action.state)
+        if pairs is None:
+            return None
+        sides = []
+        for code, area in pairs:
+            place = self.places.by_code(area)
+            if place is None:
+                return None
+            sides.append(("", code, place))
+        placed = await self.placed(sides)
+        if placed is None:
+            return None
+        return [replace(p, asked=p.facts.title) for p in placed]
+
     # --- the conversation -------------------------------------------------------------------
     def _recall(
         self, chat_id: int | None, key: str | None, replying_to: int | None
@@ -329,7 +372,7 @@ class Careerbot(ConversationAnswers):
         if not wanted:
             current = await self.store.preferences.area(chat_id)
             place = self.places.by_code(current) if current else None
-            where = place.name if place else "the whole U.S."
+            where = place_name(place)
             return Reply(ReplyKind.LOCATION, wording.location_shown(where))
         if wanted.casefold() in NATIONAL_WORDS:
             await self.store.preferences.set_area(chat_id, None)
@@ -354,8 +397,10 @@ class Careerbot(ConversationAnswers):
         Detail views are rendered from the table in `bot.views`; the other buttons are
         answered by the methods in `_buttons` (one entry each). In a chat, what the button
         shows becomes what the conversation is about ("in Ohio?" after Salary: Salary in Ohio).
+        `chat_id` is the chat of the pressed message (None for inline-mode messages): the place
+        picker saves the chosen place for it.
         """
-        reply = await self._press(data)
+        reply = await self._press(data, chat_id)
         if chat_id is not None and reply.context is not None:
             key = member_key(chat_id, member_id)
             before = self._recall(chat_id, key, None)
@@ -363,20 +408,34 @@ class Careerbot(ConversationAnswers):
             self._remember(key, before, replace(reply, context=after))
         return reply
 
-    async def _press(self, data: str | None) -> Reply:
+    async def _press(self, data: str | None, chat_id: int | None = None) -> Reply:
         try:
             action = callbacks.decode(data, self.version)
         except InvalidCallback:
             return self.expired()
         own = self._buttons().get(action.view)
         if own is not None:
-            return await own(action, data or "")
+            return await own(action, data or "", chat_id)
         place = self.places.by_code(action.area) if action.area else None
         if action.area and place is None:
             return self.expired()
-        return await self.detail(action.view, action.codes, place)
+        return await self.detail(action.view, action.codes, place, state=action.state)
 
-    def _buttons(self) -> dict[View, Callable[[Action, str], Awaitable[Reply]]]:
+    async def view(
+        self, view: View, codes: Sequence[str], place: Place | None, state: str | None = None
+    ) -> Reply:
+        """A detail view (`state`: its own, e.g. How to switch's direction) or the summary."""
+        if view == View.SUMMARY:
+            ordered = await self._facts_of(codes, place)
+            if ordered is None:
+                return self.expired()
+            sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
+            return await self.summary(sides, place=place)
+        return await self.detail(view, codes, place, state=state)
+
+    def _buttons(
+        self,
+    ) -> dict[View, Callable[[Action, str, int | None], Awaitable[Reply]]]:
         """Buttons that are not detail views: what answers each."""
         return {
             View.SUMMARY: self._press_summary,
@@ -390,33 +449,64 @@ class Careerbot(ConversationAnswers):
             View.QUIZ: self._press_advisor,
         }
 
-    async def _pressed_facts(
-        self, action: Action, place: Place | None
+    async def _facts_of(
+        self, codes: Sequence[str], place: Place | None
     ) -> list[OccupationFacts] | None:
         """The button's occupations in its place, in order; None if one is unknown (forged)."""
-        facts, _ = await self.facts(action.codes, place)
-        if len(facts) != len(set(action.codes)):
+        facts, _ = await self.facts(codes, place)
+        if len(facts) != len(set(codes)):
             return None
-        return [facts[c] for c in dict.fromkeys(action.codes)]
+        return [facts[c] for c in dict.fromkeys(codes)]
 
-    async def _press_summary(self, action: Action, data: str) -> Reply:
+    async def _press_summary(self, action: Action, data: str, chat_id: int | None) -> Reply:
+        if across.is_across(action.state):
+            placed = await self._pressed_across(action)
+            return self.expired() if placed is None else await self.across(placed)
         place = self.places.by_code(action.area) if action.area else None
-        ordered = (
-            None if action.area and place is None else await self._pressed_facts(action, place)
-        )
-        if ordered is None:
+        if action.area and place is None:
             return self.expired()
-        sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
-        return await self.summary(sides, place=place)
+        return await self.view(View.SUMMARY, action.codes, place)
 
-    async def _press_chart(self, action: Action, data: str) -> Reply:
+    async def _press_chart(self, action: Action, data: str, chat_id: int | None) -> Reply:
+        if across.is_across(action.state):
+            placed = await self._pressed_across(action)
+            return self.expired() if placed is None else await self.across_chart(placed, data)
         place = self.places.by_code(action.area) if action.area else None
         return await self.chart(action.codes, place, key=data)
 
-    async def _press_location(self, action: Action, data: str) -> Reply:
-        return Reply(ReplyKind.NOTICE, wording.LOCATION_HELP, display=Display.ALERT)
+    async def _press_location(self, action: Action, data: str, chat_id: int | None) -> Reply:
+        """📍 Location: a page of the place picker, or the chosen place's answer (saved for
+        the chat when there is one)."""
+        picking = picker.decode(action.state)
+        place = self.places.by_code(action.area) if action.area else None
+        if picking is None or (action.area and place is None):
+            return self.expired()
+        if picking.step != picker.Step.CHOSEN:
+            page = picker.Picker(self.places, self.keyboards).page(
+                picking, action.codes, action.area
+            )
+            if page is None:
+                return self.expired()
+            return Reply(ReplyKind.LOCATION, page[0], page[1], extra={"picking": True})
+        reply = await self.view(picking.view, action.codes, place, picking.own)
+        if reply.kind == ReplyKind.EXPIRED:
+            return reply
+        if chat_id is not None:
+            await self.store.preferences.set_area(chat_id, place.code if place else None)
+        note = wording.place_chosen(
+            place_name(place), saved=chat_id is not None, national=place is None
+        )
+        return replace(
+            reply,
+            text=trim(f"{note}\n{reply.text}"),
+            extra={
+                **reply.extra,
+                "location": self.places.json(place),
+                "saved": chat_id is not None,
+            },
+        )
 
-    async def _press_advisor(self, action: Action, data: str) -> Reply:
+    async def _press_advisor(self, action: Action, data: str, chat_id: int | None) -> Reply:
         """The advisor's buttons: pages of its lists, its cards and the interest quiz."""
         return await advisor.press(self, action)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.render import Side, esc
+from bot.render import Side, echo, esc
 
 EXAMPLES = (
     "medical collections vs loss mitigation",
@@ -23,8 +23,8 @@ ATTRIBUTION = (
     "USDOL/ETA has not approved, endorsed or tested these changes."
 )
 LOCATION_HELP = (
-    "To see pay where you live, send /state with a state or city: /state TX, "
-    "/state Seattle. /state US goes back to national figures."
+    "To see pay where you live, tap 📍 Location under an answer, or send /state with a "
+    "state or city: /state TX, /state Seattle. /state US goes back to national figures."
 )
 EXPIRED = "This button has expired — send the question again."
 TOO_MANY = "I compare up to four jobs at a time; here are the first four."
@@ -38,7 +38,7 @@ def example_list() -> str:
 def fallback(*, greeting: bool = False, unknown: Sequence[str] = ()) -> str:
     """What the bot says when there is nothing to compare: why, and what to try."""
     if unknown:
-        names = ", ".join(f"“{esc(u)}”" for u in unknown)
+        names = ", ".join(f"“{echo(u)}”" for u in unknown)
         head = f"I couldn't find {names} among job titles."
     elif greeting:
         head = "Hi! I compare careers: pay, growth, jobs, education and more."
@@ -61,12 +61,14 @@ def help_text() -> str:
         f"{example_list()}\n"
         "• <code>/compare nurse vs teacher</code>\n"
         "• <code>/job electrician</code>\n"
+        "• <code>teacher in Texas vs teacher in California</code>\n"
         "Or ask: "
         + ", ".join(f"<code>{esc(e)}</code>" for e in ADVISOR_EXAMPLES)
         + ", “is welding a good career?”, “I make $55k as an accountant in Ohio, is that "
         "good?”, “which jobs use Python?”.\n"
         "Buttons under an answer open salary, skills, education, duties, demographics, "
-        "outlook and similar jobs. /about names the sources."
+        "outlook and similar jobs; 📍 Location picks a state or metro area. /about names the "
+        "sources."
     )
 
 
@@ -77,17 +79,20 @@ def about_text(metadata: Mapping[str, str]) -> str:
             "ℹ️ <b>About careerbot</b>",
             "Figures come from official U.S. sources, never estimates of our own:",
             f"• Wages and jobs: BLS Occupational Employment and Wage Statistics, "
-            f"{esc(m.get('release_oews', ''))} (excludes the self-employed).",
+            f"{esc(m.get('release_oews', ''))}, national, state and metro (excludes the "
+            "self-employed; Employment Projections give their share).",
             f"• Growth, openings, entry education: BLS Employment Projections "
-            f"{esc(m.get('release_projections', ''))}.",
+            f"{esc(m.get('release_projections', ''))}. Growth is said as the projected change "
+            "next to the figure for all jobs.",
             "• Demographics: BLS Current Population Survey "
             f"({esc(m.get('release_cps_shares', ''))} shares, "
             f"{esc(m.get('release_cps_age', ''))} median age).",
             f"• Titles, duties, skills, education, interests, work values: O*NET "
             f"{esc(m.get('release_onet', ''))}.",
             "• Who leaves each occupation and BLS's stated reasons for its change: Employment "
-            "Projections Tables 1.10 and 1.12. Rankings, percentile positions and the quiz's "
-            "matches are computed by careerbot from these figures.",
+            "Projections Tables 1.10 and 1.12.",
+            "Differences, ratios, rounded ranges, rankings, percentile positions and the quiz's "
+            "matches are computed by careerbot from the figures shown, and say so.",
             "Source: U.S. Bureau of Labor Statistics.",
             "",
             esc(ATTRIBUTION.format(onet=m.get("release_onet", "").split(" ")[0])),
@@ -97,8 +102,8 @@ def about_text(metadata: Mapping[str, str]) -> str:
 
 def did_you_mean(asked: str, has_candidates: bool) -> str:
     if has_candidates:
-        return f"Did you mean… for “{esc(asked)}”?"
-    return f"I couldn't find “{esc(asked)}”."
+        return f"Did you mean… for “{echo(asked)}”?"
+    return f"I couldn't find “{echo(asked)}”."
 
 
 def numbered(number: int, side: Side) -> str:
@@ -107,7 +112,7 @@ def numbered(number: int, side: Side) -> str:
     title = f"<b>{esc(side.facts.title)}</b>"
     if side.asked_as.casefold() == side.facts.title.casefold():
         return f"{number}. {title}"
-    return f"{number}. {esc(side.asked_as)} → {title}"
+    return f"{number}. {echo(side.asked_as)} → {title}"
 
 
 def location_shown(where: str) -> str:
@@ -118,13 +123,25 @@ LOCATION_RESET = "📍 Back to national figures for this chat."
 
 
 def location_unknown(wanted: str) -> str:
-    return f"I don't know the place “{esc(wanted)}”.\n{LOCATION_HELP}"
+    return f"I don't know the place “{echo(wanted, 60)}”.\n{LOCATION_HELP}"
 
 
 def location_saved(name: str) -> str:
     return (
         f"📍 Saved: <b>{esc(name)}</b>. Comparisons in this chat now show pay there "
         "(national where it is not published). /state US resets."
+    )
+
+
+def place_chosen(name: str, *, saved: bool, national: bool = False) -> str:
+    """The line above an answer shown for a place picked with 📍 Location."""
+    if saved and national:
+        return f"<i>📍 Back to {esc(name)} figures for this chat.</i>"
+    if saved:
+        return f"<i>📍 {esc(name)} saved for this chat: answers here now show pay there.</i>"
+    return (
+        f"<i>📍 Showing {esc(name)} for this answer only: this message is not in a chat "
+        "with me (inline mode), so the place is not saved. /state saves one in a chat.</i>"
     )
 
 

@@ -36,6 +36,8 @@ async def on_button(update: Update, context: Context) -> None:
     if query is None:
         return
     try:
+        # The chat the pressed message is in; none for inline-mode messages, whose chat the
+        # bot may not be in: a place picked there is shown but not saved.
         chat = query.message.chat.id if query.message is not None else None
         core = await context.bot_data.careerbot()
         reply = await core.press(query.data, chat_id=chat, member_id=query.from_user.id)

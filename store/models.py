@@ -12,7 +12,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Raise whenever tables or their meaning change: a database built under another number is
 # rebuilt by `careerbot data build --if-missing` and refused by the bot with the fix named.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 
 class Base(DeclarativeBase):
@@ -170,8 +170,8 @@ class Wage(Base):
     annual_median: Mapped[int | None] = mapped_column(Integer)
     annual_p75: Mapped[int | None] = mapped_column(Integer)
     annual_p90: Mapped[int | None] = mapped_column(Integer)
-    # States and metros only (OEWS datatypes 16 and 17); metro percentiles, jobs per 1,000 and
-    # location quotients come from bls/oews-metro/.
+    # Concentration: jobs per 1,000 jobs in the area, and the location quotient (the area's
+    # share of jobs in this occupation over the nation's). Not published for the nation.
     jobs_per_1000: Mapped[float | None] = mapped_column(Float)
     location_quotient: Mapped[float | None] = mapped_column(Float)
     # Up to one code per field ("hourly_mean=5;annual_mean=5;…"): Text, as it can exceed 200.
@@ -190,12 +190,12 @@ class Projection(Base):
     employment_2034: Mapped[float | None] = mapped_column(Float)
     change_numeric: Mapped[float | None] = mapped_column(Float)
     percent_change: Mapped[float | None] = mapped_column(Float)
+    self_employed_percent: Mapped[float | None] = mapped_column(Float)  # of 2024 employment
     openings: Mapped[float | None] = mapped_column(Float)
     median_wage_2024: Mapped[int | None] = mapped_column(Integer)
     typical_education: Mapped[str | None] = mapped_column(String(100))
     work_experience: Mapped[str | None] = mapped_column(String(100))
     training: Mapped[str | None] = mapped_column(String(100))
-    self_employed: Mapped[float | None] = mapped_column(Float)  # percent, 2024
 
 
 class Separation(Base):

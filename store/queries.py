@@ -186,6 +186,7 @@ class CareerStore(DetailReads, RankingReads, AdvisorReads):
                 projection_code=o.projection_code,
                 wages=wage_facts(wage, area_name) if wage else None,
                 projection=projection_facts(projection) if projection else None,
+                wage_name=o.wage_title,
             )
         return result
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from bot import advisor, wording
+from bot import across, advisor, wording
 from bot.answers import Answers
 from bot.conversation import facts
 from bot.conversation.context import Context
 from bot.conversation.dialogue import Nothing, Unsure
+from bot.layout import REVERSED
 from bot.payloads import occupation_json, resolution_json
 from bot.places import Place
 from bot.render import Side, trim
@@ -83,21 +84,34 @@ class ConversationAnswers(Answers):
         codes: Sequence[str],
         place: Place | None,
         asked: Sequence[str] | None = None,
+        state: str | None = None,
     ) -> Reply:
-        """A detail view of these occupations in this place (see `bot.views`)."""
+        """A detail view of these occupations in this place (see `bot.views`); `state` is the
+        button's own: How to switch's direction, or the places of a comparison across places
+        (`bot.across`), which every button then keeps."""
         render = VIEWS[view].render
         unique = list(dict.fromkeys(codes))
         sides = await self._sides(unique, list(asked or unique)[: len(unique)], place)
         if render is None or sides is None:
             return self.expired()
         ordered = [s.facts for s in sides]
+        if view == View.SWITCH and state == REVERSED:
+            ordered = ordered[::-1]
         rendered = await render(ViewContext(self.store, ordered, place, self.top, self.metadata))
         area = place.code if place else None
+        places = across.is_across(state)
         return Reply(
             ReplyKind.DETAIL,
             trim(rendered.text),
             self.keyboards.offers(rendered.offers, len(ordered) > 1)
-            + self.keyboards.detail(unique, view, area),
+            + self.keyboards.detail(
+                unique,
+                view,
+                area,
+                shown=None if places else state,
+                state=state if places else None,  # back to the comparison across places
+                picker=not places,
+            ),
             tuple(occupation_json(s, self.period) for s in sides),
             extra={"view": view, "codes": list(codes), "location": self.places.json(place)},
             context=Context(

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from bot.replies import View
 from bot.views.context import Offer, Rendered, ViewContext
+from bot.views.outlook import outlook
 from bot.views.pay import salary
-from bot.views.people import demographics, outlook, similar
+from bot.views.people import demographics, similar
 from bot.views.switch import switch
 from bot.views.work import duties, education, skills
 

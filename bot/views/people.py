@@ -1,10 +1,9 @@
-"""Who does the work and where it is going: the Demographics, Outlook and Similar jobs views."""
+"""Who does the work and what is like it: the Demographics and Similar jobs views."""
 
 from __future__ import annotations
 
-from bot.render import NOT_PUBLISHED, esc, money, signed_percent, thousands
+from bot.render import NOT_PUBLISHED, esc, money, signed_percent
 from bot.views.context import Offer, Rendered, ViewContext
-from bot.views.factors import factor_lines
 from bot.views.headings import heading as _heading
 
 
@@ -37,48 +36,6 @@ async def demographics(ctx: ViewContext) -> Rendered:
         f"Covers {covered} of {total} occupations.</i>"
     )
     return Rendered("\n".join(parts))
-
-
-async def outlook(ctx: ViewContext) -> Rendered:
-    store, occupations, many = ctx.store, ctx.occupations, ctx.many
-    average = await store.average_growth()
-    parts = ["📈 <b>Outlook 2024–34</b> — BLS Employment Projections"]
-    for f in occupations:
-        p = f.projection
-        lines = [_heading(f, many)]
-        if p is None:
-            lines.append(f"Projections: {NOT_PUBLISHED} for this occupation.")
-        else:
-            lines.append(
-                f"Jobs 2024: {thousands(p.employment_2024)} → 2034: "
-                f"{thousands(p.employment_2034)} ({signed_percent(p.percent_change)})"
-            )
-            if p.percent_change is not None and average is not None:
-                pace = (
-                    "faster than"
-                    if p.percent_change > average + 0.5
-                    else "slower than"
-                    if p.percent_change < average - 0.5
-                    else "about as fast as"
-                )
-                lines.append(
-                    f"{pace.capitalize()} the average for all jobs ({signed_percent(average)})."
-                )
-            lines.append(f"Openings a year: {thousands(p.openings)}")
-            if p.code != f.soc_code:
-                lines.append(f"<i>Projection for: {esc(p.title)}</i>")
-            lines += await _stated_factors(ctx, p.code)
-        parts.append("\n".join(lines))
-    return Rendered("\n".join(parts))
-
-
-async def _stated_factors(ctx: ViewContext, projection_code: str) -> list[str]:
-    """BLS's own reasons for the projected change (Table 1.12), quoted, shortest list when
-    the view shows several occupations."""
-    factors = await ctx.store.factors(projection_code)
-    if not factors:
-        return []
-    return ["Why, says BLS (Table 1.12):", *factor_lines(factors, 1 if ctx.many else 2)]
 
 
 async def similar(ctx: ViewContext) -> Rendered:

@@ -133,6 +133,15 @@ def join_occupations(
     return rows
 
 
+def _metro_ranges(oews: OewsTables) -> str:
+    """How many metro rows have a pay range: none without the metro file (bls/oews-metro/)."""
+    metro_codes = {a["code"] for a in oews.areas if a["kind"] == "M"}
+    metro = [w for w in oews.wages if w["area_code"] in metro_codes]
+    ranged = sum(1 for w in metro if w["annual_p10"] is not None or w["hourly_p10"] is not None)
+    note = "" if oews.metro_series else " (no bls/oews-metro/ data file)"
+    return _percent(ranged, len(metro)) + note
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{part:,}/{whole:,} ({100 * part / whole:.0f}%)" if whole else "0/0"
 
@@ -235,7 +244,7 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
         "demographics": _percent(sum(1 for o in occupations if o["demographic_id"]), n),
         "job zones": _percent(sum(1 for o in occupations if o["job_zone"]), n),
         "interests": _percent(len(interests.interests), n),
-        "metro percentiles": "yes" if (bls_dir / "oews-metro").is_dir() else "no (bls/oews-metro)",
+        "metro pay ranges": _metro_ranges(oews),
     }
     metadata["coverage"] = "; ".join(f"{k}: {v}" for k, v in report.coverage.items())
     tables: dict[Table, list[Row]] = {

@@ -3,6 +3,10 @@
 A series id packs area type, area, industry, occupation and datatype into fixed positions
 (`OEU` + N/S/M + area(7) + industry(6) + occupation(6) + datatype(2)); one Wage row gathers
 every datatype of one (occupation, area, industry).
+
+The metro percentiles and concentration (datatypes 06-07, 09-12, 14-17 for metropolitan areas)
+come in a second data file of the same release and layout (`bls/oews-metro/`); its series fill
+the same rows, so a metro row has its pay range like a state's. No series is in both files.
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ class OewsTables:
     footnotes: dict[str, str] = field(default_factory=dict)  # code -> text
     release: str = ""
     files: list[Path] = field(default_factory=list)
+    metro_series: int = 0  # values read from the metro file (0: the data has none)
 
 
 def _tsv(path: Path) -> list[list[str]]:
@@ -70,8 +75,8 @@ def find_data_file(directory: Path) -> Path:
 
 
 def load_oews(directory: Path, metro_directory: Path | None = None) -> OewsTables:
-    """The OEWS tables; `metro_directory` (bls/oews-metro/, optional) adds the metro series
-    the main file leaves out: percentiles, jobs per 1,000 and location quotients."""
+    """The OEWS tables of `directory`, with the metro series of `metro_directory` merged in
+    when it holds a data file of the same release (older data folders have none)."""
     out = OewsTables()
     data_file = find_data_file(directory)
     out.release = data_file.name.removeprefix("oe.data.")
@@ -89,12 +94,11 @@ def load_oews(directory: Path, metro_directory: Path | None = None) -> OewsTable
 
     rows: dict[str, Row] = {}
     footnotes: dict[str, list[str]] = {}
-    data_files = [data_file]
-    if metro_directory is not None and metro_directory.is_dir():
-        data_files.append(find_data_file(metro_directory))
-        out.files.append(data_files[-1])
-    for path in data_files:
-        _read_series(path, rows, footnotes)
+    _read_series(data_file, rows, footnotes)
+    metro_file = metro_directory / data_file.name if metro_directory is not None else None
+    if metro_file is not None and metro_file.is_file():
+        out.files.append(metro_file)
+        out.metro_series = _read_series(metro_file, rows, footnotes)
     for key, row in rows.items():
         for column in DATATYPES.values():
             row.setdefault(column, None)
@@ -103,15 +107,18 @@ def load_oews(directory: Path, metro_directory: Path | None = None) -> OewsTable
     return out
 
 
-def _read_series(path: Path, rows: dict[str, Row], footnotes: dict[str, list[str]]) -> None:
-    """Add one flat file's values to `rows` (one per occupation, area and industry)."""
-    with path.open(encoding="utf-8") as handle:
+def _read_series(data_file: Path, rows: dict[str, Row], footnotes: dict[str, list[str]]) -> int:
+    """Add one flat file's values to `rows` (keyed by the series id without its datatype);
+    returns how many values it held."""
+    read = 0
+    with data_file.open(encoding="utf-8") as handle:
         next(handle)
         for line in handle:
             series_id, _year, _period, value, *rest = line.rstrip("\n").split("\t")
             column = DATATYPES.get(series_id[23:25])
             if column is None:
                 continue
+            read += 1
             key = series_id[4:23]
             row = rows.get(key)
             if row is None:
@@ -129,3 +136,4 @@ def _read_series(path: Path, rows: dict[str, Row], footnotes: dict[str, list[str
                 row[column] = int(float(value))
             else:
                 row[column] = float(value)
+    return read

@@ -1,4 +1,8 @@
-"""Employment Projections 2024-34 (Table 1.2) and BLS's O*NET-SOC -> NEM crosswalk."""
+"""Employment Projections 2024-34 (Table 1.2) and BLS's O*NET-SOC -> NEM crosswalk.
+
+Table 1.2's percent self-employed is kept because OEWS wages leave the self-employed out: where
+many are (real estate agents, rideshare drivers), the bot says whose pay it shows.
+"""
 
 from __future__ import annotations
 
@@ -58,12 +62,12 @@ def load_projections(bls_dir: Path) -> ProjectionTables:
         "employment_2034": _column(header, "Employment, 2034"),
         "change_numeric": _column(header, "Employment change, numeric"),
         "percent_change": _column(header, "Employment change, percent"),
+        "self_employed_percent": _column(header, "Percent self employed"),
         "openings": _column(header, "Occupational openings"),
         "median_wage_2024": _column(header, "Median annual wage"),
         "typical_education": _column(header, "Typical education"),
         "work_experience": _column(header, "Work experience"),
         "training": _column(header, "Typical on-the-job training"),
-        "self_employed": _column(header, "Percent self employed"),
     }
     for row in rows[start + 1 :]:
         code = text(row[col["code"]]) if len(row) > col["code"] else ""
@@ -77,12 +81,12 @@ def load_projections(bls_dir: Path) -> ProjectionTables:
                 "employment_2034": number(row[col["employment_2034"]]),
                 "change_numeric": number(row[col["change_numeric"]]),
                 "percent_change": number(row[col["percent_change"]]),
+                "self_employed_percent": number(row[col["self_employed_percent"]]),
                 "openings": number(row[col["openings"]]),
                 "median_wage_2024": integer(row[col["median_wage_2024"]]),
                 "typical_education": _label(row[col["typical_education"]]),
                 "work_experience": _label(row[col["work_experience"]]),
                 "training": _label(row[col["training"]]),
-                "self_employed": number(row[col["self_employed"]]),
             }
         )
 

@@ -62,19 +62,8 @@ def test_separations_and_factors_of_tables_1_10_and_1_12(path: Path) -> None:
             "work.",
         )
     ]
-    assert rows(path, "select self_employed from projection where code = '43-3011'") == [(0.2,)]
-
-
-def test_metro_rows_get_percentiles_and_concentration_from_oews_metro(path: Path) -> None:
-    assert rows(
-        path,
-        "select area_code, employment, annual_median, annual_p10, annual_p90, jobs_per_1000, "
-        "location_quotient from wage where soc_code = '43-3011' and industry_code = '000000' "
-        "order by area_code",
-    ) == [
-        ("0000000", 158830, 47030, 34400, 65580, None, None),
-        ("0000048", 15000, 44000, None, None, 1.2, 0.95),
-        ("0026420", 4000, 45000, 33000, 61000, 1.4, 1.1),
+    assert rows(path, "select self_employed_percent from projection where code = '43-3011'") == [
+        (0.2,)
     ]
 
 

@@ -305,7 +305,8 @@ def write_oews(oews: Path) -> None:
         [
             ["00", "0000000", "N", "National"],
             ["48", "0000048", "S", "Texas"],
-            ["48", "0026420", "M", "Houston-Pasadena-The Woodlands, TX"],
+            ["48", "0019100", "M", "Dallas-Fort Worth-Arlington, TX"],
+            ["48", "0045500", "M", "Texarkana, TX-AR"],
         ],
     )
     _tsv(
@@ -353,8 +354,9 @@ def write_oews(oews: Path) -> None:
         ("N0000000000000339099", {"01": "100000", "13": "40000"}),
         ("N0000000000000151299", {"01": "400000", "13": "110000"}),
         ("N0000000522000433011", {"01": "9000", "13": "52000"}),
-        ("S0000048000000433011", {"01": "15000", "13": "44000", "16": "1.2", "17": "0.95"}),
-        ("M0026420000000433011", {"01": "4000", "13": "45000"}),
+        ("S0000048000000433011", {"01": "15000", "13": "44000"}),
+        ("M0019100000000433011", {"01": "5200", "13": "45120", "08": "21.69"}),
+        ("M0045500000000433011", {"01": "90", "13": "38000"}),
     ]
     footnotes = {("N0000000000000132072", "15"): "5"}
     rows = []
@@ -366,12 +368,28 @@ def write_oews(oews: Path) -> None:
     _tsv(oews / "oe.data.2025A01", ["series_id", "year", "period", "value", "footnote_codes"], rows)
 
 
+# The metro percentiles and concentration, in their own file (bls/oews-metro/), as published.
+METRO_SERIES = {
+    "M0019100000000433011": {
+        "11": "33010",
+        "12": "38250",
+        "14": "53960",
+        "15": "63020",
+        "06": "15.87",
+        "10": "30.30",
+        "16": "1.329",
+        "17": "1.08",
+    },
+}
+
+
 def write_oews_metro(metro: Path) -> None:
-    """The metro series `bls/oews` leaves out (percentiles, jobs per 1,000, quotient)."""
     metro.mkdir(parents=True)
-    key = "M0026420000000433011"
-    values = {"11": "33000", "15": "61000", "16": "1.4", "17": "1.1"}
-    rows = [[f"OEU{key}{d}", "2025", "A01", v, ""] for d, v in values.items()]
+    rows = [
+        [f"OEU{key}{datatype}", "2025", "A01", value, ""]
+        for key, values in METRO_SERIES.items()
+        for datatype, value in values.items()
+    ]
     header = ["series_id", "year", "period", "value", "footnote_codes"]
     _tsv(metro / "oe.data.2025A01", header, rows)
 
