@@ -36,11 +36,15 @@ data: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/careerbot data build --if-missing
 	$(BIN)/python -m bench.eval
+	$(BIN)/python -m bench.advisor
+	$(BIN)/python -m bench.conversations
 
 bench: $(STAMP)
 	$(BIN)/careerbot data build --if-missing
 	$(BIN)/python -m bench.resolution
+	$(BIN)/python -m bench.advisor_speed
 	$(BIN)/python -m bench.chart
+	$(BIN)/python -m bench.context
 	$(BIN)/python -m bench.load
 
 clean:

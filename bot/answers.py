@@ -12,17 +12,22 @@ import asyncio
 import textwrap
 from collections.abc import Sequence
 
-from bot import callbacks, wording
+from bot import across, callbacks, layout, wording
+from bot.across import Placed
 from bot.chart import Bar, render_chart
+from bot.conversation.context import Context
 from bot.layout import Keyboards
+from bot.naming import short_names
 from bot.parsing import Intent, parse
 from bot.payloads import occupation_json, resolution_json
-from bot.places import Place, Places
-from bot.render import MAX_CAPTION, Side, TopCode, esc, trim
+from bot.places import Place, Places, place_name
+from bot.render import MAX_CAPTION, Side, TopCode, clip, esc, trim
 from bot.replies import Button, Display, Keyboard, Reply, ReplyKind, View
 from bot.resolver import Candidate, Resolution, TitleIndex
+from bot.sentences import capitalize
 from bot.summary import source_line, summary_text
 from bot.switching import plan_switch, switch_text
+from bot.together import shared, what_differs
 from store.codes import NATIONAL
 from store.facts import OccupationFacts
 from store.queries import CareerStore
@@ -46,7 +51,7 @@ class Answers:
         self.period = metadata.get("release_oews", "")
 
     def parse(self, text: str) -> Intent:
-        return parse(text, lambda name: self.places.find(name) is not None)
+        return parse(text, lambda name: self.places.find_loosely(name) is not None)
 
     async def switch(
         self, codes: Sequence[str], asked: tuple[str, str], place: Place | None = None
@@ -57,12 +62,14 @@ class Answers:
         plan = await plan_switch(self.store, origin.code, target.code, (origin.title, target.title))
         sides = [Side(asked[0], origin.title, origin), Side(asked[1], target.title, target)]
         text = switch_text(plan, origin, target, self.top) + "\n" + self.source_line(target)
+        area = place.code if place else None
         return Reply(
             ReplyKind.SWITCH,
             trim(text),
-            self.keyboards.detail(list(codes), View.SWITCH, place.code if place else None),
+            self.keyboards.detail(list(codes), View.SWITCH, area),
             tuple(occupation_json(s, self.period) for s in sides),
             extra={"gaps": plan.gaps_json(), "location": self.places.json(place)},
+            context=Context(ReplyKind.SWITCH, tuple(codes), tuple(asked), area),
         )
 
     async def chart(
@@ -73,7 +80,7 @@ class Answers:
         ordered = [facts[c] for c in dict.fromkeys(codes) if c in facts]
         if not ordered:
             return self.expired()
-        area = place.name if place else "United States"
+        area = place_name(place)
         bars = [Bar(textwrap.shorten(f.title, 40, placeholder="…"), f.wages) for f in ordered]
         png = await asyncio.to_thread(render_chart, bars, area, self.period, self.top)
         caption = trim(
@@ -82,12 +89,20 @@ class Answers:
             + f" — {esc(area)}, BLS OEWS {esc(self.period)}",
             MAX_CAPTION,
         )
+        area_code = place.code if place else None
+        shown = tuple(f.code for f in ordered)
+        sides = [Side(f.title, f.title, f) for f in ordered]
         return Reply(
             ReplyKind.CHART,
             caption,
+            occupations=tuple(occupation_json(s, self.period) for s in sides),
+            extra={"location": self.places.json(place)},
             photo=png,
             photo_key=key or ",".join(codes),
             display=Display.PHOTO,
+            context=Context(
+                ReplyKind.CHART, shown, tuple(f.title for f in ordered), area_code, view=View.CHART
+            ),
         )
 
     def fallback(self, *, greeting: bool = False, unknown: Sequence[str] = ()) -> Reply:
@@ -128,7 +143,9 @@ class Answers:
             if all(codes):
                 area = place.code if place else None
                 picked = [c for c in codes if c]
-                buttons.append((self.keyboards.button(candidate.title[:60], view, picked, area),))
+                buttons.append(
+                    (self.keyboards.button(clip(candidate.title, 60), view, picked, area),)
+                )
         if not buttons:
             return self.fallback(unknown=[resolution.text])
         return Reply(
@@ -161,14 +178,27 @@ class Answers:
         sides: Sequence[tuple[str, Candidate]],
         place: Place | None = None,
         note: str | None = None,
+        also: Sequence[tuple[int, Resolution]] = (),
     ) -> Reply:
+        """The summary of these occupations; `also` are titles read as their most common
+        meaning ((position, resolution)): the answer offers their other meanings to tap."""
         codes = [c.code for _, c in sides]
         facts, fell_back = await self.facts(codes, place)
-        resolved = [
-            Side(asked, c.matched_title, facts[c.code]) for asked, c in sides if c.code in facts
+        resolved = [  # a follow-up may know only the code: then the official title
+            Side(
+                asked or facts[c.code].title, c.matched_title or facts[c.code].title, facts[c.code]
+            )
+            for asked, c in sides
+            if c.code in facts
         ]
         if not resolved:
             return self.expired()
+        differs: list[str] = []
+        pair = [s.facts for s in resolved]
+        if len(pair) == 2 and pair[0].code != pair[1].code and shared(*pair).everything:
+            differs = await what_differs(self.store, *pair)
+        area = place.code if place else None
+        others = self._other_meanings(codes, also, area)
         kind, text = summary_text(
             resolved,
             place=place,
@@ -177,15 +207,94 @@ class Answers:
             top=self.top,
             note=note,
             source=self.source_line(resolved[0].facts),
+            differs=differs,
+            also=wording.other_meanings([r.text for _, r in also]) if others else None,
         )
         distinct = list(dict.fromkeys(s.facts.code for s in resolved))
+        asked = [next(s.asked_as for s in resolved if s.facts.code == c) for c in distinct]
         return Reply(
             kind,
             trim(text),
-            self.keyboards.detail(distinct, View.SUMMARY, place.code if place else None),
+            others + self.keyboards.detail(distinct, View.SUMMARY, area),
             tuple(occupation_json(s, self.period) for s in resolved),
             extra={"location": self.places.json(place)},
+            context=Context(kind, tuple(distinct), tuple(asked), place.code if place else None),
         )
+
+    # --- one job in several places ------------------------------------------------------------
+    async def placed(self, sides: Sequence[tuple[str, str, Place]]) -> list[Placed] | None:
+        """(asked, code, place) -> each occupation's facts in its place, national where the
+        place has none; None if a code is unknown (a forged button)."""
+        out = []
+        for asked, code, place in sides:
+            facts, fell_back = await self.facts([code], place)
+            if code not in facts:
+                return None
+            out.append(Placed(asked, place, facts[code], bool(fell_back)))
+        return out
+
+    async def across(self, sides: Sequence[Placed]) -> Reply:
+        """One job (or several) compared across places: table or lines, then a sentence."""
+        names = ", ".join(dict.fromkeys(s.place.name for s in sides))
+        source = source_line(
+            sides[0].facts, self.period, self.metadata.get("release_onet", ""), names
+        )
+        text = across.across_text(sides, self.top, await self.store.average_growth(), source)
+        codes, state = across.pack([s.facts.code for s in sides], [s.place.code for s in sides])
+        asked_by_code: dict[str, str] = {}
+        for s in sides:
+            asked_by_code.setdefault(s.facts.code, s.asked)
+        return Reply(
+            ReplyKind.COMPARE,
+            trim(text),
+            self.keyboards.detail(codes, View.SUMMARY, state=state, picker=False),
+            tuple(occupation_json(s.side, self.period) for s in sides),
+            extra={
+                "location": self.places.json(sides[0].place),
+                "places": across.places_json(self.places, sides),
+            },
+            # A follow-up ("which pays more?", "and electricians?") goes on from the first place.
+            context=Context(
+                ReplyKind.COMPARE,
+                tuple(asked_by_code),
+                tuple(asked_by_code.values()),
+                sides[0].place.code,
+            ),
+        )
+
+    async def across_chart(self, sides: Sequence[Placed], key: str) -> Reply:
+        """The pay-range chart of a comparison across places: one bar per place."""
+        same = len({s.facts.code for s in sides}) == 1
+        names = short_names([s.facts.title for s in sides])
+        bars = [
+            Bar(
+                clip(s.place.name if same else f"{capitalize(n)}, {s.place.name}", 40),
+                s.facts.wages,
+            )
+            for s, n in zip(sides, names, strict=True)
+        ]
+        where = " vs ".join(s.place.name for s in sides)
+        what = capitalize(names[0]) if same else " vs ".join(names)
+        title = f"{what}: {where}" if same else where
+        png = await asyncio.to_thread(render_chart, bars, title, self.period, self.top)
+        caption = trim(
+            f"📊 Pay ranges: {esc(what)} — {esc(where)}, BLS OEWS {esc(self.period)}",
+            MAX_CAPTION,
+        )
+        return Reply(ReplyKind.CHART, caption, photo=png, photo_key=key, display=Display.PHOTO)
+
+    def _other_meanings(
+        self, codes: Sequence[str], also: Sequence[tuple[int, Resolution]], area: str | None
+    ) -> Keyboard:
+        """A button per other meaning of a title read as its most common one (two at most)."""
+        rows = []
+        for position, resolution in also:
+            for candidate in resolution.candidates[1:3]:
+                swapped = list(codes)
+                swapped[position] = candidate.code
+                label = f"↔ {layout.short(candidate.title, 56)}"
+                rows.append((self.keyboards.button(label, View.SUMMARY, swapped, area),))
+        return tuple(rows)
 
     def source_line(self, facts: OccupationFacts) -> str:
         return source_line(facts, self.period, self.metadata.get("release_onet", ""))

@@ -42,6 +42,18 @@ def _gap_note(w: WageFacts | None, median: int | None) -> str:
     return "pay range not published" if median is None else f"median ${median:,}"
 
 
+def axis_end(bars: Sequence[Bar], top: TopCode) -> float:
+    """Where the pay axis ends: a fifth past the highest 90th percentile drawn, or $10,000
+    when no bar has a range (every row is a note)."""
+    highs = [
+        high
+        for bar in bars
+        if _published(bar.wages, "annual_p10", top.annual_dollars) is not None
+        and (high := _published(bar.wages, "annual_p90", top.annual_dollars)) is not None
+    ]
+    return max(max(highs, default=0) * 1.2, 10_000)
+
+
 def render_chart(bars: Sequence[Bar], area: str, period: str, top: TopCode) -> bytes:
     """The chart as PNG bytes.
 
@@ -54,7 +66,6 @@ def render_chart(bars: Sequence[Bar], area: str, period: str, top: TopCode) -> b
     ceiling = top.annual_dollars
     figure = Figure(figsize=(7.2, 1.7 + 1.0 * len(bars)), dpi=150)
     axes = figure.subplots()
-    highest = 0
     for row, bar in enumerate(reversed(bars)):
         w = bar.wages
         low = _published(w, "annual_p10", ceiling)
@@ -64,7 +75,6 @@ def render_chart(bars: Sequence[Bar], area: str, period: str, top: TopCode) -> b
             note = _gap_note(w, median).replace("$", r"\$")  # two $ would start mathtext
             axes.text(0.0, row, note, va="center", fontsize=10, color=GREY)
             continue
-        highest = max(highest, high)
         axes.plot([low, high], [row, row], color=LIGHT, linewidth=16, solid_capstyle="butt")
         q1, q3 = _published(w, "annual_p25", ceiling), _published(w, "annual_p75", ceiling)
         if q1 is not None and q3 is not None:
@@ -105,7 +115,7 @@ def render_chart(bars: Sequence[Bar], area: str, period: str, top: TopCode) -> b
     axes.set_yticks(range(len(bars)))
     axes.set_yticklabels([b.label for b in reversed(bars)], fontsize=11)
     axes.set_ylim(-0.7, len(bars) - 0.3)
-    axes.set_xlim(0, max(highest * 1.2, 10_000))
+    axes.set_xlim(0, axis_end(bars, top))
     axes.xaxis.set_major_formatter(lambda value, _: f"${value / 1000:,.0f}k")
     axes.tick_params(axis="x", labelsize=9)
     for side in ("top", "right", "left"):

@@ -1,4 +1,5 @@
-"""The `careerbot` command: run the bot, chat in a console, ask once, match titles, build data."""
+"""The `careerbot` command: run the bot, chat in a console, ask once, press a button, match
+titles, draw a chart, build data."""
 
 from __future__ import annotations
 
@@ -22,7 +23,21 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("console", help="chat with the bot in this terminal")
     ask = commands.add_parser("ask", help="answer one message")
     ask.add_argument("--json", action="store_true", help="print the structured answer")
+    ask.add_argument(
+        "--chat",
+        type=int,
+        metavar="ID",
+        help="continue the stored conversation of chat ID (successive asks form one)",
+    )
     ask.add_argument("text", nargs="+")
+    press = commands.add_parser(
+        "press", help="the reply a button gives (its callback data, as `ask --json` prints it)"
+    )
+    press.add_argument("--json", action="store_true", help="print the structured reply")
+    press.add_argument("data", metavar="CALLBACK_DATA")
+    press.add_argument(
+        "--chat", type=int, default=None, help="the chat the button is pressed in (saves a place)"
+    )
     match = commands.add_parser("match", help="resolve titles only")
     match.add_argument(
         "--jsonl",
@@ -69,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "console":
             return asyncio.run(_console(settings))
         if args.command == "ask":
-            return asyncio.run(_ask(settings, " ".join(args.text), args.json))
+            return asyncio.run(_ask(settings, " ".join(args.text), args.json, args.chat))
+        if args.command == "press":
+            return asyncio.run(_press(settings, args.data, args.json, args.chat))
         if args.command == "chart":
             return asyncio.run(_chart(settings, " ".join(args.text), args.output))
         if args.command == "match":
@@ -126,14 +143,14 @@ async def _console(settings: Settings) -> int:
     return 0
 
 
-async def _ask(settings: Settings, text: str, as_json: bool) -> int:
+async def _ask(settings: Settings, text: str, as_json: bool, chat: int | None = None) -> int:
     from bot.console import show
 
     bot = await _open(settings)
     try:
-        reply = await bot.answer(text)
+        reply = await bot.answer(text, chat_id=chat)
     finally:
-        await bot.close()
+        await bot.close()  # writes the conversation, for the next `ask --chat`
     if as_json:
         print(json.dumps(reply.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -141,18 +158,47 @@ async def _ask(settings: Settings, text: str, as_json: bool) -> int:
     return 0
 
 
+async def _press(settings: Settings, data: str, as_json: bool, chat_id: int | None) -> int:
+    """`careerbot press`: the same Reply the bot sends for a button, so any view can be checked
+    from the shell; a chart is saved under var/charts/ (its path printed)."""
+    from bot.console import show
+    from bot.replies import ReplyKind
+
+    bot = await _open(settings)
+    try:
+        reply = await bot.press(data, chat_id=chat_id)
+    finally:
+        await bot.close()
+    if as_json:
+        print(json.dumps(reply.to_json(), ensure_ascii=False, indent=2))
+    else:
+        show(reply)
+    return 1 if reply.kind == ReplyKind.EXPIRED else 0
+
+
 async def _chart(settings: Settings, text: str, output: str) -> int:
+    """The chart the answer's 📊 Chart button would send (one bar per place for a comparison
+    across places)."""
+    from bot.callbacks import decode
     from bot.console import plain
+    from bot.replies import View
 
     bot = await _open(settings)
     try:
         reply = await bot.answer(text)
-        codes = [o["code"] for o in reply.occupations]
-        if not codes:
+        button = next(
+            (
+                b.data
+                for row in reply.buttons
+                for b in row
+                if decode(b.data, bot.version).view == View.CHART
+            ),
+            None,
+        )
+        if button is None:
             print(plain(reply.text))
             return 1
-        area = reply.extra.get("location", {}).get("oews_area")
-        chart = await bot.chart(codes, bot.places.by_code(area) if area else None)
+        chart = await bot.press(button)
     finally:
         await bot.close()
     with open(output, "wb") as handle:  # noqa: ASYNC230 - one small file, after the work

@@ -266,3 +266,48 @@ def _unwrap(title: str) -> str:
         previous = title
         title = _SUFFIXES.sub("", _PREFIXES.sub("", title)).strip()
     return title or previous
+
+
+# --- one job in several places ---------------------------------------------------------------
+# "teacher in Texas vs teacher in California", "nurse pay in Texas vs California",
+# "electrician: Ohio vs Florida". Recognised before the usual split, which would read the
+# places as titles; kept apart from it so title splitting can change on its own.
+_PLACES_SPLIT = re.compile(r"\s+(?:vs\.?|versus|v\.?|or|against|compared\s+(?:to|with))\s+")
+_IN_PLACE = re.compile(r"^(?P<title>.+?)\s+(?:in|for)\s+(?P<place>[a-z .,'-]{2,40})$")
+
+
+def split_places(text: str, is_place: object) -> list[tuple[str, str]] | None:
+    """The (title, place) of each side when every side names a place and there are two to
+    four places, not all the same; None otherwise (the message is parsed as usual).
+
+    A side may be only a place ("… vs California"): it takes the title before it.
+    """
+    if not callable(is_place):
+        return None
+    body = clean(text).lower()
+    if " in " not in body and " for " not in body and ":" not in body:
+        return None  # no side names a place: most messages stop here
+    parts = _PLACES_SPLIT.split(body)
+    if not 2 <= len(parts) <= MAX_TITLES:
+        return None
+    sides: list[tuple[str, str]] = []
+    for part in parts:
+        part = part.strip(" ,.;?!")
+        title, place = "", ""
+        head, colon, tail = part.partition(":")
+        found = _IN_PLACE.match(part)
+        if colon and is_place(tail.strip(" ,.")):
+            title, place = head, tail.strip(" ,.")
+        elif found and is_place(found["place"].strip(" ,.")):
+            title, place = found["title"], found["place"].strip(" ,.")
+        elif is_place(part) and sides:
+            title, place = sides[-1][0], part
+        else:
+            return None
+        title = _unwrap(_titles([title])[0]) if _titles([title]) else ""
+        if not title:
+            return None
+        sides.append((title, place))
+    if len({place for _, place in sides}) < 2:
+        return None
+    return sides

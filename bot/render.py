@@ -10,6 +10,7 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from store.facts import OccupationFacts, WageFacts
 
@@ -33,6 +34,29 @@ SHORT_EXPERIENCE = {"None": "None", "Less than 5 years": "< 5 years", "5 years o
 
 def esc(text: str) -> str:
     return html.escape(text, quote=False)
+
+
+# Never echoed back: control characters, and the invisible marks that reorder or hide text
+# (bidi embeddings, overrides and isolates, zero-width spaces and joiners, the BOM).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+MAX_ECHO = 80
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters at a word boundary, ending with "…" when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and not text[limit - 1].isspace():
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def echo(text: str, limit: int = MAX_ECHO) -> str:
+    """What a person typed, safe to show back: no control or bidi characters, one line, cut
+    to `limit` characters at a word boundary, HTML-escaped."""
+    return esc(clip(_UNSAFE.sub("", text), limit))
 
 
 @dataclass(frozen=True)
@@ -86,8 +110,20 @@ def count(value: float | None) -> str:
 
 
 def thousands(value: float | None) -> str:
-    """Projections publish employment in thousands: 166.9 -> '166,900'."""
-    return NOT_PUBLISHED if value is None else f"{value * 1000:,.0f}"
+    """Projections publish employment in thousands to one decimal: 166.9 -> '166,900'; 0.0
+    means fewer than 50, not none."""
+    if value is None:
+        return NOT_PUBLISHED
+    return FEWER_THAN_50 if value == 0 else f"{value * 1000:,.0f}"
+
+
+FEWER_THAN_50 = "fewer than 50"
+
+
+def onet_value(value: float) -> str:
+    """An O*NET rating to one decimal, half up as people round (3.25 -> 3.3): a float's own
+    formatting would give 3.2, since 3.25 is stored a hair below."""
+    return str(Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def wage(wages: WageFacts | None, column: str, top: TopCode) -> str:
@@ -127,29 +163,21 @@ def pay_range(wages: WageFacts | None, top: TopCode, short: bool = False) -> str
         wages.annual_p10 is None and wages.annual_p90 is None and not wages.top_coded("annual_p90")
     ):
         return "n/p" if short else NOT_PUBLISHED
-    if short:
-        low = thousands_k(wages.annual_p10)
-        high = (
-            f"{thousands_k(top.annual_dollars)}+"
-            if wages.annual_p90 is None and wages.top_coded("annual_p90")
-            else thousands_k(wages.annual_p90)
+    if wages.top_coded("annual_p10"):  # every percentile at or above BLS's top code
+        return (
+            f"{thousands_k(top.annual_dollars)}+" if short else f"{top.annual}+ (all percentiles)"
         )
+    if short:
+        low, high = (_short_wage(wages, column, top) for column in ("annual_p10", "annual_p90"))
         return f"{low}–{high.lstrip('$')}"
     return f"{wage(wages, 'annual_p10', top)} – {wage(wages, 'annual_p90', top)}"
 
 
-def sentence_case(title: str) -> str:
-    """'Bill and Account Collectors' -> 'bill and account collectors' for use mid-sentence.
-
-    Qualifiers after a comma ("…, Except Special Education") are dropped: the table above
-    already names the occupation in full.
-    """
-    title = title.split(",")[0]
-    return " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in title.split())
-
-
-def capitalize(text: str) -> str:
-    return text[:1].upper() + text[1:]
+def _short_wage(wages: WageFacts, column: str, top: TopCode) -> str:
+    """A yearly figure in thousands for the table: "$34.4k", "$239.2k+" when top-coded."""
+    if getattr(wages, column) is None and wages.top_coded(column):
+        return f"{thousands_k(top.annual_dollars)}+"
+    return thousands_k(getattr(wages, column))
 
 
 def trim(text: str, limit: int = MAX_TEXT) -> str:
@@ -240,8 +268,17 @@ def summary_table(sides: Sequence[Side], top: TopCode) -> str:
             + "".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
         )
     if any("n/p" in values for _, values in cells):
-        lines.append("n/p: not published by the source")
+        lines.append(gap_legend([s.facts.wages for s in sides]))
+    if any("k" in v for v in cells[2][1]):
+        lines.append("k: thousands, rounded to $100")
     return "<pre>" + esc("\n".join(lines)) + "</pre>"
+
+
+def gap_legend(wages: Sequence[WageFacts | None]) -> str:
+    """What "n/p" means here: BLS footnote 8 where it marks a gap, the source's silence else."""
+    if any(w is not None and "8" in w.footnotes.values() for w in wages):
+        return "n/p: not published (BLS: estimate not released)"
+    return "n/p: not published by the source"
 
 
 def summary_lines(side: Side, top: TopCode, average_growth: float | None) -> list[str]:
@@ -277,57 +314,3 @@ def summary_lines(side: Side, top: TopCode, average_growth: float | None) -> lis
     if f.wages_from_aggregate and f.wage_title:
         lines.append(f"<i>Pay figures for: {esc(f.wage_title)}</i>")
     return lines
-
-
-def differences(sides: Sequence[Side]) -> list[str]:
-    """One or two plain sentences on what differs most, from the source figures only."""
-    a, b = sides[0].facts, sides[1].facts
-    out: list[str] = []
-    ma: float | None = a.wages.annual_median if a.wages else None
-    mb: float | None = b.wages.annual_median if b.wages else None
-    per_hour = ""
-    if ma is None and mb is None and a.wages and b.wages:  # both paid by the hour (footnote 4)
-        ma, mb, per_hour = a.wages.hourly_median, b.wages.hourly_median, " an hour"
-    if ma is not None and mb is not None and ma != mb:
-        high, low, hi_m, lo_m = (a, b, ma, mb) if ma > mb else (b, a, mb, ma)
-        gap = hi_m - lo_m
-        amount = f"${gap:,.2f}" if per_hour else f"${gap:,}"
-        out.append(
-            f"{esc(capitalize(sentence_case(high.title)))} earn about {amount}{per_hour} "
-            f"({100 * gap / lo_m:.0f}%) more at the median than "
-            f"{esc(sentence_case(low.title))}."
-        )
-    elif ma is not None and ma == mb:
-        out.append("Both earn the same median pay.")
-    ja = a.wages.employment if a.wages else None
-    jb = b.wages.employment if b.wages else None
-    ga = a.projection.percent_change if a.projection else None
-    gb = b.projection.percent_change if b.projection else None
-    jobs_sentence = growth_sentence = None
-    jobs_ratio = growth_gap = 0.0
-    if ja and jb:
-        big, _small, nb, ns = (a, b, ja, jb) if ja >= jb else (b, a, jb, ja)
-        jobs_ratio = nb / ns
-        if jobs_ratio >= 1.5:
-            jobs_sentence = (
-                f"{esc(capitalize(sentence_case(big.title)))} have {jobs_ratio:.1f}× as many jobs."
-            )
-    if ga is not None and gb is not None:
-        growth_gap = abs(ga - gb)
-        if growth_gap >= 3 or (ga < 0) != (gb < 0):
-            fast, slow, gf, gs = (a, b, ga, gb) if ga >= gb else (b, a, gb, ga)
-            verb = "shrink" if gs < 0 else "grow"
-            growth_sentence = (
-                f"By 2034 {esc(sentence_case(fast.title))} are projected to "
-                f"{'grow' if gf >= 0 else 'shrink'} {abs(gf):.1f}%, "
-                f"{esc(sentence_case(slow.title))} to {verb} {abs(gs):.1f}%."
-            )
-    # Show the more striking of the two: a big jobs ratio, or a big growth gap.
-    extra = (
-        growth_sentence
-        if growth_sentence and (growth_gap >= 8 or not jobs_sentence)
-        else jobs_sentence or growth_sentence
-    )
-    if extra:
-        out.append(extra)
-    return out

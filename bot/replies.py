@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot.conversation.context import Context
+
 
 class ReplyKind(StrEnum):
     """What a reply is about; `ask --json` prints it as `kind`."""
@@ -20,6 +22,9 @@ class ReplyKind(StrEnum):
     SWITCH = "switch"  # how to get from one occupation to another
     CLARIFY = "clarify"  # "did you mean…": a title was unsure
     NONE = "none"  # nothing to answer: what the bot can do, with examples
+    SMALLTALK = "smalltalk"  # thanks, ok, cool: a short reply
+    FACT = "fact"  # a question about the occupations shown, answered from the figures
+    HOWTO = "howto"  # how to become it: education, experience, training, preparation
     DETAIL = "detail"  # a detail view behind a button (salary, skills, …)
     CHART = "chart"  # the pay-range chart
     LOCATION = "location"  # the chat's place was set or shown
@@ -27,6 +32,13 @@ class ReplyKind(StrEnum):
     EXPIRED = "expired"  # a button that can no longer be answered
     ABOUT = "about"
     HELP = "help"
+    # The advisor (bot.advisor): questions that are not "A vs B".
+    RANK = "rank"  # a ranked list of occupations, with filters
+    PLACES = "places"  # states or metros ranked for one occupation
+    PAY_POSITION = "pay_position"  # where a given pay stands in an area's percentiles
+    TOOLS = "tools"  # which jobs use a tool or software
+    PROSPECTS = "prospects"  # "is X a good career?": a factual card
+    QUIZ = "quiz"  # the interest quiz
 
 
 class Display(StrEnum):
@@ -52,12 +64,22 @@ class View(StrEnum):
     SWITCH = "switch"
     CHART = "chart"
     LOCATION = "location"
+    # The advisor's own buttons (bot.advisor): pages of its lists, its cards, the quiz.
+    RANKING = "ranking"
+    PLACES = "places"
+    TOOLS = "tools"
+    HOWTO = "howto"
+    PROSPECTS = "prospects"
+    QUIZ = "quiz"
 
 
 @dataclass(frozen=True)
 class Button:
     label: str
-    data: str  # callback data, at most 64 bytes (bot.callbacks)
+    data: str  # callback data, at most 64 bytes (bot.callbacks); "" for a `start` button
+    # A button that opens a private chat with the bot and sends `/start <start>` there (a
+    # Telegram deep link, built by the front end, which knows the bot's name).
+    start: str | None = None
 
 
 Keyboard = tuple[tuple[Button, ...], ...]
@@ -73,13 +95,22 @@ class Reply:
     photo: bytes | None = None  # a chart (PNG)
     photo_key: str | None = None  # identifies the chart, to reuse Telegram's file_id
     display: Display = Display.TEXT
+    # What the conversation is about after this reply (None: as it was). Front ends that can
+    # be replied to (Telegram) keep it with the message they sent (`Careerbot.remember_sent`).
+    context: Context | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "text": self.text,
             "buttons": [
-                [{"text": b.label, "callback_data": b.data} for b in row] for row in self.buttons
+                [
+                    {"text": b.label, "start": b.start}
+                    if b.start
+                    else {"text": b.label, "callback_data": b.data}
+                    for b in row
+                ]
+                for row in self.buttons
             ],
             "occupations": list(self.occupations),
             **self.extra,

@@ -9,20 +9,25 @@ handing the wording to `bot.summary`, `bot.views` and `bot.wording` and the butt
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
-from bot import callbacks, wording
-from bot.answers import Answers
+from bot import across, advisor, callbacks, picker, wording
+from bot.across import Placed
 from bot.callbacks import Action, InvalidCallback
-from bot.parsing import MAX_TITLES, IntentKind
+from bot.conversation import dialogue, followups, phrasing
+from bot.conversation.answers import ConversationAnswers
+from bot.conversation.context import Context, member_key, message_key
+from bot.conversation.dialogue import Unsure
+from bot.normalize import normalize, title_variants
+from bot.parsing import MAX_TITLES, Intent, IntentKind, split_places
 from bot.payloads import resolution_json
-from bot.places import NATIONAL_WORDS, Place, Places
-from bot.reading import choose_reading
+from bot.places import NATIONAL_WORDS, Place, Places, place_name
+from bot.reading import EXACT, choose_reading
 from bot.render import trim
-from bot.replies import Display, Reply, ReplyKind, View
-from bot.resolver import Candidate, Status, TitleIndex, load_index
-from bot.views import VIEWS, ViewContext
+from bot.replies import Reply, ReplyKind, View
+from bot.resolver import Candidate, Resolution, Status, TitleIndex, load_index
 from store.db import DatabaseFault as DatabaseFault  # re-exported: front ends catch them
 from store.db import DatabaseMissing as DatabaseMissing
 from store.db import unusable
@@ -30,7 +35,7 @@ from store.facts import OccupationFacts
 from store.queries import CareerStore
 
 
-class Careerbot(Answers):
+class Careerbot(ConversationAnswers):
     """The core every front end talks to: answer a message, press a button, set a place."""
 
     @classmethod
@@ -45,36 +50,163 @@ class Careerbot(Answers):
         try:
             metadata = await store.metadata()
             areas = await store.areas()
+            jobs = await store.area_jobs()
             if index is None:
                 index = await load_index(store)
         except Exception as error:
             await store.close()
             raise unusable(error) from error  # missing, or the server's fault (store.db)
-        return cls(store, index, metadata, Places(areas))
+        return cls(store, index, metadata, Places(areas, jobs))
 
     async def close(self) -> None:
         await self.store.close()
 
     # --- messages -------------------------------------------------------------------------
     async def answer(
-        self, text: str, default_area: str | None = None, chat_id: int | None = None
+        self,
+        text: str,
+        default_area: str | None = None,
+        chat_id: int | None = None,
+        member_id: int | None = None,
+        replying_to: int | None = None,
     ) -> Reply:
-        """Reply to a message. A place in the message wins; else `default_area`, else the
-        location remembered for `chat_id` (see `set_location`)."""
-        intent = self.parse(text)
+        """Reply to a message, as the next turn of the conversation in `chat_id`.
+
+        The conversation is the chat's (and, in groups, `member_id`'s), or that of the bot's
+        answer `replying_to` (a message id) when the message replies to one; without a chat
+        there is none. A place in the message wins; else `default_area`, else the place
+        remembered for the chat (see `set_location`).
+        """
+        key = member_key(chat_id, member_id) if chat_id is not None else None
+        if key is not None:
+            await self.store.conversations.refresh()  # other instances' turns, now and then
+        before = self._recall(chat_id, key, replying_to)
+        reply = await self._turn(text, before, default_area, chat_id)
+        # A reply to an older answer continues that answer's thread (kept with the message the
+        # front end sends, `remember_sent`); the member's own thread is left as it was — unless
+        # they have none yet: then this one becomes theirs.
+        threaded = (
+            replying_to is not None
+            and chat_id is not None
+            and key is not None
+            and self.store.conversations.get(message_key(chat_id, replying_to)) is not None
+            and self.store.conversations.get(key) is not None
+        )
+        if key is not None and not threaded:
+            self._remember(key, before, reply)
+        return reply
+
+    async def _turn(
+        self, text: str, before: Context | None, default_area: str | None, chat_id: int | None
+    ) -> Reply:
+        said = phrasing.read(text)
+        if said.small_talk:
+            return self.greeting() if said.greeting else self.small_talk()
+        if said.meta == "about":
+            return self.about()
+        if said.meta == "help":
+            return self.help()
+        if said.set_place is not None and chat_id is not None:
+            return await self.set_location(chat_id, said.set_place)
+        # Advisor questions ("highest paying jobs without a degree", "how do I become one?",
+        # "what career fits me?"), read against the last answer; None: not one of them.
+        advice = await self._advise(text, said, before, chat_id, default_area)
+        if advice is not None:
+            return advice
+        own = self._own_job(said.own_job)
+        ctx = before or Context(ReplyKind.NONE)
+        if own is not None:
+            ctx = ctx.with_(current=own)
+        if said.wants is not None and own is not None:  # "a car mechanic who wants to become…"
+            step = dialogue.next_context(
+                followups.FollowUp(followups.Move.HOWTO, titles=(said.wants,)),
+                ctx,
+                self.index.resolve,
+                self.places.state_of,
+            )
+            if isinstance(step, Context):
+                return await self.show(step)
+        question = said.question
+        if not question:
+            if own is not None:  # "I'm a nurse": that job's profile
+                return await self.show(
+                    ctx.with_(kind=ReplyKind.PROFILE, codes=(own,), asked=(said.own_job or "",))
+                )
+            return self.greeting()
+        across_places = await self._across_places(question)
+        if across_places is not None:  # "teacher in Texas vs teacher in California"
+            return across_places
+        move = followups.recognize(question, self.places.find_loosely, self._is_title)
+        if move is not None:
+            step = dialogue.next_context(move, ctx, self.index.resolve, self.places.state_of)
+            if isinstance(step, Context):
+                return await self.show(step)
+            if isinstance(step, Unsure):
+                return self.clarify_in(step, ctx)
+            if before is not None or not move.titles:
+                return self.hint(step, before)
+            question = move.titles[0]  # "and electricians?" with nothing before: electricians
+        if followups.is_function_words(question):
+            return self.hint(None, before)
+        reply = await self._question(question, default_area, chat_id)
+        if own is not None and reply.context is not None:
+            reply = replace(reply, context=reply.context.with_(current=own))
+        return reply
+
+    async def _advise(
+        self,
+        text: str,
+        said: phrasing.Said,
+        before: Context | None,
+        chat_id: int | None,
+        default_area: str | None,
+    ) -> Reply | None:
+        """The advisor's answer to the message as written, else to the question inside it
+        ("Hi! what career fits me?") — unless the person named their own job, whose "how do I
+        become X?" is a switch from it (answered below)."""
+        previous = advisor.Previous.from_context(before) if before is not None else None
+        reply = await advisor.answer(
+            self, text, chat_id=chat_id, previous=previous, default_area=default_area
+        )
+        if reply is None and said.question and said.question != text and not said.own_job:
+            reply = await advisor.answer(
+                self, said.question, chat_id=chat_id, previous=previous, default_area=default_area
+            )
+        return reply
+
+    async def _question(self, text: str, default_area: str | None, chat_id: int | None) -> Reply:
+        """A new question: the titles in `text` compared, profiled or switched between."""
+        intent, resolutions = self._read_titles(text)
         if default_area is None and chat_id is not None and intent.titles and not intent.place:
             default_area = await self.store.preferences.area(chat_id)
         if intent.kind == IntentKind.NONE or not intent.titles:
             return self.fallback(greeting=intent.greeting)
-        resolutions = choose_reading(intent, self.index)
         too_many = len(resolutions) > MAX_TITLES or (intent.too_many and not intent.groups)
         resolutions = resolutions[:MAX_TITLES]
         if all(r.status == Status.UNKNOWN for r in resolutions):
             return self.fallback(unknown=intent.titles)
-        place = self.places.find(intent.place) if intent.place else None
+        place = self.places.find_loosely(intent.place) if intent.place else None
         if place is None and default_area:
             place = self.places.by_code(default_area)
-        unsure = next((i for i, r in enumerate(resolutions) if r.status != Status.MATCHED), None)
+        # A title O*NET lists as written under several occupations ("forklift operator") is
+        # answered as its first, most likely meaning, with the others offered to tap; only a
+        # title that is not found as written gets a "did you mean" first.
+        shared = [
+            (i, r)
+            for i, r in enumerate(resolutions)
+            if r.status == Status.AMBIGUOUS
+            and r.best is not None
+            and r.best.score >= EXACT
+            and normalize(r.text) in title_variants(r.best.matched_title)  # as written, no guess
+        ]
+        unsure = next(
+            (
+                i
+                for i, r in enumerate(resolutions)
+                if r.status != Status.MATCHED and i not in dict(shared)
+            ),
+            None,
+        )
         if unsure is not None:
             switching = intent.kind == IntentKind.SWITCH and len(resolutions) == 2
             return self.clarify(
@@ -85,7 +217,153 @@ class Careerbot(Answers):
         codes = [c.code for _, c in sides]
         if intent.kind == IntentKind.SWITCH and len(set(codes)) == 2:
             return await self.switch(codes, (sides[0][0], sides[1][0]), place)
-        return await self.summary(sides, place=place, note=note)
+        return await self.summary(sides, place=place, note=note, also=shared)
+
+    def _read_titles(self, text: str) -> tuple[Intent, list[Resolution]]:
+        """The titles of `text` as written, or — when that reads worse — with its pay words
+        taken out and a place named without "in" ("nurse salary texas": nurse, in Texas)."""
+        best: tuple[Intent, list[Resolution]] | None = None
+        best_score = -1
+        tried: list[str] = []
+        for candidate in (
+            text,
+            phrasing.place_in_words(
+                text, self.places.find_loosely, self._is_matched, self._is_exact
+            ),
+            phrasing.place_in_words(
+                phrasing.without_pay_words(text),
+                self.places.find_loosely,
+                self._is_matched,
+                self._is_exact,
+            ),
+        ):
+            if not candidate or candidate in tried:
+                continue
+            tried.append(candidate)
+            intent = self._shared_head(self.parse(candidate))
+            resolutions = choose_reading(intent, self.index)
+            score = 2 * sum(r.status == Status.MATCHED for r in resolutions) + sum(
+                r.status == Status.AMBIGUOUS for r in resolutions
+            )
+            if intent.titles and score == 2 * len(resolutions):
+                score += 1 if intent.place else 0
+            if score > best_score:
+                best, best_score = (intent, resolutions), score
+            exact = all(r.best is not None and r.best.score >= 99 for r in resolutions)
+            if intent.titles and exact and all(r.status == Status.MATCHED for r in resolutions):
+                break  # titles as written: nothing to take out
+        assert best is not None
+        return best
+
+    def _shared_head(self, intent: Intent) -> Intent:
+        """ "civil vs mechanical vs electrical engineer": the last title's head noun is shared
+        by the bare modifiers before it (when one does not name a job by itself)."""
+        if len(intent.titles) < 2 or len(intent.titles[-1].split()) < 2 or intent.groups:
+            return intent
+        head = intent.titles[-1].split()[-1]
+        titles = list(intent.titles)
+        for i, title in enumerate(titles[:-1]):
+            if len(title.split()) == 1 and self.index.resolve(title).status != Status.MATCHED:
+                fuller = f"{title} {head}"
+                if self.index.resolve(fuller).status == Status.MATCHED:
+                    titles[i] = fuller
+        return replace(intent, titles=tuple(titles))
+
+    # --- one job in several places ------------------------------------------------------------
+    async def _across_places(self, text: str) -> Reply | None:
+        """The comparison across places a message asks for, if it names a place on every side
+        and each title is matched surely; None to answer it the usual way."""
+        wanted = split_places(text, lambda name: self.places.find_loosely(name) is not None)
+        if wanted is None:
+            return None
+        resolved = {title: self.index.resolve(title) for title, _ in wanted}
+        if any(r.status != Status.MATCHED or r.best is None for r in resolved.values()):
+            return None
+        sides = []
+        for title, name in wanted:
+            best, place = resolved[title].best, self.places.find_loosely(name)
+            if best is None or place is None:
+                return None
+            sides.append((title, best.code, place))
+        if not across.fits([c for _, c, _ in sides], [p.code for _, _, p in sides]):
+            return None
+        placed = await self.placed(sides)
+        return None if placed is None else await self.across(placed)
+
+    async def _pressed_across(self, action: Action) -> list[Placed] | None:
+        """The sides of a comparison across places a button carries (None: not one, or
+        forged)."""
+        pairs = across.unpack(action.codes, action.state)
+        if pairs is None:
+            return None
+        sides = []
+        for code, area in pairs:
+            place = self.places.by_code(area)
+            if place is None:
+                return None
+            sides.append(("", code, place))
+        placed = await self.placed(sides)
+        if placed is None:
+            return None
+        return [replace(p, asked=p.facts.title) for p in placed]
+
+    # --- the conversation -------------------------------------------------------------------
+    def _recall(
+        self, chat_id: int | None, key: str | None, replying_to: int | None
+    ) -> Context | None:
+        """The context a message continues: the answer it replies to, else the member's last."""
+        if chat_id is None or key is None:
+            return None
+        conversations = self.store.conversations
+        if replying_to is not None:
+            found = conversations.get(message_key(chat_id, replying_to))
+            if found is not None:
+                return Context.loads(found)
+        found = conversations.get(key)
+        return Context.loads(found) if found is not None else None
+
+    def _remember(self, key: str, before: Context | None, reply: Reply) -> None:
+        """Keep what the conversation is about after `reply` (unchanged by small talk, hints,
+        did-you-mean and fixed texts)."""
+        after = reply.context
+        if after is None:
+            return
+        if before is not None and after.current is None and before.current is not None:
+            after = after.with_(current=before.current)
+        self.store.conversations.put(key, after.dumps())
+
+    def remember_sent(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        """The front end sent `reply` as `message_id`: a reply to it continues from there."""
+        if reply.context is not None:
+            self.store.conversations.put(message_key(chat_id, message_id), reply.context.dumps())
+
+    async def refresh_conversations(self) -> None:
+        """Other instances' conversations, for front ends that share a database."""
+        await self.store.conversations.refresh()
+
+    def _own_job(self, said: str | None) -> str | None:
+        if not said:
+            return None
+        found = self.index.resolve(said)
+        return found.best.code if found.status == Status.MATCHED and found.best else None
+
+    def _is_title(self, text: str) -> bool:
+        """Whether `text` could be a job title (for reading follow-ups): not a fragment, not a
+        place ("in ohio"), and known to the title index."""
+        if not phrasing.plain(text) or followups.is_function_words(text):
+            return False
+        words = text.casefold().split()
+        if words[0] in ("in", "for", "near", "around") or self.places.find(text) is not None:
+            return False
+        return self.index.resolve(text).status != Status.UNKNOWN
+
+    def _is_matched(self, text: str) -> bool:
+        return self.index.resolve(text).status == Status.MATCHED
+
+    def _is_exact(self, text: str) -> bool:
+        """Whether `text` is a title as written (not merely close to one)."""
+        found = self.index.resolve(text)
+        return found.status == Status.MATCHED and found.best is not None and found.best.score >= 99
 
     # --- the chat's place -------------------------------------------------------------------
     async def set_location(self, chat_id: int, text: str) -> Reply:
@@ -94,12 +372,12 @@ class Careerbot(Answers):
         if not wanted:
             current = await self.store.preferences.area(chat_id)
             place = self.places.by_code(current) if current else None
-            where = place.name if place else "the whole U.S."
+            where = place_name(place)
             return Reply(ReplyKind.LOCATION, wording.location_shown(where))
         if wanted.casefold() in NATIONAL_WORDS:
             await self.store.preferences.set_area(chat_id, None)
             return Reply(ReplyKind.LOCATION, wording.LOCATION_RESET)
-        place = self.places.find(wanted)
+        place = self.places.find_loosely(wanted)
         if place is None:
             return Reply(ReplyKind.LOCATION, wording.location_unknown(wanted))
         await self.store.preferences.set_area(chat_id, place.code)
@@ -111,69 +389,130 @@ class Careerbot(Answers):
 
     # --- buttons ----------------------------------------------------------------------------
 
-    async def press(self, data: str | None) -> Reply:
+    async def press(
+        self, data: str | None, chat_id: int | None = None, member_id: int | None = None
+    ) -> Reply:
         """The reply to a button: the view its payload names, for its occupations and place.
 
         Detail views are rendered from the table in `bot.views`; the other buttons are
-        answered by the methods in `_buttons` (one entry each).
+        answered by the methods in `_buttons` (one entry each). In a chat, what the button
+        shows becomes what the conversation is about ("in Ohio?" after Salary: Salary in Ohio).
+        `chat_id` is the chat of the pressed message (None for inline-mode messages): the place
+        picker saves the chosen place for it.
         """
+        reply = await self._press(data, chat_id)
+        if chat_id is not None and reply.context is not None:
+            key = member_key(chat_id, member_id)
+            before = self._recall(chat_id, key, None)
+            after = reply.context if before is None else _keep_wording(reply.context, before)
+            self._remember(key, before, replace(reply, context=after))
+        return reply
+
+    async def _press(self, data: str | None, chat_id: int | None = None) -> Reply:
         try:
             action = callbacks.decode(data, self.version)
         except InvalidCallback:
             return self.expired()
         own = self._buttons().get(action.view)
         if own is not None:
-            return await own(action, data or "")
+            return await own(action, data or "", chat_id)
         place = self.places.by_code(action.area) if action.area else None
         if action.area and place is None:
             return self.expired()
-        ordered = await self._pressed_facts(action, place)
-        render = VIEWS[action.view].render
-        if ordered is None or render is None:
-            return self.expired()
-        rendered = await render(ViewContext(self.store, ordered, place, self.top, self.metadata))
-        codes = list(dict.fromkeys(action.codes))
-        return Reply(
-            ReplyKind.DETAIL,
-            trim(rendered.text),
-            self.keyboards.offers(rendered.offers, len(ordered) > 1)
-            + self.keyboards.detail(codes, action.view, action.area),
-            extra={"view": action.view, "codes": list(action.codes)},
-        )
+        return await self.detail(action.view, action.codes, place, state=action.state)
 
-    def _buttons(self) -> dict[View, Callable[[Action, str], Awaitable[Reply]]]:
+    async def view(
+        self, view: View, codes: Sequence[str], place: Place | None, state: str | None = None
+    ) -> Reply:
+        """A detail view (`state`: its own, e.g. How to switch's direction) or the summary."""
+        if view == View.SUMMARY:
+            ordered = await self._facts_of(codes, place)
+            if ordered is None:
+                return self.expired()
+            sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
+            return await self.summary(sides, place=place)
+        return await self.detail(view, codes, place, state=state)
+
+    def _buttons(
+        self,
+    ) -> dict[View, Callable[[Action, str, int | None], Awaitable[Reply]]]:
         """Buttons that are not detail views: what answers each."""
         return {
             View.SUMMARY: self._press_summary,
             View.CHART: self._press_chart,
             View.LOCATION: self._press_location,
+            View.RANKING: self._press_advisor,
+            View.PLACES: self._press_advisor,
+            View.TOOLS: self._press_advisor,
+            View.HOWTO: self._press_advisor,
+            View.PROSPECTS: self._press_advisor,
+            View.QUIZ: self._press_advisor,
         }
 
-    async def _pressed_facts(
-        self, action: Action, place: Place | None
+    async def _facts_of(
+        self, codes: Sequence[str], place: Place | None
     ) -> list[OccupationFacts] | None:
         """The button's occupations in its place, in order; None if one is unknown (forged)."""
-        facts, _ = await self.facts(action.codes, place)
-        if len(facts) != len(set(action.codes)):
+        facts, _ = await self.facts(codes, place)
+        if len(facts) != len(set(codes)):
             return None
-        return [facts[c] for c in dict.fromkeys(action.codes)]
+        return [facts[c] for c in dict.fromkeys(codes)]
 
-    async def _press_summary(self, action: Action, data: str) -> Reply:
+    async def _press_summary(self, action: Action, data: str, chat_id: int | None) -> Reply:
+        if across.is_across(action.state):
+            placed = await self._pressed_across(action)
+            return self.expired() if placed is None else await self.across(placed)
         place = self.places.by_code(action.area) if action.area else None
-        ordered = (
-            None if action.area and place is None else await self._pressed_facts(action, place)
-        )
-        if ordered is None:
+        if action.area and place is None:
             return self.expired()
-        sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
-        return await self.summary(sides, place=place)
+        return await self.view(View.SUMMARY, action.codes, place)
 
-    async def _press_chart(self, action: Action, data: str) -> Reply:
+    async def _press_chart(self, action: Action, data: str, chat_id: int | None) -> Reply:
+        if across.is_across(action.state):
+            placed = await self._pressed_across(action)
+            return self.expired() if placed is None else await self.across_chart(placed, data)
         place = self.places.by_code(action.area) if action.area else None
         return await self.chart(action.codes, place, key=data)
 
-    async def _press_location(self, action: Action, data: str) -> Reply:
-        return Reply(ReplyKind.NOTICE, wording.LOCATION_HELP, display=Display.ALERT)
+    async def _press_location(self, action: Action, data: str, chat_id: int | None) -> Reply:
+        """📍 Location: a page of the place picker, or the chosen place's answer (saved for
+        the chat when there is one)."""
+        picking = picker.decode(action.state)
+        place = self.places.by_code(action.area) if action.area else None
+        if picking is None or (action.area and place is None):
+            return self.expired()
+        if picking.step != picker.Step.CHOSEN:
+            page = picker.Picker(self.places, self.keyboards).page(
+                picking, action.codes, action.area
+            )
+            if page is None:
+                return self.expired()
+            return Reply(ReplyKind.LOCATION, page[0], page[1], extra={"picking": True})
+        reply = await self.view(picking.view, action.codes, place, picking.own)
+        if reply.kind == ReplyKind.EXPIRED:
+            return reply
+        if chat_id is not None:
+            await self.store.preferences.set_area(chat_id, place.code if place else None)
+        note = wording.place_chosen(
+            place_name(place), saved=chat_id is not None, national=place is None
+        )
+        return replace(
+            reply,
+            text=trim(f"{note}\n{reply.text}"),
+            extra={
+                **reply.extra,
+                "location": self.places.json(place),
+                "saved": chat_id is not None,
+            },
+        )
+
+    async def _press_advisor(self, action: Action, data: str, chat_id: int | None) -> Reply:
+        """The advisor's buttons: pages of its lists, its cards and the interest quiz."""
+        return await advisor.press(self, action)
+
+    async def quiz(self) -> Reply:
+        """The interest quiz's first item (`/start quiz`, the deep link a group's invite opens)."""
+        return await advisor.quiz.start(self)
 
     # --- resolution only (careerbot match) -------------------------------------------------
     def match(self, text: str) -> dict[str, Any]:
@@ -182,3 +521,13 @@ class Careerbot(Answers):
         one = intent.kind == IntentKind.COMPARE and len(sides) == 1  # "Operator, Forklift"
         kind = IntentKind.PROFILE if one else intent.kind
         return {"query": text, "kind": kind, "sides": sides}
+
+
+def _keep_wording(after: Context, before: Context) -> Context:
+    """After a button press (which knows only official titles): the words the person used for
+    the occupations still shown, and their own job."""
+    asked = tuple(
+        before.asked[before.codes.index(code)] if code in before.codes else said
+        for code, said in zip(after.codes, after.asked, strict=True)
+    )
+    return after.with_(asked=asked, current=after.current or before.current)

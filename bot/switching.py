@@ -8,10 +8,11 @@ list; preparation is the target's job zone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from bot.render import NOT_PUBLISHED, TopCode, esc, median_pay
+from bot.render import NOT_PUBLISHED, TopCode, esc, median_pay, onet_value
 from store.facts import EducationFacts, OccupationFacts
 from store.queries import CareerStore
 
@@ -88,46 +89,76 @@ async def plan_switch(
     )
 
 
+NOT_RATED = "n/r"
+
+
 def _level(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"
+    return NOT_RATED if value is None else onet_value(value)
+
+
+def without_examples(text: str) -> str:
+    """O*NET's job zone wording without its "For example, an accountant must…" sentences:
+    they describe another occupation than the one asked about."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    return " ".join(s for s in sentences if not s.startswith("For example"))
 
 
 def render_switch(plan: SwitchPlan) -> str:
     lines = [
         f"🔀 <b>From {esc(plan.from_title)} to {esc(plan.to_title)}</b>",
-        "<i>What the new job needs clearly more of (O*NET level 0–7, now → needed)</i>",
+        "<i>What the new job needs clearly more of: O*NET level (scale 0–7), now → needed, "
+        "for skills and knowledge of importance 3 or more (scale 1–5)</i>",
     ]
+    unrated = False
     for label, gaps in (("Skills", plan.skills), ("Knowledge", plan.knowledge)):
         if gaps is None:
             lines.append(f"{label}: {NOT_PUBLISHED} — O*NET has not rated both occupations.")
         elif gaps:
+            unrated = unrated or any(g.from_level is None for g in gaps)
             lines.append(
                 f"{label}: "
                 + "; ".join(
-                    f"{esc(g.name)} {_level(g.from_level)} → {g.to_level:.1f}" for g in gaps
+                    f"{esc(g.name)} {_level(g.from_level)} → {onet_value(g.to_level)}" for g in gaps
                 )
             )
         else:
             lines.append(f"{label}: no clear gaps — the levels needed are ones you have.")
+    if unrated:
+        lines.append(
+            f"<i>{NOT_RATED}: O*NET gives no level for the current job (rated not relevant "
+            "to it, or withheld for low precision).</i>"
+        )
     if plan.technology:
         lines.append("Technology to learn: " + ", ".join(esc(t) for t in plan.technology))
     start, goal = plan.education_from, plan.education_to
-    lines.append(
-        f"Education (typical entry): {esc(start.typical_entry or NOT_PUBLISHED)} → "
-        f"{esc(goal.typical_entry or NOT_PUBLISHED)}"
-    )
+    if start.typical_entry and start.typical_entry == goal.typical_entry:
+        lines.append(f"Education (typical entry): {esc(goal.typical_entry)} for both")
+    else:
+        lines.append(
+            f"Education (typical entry): {esc(start.typical_entry or NOT_PUBLISHED)} → "
+            f"{esc(goal.typical_entry or NOT_PUBLISHED)}"
+        )
     if goal.work_experience:
         lines.append(f"Experience in a related job: {esc(goal.work_experience)}")
     if goal.job_zone_name:
         lines.append(f"Preparation: {esc(goal.job_zone_name)}")
-        if goal.job_zone_experience:
-            lines.append(f"<i>{esc(goal.job_zone_experience)}</i>")
+        experience = without_examples(goal.job_zone_experience or "")
+        if experience:
+            lines.append(f"<i>{esc(experience)}</i>")
     return "\n".join(lines)
 
 
 def switch_text(
     plan: SwitchPlan, origin: OccupationFacts, target: OccupationFacts, top: TopCode
 ) -> str:
-    """The plan, then both median pays as BLS reports them ("$63,970/yr → $29.05/h")."""
-    pay = f"Median pay: {median_pay(origin.wages, top)} → {median_pay(target.wages, top)}"
+    """The plan, then both median pays as BLS reports them ("$63,970/yr → $29.05/h"), or
+    once when BLS publishes one figure for both."""
+    if origin.wage_code is not None and origin.wage_code == target.wage_code:
+        name = origin.wage_name or target.title
+        pay = (
+            f"Median pay: {median_pay(target.wages, top)} for both (BLS publishes them "
+            f"together, as “{name}”)"
+        )
+    else:
+        pay = f"Median pay: {median_pay(origin.wages, top)} → {median_pay(target.wages, top)}"
     return render_switch(plan) + "\n" + esc(pay)

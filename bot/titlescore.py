@@ -40,7 +40,8 @@ from bot.titletext import (
 )
 
 CLEAR_LEAD = 6.0
-CLEAR_RANK = 1.0  # rank points by which a shared title's first occupation must lead to answer
+CLEAR_RANK = 0.5  # rank points by which a shared title's first occupation must lead to answer
+DOMINANT = 4.0  # ... or how many times the jobs of any other it must have
 COMMON_TITLE_WORD = 25  # a spell-corrected word used by this many titles is trusted
 TYPICAL_WEIGHT = 0.6  # rank points for an occupation whose names use the query's words often
 HINT_WEIGHT = 1.5  # rank points per unit of department words found in an occupation's names
@@ -227,6 +228,9 @@ class TitleScorer(FuzzyMatch):
             or ranked[0] in entry.official
             or ranks[ranked[0]] - ranks[ranked[1]] >= CLEAR_RANK
             or ranked[0][:5] == ranked[1][:5]
+            # By far the most common meaning: "surgical tech" are surgical technologists.
+            or self.employment.get(ranked[0], 0)
+            >= DOMINANT * max(self.employment.get(code, 0) for code in ranked[1:])
         )
         # An occupation BLS counts no civilian jobs for (the military's) is an unlikely
         # meaning of a title it shares or borrows ("Team Member"): only by its own title.

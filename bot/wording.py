@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.render import Side, esc
+from bot.render import Side, echo, esc
 
 EXAMPLES = (
     "medical collections vs loss mitigation",
@@ -23,8 +23,8 @@ ATTRIBUTION = (
     "USDOL/ETA has not approved, endorsed or tested these changes."
 )
 LOCATION_HELP = (
-    "To see pay where you live, send /state with a state or city: /state TX, "
-    "/state Seattle. /state US goes back to national figures."
+    "To see pay where you live, tap 📍 Location under an answer, or send /state with a "
+    "state or city: /state TX, /state Seattle. /state US goes back to national figures."
 )
 EXPIRED = "This button has expired — send the question again."
 TOO_MANY = "I compare up to four jobs at a time; here are the first four."
@@ -38,7 +38,7 @@ def example_list() -> str:
 def fallback(*, greeting: bool = False, unknown: Sequence[str] = ()) -> str:
     """What the bot says when there is nothing to compare: why, and what to try."""
     if unknown:
-        names = ", ".join(f"“{esc(u)}”" for u in unknown)
+        names = ", ".join(f"“{echo(u)}”" for u in unknown)
         head = f"I couldn't find {names} among job titles."
     elif greeting:
         head = "Hi! I compare careers: pay, growth, jobs, education and more."
@@ -47,14 +47,28 @@ def fallback(*, greeting: bool = False, unknown: Sequence[str] = ()) -> str:
     return f"{head}\nTry:\n{example_list()}"
 
 
+ADVISOR_EXAMPLES = (
+    "highest paying jobs without a degree",
+    "how do I become a dental hygienist?",
+    "where do electricians make the most?",
+    "what career fits me?",
+)
+
+
 def help_text() -> str:
     return (
         "Send two to four job titles to compare them, or one to see its profile.\n"
         f"{example_list()}\n"
         "• <code>/compare nurse vs teacher</code>\n"
         "• <code>/job electrician</code>\n"
+        "• <code>teacher in Texas vs teacher in California</code>\n"
+        "Or ask: "
+        + ", ".join(f"<code>{esc(e)}</code>" for e in ADVISOR_EXAMPLES)
+        + ", “is welding a good career?”, “I make $55k as an accountant in Ohio, is that "
+        "good?”, “which jobs use Python?”.\n"
         "Buttons under an answer open salary, skills, education, duties, demographics, "
-        "outlook and similar jobs. /about names the sources."
+        "outlook and similar jobs; 📍 Location picks a state or metro area. /about names the "
+        "sources."
     )
 
 
@@ -65,13 +79,20 @@ def about_text(metadata: Mapping[str, str]) -> str:
             "ℹ️ <b>About careerbot</b>",
             "Figures come from official U.S. sources, never estimates of our own:",
             f"• Wages and jobs: BLS Occupational Employment and Wage Statistics, "
-            f"{esc(m.get('release_oews', ''))} (excludes the self-employed).",
+            f"{esc(m.get('release_oews', ''))}, national, state and metro (excludes the "
+            "self-employed; Employment Projections give their share).",
             f"• Growth, openings, entry education: BLS Employment Projections "
-            f"{esc(m.get('release_projections', ''))}.",
+            f"{esc(m.get('release_projections', ''))}. Growth is said as the projected change "
+            "next to the figure for all jobs.",
             "• Demographics: BLS Current Population Survey "
             f"({esc(m.get('release_cps_shares', ''))} shares, "
             f"{esc(m.get('release_cps_age', ''))} median age).",
-            f"• Titles, duties, skills, education: O*NET {esc(m.get('release_onet', ''))}.",
+            f"• Titles, duties, skills, education, interests, work values: O*NET "
+            f"{esc(m.get('release_onet', ''))}.",
+            "• Who leaves each occupation and BLS's stated reasons for its change: Employment "
+            "Projections Tables 1.10 and 1.12.",
+            "Differences, ratios, rounded ranges, rankings, percentile positions and the quiz's "
+            "matches are computed by careerbot from the figures shown, and say so.",
             "Source: U.S. Bureau of Labor Statistics.",
             "",
             esc(ATTRIBUTION.format(onet=m.get("release_onet", "").split(" ")[0])),
@@ -81,8 +102,8 @@ def about_text(metadata: Mapping[str, str]) -> str:
 
 def did_you_mean(asked: str, has_candidates: bool) -> str:
     if has_candidates:
-        return f"Did you mean… for “{esc(asked)}”?"
-    return f"I couldn't find “{esc(asked)}”."
+        return f"Did you mean… for “{echo(asked)}”?"
+    return f"I couldn't find “{echo(asked)}”."
 
 
 def numbered(number: int, side: Side) -> str:
@@ -91,7 +112,7 @@ def numbered(number: int, side: Side) -> str:
     title = f"<b>{esc(side.facts.title)}</b>"
     if side.asked_as.casefold() == side.facts.title.casefold():
         return f"{number}. {title}"
-    return f"{number}. {esc(side.asked_as)} → {title}"
+    return f"{number}. {echo(side.asked_as)} → {title}"
 
 
 def location_shown(where: str) -> str:
@@ -102,7 +123,7 @@ LOCATION_RESET = "📍 Back to national figures for this chat."
 
 
 def location_unknown(wanted: str) -> str:
-    return f"I don't know the place “{esc(wanted)}”.\n{LOCATION_HELP}"
+    return f"I don't know the place “{echo(wanted, 60)}”.\n{LOCATION_HELP}"
 
 
 def location_saved(name: str) -> str:
@@ -110,3 +131,60 @@ def location_saved(name: str) -> str:
         f"📍 Saved: <b>{esc(name)}</b>. Comparisons in this chat now show pay there "
         "(national where it is not published). /state US resets."
     )
+
+
+def place_chosen(name: str, *, saved: bool, national: bool = False) -> str:
+    """The line above an answer shown for a place picked with 📍 Location."""
+    if saved and national:
+        return f"<i>📍 Back to {esc(name)} figures for this chat.</i>"
+    if saved:
+        return f"<i>📍 {esc(name)} saved for this chat: answers here now show pay there.</i>"
+    return (
+        f"<i>📍 Showing {esc(name)} for this answer only: this message is not in a chat "
+        "with me (inline mode), so the place is not saved. /state saves one in a chat.</i>"
+    )
+
+
+SMALL_TALK = (
+    "👍 Anytime. Ask about another job, a place (<code>what about in Ohio?</code>), or "
+    "<code>which pays more?</code>"
+)
+
+
+def howto_heading(title: str) -> str:
+    return f"🎓 <b>How to become: {esc(title)}</b>"
+
+
+# What cannot be answered, by why (bot.conversation.dialogue.Nothing), and the examples closest
+# to it.
+_HINTS = {
+    "no occupation yet": "Ask about a job first, then follow up.",
+    "one occupation": "That compares jobs, and this answer is about one — add one: "
+    "<code>vs plumbers</code>.",
+    "which one": "Which one? Say <code>the first one</code>, or ask "
+    "<code>how do I become a nurse?</code>",
+    "from which job": "From which job? Tell me yours: <code>I'm a cashier</code>, or ask "
+    "<code>switch from cashier to accountant</code>.",
+    "unknown title": "I don't know that job title — try another wording.",
+    "too many": "I compare up to four jobs at a time — <code>drop the first</code> to make room.",
+    "no metro area shown": "This answer is for a state or the whole U.S. already.",
+}
+
+
+def hint(why: str | None, has_context: bool) -> str:
+    """A short reply saying what the bot can do, with examples close to what was asked."""
+    head = _HINTS.get(why or "", "I can't answer that one.")
+    if has_context:
+        follow = (
+            "You can ask <code>what about in Ohio?</code>, <code>which pays more?</code>, "
+            "<code>and electricians?</code> or <code>how do I become one?</code>"
+        )
+    else:
+        follow = "Try <code>nurse vs teacher</code> or <code>electrician pay in Texas</code>."
+    return f"{head}\n{follow}"
+
+
+def other_meanings(asked: Sequence[str]) -> str:
+    """Under an answer that read a shared title as its most common meaning."""
+    names = " and ".join(f"“{esc(a)}”" for a in asked)
+    return f"<i>{names} can also mean another job: tap below to see that one instead.</i>"

@@ -36,15 +36,22 @@ async def on_button(update: Update, context: Context) -> None:
     if query is None:
         return
     try:
-        reply = await (await context.bot_data.careerbot()).press(query.data)
+        # The chat the pressed message is in; none for inline-mode messages, whose chat the
+        # bot may not be in: a place picked there is shown but not saved.
+        chat = query.message.chat.id if query.message is not None else None
+        core = await context.bot_data.careerbot()
+        reply = await core.press(query.data, chat_id=chat, member_id=query.from_user.id)
         notice = reply.text if reply.display in (Display.TOAST, Display.ALERT) else None
         if reply.display == Display.PHOTO:
             if isinstance(query.message, Message):
-                await send_reply(query.message, reply, context.bot_data.chart_file_ids)
+                sent = await send_reply(query.message, reply, context.bot_data.chart_file_ids)
+                core.remember_sent(sent.chat_id, sent.message_id, reply)
             else:
                 notice = NO_CHARTS_HERE
         elif reply.display == Display.TEXT:
             await edit_reply(query, reply, context)
+            if chat is not None and query.message is not None:
+                core.remember_sent(chat, query.message.message_id, reply)
     except Exception as error:
         with contextlib.suppress(TelegramError):
             await answer_query(query, apology(error))

@@ -25,12 +25,21 @@ def command_argument(message: Message) -> str:
     return parts[1].strip() if len(parts) == 2 else ""
 
 
+# `/start <payload>` deep links (t.me/<bot>?start=<payload>) the bot's own buttons open.
+QUIZ_LINK = "quiz"  # a group's invitation to the interest quiz (bot.advisor.quiz)
+
+
 async def start(update: Update, context: Context) -> None:
-    """Greeting plus three example buttons: one tap shows what the bot does."""
-    if update.effective_message is None:
+    """Greeting plus three example buttons: one tap shows what the bot does. `/start quiz`
+    (the deep link a group's quiz invitation opens) starts the interest quiz instead."""
+    message = update.effective_message
+    if message is None:
         return
     bot = await context.bot_data.careerbot()
-    await send_reply(update.effective_message, bot.fallback(greeting=True))
+    if command_argument(message).casefold() == QUIZ_LINK:
+        await send_reply(message, await bot.quiz())
+        return
+    await send_reply(message, bot.fallback(greeting=True))
 
 
 async def help_command(update: Update, context: Context) -> None:

@@ -14,9 +14,10 @@ back at a steady rate, up to the burst size.
 * Questions, per private chat: burst 8, then 1 every 2 s (30 a minute). Nobody types eight
   questions in a row by hand; the sustained 0.5/s is half of Telegram's 1 message/s per chat,
   so answers never queue behind that limit.
-* Button presses, per chat, a bucket of their own: burst 20, then 1 every 2 s. An answer has
-  10 buttons, and touring every view and back to the summary is ~18 quick presses from a
-  perfectly normal user; each costs one edit of a message already there, not a new message.
+* Button presses, per chat, a bucket of their own: burst 26, then 1 every 2 s. An answer has
+  up to 12 buttons (How to switch both ways, 📍 Location), and touring every view and back to
+  the summary, with a look at the place picker, is ~22 quick presses from a perfectly normal
+  user; each costs one edit of a message already there, not a new message.
 * Groups: each member has those two buckets, and the group as a whole burst 20, then 1 every
   3 s: Telegram's 20 messages a minute per group — answering faster would only queue answers
   in the rate limiter. The member's buckets stop one person long before the group's is empty.

@@ -29,18 +29,29 @@ def check_callback_data(data: str) -> str:
     return data
 
 
-def markup(rows: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
+def deep_link(username: str, start: str) -> str:
+    """The link that opens a private chat with the bot and sends `/start <start>` there."""
+    return f"https://t.me/{username}?start={start}"
+
+
+def markup(rows: Sequence[Sequence[Button]], username: str = "") -> InlineKeyboardMarkup | None:
     """The inline keyboard for a reply, or None when it has no buttons.
 
     None matters for edits: it removes the old keyboard instead of leaving stale buttons.
-    Raises CallbackDataTooLong (not `assert`, so it also holds under `python -O`).
+    Raises CallbackDataTooLong (not `assert`, so it also holds under `python -O`). A button
+    with `start` becomes a deep link to a private chat with the bot (`username`); without a
+    username to link to, it is left out.
     """
     keyboard = [
         [
-            InlineKeyboardButton(button.label, callback_data=check_callback_data(button.data))
+            InlineKeyboardButton(button.label, url=deep_link(username, button.start))
+            if button.start
+            else InlineKeyboardButton(button.label, callback_data=check_callback_data(button.data))
             for button in row
+            if not button.start or username
         ]
         for row in rows
         if row
     ]
+    keyboard = [row for row in keyboard if row]
     return InlineKeyboardMarkup(keyboard) if keyboard else None

@@ -25,7 +25,7 @@ class Limit:
 
 
 QUESTIONS = Limit(burst=8, per_second=1 / 2)
-PRESSES = Limit(burst=20, per_second=1 / 2)
+PRESSES = Limit(burst=26, per_second=1 / 2)
 GROUP_CHAT = Limit(burst=20, per_second=1 / 3)
 
 

@@ -95,7 +95,7 @@ async def send_reply(
     A reply with a photo (a chart) is sent as a photo with the text as its caption, reusing the
     uploaded file when `file_ids` knows it.
     """
-    markup = keyboards.markup(reply.buttons)
+    markup = keyboards.markup(reply.buttons, message.get_bot().username or "")
     if reply.photo is not None:
         known = file_ids.get(reply.photo_key) if file_ids is not None and reply.photo_key else None
         sent = await message.reply_photo(
@@ -134,7 +134,7 @@ async def edit_reply(query: CallbackQuery, reply: Reply, context: Context) -> No
             chat_id=chat_id,
             message_id=message_id,
             inline_message_id=inline_id,
-            reply_markup=keyboards.markup(reply.buttons),
+            reply_markup=keyboards.markup(reply.buttons, context.bot.username or ""),
         )
     except BadRequest as error:
         if not is_harmless(error):
@@ -182,8 +182,26 @@ def saturated(context: Context) -> bool:
     return slots > 1 and processor.current_concurrent_updates >= slots
 
 
+def replied_answer(message: Message, bot_id: int) -> int | None:
+    """The id of the bot's answer `message` replies to, if it replies to one (in forum topics
+    every message "replies" to the topic's first message: that is not a reply)."""
+    replied = message.reply_to_message
+    if replied is None or replied.forum_topic_created is not None:
+        return None
+    sender = replied.from_user
+    return replied.message_id if sender is not None and sender.id == bot_id else None
+
+
 async def answer_question(message: Message, context: Context, text: str) -> None:
-    """Ask the core about `text` and send its reply to the chat `message` came from."""
+    """Ask the core about `text`, as the next turn of this chat's (and member's) conversation,
+    and send its reply to the chat `message` came from."""
     core = await context.bot_data.careerbot()
-    reply = await with_typing(message, context, core.answer(text, chat_id=message.chat_id))
-    await send_reply(message, reply, context.bot_data.chart_file_ids)
+    asked = core.answer(
+        text,
+        chat_id=message.chat_id,
+        member_id=message.from_user.id if message.from_user else None,
+        replying_to=replied_answer(message, context.bot.id),
+    )
+    reply = await with_typing(message, context, asked)
+    sent = await send_reply(message, reply, context.bot_data.chart_file_ids)
+    core.remember_sent(message.chat_id, sent.message_id, reply)

@@ -33,6 +33,8 @@ class WageFacts:
     annual_p75: int | None
     annual_p90: int | None
     footnotes: dict[str, str] = field(default_factory=dict)
+    jobs_per_1000: float | None = None
+    location_quotient: float | None = None
 
     def top_coded(self, column: str) -> bool:
         """BLS footnote 5: the wage is at or above the top of the published range."""
@@ -58,6 +60,7 @@ class ProjectionFacts:
     typical_education: str | None
     work_experience: str | None
     training: str | None
+    self_employed_percent: float | None = None  # Table 1.2: OEWS wages leave these out
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ class OccupationFacts:
     projection_code: str | None
     wages: WageFacts | None
     projection: ProjectionFacts | None
+    wage_name: str | None = None  # BLS's name of the wage occupation, own or aggregate
 
     @property
     def wages_from_aggregate(self) -> bool:
@@ -186,6 +190,8 @@ def wage_facts(row: models.Wage, area_name: str) -> WageFacts:
         annual_p75=row.annual_p75,
         annual_p90=row.annual_p90,
         footnotes=footnotes(row.footnotes),
+        jobs_per_1000=row.jobs_per_1000,
+        location_quotient=row.location_quotient,
     )
 
 
@@ -202,4 +208,5 @@ def projection_facts(row: models.Projection) -> ProjectionFacts:
         typical_education=row.typical_education,
         work_experience=row.work_experience,
         training=row.training,
+        self_employed_percent=row.self_employed_percent,
     )

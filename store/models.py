@@ -12,7 +12,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Raise whenever tables or their meaning change: a database built under another number is
 # rebuilt by `careerbot data build --if-missing` and refused by the bot with the fix named.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 6
 
 
 class Base(DeclarativeBase):
@@ -118,6 +118,7 @@ class JobZone(Base):
     experience: Mapped[str] = mapped_column(Text)
     education: Mapped[str] = mapped_column(Text)
     training: Mapped[str] = mapped_column(Text)
+    examples: Mapped[str] = mapped_column(Text, default="")
 
 
 class RelatedOccupation(Base):
@@ -169,6 +170,10 @@ class Wage(Base):
     annual_median: Mapped[int | None] = mapped_column(Integer)
     annual_p75: Mapped[int | None] = mapped_column(Integer)
     annual_p90: Mapped[int | None] = mapped_column(Integer)
+    # Concentration: jobs per 1,000 jobs in the area, and the location quotient (the area's
+    # share of jobs in this occupation over the nation's). Not published for the nation.
+    jobs_per_1000: Mapped[float | None] = mapped_column(Float)
+    location_quotient: Mapped[float | None] = mapped_column(Float)
     # Up to one code per field ("hourly_mean=5;annual_mean=5;…"): Text, as it can exceed 200.
     footnotes: Mapped[str] = mapped_column(Text, default="")
 
@@ -185,11 +190,82 @@ class Projection(Base):
     employment_2034: Mapped[float | None] = mapped_column(Float)
     change_numeric: Mapped[float | None] = mapped_column(Float)
     percent_change: Mapped[float | None] = mapped_column(Float)
+    self_employed_percent: Mapped[float | None] = mapped_column(Float)  # of 2024 employment
     openings: Mapped[float | None] = mapped_column(Float)
     median_wage_2024: Mapped[int | None] = mapped_column(Integer)
     typical_education: Mapped[str | None] = mapped_column(String(100))
     work_experience: Mapped[str | None] = mapped_column(String(100))
     training: Mapped[str | None] = mapped_column(String(100))
+
+
+class Separation(Base):
+    """Employment Projections Table 1.10: who leaves an occupation each year, 2024-34.
+
+    Rates are percent of the occupation's employment a year (annual averages); counts are in
+    thousands, as published.
+    """
+
+    __tablename__ = "separation"
+    code: Mapped[str] = mapped_column(String(7), primary_key=True)  # NEM code
+    exit_rate: Mapped[float | None] = mapped_column(Float)  # leave the labour force
+    transfer_rate: Mapped[float | None] = mapped_column(Float)  # move to another occupation
+    separation_rate: Mapped[float | None] = mapped_column(Float)
+    exits: Mapped[float | None] = mapped_column(Float)
+    transfers: Mapped[float | None] = mapped_column(Float)
+    openings: Mapped[float | None] = mapped_column(Float)
+
+
+class UtilizationFactor(Base):
+    """Employment Projections Table 1.12: BLS's stated reasons why an occupation's share of an
+    industry's jobs is projected to change ("Factors affecting occupational utilization")."""
+
+    __tablename__ = "utilization_factor"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(7), index=True)  # NEM occupation code
+    industry_code: Mapped[str] = mapped_column(String(10))  # TE1000 = all industries
+    industry: Mapped[str] = mapped_column(String(200))
+    factor: Mapped[str] = mapped_column(Text)
+
+
+class Interest(Base):
+    """O*NET Interests: an occupation's RIASEC profile (OI, 1-7) and its high-point codes.
+
+    High points are the RIASEC types by number (1 Realistic ... 6 Conventional) as O*NET
+    publishes them; 0 or NULL where O*NET names no second or third high point.
+    """
+
+    __tablename__ = "interest"
+    code: Mapped[str] = mapped_column(ForeignKey("occupation.code"), primary_key=True)
+    realistic: Mapped[float | None] = mapped_column(Float)
+    investigative: Mapped[float | None] = mapped_column(Float)
+    artistic: Mapped[float | None] = mapped_column(Float)
+    social: Mapped[float | None] = mapped_column(Float)
+    enterprising: Mapped[float | None] = mapped_column(Float)
+    conventional: Mapped[float | None] = mapped_column(Float)
+    high_1: Mapped[int | None] = mapped_column(Integer)
+    high_2: Mapped[int | None] = mapped_column(Integer)
+    high_3: Mapped[int | None] = mapped_column(Integer)
+
+
+class InterestActivity(Base):
+    """O*NET Interests Illustrative Activities: things people of each interest type enjoy."""
+
+    __tablename__ = "interest_activity"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # the file's order
+    riasec: Mapped[int] = mapped_column(Integer)  # 1 Realistic ... 6 Conventional
+    kind: Mapped[str] = mapped_column(String(10))  # General | Basic
+    interest: Mapped[str] = mapped_column(String(60))  # "Realistic", "Mechanics/Electronics"
+    activity: Mapped[str] = mapped_column(Text)
+
+
+class WorkValue(Base):
+    """O*NET Work Values: how strongly an occupation meets each value (extent, 1-7)."""
+
+    __tablename__ = "work_value"
+    code: Mapped[str] = mapped_column(ForeignKey("occupation.code"), primary_key=True)
+    element_id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    name: Mapped[str] = mapped_column(String(60))
+    extent: Mapped[float | None] = mapped_column(Float)
 
 
 class Demographic(Base):
@@ -215,6 +291,17 @@ class ChatPreference(Base):
     area_code: Mapped[str | None] = mapped_column(String(7))
 
 
+class ConversationContext(Base):
+    """What a conversation is about (the last answer's occupations, place, view…), by key:
+    a chat and its member, or one of the bot's messages (for replies to it). User data, like
+    chat_preference: kept across rebuilds; rows older than a day are pruned."""
+
+    __tablename__ = "conversation"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[str] = mapped_column(Text)  # JSON, a few hundred bytes
+    updated_at: Mapped[float] = mapped_column(Float, index=True)  # Unix time
+
+
 class InboxUpdate(Base):
     """An update from Telegram, kept from before it is acknowledged until after it is answered
     (store/inbox.py, handlers/inbox.py); kept across data rebuilds.
@@ -238,7 +325,8 @@ class InboxUpdate(Base):
     __table_args__ = (Index("ix_inbox_done", "done_at"),)
 
 
-USER_TABLES = ("chat_preference", "inbox")  # what the bot writes; a rebuild keeps them
+# Tables of user data, not source data: a build never drops them (and carries them over).
+USER_TABLES = ("chat_preference", "conversation", "inbox")
 
 
 def _compare_text_bytewise_on_postgresql() -> None:

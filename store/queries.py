@@ -15,7 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from store import models
+from store.advisor import AdvisorReads
 from store.codes import ALL_OCCUPATIONS, CROSS_INDUSTRY, NATIONAL
+from store.conversations import ConversationStore
 from store.db import Database, DatabaseMissing, FaultKind, unusable
 from store.details import DetailReads
 from store.facts import AreaFacts, OccupationFacts, TitleRow, projection_facts, wage_facts
@@ -24,10 +26,11 @@ from store.preferences import ChatPreferences
 from store.rankings import RankingReads
 
 
-class CareerStore(DetailReads, RankingReads):
+class CareerStore(DetailReads, RankingReads, AdvisorReads):
     """Async read access to the career database (and, through `preferences`, the one table of
     chat preferences). Reads are grouped by what they serve: here the facts every answer needs;
-    `store.details` the detail views; `store.rankings` the best-paying lists.
+    `store.details` the detail views; `store.rankings` the best-paying lists; `store.advisor`
+    the advisor's rankings, places, quiz and outlooks.
 
     The engine lives in `db` (store.db.Database), which reopens it when the SQLite file is
     replaced by a rebuild; `sessions` and `engine` are always the current ones.
@@ -37,6 +40,7 @@ class CareerStore(DetailReads, RankingReads):
         self._memo: LRUCache[tuple[Any, ...], Any] = LRUCache(maxsize=MEMO_LIMIT)
         self.db = db if isinstance(db, Database) else Database.around(db)
         self.preferences = ChatPreferences(self.db)
+        self.conversations = ConversationStore(self.db)
 
     @property
     def engine(self) -> AsyncEngine:
@@ -74,10 +78,19 @@ class CareerStore(DetailReads, RankingReads):
             raise DatabaseMissing(
                 "The career database is empty. Build it with: careerbot data build"
             )
+        try:
+            await store.conversations.start()
+        except Exception as error:
+            await store.close()
+            raise unusable(error) from error
         return store
 
     async def close(self) -> None:
-        await self.db.close()
+        """Write what is waiting (conversations), then close the connections."""
+        try:
+            await self.conversations.close()
+        finally:
+            await self.db.close()
 
     # --- the title index's raw material -------------------------------------------------
     async def titles(self) -> list[TitleRow]:
@@ -187,6 +200,7 @@ class CareerStore(DetailReads, RankingReads):
                 projection_code=o.projection_code,
                 wages=wage_facts(wage, area_name) if wage else None,
                 projection=projection_facts(projection) if projection else None,
+                wage_name=o.wage_title,
             )
         return result
 
@@ -196,6 +210,18 @@ class CareerStore(DetailReads, RankingReads):
         async with self.sessions() as session:
             row = await session.get(models.Projection, ALL_OCCUPATIONS)
             return row.percent_change if row else None
+
+    @memoized
+    async def area_jobs(self) -> dict[str, int]:
+        """Each area's employment, all occupations together (OEWS's 00-0000 rows)."""
+        async with self.sessions() as session:
+            rows = await session.execute(
+                select(models.Wage.area_code, models.Wage.employment).where(
+                    models.Wage.soc_code == ALL_OCCUPATIONS,
+                    models.Wage.industry_code == CROSS_INDUSTRY,
+                )
+            )
+            return {area: employment or 0 for area, employment in rows}
 
     @memoized
     async def areas(self) -> list[AreaFacts]:

@@ -18,10 +18,19 @@ class RankingReads(Reads):
 
     @memoized
     async def ranked_wages(
-        self, wage_code: str, *, kind: RankingOf, limit: int = 5, by: str = "annual_median"
+        self,
+        wage_code: str,
+        *,
+        kind: RankingOf,
+        limit: int = 5,
+        by: str = "annual_median",
+        within: str | None = None,
     ) -> Ranking:
         """Best-paying states, metros or industries (`kind`) for one occupation, by its
         annual median, or by `by="hourly_median"` for a job BLS reports only hourly.
+
+        `within` (a state's postal code, "TX") keeps the metro areas in that state, each
+        metro spanning states counted in every one of them ("Texarkana, TX-AR").
 
         Places whose median is top-coded (BLS footnote 5: at or above the top of its range, no
         exact figure) cannot be ranked among the others, so they are counted, not ranked.
@@ -67,6 +76,8 @@ class RankingReads(Reads):
                     )
                 )
             ).all()
+        if within is not None:
+            rows = [row for row in rows if within in _metro_states(row[0])]
         published = [row for row in rows if getattr(row[2], by) is not None]
         top_coded = [
             row
@@ -81,3 +92,11 @@ class RankingReads(Reads):
             for name, code, w in published[:limit]
         ]
         return Ranking(ranked, len(top_coded))
+
+
+def _metro_states(name: str) -> list[str]:
+    """The postal codes a metro area's OEWS name ends with ("Texarkana, TX-AR" -> TX, AR);
+    none for the nonmetropolitan areas, which are not metro areas."""
+    if "nonmetropolitan" in name.lower() or ", " not in name:
+        return []
+    return name.rpartition(", ")[2].split("-")

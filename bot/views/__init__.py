@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from bot.replies import View
 from bot.views.context import Offer, Rendered, ViewContext
+from bot.views.outlook import outlook
 from bot.views.pay import salary
-from bot.views.people import demographics, outlook, similar
+from bot.views.people import demographics, similar
 from bot.views.switch import switch
 from bot.views.work import duties, education, skills
 
@@ -46,5 +47,13 @@ VIEWS: dict[View, ViewSpec] = {
     View.SWITCH: ViewSpec("w", "🔀 How to switch", switch, row=2, pairs_only=True),
     View.CHART: ViewSpec("x", "📊 Chart", row=2),
     View.LOCATION: ViewSpec("l", "📍 Location"),
+    # The advisor's buttons (bot.advisor.buttons answers them): their state says which page,
+    # list or quiz answers; lists and the quiz are not about given occupations.
+    View.RANKING: ViewSpec("n", "📊 Ranking", codes_optional=True),
+    View.PLACES: ViewSpec("p", "📍 Best-paying places"),
+    View.TOOLS: ViewSpec("t", "🛠 Jobs that use it", codes_optional=True),
+    View.HOWTO: ViewSpec("h", "🎓 How to become one"),
+    View.PROSPECTS: ViewSpec("b", "📈 Is it a good bet?"),
+    View.QUIZ: ViewSpec("i", "🧭 Interest quiz", codes_optional=True),
 }
 KEYS: dict[str, View] = {spec.key: view for view, spec in VIEWS.items()}

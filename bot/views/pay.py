@@ -1,9 +1,20 @@
-"""The Salary view: national percentiles, the best-paying states, metros and industries, and the
-pay in the place asked about."""
+"""The Salary view: pay in the answer's place in full (national when none), the best-paying
+metro areas within a state, national pay and the best-paying states, metros and industries."""
 
 from __future__ import annotations
 
-from bot.render import NOT_PUBLISHED, ONE_WAY, TopCode, count, esc, hourly, money, wage
+from bot.places import NATIONAL_NAME, POSTAL, PlaceKind, place_name
+from bot.render import (
+    NOT_PUBLISHED,
+    ONE_WAY,
+    TopCode,
+    count,
+    esc,
+    gap_legend,
+    hourly,
+    money,
+    wage,
+)
 from bot.views.context import Rendered, ViewContext
 from bot.views.headings import heading as _heading
 from store.codes import NATIONAL
@@ -52,7 +63,7 @@ def _percentile_table(w: WageFacts, top: TopCode) -> str:
     widths = [max(len(row[i]) for row in rows) + 2 for i in range(len(rows[0]))]
     lines = ["".join(c.ljust(n) for c, n in zip(row, widths, strict=True)).rstrip() for row in rows]
     if any("n/p" in row for row in rows):
-        lines.append("n/p: not published by the source")
+        lines.append(gap_legend([w]))
     return "\n".join(lines)
 
 
@@ -78,47 +89,84 @@ def _ranking_items(
     return items
 
 
+def _concentration(w: WageFacts) -> str | None:
+    """BLS's own concentration figures for an area (not published for the nation)."""
+    parts = []
+    if w.jobs_per_1000 is not None:
+        parts.append(f"{w.jobs_per_1000:,.1f} per 1,000 jobs there")
+    if w.location_quotient is not None:
+        parts.append(f"location quotient {w.location_quotient:.2f} (1 = the national share)")
+    return "Concentration: " + "; ".join(parts) if parts else None
+
+
+async def _rankings(
+    ctx: ViewContext, wage_code: str, pay: str, kinds: list[tuple[RankingOf, str | None]]
+) -> list[str]:
+    lines = []
+    for kind, within in kinds:
+        _, label, one, several = next(r for r in RANKINGS if r[0] == kind)
+        if within is not None and ctx.place is not None:
+            label = f"Best-paying metro areas in {esc(ctx.place.name)}"
+        ranking = await ctx.store.ranked_wages(
+            wage_code, kind=kind, limit=3 if ctx.many else 5, by=pay + "_median", within=within
+        )
+        items = _ranking_items(ranking, kind, pay, (one, several), ctx.top)
+        if items:
+            lines.append(f"<b>{label}</b> (median): " + "; ".join(items))
+    return lines
+
+
+def _full(w: WageFacts, top: TopCode, where: str | None = None) -> list[str]:
+    """The headline and the percentile table; `where` names the place above them."""
+    head = _headline(w, top)
+    lines = [f"📍 <b>{esc(where)}</b>: {head}" if where else head]
+    lines.append("<pre>" + esc(_percentile_table(w, top)) + "</pre>")
+    return lines
+
+
 async def salary(ctx: ViewContext) -> Rendered:
-    """National pay in full, the best-paying places and industries, and the area's own row when
-    the question named a place or the chat remembers one."""
-    store, top, many = ctx.store, ctx.top, ctx.many
+    """Pay in full for the place of the answer (national when none): under a state or metro
+    its own percentiles and concentration, then the best-paying metro areas within a state,
+    then the national figures and the best-paying states; industries are national."""
+    store, top, place = ctx.store, ctx.top, ctx.place
     codes = [f.code for f in ctx.occupations]
     national = await store.occupations(codes, NATIONAL)
-    local: dict[str, WageFacts] | None = None
-    if ctx.place is not None:
-        in_area = await store.occupations(codes, ctx.place.code)
+    local: dict[str, WageFacts] = {}
+    if place is not None:
+        in_area = await store.occupations(codes, place.code)
         local = {c: f.wages for c, f in in_area.items() if f.wages is not None}
-    occupations = [national[f.code] for f in ctx.occupations]
-    parts = ["💵 <b>Salary</b> — U.S. national, BLS OEWS"]
-    for f in occupations:
+    parts = [f"💵 <b>Salary</b> — {esc(place_name(place))}, BLS OEWS"]
+    for f in (national[o.code] for o in ctx.occupations):
         w = f.wages
-        lines = [_heading(f, many)]
+        lines = [_heading(f, ctx.many)]
         if w is None:
             lines.append(f"Pay: {NOT_PUBLISHED} by BLS for this occupation.")
             parts.append("\n".join(lines))
             continue
         if f.wages_from_aggregate and f.wage_title:
             lines.append(f"<i>Pay figures for: {esc(f.wage_title)}</i>")
-        lines.append(_headline(w, top))
-        lines.append("<pre>" + esc(_percentile_table(w, top)) + "</pre>")
         pay = "hourly" if w.paid_the_other_way("annual_median") else "annual"
-        area_wages = (local or {}).get(f.code)
-        if area_wages is not None:
+        area_wages = local.get(f.code)
+        kinds: list[tuple[RankingOf, str | None]] = [(RankingOf.STATES, None)]
+        if place is not None and area_wages is not None:
+            lines += _full(area_wages, top, place.name)
+            concentration = _concentration(area_wages)
+            if concentration:
+                lines.append(concentration)
+            lines.append(f"Jobs there: {count(area_wages.employment)}")
+            if place.kind == PlaceKind.STATE:
+                kinds.insert(0, (RankingOf.METROS, POSTAL.get(place.state_code, "")))
             lines.append(
-                f"📍 {esc(area_wages.area_name)}: median "
-                f"{esc(wage(area_wages, pay + '_median', top))}, "
-                f"mean {esc(wage(area_wages, pay + '_mean', top))}, "
-                f"{count(area_wages.employment)} jobs"
+                f"🇺🇸 <b>{NATIONAL_NAME}</b>: median {esc(wage(w, pay + '_median', top))}, "
+                f"mean {esc(wage(w, pay + '_mean', top))}, {count(w.employment)} jobs"
             )
-        elif local is not None:
-            lines.append(f"📍 Your area: {NOT_PUBLISHED} for this occupation.")
+        else:
+            if place is not None:
+                lines.append(f"📍 {esc(place.name)}: {NOT_PUBLISHED} for this occupation.")
+            lines += _full(w, top)
+            kinds.append((RankingOf.METROS, None))
+        kinds.append((RankingOf.INDUSTRIES, None))
         if f.wage_code:
-            for kind, label, one, several in RANKINGS:
-                ranking = await store.ranked_wages(
-                    f.wage_code, kind=kind, limit=3 if many else 5, by=pay + "_median"
-                )
-                items = _ranking_items(ranking, kind, pay, (one, several), top)
-                if items:
-                    lines.append(f"<b>{label}</b> (median): " + "; ".join(items))
+            lines += await _rankings(ctx, f.wage_code, pay, kinds)
         parts.append("\n".join(lines))
     return Rendered("\n".join(parts))

@@ -1,8 +1,8 @@
-"""Who does the work and where it is going: the Demographics, Outlook and Similar jobs views."""
+"""Who does the work and what is like it: the Demographics and Similar jobs views."""
 
 from __future__ import annotations
 
-from bot.render import NOT_PUBLISHED, esc, money, signed_percent, thousands
+from bot.render import NOT_PUBLISHED, esc, money, signed_percent
 from bot.views.context import Offer, Rendered, ViewContext
 from bot.views.headings import heading as _heading
 
@@ -35,38 +35,6 @@ async def demographics(ctx: ViewContext) -> Rendered:
         f"\n<i>BLS Current Population Survey: shares {years[0]}, age {years[1]}. "
         f"Covers {covered} of {total} occupations.</i>"
     )
-    return Rendered("\n".join(parts))
-
-
-async def outlook(ctx: ViewContext) -> Rendered:
-    store, occupations, many = ctx.store, ctx.occupations, ctx.many
-    average = await store.average_growth()
-    parts = ["📈 <b>Outlook 2024–34</b> — BLS Employment Projections"]
-    for f in occupations:
-        p = f.projection
-        lines = [_heading(f, many)]
-        if p is None:
-            lines.append(f"Projections: {NOT_PUBLISHED} for this occupation.")
-        else:
-            lines.append(
-                f"Jobs 2024: {thousands(p.employment_2024)} → 2034: "
-                f"{thousands(p.employment_2034)} ({signed_percent(p.percent_change)})"
-            )
-            if p.percent_change is not None and average is not None:
-                pace = (
-                    "faster than"
-                    if p.percent_change > average + 0.5
-                    else "slower than"
-                    if p.percent_change < average - 0.5
-                    else "about as fast as"
-                )
-                lines.append(
-                    f"{pace.capitalize()} the average for all jobs ({signed_percent(average)})."
-                )
-            lines.append(f"Openings a year: {thousands(p.openings)}")
-            if p.code != f.soc_code:
-                lines.append(f"<i>Projection for: {esc(p.title)}</i>")
-        parts.append("\n".join(lines))
     return Rendered("\n".join(parts))
 
 

@@ -3,14 +3,14 @@ BLS's typical entry requirements)."""
 
 from __future__ import annotations
 
-from bot.render import NOT_PUBLISHED, esc
+from bot.render import NOT_PUBLISHED, esc, onet_value
 from bot.views.context import Rendered, ViewContext
 from bot.views.headings import heading as _heading
 
 
 async def skills(ctx: ViewContext) -> Rendered:
     store, occupations, many = ctx.store, ctx.occupations, ctx.many
-    parts = ["🧠 <b>Skills</b> — most important first (O*NET importance 1–5)"]
+    parts = ["🧠 <b>Skills</b> — most important first, with O*NET importance (scale 1–5)"]
     for f in occupations:
         lines = [_heading(f, many)]
         top_skills = await store.ratings(f.code, "skill", limit=6 if many else 8)
@@ -22,7 +22,9 @@ async def skills(ctx: ViewContext) -> Rendered:
             lines.append(
                 "Skills: "
                 + ", ".join(
-                    f"{esc(s.name)} {s.importance:.1f}" if s.importance is not None else esc(s.name)
+                    f"{esc(s.name)} {onet_value(s.importance)}"
+                    if s.importance is not None
+                    else f"{esc(s.name)} (importance not rated)"
                     for s in top_skills
                 )
             )

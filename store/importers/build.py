@@ -6,12 +6,13 @@ Other databases (PostgreSQL) get the same effect from one transaction with trans
 the source tables are dropped, re-created and filled, and committed together; until then
 readers see the old tables (or wait for the commit), and any failure rolls it all back.
 
-The user tables (`models.USER_TABLES`: chat preferences and the inbox of updates) are what the
-bot writes, not source data. Elsewhere than SQLite they are never dropped, so they stay where
-they are. SQLite copies them into the new file at the last moment, holding the old file's write
-lock from before the copy until after the rename: a running bot's write either commits before
-the copy (and is copied) or waits for the lock and then finds the file replaced, and is redone
-in the new file (`store.db.Database.write`). Nothing the bot wrote is left behind in the old one.
+The user tables (`models.USER_TABLES`: chat preferences, conversations, the inbox of updates)
+are what the bot writes, not source data. Elsewhere than SQLite they are never dropped, so they
+stay where they are. SQLite copies them into the new file at the last moment, holding the old
+file's write lock from before the copy until after the rename: a running bot's write either
+commits before the copy (and is copied) or waits for the lock and then finds the file replaced,
+and is redone in the new file (`store.db.Database.write`). Nothing the bot wrote is left behind
+in the old one.
 """
 
 from __future__ import annotations
@@ -36,8 +37,10 @@ from store import models
 from store.codes import CROSS_INDUSTRY, NATIONAL
 from store.db import BUILD_BUSY_TIMEOUT, create_engine, sqlite_path
 from store.importers.demographics import DemographicTables, load_demographics
+from store.importers.interests import load_interests
 from store.importers.oews import OewsTables, load_oews
 from store.importers.onet import OnetTables, load_onet
+from store.importers.outlook import load_outlook
 from store.importers.projections import ProjectionTables, load_projections
 from store.importers.tables import Row, SourceError
 
@@ -137,6 +140,15 @@ def join_occupations(
     return rows
 
 
+def _metro_ranges(oews: OewsTables) -> str:
+    """How many metro rows have a pay range: none without the metro file (bls/oews-metro/)."""
+    metro_codes = {a["code"] for a in oews.areas if a["kind"] == "M"}
+    metro = [w for w in oews.wages if w["area_code"] in metro_codes]
+    ranged = sum(1 for w in metro if w["annual_p10"] is not None or w["hourly_p10"] is not None)
+    note = "" if oews.metro_series else " (no bls/oews-metro/ data file)"
+    return _percent(ranged, len(metro)) + note
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{part:,}/{whole:,} ({100 * part / whole:.0f}%)" if whole else "0/0"
 
@@ -220,8 +232,10 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
         raise SourceError(f"data directory not found: {data_dir} (set CAREERBOT_DATA_DIR)")
     onet_dir, bls_dir = data_dir / "onet", data_dir / "bls"
     onet = load_onet(onet_dir)
-    oews = load_oews(bls_dir / "oews")
+    oews = load_oews(bls_dir / "oews", bls_dir / "oews-metro")
     projections = load_projections(bls_dir)
+    outlook = load_outlook(bls_dir / "occupation.xlsx")
+    interests = load_interests(onet_dir, {o["code"] for o in onet.occupations})
     soc_titles = list(oews.occupation_names.items()) + [
         (p["code"], p["title"]) for p in projections.projections
     ]
@@ -240,7 +254,8 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
     metadata: dict[str, str] = {f"release_{k}": v for k, v in report.releases.items()}
     metadata["schema"] = str(models.SCHEMA_VERSION)
     metadata.update({f"oews_footnote_{k}": v for k, v in oews.footnotes.items()})
-    for path in [*onet.files, *oews.files, *projections.files, *demographics.files]:
+    sources = [*onet.files, *interests.files, *oews.files, *projections.files, *demographics.files]
+    for path in sources:
         metadata[f"sha256:{path.relative_to(data_dir)}"] = file_hash(path)
 
     n = len(occupations)
@@ -253,6 +268,8 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
         "projections": _percent(sum(1 for o in occupations if o["projection_code"]), n),
         "demographics": _percent(sum(1 for o in occupations if o["demographic_id"]), n),
         "job zones": _percent(sum(1 for o in occupations if o["job_zone"]), n),
+        "interests": _percent(len(interests.interests), n),
+        "metro pay ranges": _metro_ranges(oews),
     }
     metadata["coverage"] = "; ".join(f"{k}: {v}" for k, v in report.coverage.items())
     tables: dict[Table, list[Row]] = {
@@ -270,6 +287,11 @@ def load_sources(data_dir: Path) -> tuple[dict[Table, list[Row]], BuildReport]:
         table(models.Industry): oews.industries,
         table(models.Wage): oews.wages,
         table(models.Projection): projections.projections,
+        table(models.Separation): outlook.separations,
+        table(models.UtilizationFactor): outlook.factors,
+        table(models.Interest): interests.interests,
+        table(models.InterestActivity): interests.activities,
+        table(models.WorkValue): interests.work_values,
         table(models.Metadata): [{"key": k, "value": v} for k, v in metadata.items()],
     }
     report.counts = {target.name: len(rows) for target, rows in tables.items()}

@@ -3,6 +3,10 @@
 A series id packs area type, area, industry, occupation and datatype into fixed positions
 (`OEU` + N/S/M + area(7) + industry(6) + occupation(6) + datatype(2)); one Wage row gathers
 every datatype of one (occupation, area, industry).
+
+The metro percentiles and concentration (datatypes 06-07, 09-12, 14-17 for metropolitan areas)
+come in a second data file of the same release and layout (`bls/oews-metro/`); its series fill
+the same rows, so a metro row has its pay range like a state's. No series is in both files.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ DATATYPES = {
     "13": "annual_median",
     "14": "annual_p75",
     "15": "annual_p90",
+    "16": "jobs_per_1000",
+    "17": "location_quotient",
 }
 INTEGER_FIELDS = {
     "employment",
@@ -51,6 +57,7 @@ class OewsTables:
     footnotes: dict[str, str] = field(default_factory=dict)  # code -> text
     release: str = ""
     files: list[Path] = field(default_factory=list)
+    metro_series: int = 0  # values read from the metro file (0: the data has none)
 
 
 def _tsv(path: Path) -> list[list[str]]:
@@ -67,7 +74,9 @@ def find_data_file(directory: Path) -> Path:
     return candidates[-1]
 
 
-def load_oews(directory: Path) -> OewsTables:
+def load_oews(directory: Path, metro_directory: Path | None = None) -> OewsTables:
+    """The OEWS tables of `directory`, with the metro series of `metro_directory` merged in
+    when it holds a data file of the same release (older data folders have none)."""
     out = OewsTables()
     data_file = find_data_file(directory)
     out.release = data_file.name.removeprefix("oe.data.")
@@ -85,6 +94,23 @@ def load_oews(directory: Path) -> OewsTables:
 
     rows: dict[str, Row] = {}
     footnotes: dict[str, list[str]] = {}
+    _read_series(data_file, rows, footnotes)
+    metro_file = metro_directory / data_file.name if metro_directory is not None else None
+    if metro_file is not None and metro_file.is_file():
+        out.files.append(metro_file)
+        out.metro_series = _read_series(metro_file, rows, footnotes)
+    for key, row in rows.items():
+        for column in DATATYPES.values():
+            row.setdefault(column, None)
+        row["footnotes"] = ";".join(footnotes.get(key, ()))
+    out.wages = list(rows.values())
+    return out
+
+
+def _read_series(data_file: Path, rows: dict[str, Row], footnotes: dict[str, list[str]]) -> int:
+    """Add one flat file's values to `rows` (keyed by the series id without its datatype);
+    returns how many values it held."""
+    read = 0
     with data_file.open(encoding="utf-8") as handle:
         next(handle)
         for line in handle:
@@ -92,6 +118,7 @@ def load_oews(directory: Path) -> OewsTables:
             column = DATATYPES.get(series_id[23:25])
             if column is None:
                 continue
+            read += 1
             key = series_id[4:23]
             row = rows.get(key)
             if row is None:
@@ -109,9 +136,4 @@ def load_oews(directory: Path) -> OewsTables:
                 row[column] = int(float(value))
             else:
                 row[column] = float(value)
-    for key, row in rows.items():
-        for column in DATATYPES.values():
-            row.setdefault(column, None)
-        row["footnotes"] = ";".join(footnotes.get(key, ()))
-    out.wages = list(rows.values())
-    return out
+    return read

@@ -159,6 +159,7 @@ def load_onet(directory: Path) -> OnetTables:
                 "experience": text(row.get("Experience")),
                 "education": text(row.get("Education")),
                 "training": text(row.get("Job Training")),
+                "examples": text(row.get("Examples")),
             }
         )
 

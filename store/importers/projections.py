@@ -1,4 +1,8 @@
-"""Employment Projections 2024-34 (Table 1.2) and BLS's O*NET-SOC -> NEM crosswalk."""
+"""Employment Projections 2024-34 (Table 1.2) and BLS's O*NET-SOC -> NEM crosswalk.
+
+Table 1.2's percent self-employed is kept because OEWS wages leave the self-employed out: where
+many are (real estate agents, rideshare drivers), the bot says whose pay it shows.
+"""
 
 from __future__ import annotations
 
@@ -58,6 +62,7 @@ def load_projections(bls_dir: Path) -> ProjectionTables:
         "employment_2034": _column(header, "Employment, 2034"),
         "change_numeric": _column(header, "Employment change, numeric"),
         "percent_change": _column(header, "Employment change, percent"),
+        "self_employed_percent": _column(header, "Percent self employed"),
         "openings": _column(header, "Occupational openings"),
         "median_wage_2024": _column(header, "Median annual wage"),
         "typical_education": _column(header, "Typical education"),
@@ -76,6 +81,7 @@ def load_projections(bls_dir: Path) -> ProjectionTables:
                 "employment_2034": number(row[col["employment_2034"]]),
                 "change_numeric": number(row[col["change_numeric"]]),
                 "percent_change": number(row[col["percent_change"]]),
+                "self_employed_percent": number(row[col["self_employed_percent"]]),
                 "openings": number(row[col["openings"]]),
                 "median_wage_2024": integer(row[col["median_wage_2024"]]),
                 "typical_education": _label(row[col["typical_education"]]),

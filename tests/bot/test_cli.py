@@ -124,15 +124,16 @@ def test_console_saves_charts_and_remembers_a_location(real_db_url: str, tmp_pat
     assert chart_number is not None
     pressed = subprocess.run(
         [sys.executable, "-m", "bot", "console"],
-        cwd=ROOT,
+        cwd=tmp_path,  # charts go to var/charts/ under the working directory, not /tmp
         capture_output=True,
         text=True,
         input=f"nurse vs teacher\n{chart_number[1]}\n/quit\n",
         timeout=120,
-        env={**os.environ, "DATABASE_URL": real_db_url, "TMPDIR": str(tmp_path)},
+        env={**os.environ, "DATABASE_URL": real_db_url, "TMPDIR": str(tmp_path / "tmp")},
     )
-    assert "chart saved to" in pressed.stdout
-    assert list(tmp_path.glob("careerbot-chart-*.png"))
+    assert "chart saved to var/charts/careerbot-chart-" in pressed.stdout
+    assert list((tmp_path / "var" / "charts").glob("careerbot-chart-*.png"))
+    assert not (tmp_path / "tmp").exists() or not list((tmp_path / "tmp").glob("*.png"))
 
 
 def test_unreachable_database_server_is_a_clear_error_without_the_password(
@@ -149,3 +150,83 @@ def test_unreachable_database_server_is_a_clear_error_without_the_password(
     )
     assert "hunter2secret" not in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_press_renders_the_reply_a_button_gives(real_db_url: str) -> None:
+    answer = json.loads(
+        careerbot("ask", "--json", "nurse vs teacher", database_url=real_db_url).stdout
+    )
+    salary = next(
+        b["callback_data"] for row in answer["buttons"] for b in row if "Salary" in b["text"]
+    )
+    shown = careerbot("press", salary, database_url=real_db_url)
+    assert shown.returncode == 0, shown.stderr
+    assert (
+        "Salary" in shown.stdout
+        and "Registered Nurses" in shown.stdout
+        and "<b>" not in shown.stdout
+    )
+    as_json = json.loads(careerbot("press", "--json", salary, database_url=real_db_url).stdout)
+    assert as_json["kind"] == "detail" and as_json["view"] == "salary"
+    assert all(b["callback_data"] for row in as_json["buttons"] for b in row)
+    expired = careerbot("press", "1.zzzz.s.43301100", database_url=real_db_url)
+    assert expired.returncode == 1 and "expired" in expired.stdout
+
+
+def test_press_with_a_chat_saves_a_picked_place(real_db_url: str) -> None:
+    answer = json.loads(careerbot("ask", "--json", "electrician", database_url=real_db_url).stdout)
+    location = next(
+        b["callback_data"] for row in answer["buttons"] for b in row if "Location" in b["text"]
+    )
+    picker = json.loads(careerbot("press", "--json", location, database_url=real_db_url).stdout)
+    alabama = next(
+        b["callback_data"] for row in picker["buttons"] for b in row if b["text"] == "Alabama"
+    )
+    metros = json.loads(careerbot("press", "--json", alabama, database_url=real_db_url).stdout)
+    whole = next(
+        b["callback_data"] for row in metros["buttons"] for b in row if "All of" in b["text"]
+    )
+    saved = json.loads(
+        careerbot("press", "--json", whole, "--chat", "31337", database_url=real_db_url).stdout
+    )
+    assert saved["saved"] is True and saved["location"]["name"] == "Alabama"
+    unsaved = json.loads(careerbot("press", "--json", whole, database_url=real_db_url).stdout)
+    assert unsaved["saved"] is False and "not saved" in unsaved["text"]
+
+
+def test_chart_of_a_metro_and_of_one_job_in_two_places(real_db_url: str, tmp_path: Path) -> None:
+    for question in ("plumber in Seattle, WA", "teacher in Texas vs teacher in California"):
+        output = tmp_path / "chart.png"
+        result = careerbot("chart", question, "-o", str(output), database_url=real_db_url)
+        assert result.returncode == 0, result.stderr
+        assert output.read_bytes().startswith(b"\x89PNG")
+    assert "Texas vs California" in result.stdout
+
+
+def test_console_numbers_mean_the_same_button_all_session(real_db_url: str) -> None:
+    result = careerbot(
+        "console",
+        database_url=real_db_url,
+        stdin="nurse vs teacher\n1\n2\n/quit\n",  # the summary, its Salary, then Skills
+    )
+    assert result.returncode == 0, result.stderr
+    numbers: dict[str, set[str]] = {}
+    for number, label in re.findall(r"\[(\d+)\] ([^\[\n]+?)(?=\s{3}\[|\n|$)", result.stdout):
+        numbers.setdefault(label.strip(), set()).add(number)
+    assert numbers["💵 Salary"] == {"1"} and numbers["🧠 Skills"] == {"2"}
+    assert len(numbers["« Summary"]) == 1 and len(numbers["📊 Chart"]) == 1
+    assert "🧠 <b>Skills</b>" not in result.stdout and "Skills —" in result.stdout
+
+
+def test_successive_asks_in_one_chat_form_one_conversation(real_db_url: str) -> None:
+    first = careerbot("ask", "--chat", "5150", "nurse vs teacher", database_url=real_db_url)
+    assert first.returncode == 0, first.stderr
+    follow_up = careerbot(
+        "ask", "--json", "--chat", "5150", "what about in Ohio?", database_url=real_db_url
+    )
+    assert follow_up.returncode == 0, follow_up.stderr
+    answer = json.loads(follow_up.stdout)
+    assert answer["kind"] == "compare" and answer["location"]["name"] == "Ohio"
+    assert [o["code"] for o in answer["occupations"]] == ["29-1141.00", "25-2021.00"]
+    alone = careerbot("ask", "--json", "what about in Ohio?", database_url=real_db_url)
+    assert json.loads(alone.stdout)["kind"] == "none"  # no --chat: no conversation

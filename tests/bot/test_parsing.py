@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.parsing import MAX_TITLES, parse
+from bot.parsing import MAX_TITLES, parse, split_places
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,45 @@ def test_a_place_is_split_off_only_when_it_is_a_place() -> None:
 def test_huge_messages_are_capped() -> None:
     intent = parse("nurse vs " + "x" * 100_000)
     assert all(len(t) <= 80 for t in intent.titles)
+
+
+PLACES = {"texas", "california", "ohio", "florida", "seattle, wa", "austin"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "teacher in Texas vs teacher in California",
+            [("teacher", "texas"), ("teacher", "california")],
+        ),
+        ("nurse pay in Texas vs California", [("nurse", "texas"), ("nurse", "california")]),
+        ("electrician: Ohio vs Florida", [("electrician", "ohio"), ("electrician", "florida")]),
+        (
+            "how much do nurses make in texas or california?",
+            [("nurses", "texas"), ("nurses", "california")],
+        ),
+        (
+            "plumber in Seattle, WA vs plumber in Austin",
+            [("plumber", "seattle, wa"), ("plumber", "austin")],
+        ),
+    ],
+)
+def test_one_job_in_several_places_is_split_by_place(
+    text: str, sides: list[tuple[str, str]]
+) -> None:
+    assert split_places(text, PLACES.__contains__) == sides
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nurse vs teacher in Texas",
+        "nurse in texas",
+        "texas vs california",
+        "nurse in Texas vs nurse in Texas",
+        "nurse vs teacher",
+    ],
+)
+def test_other_questions_are_left_to_the_usual_split(text: str) -> None:
+    assert split_places(text, PLACES.__contains__) is None

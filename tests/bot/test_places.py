@@ -119,15 +119,6 @@ async def test_unknown_place_explains_how_to_set_one(careerbot: Careerbot) -> No
     assert await careerbot.store.preferences.area(7) is None
 
 
-async def test_location_button_explains_without_replacing_the_answer(
-    careerbot: Careerbot,
-) -> None:
-    summary = await careerbot.answer("nurse vs teacher")
-    location = next(b.data for row in summary.buttons for b in row if "Location" in b.label)
-    reply = await careerbot.press(location)
-    assert reply.kind == "notice" and "/state" in reply.text and len(reply.text) <= 200
-
-
 async def test_area_figures_equal_the_source_rows(careerbot: Careerbot, real_data_dir) -> None:
 
     texas = await careerbot.answer("nurse in TX")

@@ -9,16 +9,20 @@ from bot.render import (
     NOT_PUBLISHED,
     Side,
     TopCode,
-    differences,
+    clip,
+    echo,
     median_pay,
     money,
+    onet_value,
     pay_range,
     signed_percent,
     summary_lines,
     summary_table,
+    thousands,
     trim,
     wage,
 )
+from bot.sentences import differences
 from tests.support.facts import occupation, wages
 
 TOP = TopCode.from_footnote(
@@ -84,7 +88,14 @@ def test_differences_name_the_higher_paid_side_with_exact_gap() -> None:
     b = Side(
         "b",
         "x",
-        replace(occupation("Loan Officers", wages(annual_median=76690, employment=274330), 1.7)),
+        replace(
+            occupation(
+                "Loan Officers",
+                wages(annual_median=76690, employment=274330),
+                1.7,
+                code="13-2072.00",
+            )
+        ),
     )
     sentences = differences([a, b])
     assert sentences[0] == (
@@ -147,7 +158,7 @@ def test_two_jobs_paid_by_the_hour_are_compared_by_the_hour() -> None:
     dancers = wages(hourly_median=24.80, footnotes=annual_gap)
     sides = [
         Side("actor", "x", occupation("Actors", actors)),
-        Side("dancer", "x", occupation("Dancers", dancers)),
+        Side("dancer", "x", occupation("Dancers", dancers, code="27-2031.00")),
     ]
     assert differences(sides)[0] == (
         "Actors earn about $4.25 an hour (17%) more at the median than dancers."
@@ -160,3 +171,49 @@ def test_median_pay_names_its_unit() -> None:
     assert median_pay(actors, TOP) == "$29.05/h"
     assert median_pay(wages(footnotes={"annual_median": "5"}), TOP) == "$239,200+/yr"
     assert median_pay(None, TOP) == NOT_PUBLISHED
+
+
+def test_a_top_coded_10th_percentile_reads_as_the_top_code_not_n_p() -> None:
+    """Dermatologists in Maine: every percentile is at or above BLS's top code."""
+    all_top = {c: "5" for c in ("annual_p10", "annual_p90", "annual_median")}
+    top_coded = wages(footnotes=all_top)
+    assert pay_range(top_coded, TOP, short=True) == "$239.2k+"
+    assert "n/p" not in pay_range(top_coded, TOP, short=True)
+    assert pay_range(top_coded, TOP) == "$239,200+ (all percentiles)"
+    only_p90 = wages(annual_p10=120000, footnotes={"annual_p90": "5"})
+    assert pay_range(only_p90, TOP, short=True) == "$120k–239.2k+"
+
+
+def test_projections_of_zero_thousand_read_fewer_than_50() -> None:
+    assert thousands(0.0) == "fewer than 50"
+    assert thousands(13.7) == "13,700"
+    assert thousands(None) == NOT_PUBLISHED
+
+
+def test_o_net_values_round_half_up() -> None:
+    assert onet_value(3.25) == "3.3"
+    assert onet_value(3.24) == "3.2"
+    assert onet_value(4.0) == "4.0"
+    assert onet_value(2.35) == "2.4"  # 2.35 is stored as 2.34999…: formatting gives 2.3
+
+
+def test_echoed_text_is_cut_at_a_word_and_loses_control_and_bidi_characters() -> None:
+    assert echo("nurse\u202e vs \u2066teacher\x00\x1b") == "nurse vs teacher"
+    long = echo("registered " * 50)
+    assert len(long) <= 80 and long.endswith("…") and long.removesuffix("…").endswith("registered")
+    assert echo("<b>R&D</b>") == "&lt;b&gt;R&amp;D&lt;/b&gt;"
+    assert clip("Industrial Machinery Mechanics", 20) == "Industrial…"
+
+
+def test_a_gap_says_why_and_rounded_ranges_say_so() -> None:
+    unreleased = wages(
+        annual_median=47030,
+        annual_p10=34400,
+        annual_p90=65580,
+        employment=None,
+        footnotes={"employment": "8"},
+    )
+    side = Side("a", "x", occupation("Bill and Account Collectors", unreleased, -10.5))
+    body = summary_table([side, side], TOP).removeprefix("<pre>").removesuffix("</pre>")
+    assert "n/p: not published (BLS: estimate not released)" in body
+    assert body.splitlines()[-1] == "k: thousands, rounded to $100"

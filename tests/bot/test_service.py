@@ -127,7 +127,7 @@ async def test_unknown_titles_get_a_friendly_answer_with_examples(careerbot: Car
 
 async def test_greetings_are_answered_kindly(careerbot: Careerbot) -> None:
     reply = await careerbot.answer("hello")
-    assert reply.kind == "none" and reply.text.startswith("Hi!")
+    assert reply.kind == "smalltalk" and reply.text.startswith("Hi!")
 
 
 async def test_unsure_title_asks_did_you_mean_and_a_tap_answers(careerbot: Careerbot) -> None:
@@ -194,3 +194,17 @@ async def test_similar_jobs_compare_each_with_the_occupation_it_relates_to(
     for offer in offers:
         base, related = offer.codes
         assert related in {r.code for r in await careerbot.store.related(base, limit=6)}
+
+
+async def test_a_title_several_jobs_share_is_answered_as_its_usual_meaning_with_the_others_offered(
+    careerbot: Careerbot,
+) -> None:
+    """ "Forklift operator" is written as such under several O*NET occupations: the answer
+    reads it as industrial truck operators (the usual meaning) and offers the others to tap."""
+    reply = await careerbot.answer("truck driver vs forklift operator")
+    assert reply.kind == "compare"
+    assert [o["code"] for o in reply.occupations] == ["53-3032.00", "53-7051.00"]
+    assert "“forklift operator” can also mean another job" in reply.text
+    other = next(b for row in reply.buttons for b in row if b.label.startswith("↔ Operating"))
+    swapped = await careerbot.press(other.data)
+    assert [o["code"] for o in swapped.occupations] == ["53-3032.00", "47-2073.00"]

@@ -103,11 +103,14 @@ async def test_buttons_under_inline_messages_edit_by_inline_message_id(
     assert len(bot.answers()) == 1
 
 
-async def test_location_button_answers_with_an_alert_and_keeps_the_message(
+async def test_location_button_edits_the_message_into_the_place_picker(
     bot: Bot, careerbot: Careerbot
 ) -> None:
     comparison = await careerbot.answer("nurse vs teacher")
     location = next(b.data for row in comparison.buttons for b in row if "Location" in b.label)
     await bot.receive(callback(location, bot_message(comparison.text, buttons=comparison.buttons)))
-    assert bot.telegram.methods() == ["answerCallbackQuery"]
-    assert bot.answers()[0]["show_alert"] is True and "/state" in bot.answers()[0]["text"]
+    assert bot.telegram.methods() == ["editMessageText", "answerCallbackQuery"]
+    edit = bot.edits()[0]
+    assert "Where should pay figures be for?" in edit["text"]
+    assert "🇺🇸 United States" in json.dumps(edit["reply_markup"], ensure_ascii=False)
+    assert "text" not in bot.answers()[0]

@@ -87,8 +87,16 @@ async def test_every_button_edits_the_answer_in_place_and_summary_goes_back(
         shown = private.current(answer)["text"]
         answered = await private.tap(data, answer)
 
-        if expected.kind == "notice":  # 📍 Location explains /state in an alert, no edit
-            assert answered["show_alert"] is True and answered["text"] == expected.text
+        if expected.kind == "location":  # 📍 Location: the place picker, edited in place
+            picker = private.current(answer)
+            assert picker["text"] == expected.text and "text" not in answered
+            back = next(
+                b["callback_data"]
+                for row in picker["reply_markup"]["inline_keyboard"]
+                for b in row
+                if b["text"] == "« Back"
+            )
+            await private.tap(back, answer)
             assert private.current(answer)["text"] == shown
             continue
         assert "text" not in answered  # a quiet answer: the new content is the response
@@ -275,6 +283,65 @@ async def test_inline_query_offers_the_comparison_with_working_buttons(
     (edit,) = fake_bot_api.calls("editMessageText")
     assert edit["inline_message_id"] == "AAinline-1"
     assert edit["text"] == (await private.core.press(buttons[0])).text
+
+
+def _button(message: JSONDict, label: str) -> str:
+    return next(
+        b["callback_data"]
+        for row in message["reply_markup"]["inline_keyboard"]
+        for b in row
+        if b["text"] == label
+    )
+
+
+async def test_the_place_picker_sets_the_chats_place_and_shows_the_answer_there(
+    private: Chat,
+) -> None:
+    answer = await private.say("nurse vs teacher")
+    await private.tap(_button(answer, "📍 Location"), answer)
+    picker = private.current(answer)
+    assert "Where should pay figures be for?" in picker["text"]
+    await private.tap(_button(picker, "Alabama"), answer)
+    alabama = private.current(answer)
+    await private.tap(_button(alabama, "📍 All of Alabama"), answer)
+    shown = private.current(answer)
+    assert "Alabama saved for this chat" in shown["text"]
+    assert "Pay and jobs in Alabama" in shown["text"] and "Registered Nurses" in shown["text"]
+    assert len(private.sent()) == 1  # all of it in the one message
+    assert await private.core.store.preferences.area(private.chat_id) == "0100000"
+    later = await private.say("electrician vs plumber")
+    assert "Pay and jobs in Alabama" in later["text"]  # the chat remembers it
+    await private.tap(_button(later, "📍 Location"), later)
+    await private.tap(_button(private.current(later), "🇺🇸 United States"), later)
+    assert await private.core.store.preferences.area(private.chat_id) is None
+
+
+async def test_the_place_picker_under_an_inline_message_shows_but_does_not_save(
+    private: Chat, fake_bot_api: FakeBotAPI
+) -> None:
+    summary = await private.core.answer("nurse vs teacher")
+    location = next(b.data for row in summary.buttons for b in row if "Location" in b.label)
+    picker = await private.core.press(location)
+    alabama = await private.core.press(
+        next(b.data for row in picker.buttons for b in row if b.label == "Alabama")
+    )
+    choose = next(b.data for row in alabama.buttons for b in row if b.label == "📍 All of Alabama")
+    fake_bot_api.inject_raw(
+        {
+            "callback_query": {
+                "id": "inline-pick",
+                "from": {"id": 1001, "is_bot": False, "first_name": "Ana"},
+                "inline_message_id": "AAinline-9",
+                "chat_instance": "ci",
+                "data": choose,
+            }
+        }
+    )
+    await fake_bot_api.wait_for("editMessageText")
+    (edit,) = fake_bot_api.calls("editMessageText")
+    assert edit["inline_message_id"] == "AAinline-9"
+    assert "Pay and jobs in Alabama" in edit["text"] and "not saved" in edit["text"]
+    assert await private.core.store.preferences.area(1001) is None
 
 
 async def test_empty_inline_query_offers_examples(

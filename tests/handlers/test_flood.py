@@ -59,8 +59,8 @@ def test_others_are_unaffected_and_presses_have_their_own_bucket() -> None:
         guard.take(1, "private", 1)
 
     assert guard.take(2, "private", 2).allowed  # another user
-    presses = [guard.take(1, "private", 1, press=True) for _ in range(21)]
-    assert [p.allowed for p in presses] == [True] * 20 + [False]  # a full tour of the buttons
+    presses = [guard.take(1, "private", 1, press=True) for _ in range(27)]
+    assert [p.allowed for p in presses] == [True] * 26 + [False]  # a full tour of the buttons
 
 
 def test_group_member_is_slowed_down_before_the_group() -> None:

@@ -62,6 +62,9 @@ class SlowCareerbot:
         await asyncio.sleep(0.3)
         return await self.core.answer(text)
 
+    def remember_sent(self, chat_id: int, message_id: int, reply: Reply) -> None:
+        self.core.remember_sent(chat_id, message_id, reply)
+
 
 async def test_typing_is_shown_only_when_the_answer_is_slow(
     careerbot: Careerbot, monkeypatch: pytest.MonkeyPatch

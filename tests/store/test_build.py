@@ -72,7 +72,33 @@ async def test_wages_keep_source_values_and_footnotes(built) -> None:
         "select annual_p90, footnotes from wage where soc_code='13-2072' and area_code='0000000'",
     )
     assert top_coded == [(None, "annual_p90=5")]
-    assert rows(path, "select count(*) from wage") == [(6,)]
+    assert rows(path, "select count(*) from wage") == [(8,)]
+
+
+async def test_metro_percentiles_and_concentration_fill_the_metro_rows(built) -> None:
+    """bls/oews-metro/ holds the metro series bls/oews/ leaves out: they join the same row."""
+    _, path = built
+    metro = rows(
+        path,
+        "select employment, annual_median, annual_p10, annual_p25, annual_p75, annual_p90, "
+        "hourly_p10, hourly_median, hourly_p90, jobs_per_1000, location_quotient from wage "
+        "where soc_code='43-3011' and area_code='0019100'",
+    )
+    assert metro == [(5200, 45120, 33010, 38250, 53960, 63020, 15.87, 21.69, 30.30, 1.329, 1.08)]
+    coverage = rows(path, "select value from metadata where key='coverage'")[0][0]
+    assert "metro pay ranges: 1/2 (50%)" in coverage
+
+
+async def test_a_data_folder_without_metro_percentiles_still_builds(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    for file in (data_dir / "bls" / "oews-metro").iterdir():
+        file.unlink()
+    path = tmp_path / "db" / "careerbot.sqlite3"
+    await build_database(data_dir, f"sqlite+aiosqlite:///{path}")
+    assert rows(path, "select annual_p10 from wage where area_code='0019100'") == [(None,)]
+    coverage = rows(path, "select value from metadata where key='coverage'")[0][0]
+    assert "no bls/oews-metro/ data file" in coverage
 
 
 async def test_titles_tasks_ratings_and_education(built) -> None:

@@ -76,9 +76,22 @@ QUESTIONS = [
     "help",
     "asdfghjkl vs qwertyuiop",
     "🙂",
+    # The advisor (issue 15): rankings, cards, places, pay positions, tools and the quiz.
+    "highest paying jobs in Texas without a degree",
+    "how do I become a dental hygienist",
+    "best cities in texas for welders",
+    "I make $55,000 as an accountant in Ohio, is that good?",
+    "which jobs use python",
+    "is welding a good career?",
+    "what career fits me?",
 ]
-# Every button of these comparisons is pressed, and every button of the views they open.
-PRESSED = (SEED_1, "physician vs surgeon in California")
+# Every button of these answers is pressed, and every button of the views they open.
+PRESSED = (
+    SEED_1,
+    "physician vs surgeon in California",
+    "highest paying jobs in Texas without a degree",
+    "what career fits me?",
+)
 
 
 def careerbot_cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -302,6 +315,24 @@ def test_the_comparison_covers_every_view(
     assert {"compare", "profile", "switch", "clarify", "detail"} <= kinds
     views = {reply.get("view") for reply in replies}
     assert {"salary", "skills", "education", "duties", "outlook", "switch"} <= views
+
+
+async def test_two_instances_share_one_conversation(pg_url: str, real_index: TitleIndex) -> None:
+    """Webhook instances behind one balancer: a follow-up may reach the other instance."""
+    first = await Careerbot.open(pg_url, index=real_index)
+    second = await Careerbot.open(pg_url, index=real_index)
+    try:
+        asked = await first.answer("nurse vs teacher", chat_id=424_242)
+        await first.store.conversations.flush()
+        await second.store.conversations.refresh(now=True)
+        reply = await second.answer("what about in Ohio?", chat_id=424_242)
+        assert reply.kind == "compare" and reply.occupations == tuple(
+            o for o in reply.occupations if o["code"] in {x["code"] for x in asked.occupations}
+        )
+        assert reply.extra["location"]["name"] == "Ohio"
+    finally:
+        await first.close()
+        await second.close()
 
 
 async def test_the_bot_answers_from_postgresql_end_to_end(

@@ -256,6 +256,37 @@ def write_onet(onet: Path) -> None:
             ],
         ],
     )
+    interest_header = [CODE, "Title", "Element ID", "Element Name", "Scale ID", "Data Value"]
+    _tsv(
+        onet / "Interests.txt",
+        interest_header,
+        [
+            ["43-3011.00", "x", "1.B.1.a", "Realistic", "OI", "1.5"],
+            ["43-3011.00", "x", "1.B.1.e", "Enterprising", "OI", "5.2"],
+            ["43-3011.00", "x", "1.B.1.f", "Conventional", "OI", "6.1"],
+            ["43-3011.00", "x", "1.B.1.g", "First Interest High-Point", "IH", "6.0"],
+            ["43-3011.00", "x", "1.B.1.h", "Second Interest High-Point", "IH", "5.0"],
+            ["43-3011.00", "x", "1.B.1.i", "Third Interest High-Point", "IH", "0.0"],
+            ["99-9999.00", "x", "1.B.1.g", "First Interest High-Point", "IH", "1.0"],
+        ],
+    )
+    _tsv(
+        onet / "Interests Illustrative Activities.txt",
+        ["Element ID", "Element Name", "Interest Type", "Activity"],
+        [
+            ["1.B.1.a", "Realistic", "General", "Build kitchen cabinets."],
+            ["1.B.1.f", "Conventional", "General", "Keep shipping and receiving records."],
+            ["1.B.3.a", "Mechanics/Electronics", "Basic", "Repair cars."],
+        ],
+    )
+    _tsv(
+        onet / "Work Values.txt",
+        interest_header,
+        [
+            ["43-3011.00", "x", "1.B.2.e", "Support", "EX", "5.33"],
+            ["43-3011.00", "x", "1.B.2.g", "First Work Value High-Point", "VH", "5.0"],
+        ],
+    )
     _tsv(
         onet / "Related Occupations.txt",
         [CODE, "Title", "Related O*NET-SOC Code", "Related Title", "Relatedness Tier", "Index"],
@@ -274,6 +305,8 @@ def write_oews(oews: Path) -> None:
         [
             ["00", "0000000", "N", "National"],
             ["48", "0000048", "S", "Texas"],
+            ["48", "0019100", "M", "Dallas-Fort Worth-Arlington, TX"],
+            ["48", "0045500", "M", "Texarkana, TX-AR"],
         ],
     )
     _tsv(
@@ -322,6 +355,8 @@ def write_oews(oews: Path) -> None:
         ("N0000000000000151299", {"01": "400000", "13": "110000"}),
         ("N0000000522000433011", {"01": "9000", "13": "52000"}),
         ("S0000048000000433011", {"01": "15000", "13": "44000"}),
+        ("M0019100000000433011", {"01": "5200", "13": "45120", "08": "21.69"}),
+        ("M0045500000000433011", {"01": "90", "13": "38000"}),
     ]
     footnotes = {("N0000000000000132072", "15"): "5"}
     rows = []
@@ -331,6 +366,32 @@ def write_oews(oews: Path) -> None:
                 [f"OEU{key}{datatype}", "2025", "A01", value, footnotes.get((key, datatype), "")]
             )
     _tsv(oews / "oe.data.2025A01", ["series_id", "year", "period", "value", "footnote_codes"], rows)
+
+
+# The metro percentiles and concentration, in their own file (bls/oews-metro/), as published.
+METRO_SERIES = {
+    "M0019100000000433011": {
+        "11": "33010",
+        "12": "38250",
+        "14": "53960",
+        "15": "63020",
+        "06": "15.87",
+        "10": "30.30",
+        "16": "1.329",
+        "17": "1.08",
+    },
+}
+
+
+def write_oews_metro(metro: Path) -> None:
+    metro.mkdir(parents=True)
+    rows = [
+        [f"OEU{key}{datatype}", "2025", "A01", value, ""]
+        for key, values in METRO_SERIES.items()
+        for datatype, value in values.items()
+    ]
+    header = ["series_id", "year", "period", "value", "footnote_codes"]
+    _tsv(metro / "oe.data.2025A01", header, rows)
 
 
 def write_bls_workbooks(bls: Path) -> None:
@@ -410,6 +471,53 @@ def write_bls_workbooks(bls: Path) -> None:
                     "Moderate-term on-the-job training",
                 ],
                 ["Footnotes:"],
+            ],
+            "Table 1.10": [
+                ["Table 1.10 Occupational separations and openings, projected 2024–34"],
+                [
+                    "2024 National Employment Matrix title",
+                    "2024 National Employment Matrix code",
+                    "Occupation type",
+                    "Employment, 2024",
+                    "Employment, 2034",
+                    "Employment change, numeric, 2024–34",
+                    "Employment change, percent, 2024–34",
+                    "Labor force exit rate, 2024–34 annual average",
+                    "Occupational transfer rate, 2024–34 annual average",
+                    "Total occupational separations rate, 2024–34 annual average",
+                    "Labor force exits, 2024–34 annual average",
+                    "Occupational transfers, 2024–34 annual average",
+                    "Total occupational separations, 2024–34 annual average",
+                    "Occupational openings, 2024–34 annual average",
+                ],
+                [
+                    *("Total, all occupations", "00-0000", "Summary", 169956.1, 175167.9),
+                    *(5211.8, 3.1, 4.7, 5.9, 10.6, 8155.0, 10187.1, 18342.1, 18863.3),
+                ],
+                [
+                    *("      Bill and account collectors", "43-3011", "Line item", 166.9),
+                    *(149.4, -17.5, -10.5, 3.9, 6.5, 10.4, 6.2, 10.4, 16.6, 14.9),
+                ],
+                ["Source: Employment Projections program, U.S. Bureau of Labor Statistics"],
+            ],
+            "Table 1.12": [
+                ["Table 1.12 Factors affecting occupational utilization, projected 2024–34"],
+                [
+                    "2024 National Employment Matrix occupation title",
+                    "2024 National Employment Matrix occupation code",
+                    "2024 National Employment Matrix industry title",
+                    "2024 National Employment Matrix industry code",
+                    "Factors affecting occupational utilization",
+                ],
+                [
+                    "Bill and account collectors",
+                    "43-3011",
+                    "Total, all industries",
+                    "TE1000",
+                    "Productivity change - share decreases as automation lets fewer collectors "
+                    "do the work.",
+                ],
+                ["Source: Employment Projections program, U.S. Bureau of Labor Statistics"],
             ],
         },
     )
@@ -496,5 +604,6 @@ def write_bls_workbooks(bls: Path) -> None:
 def write_fixture_data(root: Path) -> Path:
     write_onet(root / "onet")
     write_oews(root / "bls" / "oews")
+    write_oews_metro(root / "bls" / "oews-metro")
     write_bls_workbooks(root / "bls")
     return root

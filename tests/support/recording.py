@@ -56,6 +56,7 @@ class RecordingRequest(BaseRequest):
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
+        self.results: list[tuple[str, Any]] = []  # (method, what Telegram answered)
         self.failures: dict[str, str] = {}  # method -> description of a 400, used once
         self.message_ids = itertools.count(900)
 
@@ -85,7 +86,9 @@ class RecordingRequest(BaseRequest):
         if name in self.failures:
             body = {"ok": False, "error_code": 400, "description": self.failures.pop(name)}
             return 400, json.dumps(body).encode()
-        return 200, json.dumps({"ok": True, "result": self.result(name, params)}).encode()
+        result = self.result(name, params)
+        self.results.append((name, result))
+        return 200, json.dumps({"ok": True, "result": result}).encode()
 
     def result(self, name: str, params: JSONDict) -> Any:
         if name == "getMe":
@@ -236,6 +239,12 @@ class Bot:
 
     def sent(self) -> list[JSONDict]:
         return self.telegram.params("sendMessage")
+
+    def last_answer(self) -> JSONDict:
+        """The last message the bot sent, as Telegram answered it (with its message_id)."""
+        sent = [r for m, r in self.telegram.results if m == "sendMessage" and isinstance(r, dict)]
+        assert sent, self.telegram.methods()
+        return sent[-1]
 
     def only_sent(self) -> JSONDict:
         sent = self.sent()

@@ -12,3 +12,12 @@ def oews_value(data_dir: Path, series_id: str) -> str:
             if line.startswith(series_id + "\t"):
                 return line.split("\t")[3]
     raise AssertionError(f"series {series_id} not in source")
+
+
+def oews_metro_value(data_dir: Path, series_id: str) -> str:
+    """One value of the metro percentiles file (bls/oews-metro/), read directly."""
+    with (data_dir / "bls" / "oews-metro" / "oe.data.2025A01").open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith(series_id + "\t"):
+                return line.split("\t")[3]
+    raise AssertionError(f"series {series_id} not in source")

@@ -38,6 +38,13 @@ EXTRA_QUESTIONS = (
     "nurse vs cable guy",
     "",
     "/compare@thebot nurse vs teacher",
+    # issue 11: places, seniority, the self-employed
+    "teacher in Texas vs teacher in California",
+    "nurse pay in Texas vs California",
+    "electrician: Ohio vs Florida",
+    "senior patient account representative",
+    "real estate agent vs rideshare driver",
+    "bookkeeper vs accountant vs cashier",
 )
 # Questions whose every button is pressed too (and the buttons of a did-you-mean).
 TOURED = (
@@ -61,6 +68,7 @@ TOURED = (
     "truck driver vs welder",
     "what do dental hygienists make?",
     "kindergarten teacher vs preschool teacher",
+    "teacher in Texas vs teacher in California",
 )
 LOCATED_CHAT = 424242
 

@@ -1,0 +1,225 @@
+"""The advisor: answers to questions that are not "A vs B".
+
+`answer` is one step of `Careerbot.answer`, tried before title parsing: it recognises an
+advisor question (`bot.advisor.questions`) and answers it, or returns None so the comparison
+path answers as before. `press` answers the advisor's own buttons (pages, cards, the quiz).
+
+One module per answer: `rankings` (filters, « » pages), `howto`, `quiz`, `where` (best
+places), `pay` (pay position), `tools`, `prospects`. The conversation layer calls the same
+answers with an occupation code: `how_to_become(core, code, place)`, `prospects(core, code)`,
+`rank_reply(core, RankQuery(...))`; and passes `previous` (`Previous.from_reply` of the last
+answer) so that "how do I become one?" or "what about in Texas?" read as follow-ups.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import bot.advisor.phrasings as phrasings
+from bot.advisor import pay, quiz, rankings, tools, where
+from bot.advisor.context import Previous, is_state, ranking_of
+from bot.advisor.core import Core
+from bot.advisor.filters import Filters, Measure, RankQuery
+from bot.advisor.frame import Resolved, resolve
+from bot.advisor.howto import how_to_become
+from bot.advisor.prospects import prospects
+from bot.advisor.questions import PREVIOUS, Ask, Question, normal, recognise, title_text
+from bot.advisor.rankings import rank, rank_reply
+from bot.callbacks import Action
+from bot.conversation.context import Context
+from bot.places import Place
+from bot.render import esc
+from bot.replies import Button, Reply, ReplyKind, View
+from store.codes import NATIONAL
+
+__all__ = [
+    "Filters",
+    "Measure",
+    "Previous",
+    "RankQuery",
+    "answer",
+    "how_to_become",
+    "press",
+    "prospects",
+    "rank",
+    "rank_reply",
+    "show",
+]
+
+
+def is_group(chat_id: int | None) -> bool:
+    """Telegram gives groups, supergroups and channels negative ids, users positive ones."""
+    return chat_id is not None and chat_id < 0
+
+
+async def answer(
+    core: Core,
+    text: str,
+    *,
+    chat_id: int | None = None,
+    previous: Previous | None = None,
+    default_area: str | None = None,
+) -> Reply | None:
+    """The advisor's reply to a message, or None when it is not an advisor question.
+
+    `previous` is the chat's last answer, when the caller remembers it; `default_area` the
+    chat's remembered place (used for "is my pay fair?", where the pay is the user's own).
+    """
+    places = core.places.find
+    question = recognise(text, places, lambda _: True)
+    if question is not None and question.ask == Ask.TOOLS:
+        index = await tools.tool_index(core)
+        found = index.find(question.tool or "")
+        if found is not None:
+            return await tools.tools_reply(core, found, question.measure or Measure.EMPLOYMENT)
+        question = recognise(text, places, lambda _: False)
+    if question is None:
+        return await _same_for_another(core, text, previous)
+    if question.ask == Ask.QUIZ:
+        return await quiz.start(core, group=is_group(chat_id))
+    if question.ask == Ask.RANK:
+        return await _rank(core, question, previous)
+    occupation = _occupation(core, question.title, previous)
+    if occupation is None:
+        return None  # a title the index does not know: the comparison path explains
+    code = occupation.code
+    if question.ask == Ask.HOWTO:
+        reply = await how_to_become(core, code, question.place)
+    elif question.ask == Ask.PROSPECTS:
+        reply = await prospects(core, code)
+    elif question.ask == Ask.PLACES:
+        reply = await where.places_reply(core, code, question.metros, question.within)
+    else:
+        place = question.place
+        if place is None and default_area is None and chat_id is not None:
+            default_area = await core.store.preferences.area(chat_id)
+        if place is None and default_area:
+            place = core.places.by_code(default_area)
+        reply = await pay.pay_reply(core, code, place, question.pay or 0.0, question.hourly)
+    return _with_others(core, reply, occupation)
+
+
+async def _same_for_another(core: Core, text: str, previous: Previous | None) -> Reply | None:
+    """ "And for LPNs?" after where nurses make the most: the same answer about another
+    occupation (after a list of places or a good-bet card; how-to follow-ups are the
+    conversation's)."""
+    if previous is None or previous.kind not in (ReplyKind.PLACES, ReplyKind.PROSPECTS):
+        return None
+    found = phrasings.SAME_FOR.match(normal(text))
+    title = (found["t"] or found["u"]) if found is not None else None
+    if not title or core.places.find(title) is not None or title.split()[0] in ("in", "the"):
+        return None
+    occupation = resolve(core, title_text(title))
+    if occupation is None or occupation.others:
+        return None
+    ctx = previous.elsewhere(previous.area)
+    return await show(
+        core, Context(ctx.kind, (occupation.code,), (title,), ctx.area, redo=ctx.redo)
+    )
+
+
+def _occupation(core: Core, title: str | None, previous: Previous | None) -> Resolved | None:
+    if title == PREVIOUS:
+        code = previous.occupation if previous is not None else None
+        return Resolved(code, code, code) if code else None
+    return resolve(core, title) if title else None
+
+
+def _with_others(core: Core, reply: Reply, occupation: Resolved) -> Reply:
+    """An unsure title was read as its best occupation: name it, and offer the others."""
+    if not occupation.others or reply.kind == ReplyKind.EXPIRED:
+        return reply
+    note = f"\n<i>Read “{esc(occupation.asked)}” as {esc(occupation.title)}. Or did you mean:</i>"
+    rows: tuple[tuple[Button, ...], ...] = tuple(
+        (core.keyboards.button(f"↪ {c.title[:60]}", View.SUMMARY, [c.code]),)
+        for c in occupation.others
+    )
+    return replace(reply, text=reply.text + note, buttons=reply.buttons + rows)
+
+
+async def _rank(core: Core, question: Question, previous: Previous | None) -> Reply | None:
+    ranking = previous.ranking if previous is not None else None
+    if question.elsewhere and previous is not None and ranking is None:
+        # "how does that compare nationally?" after a pay position or a list of places
+        area = question.place.code if question.place is not None else None
+        if previous.kind in (ReplyKind.PAY_POSITION, ReplyKind.PLACES, ReplyKind.TOOLS):
+            return await show(core, previous.elsewhere(area))
+    if question.needs_ranking and ranking is None:
+        return None  # "what about in Texas?", "which pays most?" after something not a list
+    base = ranking if question.follow_up or question.needs_ranking else None
+    filters = question.filters
+    if question.title is not None:
+        similar = _occupation(core, question.title, previous)
+        if similar is None:
+            return None
+        filters = replace(filters, similar_to=similar.code)
+    if base is not None:
+        filters = base.filters.merged(filters)
+    measure = question.measure or (base.measure if base is not None else Measure.ANNUAL)
+    area = _area(question.place, question.national, base)
+    return await rank_reply(
+        core, RankQuery(measure, area, filters), unsupported=question.unsupported
+    )
+
+
+def _area(place: Place | None, national: bool, base: RankQuery | None) -> str:
+    if place is not None:
+        return place.code
+    if national or base is None:
+        return NATIONAL
+    return base.area
+
+
+async def show(core: Core, ctx: Context) -> Reply | None:
+    """An advisor answer again, as the conversation changed it (another place, mostly): the
+    ranking, tools list, places or pay position its context names; None when the context is
+    not one of these, or the change makes it another kind of answer (the service shows it)."""
+    place = core.places.by_code(ctx.area) if ctx.area else None
+    redo = (ctx.redo or "").split("|")
+    if ctx.kind == ReplyKind.RANK and redo[0] == "n":
+        query = ranking_of(ctx.redo or "", ctx.area)
+        return await rank_reply(core, query) if query is not None else None
+    if ctx.kind == ReplyKind.TOOLS and redo[0] == "t" and len(redo) == 3 and redo[1].isdigit():
+        tool = (await tools.tool_index(core)).by_number(int(redo[1]))
+        measure = Measure.ANNUAL if redo[2] == "a" else Measure.EMPLOYMENT
+        return await tools.tools_reply(core, tool, measure) if tool is not None else None
+    code = ctx.codes[0] if ctx.codes else None
+    if code is None or code not in await core.store.occupations([code]):
+        return None
+    if ctx.kind == ReplyKind.PLACES:
+        if place is None:
+            return await where.places_reply(core, code, redo[1:2] == ["m"])
+        return await where.places_reply(core, code, True, place) if is_state(place) else None
+    if ctx.kind == ReplyKind.PAY_POSITION and redo[0] == "$" and len(redo) == 3:
+        try:
+            pay_value = float(redo[1])
+        except ValueError:
+            return None
+        return await pay.pay_reply(core, code, place, pay_value, redo[2] == "h")
+    if ctx.kind == ReplyKind.PROSPECTS and place is None:
+        return await prospects(core, code)
+    return None
+
+
+async def press(core: Core, action: Action) -> Reply:
+    """The reply to one of the advisor's buttons (`View.RANKING`, `PLACES`, `TOOLS`, `HOWTO`,
+    `PROSPECTS`, `QUIZ`)."""
+    place = core.places.by_code(action.area) if action.area else None
+    if action.area and place is None:
+        return core.expired()
+    if action.view == View.RANKING:
+        return await rankings.press(core, action.codes, action.area, action.state or "a")
+    if action.view == View.PLACES:
+        return await where.press(core, action.codes, action.area, action.state)
+    if action.view == View.TOOLS:
+        return await tools.press(core, action.state)
+    if action.view == View.QUIZ:
+        return await quiz.press(core, action.state or "a")
+    known = await core.store.occupations(action.codes[:1])
+    if not action.codes or action.codes[0] not in known:
+        return core.expired()
+    if action.view == View.HOWTO:
+        return await how_to_become(core, action.codes[0], place)
+    if action.view == View.PROSPECTS:
+        return await prospects(core, action.codes[0])
+    return core.expired()

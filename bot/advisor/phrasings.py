@@ -1,0 +1,307 @@
+"""How people ask each kind of advisor question: the regular expressions, one group per kind.
+
+The recogniser (`bot.advisor.questions`) tries them in order; each pattern is one way people
+ask ("where do X make the most", "best cities in <state> for X"), and captures the title
+(`t`), the place or the tool as written. How a ranking's measure and filters are worded is in
+`bot.advisor.words`. Patterns read lower-case text without trailing punctuation
+(`questions.normal`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.advisor.words import LIST_NOUNS
+
+# --- the quiz --------------------------------------------------------------------------------
+QUIZ = re.compile(
+    r"\b(?:career|job|interest|personality)\s+(?:quiz|test|assessment|profiler)\b|\bquiz\b"
+    r"|\bwhat\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+)?(?:career|job|work|occupation)s?"
+    r"\s+(?:would\s+|might\s+|will\s+|could\s+|should\s+)?(?:fits?|suits?|match(?:es)?|be\s+"
+    r"(?:good|right|best)\s+for)\s+me\b"
+    r"|\b(?:fits?|suits?)\s+me\b|\bright\s+for\s+me\b|\bbased\s+on\s+my\s+interests\b"
+    r"|\bdo\s*n[o']?t\s+know\s+what\s+(?:i\s+want\s+to\s+do|to\s+do|career|job)"
+    r"|\bno\s+idea\s+what\s+(?:i\s+want\s+to\s+do|to\s+do)\b"
+    r"|\bwhat\s+should\s+i\s+do\s+with\s+my\s+life\b"
+    r"|\bhelp\s+me\s+(?:choose|pick|find|decide\s+on)\s+an?\s+(?:career|job)\b"
+    r"|\bhelp\s+(?:me\s+)?(?:picking|choosing|finding|with\s+(?:picking|choosing))\s+an?\s+"
+    r"(?:career|job)\b|\bwhat\s+should\s+i\s+do\s+for\s+(?:a\s+living|work|my\s+career)\b"
+    r"|\b(?:match(?:es)?|fit|suit)\s+my\s+(?:personality|interests)\b"
+    r"|\b(?:careers?|jobs?)\s+for\s+my\s+(?:personality|interests)\b"
+    r"|\b(?:no\s+(?:idea|clue)|not\s+sure|unsure|confused\s+about)\s+(?:what|which)\s+"
+    r"(?:career|job|field|work|to\s+do)"
+    r"|\bwhat\s+(?:job|career|work|field)\s+should\s+i\s+(?:do|pick|choose|get|go\s+into|pursue)\b"
+)
+
+# --- pay position ----------------------------------------------------------------------------
+AMOUNT = re.compile(
+    r"\$?\s?(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<k>k\b|grand\b)?"
+    r"(?P<unit>\s*(?:/\s*h(?:ou)?r|an?\s+hour|per\s+hour|hourly|/\s*y(?:ea)?r|an?\s+year"
+    r"|per\s+year|yearly|annually|/\s*h\b)\b)?"
+)
+JUDGE = re.compile(
+    r"\b(?:is\s+(?:that|this|it)|am\s+i|good|fair|underpaid|overpaid|low|decent|normal|bad"
+    r"|where\s+does\s+that\s+put\s+me|enough|competitive|average)\b"
+)
+PAY_NOISE = [
+    (
+        re.compile(
+            r"[,.;:!?—–]+\s*(?:is|was)\s+(?:that|this|it)\b.*$"
+            r"|\b(?:is|was)\s+(?:that|this|it)\b.*$"
+        ),
+        " ",
+    ),
+    (re.compile(r"\bwhere\s+does\s+that\s+put\s+me\b.*$"), " "),
+    (
+        re.compile(
+            r"\bam\s+i\s+(?:being\s+)?(?:underpaid|overpaid|paid\s+(?:enough|fairly|well|right|ok)"
+            r"|making\s+enough|doing\s+(?:ok|okay|well|fine))\b"
+        ),
+        " ",
+    ),
+    (re.compile(r"\bi\s+drive\s+an?\s+(\w+)"), r" \1 driver "),
+    (re.compile(r"^(?:is|are)\b"), " "),
+    (re.compile(r"\bmy\s+(?:salary|pay|wage|income)\s+is\b|\b(?:salary|income|wage)\b"), " "),
+    (
+        re.compile(r"\b(?:i|im|i'm|i\s+am)\s+(?:make|earn|get\s+paid|get|paid|making|earning)\b"),
+        " ",
+    ),
+    (re.compile(r"\b(?:making|earning|getting|get\s+paid|paid|make|earn|earns|makes|and)\b"), " "),
+    (
+        re.compile(
+            r"\b(?:good\s+or\s+bad|good\s+pay|fair|decent|normal|underpaid|overpaid|low"
+            r"|good|bad|enough|ok|okay)\b"
+        ),
+        " ",
+    ),
+    (
+        re.compile(
+            r"\b(?:as|for|being)\s+an?\b|\b(?:im|i'm|i\s+am)\s+an?\b|\bi\s+work\s+as\s+an?\b"
+        ),
+        " ",
+    ),
+    (re.compile(r"\bhere\b|\bi\b"), " "),
+]
+
+# --- tools -----------------------------------------------------------------------------------
+TOOLS = [
+    re.compile(
+        rf"^(?:which|what|wat)\s+(?:{LIST_NOUNS})\s+(?:use|uses|need|needs|require|requires"
+        r"|involve|work\s+with)\s+(?P<tool>.+)$"
+    ),
+    re.compile(
+        rf"^(?:{LIST_NOUNS})\s+(?:that|which|where\s+(?:i|you|people)"
+        r"(?:\s+(?:can|could|would|get\s+to))?)?\s*"
+        r"(?:use|uses|using|need|needs|require|requires|with|involving)\s+(?P<tool>.+)$"
+    ),
+    re.compile(r"^who\s+(?:uses|works\s+with)\s+(?P<tool>.+?)(?:\s+at\s+work)?$"),
+    re.compile(
+        rf"^(?:{LIST_NOUNS})\s+for\s+(?:people|someone|somebody|me|those)\s+(?:who|that|if\s+i)\s+"
+        r"(?:know|knows|use|uses|can\s+use|am\s+good\s+at|like)\s+(?P<tool>.+)$"
+    ),
+    re.compile(
+        r"^i\s+(?:know|use|can\s+use|am\s+good\s+at)\s+(?P<tool>.+?)\s*[.,;!]?\s*"
+        rf"(?:which|what)\s+(?:{LIST_NOUNS})\s+use\s+it$"
+    ),
+]
+TOOL_NOISE = re.compile(
+    r"\([^)]*\)|\b(?:skills?|software|program|at\s+work|professionally|daily|every\s+day)\b"
+)
+
+# --- how to become ---------------------------------------------------------------------------
+_BE = (
+    r"(?:become|becoming|be|get\s+into|getting\s+into|get\s+started\s+(?:as|in)"
+    r"|start\s+(?:as|in)|train\s+(?:as|to\s+be)|qualify\s+as|work\s+as)"
+)
+HOWTO = [
+    re.compile(
+        r"^what\s+(?:schooling|education|training|degree|qualifications?|certifications?"
+        r"|experience)\s+(?:is|are)\s+(?:needed|required|necessary)\s+(?:to\s+(?:be|become)|for)"
+        r"\s+(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^what\s+is\s+(?:required|needed|involved|necessary)\s+(?:to\s+(?:be|become)|for"
+        r"|in\s+becoming)\s+(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^how\s+(?:long|many\s+years)\s+(?:is|are)\s+(?:the\s+)?(?:school(?:ing)?|college|training"
+        r"|education|program)\s+(?:for|to\s+(?:be|become))\s+(?P<t>.+)$"
+    ),
+    re.compile(rf"^how\s+(?:hard|difficult|easy|long)\s+is\s+it\s+to\s+{_BE}\s+(?P<t>.+)$"),
+    re.compile(
+        rf"^how\s+(?:do|can|could|would|should|does)\s+(?:i|you|u|one|someone"
+        rf"|a\s+person)\s+{_BE}\s+(?P<t>.+)$"
+    ),
+    re.compile(rf"^how\s+to\s+{_BE}\s+(?P<t>.+)$"),
+    re.compile(
+        rf"^how\s+long\s+(?:does\s+it|will\s+it|would\s+it|do\s+you"
+        rf"|does\s+one)\s+(?:take\s+)?(?:to\s+)?{_BE}\s+(?P<t>.+)$"
+    ),
+    re.compile(rf"^how\s+long\s+(?:to|until\s+i\s+can)\s+{_BE}\s+(?P<t>.+)$"),
+    re.compile(
+        rf"^what\s+(?:do|does)\s+(?:i|you|u"
+        rf"|one)\s+need\s+(?:to\s+)?(?:do\s+to\s+)?{_BE}\s+(?P<t>.+)$"
+    ),
+    re.compile(
+        rf"^what\s+(?:does\s+it|do\s+you|do\s+i|would\s+it)\s+(?:take"
+        rf"|need)\s+to\s+{_BE}\s+(?P<t>.+)$"
+    ),
+    re.compile(rf"^(?:what\s+are\s+(?:the\s+)?)?steps\s+(?:to|for)\s+{_BE}\s+(?P<t>.+)$"),
+    re.compile(
+        rf"^how\s+many\s+years\s+(?:of\s+(?:school|college|training|education"
+        rf"|study)\s+)?(?:does\s+it\s+take\s+|do\s+you\s+need\s+"
+        rf"|is\s+it\s+)?(?:to\s+)?{_BE}\s+(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^what\s+(?:qualifications|education|training|degree|degrees|schooling|certifications?"
+        r"|requirements|experience)\s+(?:do|does|would)\s+(?:i|you|u|one)\s+need\s+(?:to\s+(?:be"
+        r"|become)|for|as)\s+(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^(?:what\s+are\s+the\s+)?(?:requirements|qualifications)\s+(?:to\s+(?:be|become)"
+        r"|for)\s+(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^how\s+(?:do\s+i\s+|to\s+"
+        r"|can\s+i\s+)get\s+an?\s+(?P<licence>.+?)\s+licen[cs]e(?:\s+and\s+(?:become"
+        r"|be)\s+(?P<t>.+))?$"
+    ),
+]
+HOWTO_TAIL = re.compile(
+    r"\s+(?:fast|quickly|quick|asap|now|today|as\s+an\s+adult|at\s+\d+|with\s+no\s+experience"
+    r"|without\s+a\s+degree|step\s+by\s+step|in\s+\d+\s+(?:months|years))$"
+)
+
+# --- where to go -----------------------------------------------------------------------------
+_AREAS = (
+    r"(?P<kind>states?|cities|city|metros?|metro\s+areas?|metropolitan\s+areas?|places|areas?"
+    r"|towns?|regions?|parts\s+of\s+the\s+country)"
+)
+_BEST = (
+    r"(?:the\s+)?(?:best|top|highest[- ]paying|top[- ]paying|best[- ]paying|highest[- ]paid"
+    r"|best[- ]paid|richest)"
+)
+PLACES = [
+    re.compile(
+        r"^where\s+(?:should|could|can|would)\s+i\s+(?:move|live|go|work|relocate)\s+(?:to\s+)?"
+        r"(?:to\s+(?:be|work\s+as)|as)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^where\s+(?:is|are)\s+(?:the\s+)?(?:best|highest[- ]paying|top)\s+(?:place|places|state"
+        r"|states|city|cities)\s+(?:to\s+(?:be|work\s+as|live\s+as)|for)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(
+        rf"^(?:which|what)\s+{_AREAS}\s+(?:in\s+(?P<within>.+?)\s+)?pays?\s+(?:the\s+)?"
+        r"(?:most|best|more|highest)\s+(?:for|to)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^where\s+(?:do|does|can|should|would)\s+(?:an?\s+)?(?P<t>.+?)\s+(?:make|earn|get\s+paid"
+        r"|be\s+paid|are\s+paid|paid|get|work|go|live)\s+(?:the\s+)?(?:most|best|more"
+        r"|highest)(?:\s+money|\s+pay)?(?P<rest>.*)$"
+    ),
+    re.compile(
+        r"^where\s+(?:is|are)\s+(?:an?\s+)?(?P<t>.+?)\s+(?:paid|making)\s+(?:the\s+)?(?:most"
+        r"|best)(?P<rest>.*)$"
+    ),
+    re.compile(
+        rf"^(?:what|which)\s+(?:are\s+"
+        rf"|is\s+)?{_BEST}\s+{_AREAS}\s+(?:in\s+(?P<within>.+?)\s+)?(?:for|to\s+work\s+as|to\s+be"
+        rf"|to\s+live\s+as)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(
+        rf"^{_BEST}\s+{_AREAS}\s+(?:in\s+(?P<within>.+?)\s+)?(?:for|to\s+work\s+as|to\s+be"
+        rf"|to\s+live\s+as)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(
+        rf"^(?:which|what)\s+{_AREAS}\s+(?:in\s+(?P<within>.+?)\s+)?(?:pays?"
+        rf"|pay)\s+(?:an?\s+)?(?P<t>.+?)\s+(?:the\s+)?(?:most|best|more|highest)$"
+    ),
+    re.compile(
+        rf"^(?:which|what)\s+{_AREAS}\s+(?:in\s+(?P<within>.+?)\s+)?(?:is"
+        rf"|are)\s+best\s+for\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+]
+
+# --- is X a good bet? ------------------------------------------------------------------------
+_BEING = r"(?:being\s+an?\s+|becoming\s+an?\s+|working\s+as\s+an?\s+|an?\s+|the\s+)?"
+_CAREER = (
+    r"(?:career|job|field|trade|profession|choice|idea|option|industry|path|bet|investment"
+    r"|major|occupation|line\s+of\s+work)"
+)
+PROSPECTS = [
+    re.compile(
+        r"^is\s+it\s+(?:still\s+)?(?:worth\s+(?:it\s+)?|a\s+good\s+idea\s+|smart\s+)(?:to\s+)?"
+        r"(?:becoming|being|become|be|going\s+into|getting\s+into|go\s+into|get\s+into|working\s+as"
+        r"|work\s+as|studying|study)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(
+        r"^(?:will|are|is|can|could)\s+(?P<t>.+?)\s+(?:be\s+|being\s+|get\s+)?(?:replaced"
+        r"|taken\s+over"
+        r"|automated)(?:\s+by\s+(?:ai|robots|automation|machines))?(?:\s+soon)?$"
+    ),
+    re.compile(r"^(?:can|could)\s+(?:ai|robots|automation)\s+replace\s+(?P<t>.+)$"),
+    re.compile(
+        rf"^(?:is|are|would)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+"
+        rf"|really\s+)?(?:be\s+)?(?:an?\s+)?(?:good|great|bad|smart|solid|safe|stable|wise|dying"
+        rf"|growing|secure|promising|viable)\s+{_CAREER}(?:\s+to\s+(?:get\s+into|go\s+into|pursue"
+        rf"|study|choose))?(?:\s+(?:choice|path|option"
+        rf"|for\s+me))?(?:\s+in\s+\d{{4}})?(?:\s+anymore)?$"
+    ),
+    re.compile(
+        rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+|really\s+)?worth\s+it(?:\s+anymore)?$"
+    ),
+    re.compile(
+        rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+)?(?:in\s+(?:high\s+)?demand|dying"
+        r"|growing|future[- ]proof|going\s+away|still\s+needed|a\s+dying\s+field"
+        r"|recession[- ]proof|safe\s+from\s+ai)$"
+    ),
+    re.compile(
+        r"^(?:do|does|will)\s+(?:an?\s+)?(?P<t>.+?)\s+(?:still\s+)?have\s+a\s+(?:good\s+"
+        r"|bright\s+)?future\b.*$"
+    ),
+    re.compile(
+        r"^will\s+(?:ai|robots|automation)\s+(?:replace|take\s+over)\s+(?P<t>.+?)(?:\s+jobs)?$"
+    ),
+    re.compile(
+        r"^(?:what\s+is|what's|whats|how\s+is|how's|hows)\s+the\s+(?:job\s+|career\s+"
+        r"|employment\s+)?(?:outlook|future|demand)\s+(?:for|of"
+        r"|like\s+for)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+]
+
+# --- follow-ups on a previous answer ---------------------------------------------------------
+SIMILAR = re.compile(
+    rf"\b(?:{LIST_NOUNS})\s+(?:like|similar\s+to)\s+(?:an?\s+|being\s+an?\s+)?(?P<t>.+?)"
+    r"(?=\s+(?:that|which|but|with|without|and|where|who|in|paying|for|needing)\b|$)"
+    r"|\bsimilar\s+(?:jobs|careers|occupations|ones|work)\b"
+)
+# A question about the occupations shown ("which pays the most?", "and which one has more
+# jobs?"): the conversation's, unless what was shown is a ranking.
+ABOUT_SHOWN = re.compile(
+    r"^(?:(?:and|so|ok|okay|but|then|now)\s+)?(?:in\s+[a-z .'-]+?\s+)?(?:which|who|what)\s+"
+    r"(?:one\s+|ones\s+|of\s+(?:them|these|those|the\s+\w+)\s+)?(?:has|have|pays?|earns?|makes?"
+    r"|needs?|requires?|gets?|grows?|employs?|offers?)\b"
+)
+# What is said around a place in a follow-up that asks the same somewhere else ("how does
+# that compare nationally?", "what about in Texas overall").
+ELSEWHERE = re.compile(
+    r"\bhow\s+(?:does|do|is|would)\s+(?:that|it|this|mine)\s+(?:compare|look|stack\s+up)\b"
+    r"|\b(?:what|how)\s+about\b|\b(?:and|but|so|ok|okay|overall|again|there|instead|then|too"
+    r"|also|in|the|whole|state|of|for|compared|to|nationally|nationwide)\b"
+)
+# The same question about another occupation, after an answer about one: "and for LPNs?",
+# "same for plumbers", "what about for welders?".
+SAME_FOR = re.compile(
+    r"^(?:(?:and|but|ok|okay|so)\s+)?(?:(?:what|how)\s+about\s+|same\s+|and\s+)?(?:for|with)\s+"
+    r"(?:an?\s+|the\s+)?(?P<t>.+)$|^(?:and|what\s+about|how\s+about)\s+(?:an?\s+|the\s+)?(?P<u>.+)$"
+)
+LIST = re.compile(rf"\b(?:{LIST_NOUNS})\b")
+RANK_FOLLOW_UP = re.compile(
+    r"^(?:and|but|ok|okay|so|then|now|what\s+about|how\s+about|only|just|same|show\s+me)\b"
+    r"|^(?:in|for)\s+\S|^which\s+(?:ones|of\s+(?:them|those|these))\b"
+)
+NATIONAL = re.compile(
+    r"\b(?:nationally|nationwide|in\s+(?:the\s+)?(?:us|usa|u\.s\.|america|united\s+states"
+    r"|country))\b"
+)
+IN_PLACE = re.compile(r"\b(?:in|near|around)\s+(?P<place>[a-z .,'-]{2,40})")

@@ -1,0 +1,509 @@
+"""Reading a message as a follow-up to the last answer: "what about in Ohio?", "and electricians?",
+"which pays more?", "drop the second", "skills?", "how do I become one?".
+
+Only the shape of the message is read here, with two questions answered from outside: is this
+text a place (`find_place`), and is it a job title (`is_title`). What to do with the result is
+`bot.conversation.dialogue`'s job. A message that is not a follow-up gives None, and is then
+read as a new question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.places import Place
+from bot.replies import View
+
+
+class Move(StrEnum):
+    PLACE = "place"  # the same answer somewhere else
+    ADD = "add"  # another occupation next to these
+    REPLACE = "replace"  # another occupation instead of one of these
+    REMOVE = "remove"  # one fewer
+    ONLY = "only"  # just one of these (or of a list shown)
+    ASK = "ask"  # a question about these, answered from the figures
+    DETAIL = "detail"  # a detail view of these
+    CHART = "chart"
+    HOWTO = "howto"  # how to become it
+    SWITCH = "switch"  # how to switch to one of these from the person's own job
+    SUMMARY = "summary"  # "how much do they make (in Ohio)?": the summary again, maybe elsewhere
+
+
+class Measure(StrEnum):
+    PAY = "pay"
+    JOBS = "jobs"
+    GROWTH = "growth"
+    EDUCATION = "education"  # less school favoured (`more` reverses it)
+    BETTER = "better"  # no verdict: a factual trade-off
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    move: Move
+    place: Place | None = None  # PLACE (None with `national`), or a place for ASK
+    national: bool = False
+    whole_state: bool = False  # "the whole state": the state of the metro shown
+    titles: tuple[str, ...] = ()  # ADD / REPLACE (new first, then the one replaced) / ONLY
+    index: int | None = None  # REMOVE / ONLY / SWITCH (to): 0-based, -1 the last
+    origin: int | None = None  # SWITCH: from which of these (0-based)
+    measure: Measure | None = None
+    more: bool = False  # ASK: "which needs MORE school"
+    view: View | None = None
+    both: bool = False  # CHART: "for both" / "for them" (the two last talked about)
+
+
+ORDINALS = {
+    "first": 0,
+    "1st": 0,
+    "one": 0,
+    "second": 1,
+    "2nd": 1,
+    "two": 1,
+    "third": 2,
+    "3rd": 2,
+    "three": 2,
+    "fourth": 3,
+    "4th": 3,
+    "four": 3,
+    "fifth": 4,
+    "5th": 4,
+    "last": -1,
+    "other": -2,  # "the other one": the one not shown last (resolved by the dialogue)
+}
+_ORDINAL = (
+    r"(?:#?(?P<number>\d)|(?P<word>first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last|other))"
+)
+_LEAD = re.compile(
+    r"^(?:(?:what|wat|wht|how)\s+about\s+|what\s+if\s+|"
+    r"(?:ok(?:ay)?|so|and|n|&|but|also|hmm+|um+|then|well)\s+)*"
+)
+_NATIONAL = re.compile(
+    r"^(?:(?:in|for|across)\s+)?(?:the\s+)?(?:whole\s+)?"
+    r"(?:nation(?:al(?:ly)?)?|nationwide|country(?:wide)?|u\.?s\.?a?\.?|united\s+states|america)"
+    r"(?:\s+(?:wide|level|average|figures))?$"
+)
+_WHOLE_STATE = re.compile(
+    r"^(?:(?:in|for|across)\s+)?(?:the\s+)?(?:whole|entire)\s+state(?:\s+of\s+(?P<state>.+))?$|"
+    r"^statewide$"
+)
+_PLACE_WORDS = re.compile(
+    r"^(?:(?:in|for|near|around|at)\s+)?(?P<place>.+?)(?:\s+(?:then|instead|too|now))?$"
+)
+_THERE = re.compile(r"\s+(?:there|then|now)$")
+
+_SMALL = {
+    "pay": r"pays?|paid|earns?|makes?|money|salary|salaries|wages?|income|higher\s+pay|"
+    r"better\s+paid",
+    "jobs": r"more\s+jobs|most\s+jobs|jobs|more\s+(?:positions|openings|people|workers)|employs",
+    "growth": r"grow(?:s|ing|th)?|growing\s+faster|faster\s+growing|future|demand|outlook",
+    "education": r"school(?:ing)?|education|degree|stud(?:y|ying)|college|training|train|years",
+    "better": r"better|best|should\s+i\s+(?:pick|choose|go\s+for)|would\s+you\s+pick|pick|choose",
+}
+_WHICH = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+)?(?:which|who|what)\s*(?:one|job|of\s+(?:them|these|the\s+two))?"
+    r"\s*(?:'s|is|are|do|does|would|will|has|have|needs?|requires?|takes?|pays?|earns?|makes?|"
+    r"gets?|grows?|growing|offers?)?\b"
+)
+_ASK_TAIL = re.compile(r"\b(?:in|for)\s+(?P<place>[a-z .,'-]{2,40})$")
+
+
+# Words that are never a job title on their own: a text of only these is a fragment.
+FUNCTION_WORDS = {
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "so",
+    "vs",
+    "versus",
+    "v",
+    "what",
+    "about",
+    "how",
+    "which",
+    "who",
+    "one",
+    "ones",
+    "it",
+    "that",
+    "this",
+    "them",
+    "they",
+    "those",
+    "these",
+    "first",
+    "second",
+    "third",
+    "last",
+    "other",
+    "another",
+    "more",
+    "less",
+    "same",
+    "then",
+    "there",
+    "here",
+    "too",
+    "also",
+    "again",
+    "instead",
+    "just",
+    "only",
+    "in",
+    "for",
+    "to",
+    "of",
+    "with",
+    "on",
+    "at",
+    "me",
+    "i",
+    "you",
+    "my",
+    "is",
+    "are",
+    "do",
+    "does",
+    "idk",
+    "hmm",
+    "huh",
+    "wait",
+    "ok",
+    "okay",
+    "yes",
+    "no",
+    "compare",
+    "show",
+    "tell",
+    "please",
+}
+
+
+def is_function_words(text: str) -> bool:
+    """Whether `text` holds no word that could name a job ("the second one", "what about")."""
+    words = re.findall(r"[a-z0-9]+", text.casefold())
+    return not words or all(w in FUNCTION_WORDS for w in words)
+
+
+def _norm(text: str) -> str:
+    text = text.casefold().replace("’", "'")
+    text = re.sub(r"[?!.,;:]+", " ", text)
+    return " ".join(text.split())
+
+
+def _ordinal(match: re.Match[str]) -> int:
+    if match["number"]:
+        return int(match["number"]) - 1
+    return ORDINALS[match["word"]]
+
+
+def recognize(
+    text: str,
+    find_place: Callable[[str], Place | None],
+    is_title: Callable[[str], bool],
+) -> FollowUp | None:
+    """The follow-up `text` asks for, or None when it is not one (a new question)."""
+    said = _norm(text)
+    if not said:
+        return None
+    for reader in (_ask, _detail, _howto, _switch, _pick, _summary):
+        found = reader(said, find_place, is_title)
+        if found is not None:
+            return found
+    # A place before a title: "what about washington" is the state, not a job.
+    return _place(_LEAD.sub("", said), find_place) or _change(said, find_place, is_title)
+
+
+def _place(rest: str, find_place: Callable[[str], Place | None]) -> FollowUp | None:
+    rest = rest.strip()
+    if not rest:
+        return None
+    if _NATIONAL.match(rest):
+        return FollowUp(Move.PLACE, national=True)
+    whole = _WHOLE_STATE.match(rest)
+    if whole:
+        named = find_place(whole["state"]) if whole["state"] else None
+        return (
+            FollowUp(Move.PLACE, place=named) if named else FollowUp(Move.PLACE, whole_state=True)
+        )
+    match = _PLACE_WORDS.match(rest)
+    if match is None:
+        return None
+    name = match["place"]
+    place = find_place(name) or find_place(_with_state_comma(name))
+    return FollowUp(Move.PLACE, place=place) if place is not None else None
+
+
+def _with_state_comma(name: str) -> str:
+    """ "austin tx" -> "austin, tx": people leave the comma out."""
+    words = name.split()
+    return f"{' '.join(words[:-1])}, {words[-1]}" if len(words) >= 2 else name
+
+
+def _ask(
+    said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
+) -> FollowUp | None:
+    """ "which pays more?", "in arizona which pays more", "who earns more there"."""
+    place: Place | None = None
+    national = False
+    lead = re.match(
+        r"^(?:(?:and|so|ok)\s+)?(?:in|for)\s+(?P<place>[a-z .'-]{2,30}?)\s+(?=which|who)", said
+    )
+    body = said
+    if lead:
+        place = find_place(lead["place"])
+        if place is None and not _NATIONAL.match(lead["place"]):
+            return None
+        national = place is None
+        body = said[lead.end() :]
+    if not _WHICH.match(body) or not re.match(r"^(?:(?:so|and|ok)\s+)?(?:which|who)\b", body):
+        return None
+    tail = _ASK_TAIL.search(body)
+    if tail and place is None and not national:
+        place = find_place(tail["place"])
+        national = place is None and bool(_NATIONAL.match(tail["place"]))
+        if place is not None or national:
+            body = body[: tail.start()]
+    body = _THERE.sub("", body)
+    measures = [m for m, pattern in _SMALL.items() if re.search(rf"\b(?:{pattern})\b", body)]
+    if "pay" in measures and "better" in measures and re.search(r"pays?\s+better", body):
+        measures.remove("better")
+    if "jobs" in measures and len(measures) > 1:
+        measures = [m for m in measures if m != "growth"] if "more jobs" in body else measures
+    if not measures:
+        return None
+    measure = Measure(measures[0] if len(measures) == 1 else _first_named(body, measures))
+    more = measure == Measure.EDUCATION and bool(
+        re.search(r"\b(?:more|longer|most|harder)\b", body)
+    )
+    return FollowUp(Move.ASK, place=place, national=national, measure=measure, more=more)
+
+
+def _first_named(body: str, measures: list[str]) -> str:
+    positions = {m: re.search(rf"\b(?:{_SMALL[m]})\b", body) for m in measures}
+    return min(measures, key=lambda m: positions[m].start() if positions[m] else 99)  # type: ignore[union-attr]
+
+
+_DETAILS = (
+    (View.SKILLS, r"(?:what\s+)?skills?(?:\s+(?:do\s+(?:i|they|you)\s+need|needed|required))?"),
+    (
+        View.DUTIES,
+        r"what\s+do(?:es)?\s+(?:they|it|that|one|he|she|you)\s+(?:do|actually\s+do)"
+        r"(?:\s+all\s+day|\s+day\s+to\s+day|\s+exactly)?|duties|tasks|day\s+to\s+day|"
+        r"what(?:'s|\s+is)\s+the\s+(?:job|work)\s+like|what\s+does\s+the\s+job\s+involve",
+    ),
+    (
+        View.EDUCATION,
+        r"education|what\s+(?:education|degree|schooling|training)(?:\s+do\s+(?:i|they)\s+need)?",
+    ),
+    (
+        View.SALARY,
+        r"hourly|per\s+hour|an\s+hour|hourly\s+(?:pay|rate|wage)|salary(?:\s+by\s+state)?|"
+        r"pay\s+(?:by\s+state|range|details)|salary\s+details|what\s+about\s+(?:the\s+)?pay|"
+        r"percentiles|pay\s+in\s+other\s+states|best\s+paying\s+states",
+    ),
+    (
+        View.OUTLOOK,
+        r"(?:what(?:'s|\s+is)\s+the\s+)?(?:job\s+)?outlook|(?:the\s+)?future|"
+        r"(?:are\s+they|is\s+it)\s+(?:in\s+demand|growing)",
+    ),
+    (
+        View.DEMOGRAPHICS,
+        r"who\s+(?:works|does\s+(?:it|this|that))(?:\s+in\s+it)?|demographics|"
+        r"how\s+many\s+women|what(?:'s|\s+is)\s+the\s+(?:median\s+)?age",
+    ),
+    (
+        View.SIMILAR,
+        r"(?:show\s+me\s+)?more\s+like\s+(?:this|these|that)|similar(?:\s+jobs)?|"
+        r"what\s+else\s+is\s+similar|related\s+jobs|other\s+options|alternatives",
+    ),
+)
+_CHART = re.compile(
+    r"^(?:(?:can\s+you\s+)?(?:show|send|give)\s+(?:me\s+|us\s+)?)?(?:the\s+|a\s+)?"
+    r"(?:pay\s+|salary\s+)?(?:chart|graph|plot)"
+    r"(?:\s+(?:for|of)\s+(?:both|them|all|these|those|it|the\s+two))?(?:\s+please)?$"
+)
+
+
+_WHAT_DOES = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+)?what(?:'s|\s+does|\s+do|\s+is)\s+(?:an?\s+|the\s+)?(?P<title>.+?)"
+    r"\s+(?:do|does|actually\s+do|do\s+all\s+day|do\s+exactly|do\s+on\s+the\s+job)$"
+)
+
+
+def _detail(
+    said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
+) -> FollowUp | None:
+    what = _WHAT_DOES.match(said)
+    if what and not _PRONOUN.match(what["title"]) and is_title(what["title"]):
+        return FollowUp(Move.DETAIL, view=View.DUTIES, titles=(what["title"],))
+    body = re.sub(r"^(?:(?:and|so|ok|what\s+about|how\s+about)\s+)+", "", said)
+    body = re.sub(r"\s+(?:please|pls|plz)$", "", body)
+    if _CHART.match(body):
+        both = bool(re.search(r"\b(?:both|them|these|those|all|the\s+two)\b", body))
+        return FollowUp(Move.CHART, both=both)
+    for view, pattern in _DETAILS:
+        if re.fullmatch(rf"(?:show\s+(?:me\s+)?|and\s+)?(?:the\s+)?(?:{pattern})", body):
+            return FollowUp(Move.DETAIL, view=view)
+    return None
+
+
+_HOWTO = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+)?(?:"
+    r"how\s+(?:do|can|would|could|should|did)\s+(?:i|you|one|someone|people)\s+"
+    r"(?:become|get\s+(?:into|there|started)(?:\s+(?:as|in))?|start|be|train\s+(?:to\s+be|as))|"
+    r"how\s+to\s+(?:become|be|get\s+(?:into|started\s+as|there))|how\s+(?:become|get\s+there)|"
+    r"how\s+long\s+(?:does\s+(?:it|that)\s+take|will\s+(?:it|that)\s+take|is\s+(?:the\s+)?"
+    r"training|would\s+it\s+take)(?:\s+to\s+(?:become|be|get\s+there))?|"
+    r"how\s+long\s+to\s+(?:become|be)|how\s+many\s+years(?:\s+(?:does\s+it|would\s+it|will\s+it|"
+    r"do\s+i\s+need\s+to)\s+(?:take|study))?(?:\s+to\s+(?:become|be))?|"
+    r"what\s+(?:do|would)\s+i\s+need(?:\s+to\s+(?:do|study|get|learn))?(?:\s+first)?"
+    r"(?:\s+to\s+(?:become|be))?|what\s+does\s+it\s+take(?:\s+to\s+(?:become|be))?|"
+    r"(?:what\s+are\s+the\s+)?(?:steps|requirements|path)(?:\s+to\s+(?:become|be))?|"
+    r"how\s+much\s+(?:school|training|education)(?:\s+(?:does\s+it|do\s+i|would\s+i)\s+"
+    r"(?:take|need))?(?:\s+to\s+(?:become|be))?"
+    r")(?:\s+(?P<title>.+?))?$"
+)
+_PRONOUN = re.compile(
+    r"^(?:one|it|that|this|them|those|these|they|he|she|you|one\s+of\s+(?:them|those)|there)$"
+)
+
+
+def _howto(
+    said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
+) -> FollowUp | None:
+    """ "how do I become one?" (of the answer shown) or "how to become a nurse" (a title)."""
+    match = _HOWTO.match(said)
+    if match is None:  # "respiratory therapist how to become"
+        tail = re.match(r"^(?P<title>.+?)\s+how\s+(?:to|do\s+i|can\s+i)\s+become(?:\s+one)?$", said)
+        if tail and is_title(tail["title"]):
+            return FollowUp(Move.HOWTO, titles=(tail["title"],))
+        return None
+    title = re.sub(r"^(?:an?|the)\s+", "", (match["title"] or "").strip())
+    if not title or _PRONOUN.match(title):
+        return FollowUp(Move.HOWTO)
+    return FollowUp(Move.HOWTO, titles=(title,)) if is_title(title) else None
+
+
+_SWITCH = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+)?how\s+(?:do|can|would|could|should)\s+i\s+(?:switch|move|change|"
+    r"transition|go|get)(?:\s+(?:careers?|jobs?|over))?"
+    r"(?:\s+from\s+(?:the\s+)?"
+    + _ORDINAL.replace("number", "from_number").replace("word", "from_word")
+    + r"(?:\s+one)?)?(?:\s+(?:to|into)\s+(?:the\s+)?(?P<rest>.+?))?(?:\s+one)?$"
+)
+
+
+def _switch(
+    said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
+) -> FollowUp | None:
+    match = _SWITCH.match(said)
+    if match is None:
+        return None
+    rest = (match["rest"] or "").strip()
+    origin = None
+    if match["from_number"] or match["from_word"]:
+        origin = (
+            int(match["from_number"]) - 1 if match["from_number"] else ORDINALS[match["from_word"]]
+        )
+    if not rest:
+        return FollowUp(Move.SWITCH, origin=origin) if match["rest"] is None else None
+    ordinal = re.fullmatch(_ORDINAL + r"(?:\s+one)?", rest)
+    if ordinal:
+        return FollowUp(Move.SWITCH, index=_ordinal(ordinal), origin=origin)
+    if is_title(rest):
+        return FollowUp(Move.SWITCH, titles=(rest,), origin=origin)
+    return None
+
+
+_SUMMARY = re.compile(
+    r"^(?:(?:and|so|ok|but)\s+)?(?:"
+    r"how\s+much\s+(?:money\s+)?(?:do|does|would|will|can|could)\s+(?:they|it|one|you|i|he|she|"
+    r"that|those|these|people)\s+(?:make|earn|get(?:\s+paid)?|pay|bring\s+in)|"
+    r"how\s+much(?:\s+money)?|what\s+(?:do|does|would|will)\s+(?:they|it|he|she|you|i)\s+"
+    r"(?:make|earn|get\s+paid|pay)|what(?:'s|\s+is|\s+are)\s+(?:the|their|its)\s+"
+    r"(?:pay|salary|salaries|wages?)|how\s+(?:is|are)\s+(?:the\s+)?(?:pay|salary|wages?)|"
+    r"(?:what|how)\s+about\s+(?:the\s+)?(?:pay|salary|money)|"
+    r"(?:compare|show)\s+(?:them|these|those|it|both)"
+    r")(?:\s+(?:a|per)\s+(?:year|hour))?(?:\s+(?:in|for|near|around)\s+(?P<place>.+?))?"
+    r"(?:\s+(?:then|now|instead))?$"
+)
+
+
+def _summary(
+    said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
+) -> FollowUp | None:
+    """ "how much do they make in maryland", "what's the pay in san jose", "compare them in X"."""
+    match = _SUMMARY.match(said)
+    if match is None:
+        return None
+    if not match["place"]:
+        return FollowUp(Move.SUMMARY)
+    if _NATIONAL.match(match["place"]):
+        return FollowUp(Move.SUMMARY, national=True)
+    place = find_place(match["place"])
+    return FollowUp(Move.SUMMARY, place=place) if place is not None else None
+
+
+_NTH = re.compile(
+    r"^(?:(?:and|so|ok|what\s+about|how\s+about|tell\s+me\s+(?:more\s+)?about|more\s+(?:on|about)|"
+    r"show\s+me|just|only|give\s+me)\s+)*(?:the\s+)?" + _ORDINAL + r"(?:\s+(?:one|job|option))?$"
+)
+_ONLY = re.compile(
+    r"^(?:(?:ok|so|and)\s+)?(?:just|only)\s+(?:the\s+|a\s+)?(?P<title>.+?)(?:\s+(?:one|then|please))?$"
+)
+_REMOVE = re.compile(
+    r"^(?:(?:ok|so|and)\s+)?(?:drop|remove|forget|skip|lose|take\s+out|without|not|no\s+more)"
+    r"\s+(?:the\s+)?(?P<what>.+?)(?:\s+one)?$"
+)
+_REPLACE = re.compile(
+    r"^(?:(?:what\s+about|how\s+about|ok|so|and|try|make\s+it)\s+)*(?:an?\s+)?(?P<new>.+?)"
+    r"\s+instead(?:\s+of\s+(?:the\s+|an?\s+)?(?P<old>.+))?$"
+)
+_ADD = re.compile(
+    r"^(?:(?:and|also|plus|add|vs\.?|versus|or|compare\s+(?:with|to|it\s+to|them\s+to)|"
+    r"what\s+about|how\s+about|wat\s+about|against)\s+)+(?:an?\s+|the\s+)?(?P<title>.+?)"
+    r"(?:\s+(?:too|as\s+well|also))?$"
+)
+
+
+def _pick(
+    said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
+) -> FollowUp | None:
+    """ "tell me about the second one", "just the nurse", "the other one"."""
+    match = _NTH.match(said)
+    if match:
+        return FollowUp(Move.ONLY, index=_ordinal(match))
+    match = _ONLY.match(said)
+    if match and is_title(match["title"]):
+        return FollowUp(Move.ONLY, titles=(match["title"],))
+    return None
+
+
+def _change(
+    said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
+) -> FollowUp | None:
+    """ "drop the second", "remove teacher", "a paralegal instead", "and electricians?"."""
+    match = _REMOVE.match(said)
+    if match:
+        ordinal = re.fullmatch(_ORDINAL, match["what"])
+        if ordinal:
+            return FollowUp(Move.REMOVE, index=_ordinal(ordinal))
+        if is_title(match["what"]):
+            return FollowUp(Move.REMOVE, titles=(match["what"],))
+    match = _REPLACE.match(said)
+    if match and is_title(match["new"]):
+        old = (match["old"] or "").strip()
+        if not old or is_title(old):
+            return FollowUp(Move.REPLACE, titles=(match["new"], old) if old else (match["new"],))
+    match = _ADD.match(said)
+    if match:
+        title = match["title"]
+        if find_place(title) is None and not _NATIONAL.match(title) and is_title(title):
+            return FollowUp(Move.ADD, titles=(title,))
+    return None

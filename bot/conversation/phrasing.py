@@ -1,0 +1,425 @@
+"""Questions in people's words: the question inside a message, and what was said around it.
+
+"Hi! I'm a cashier and want to earn more. Should I become an accountant or a bookkeeper?" is
+a greeting, a person's own job, a wish, and a question; only the question is parsed for
+titles, and the job is remembered so "how do I switch?" can start there. "nurse salary texas"
+and "electrician pay austin tx" name a place without "in". "thanks", "ok", "lol" are small
+talk: a short reply, never a "did you mean".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# Abbreviations a full stop does not end a sentence after: "Sr. Machinist", "St. Louis".
+_ABBREVIATIONS = re.compile(
+    r"(?:^|\s)(?:sr|jr|dr|mr|mrs|ms|st|ft|mt|lt|sgt|no|vs|v|asst|assoc|mgr|dept|inc|co|corp|"
+    r"jan|feb|aug|sept|oct|nov|dec|approx|e\.g|i\.e|u\.s)\.$",
+    re.IGNORECASE,
+)
+# How people spell in chats, and what the parser expects.
+_SPELLINGS = (
+    (r"\bwhats\b", "what's"),
+    (r"\bwats?\b", "what"),
+    (r"\bwhts?\b", "what"),
+    (r"\bhows\b", "how's"),
+    (r"\bim\b", "i'm"),
+    (r"\bive\b", "i've"),
+    (r"\bdont\b", "don't"),
+    (r"\bdoesnt\b", "doesn't"),
+    (r"\bcant\b", "can't"),
+    (r"\bu\b", "you"),
+    (r"\bur\b", "your"),
+    (r"\bwhch\b", "which"),
+    (r"\bhw\b", "how"),
+    (r"\b(?:becme|becom|bcome|becum)\b", "become"),
+    (r"\bmcuh\b", "much"),
+    (r"\bplz\b|\bpls\b", "please"),
+)
+_GREETING = re.compile(
+    r"^(?:(?:hi|hello|hey|hiya|howdy|yo|hola|greetings|good\s+(?:morning|afternoon|evening)|"
+    r"dear\s+careerbot)\b(?:\s+(?:there|all|guys|bot|careerbot|again))?[\s!,.:;-]*)+",
+    re.IGNORECASE,
+)
+_THANKS_LEAD = re.compile(
+    r"^(?:thanks|thank\s+you|thx|ty)(?:\s+(?:so\s+much|a\s+lot))?[\s!,.:;-]+", re.I
+)
+_OWN_JOB = re.compile(
+    r"\b(?:i'?m|i\s+am|i\s+work\s+as|i'?m\s+working\s+as|i\s+currently\s+work\s+as|"
+    r"i'?m\s+currently|i\s+am\s+currently|currently|i'?ve\s+been|i\s+have\s+been|"
+    r"my\s+(?:cousin|friend|brother|sister|son|daughter|wife|husband|partner|mom|dad|mother|"
+    r"father|kid|boyfriend|girlfriend)\s+is)"
+    r"\s+(?:a|an|working\s+as\s+an?)\s+(?P<job>[a-z][a-z /&'-]{1,40}?)"
+    r"(?=\s+(?:and|but|who|looking|wanting|want|wants|trying|thinking|for|with|at|in)\b|"
+    r"\s*[,.!?;]|\s*$)|"
+    r"\b(?:i\s+)?(?:currently\s+)?work\s+in\s+(?P<field>[a-z][a-z /&'-]{1,30}?)"
+    r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)",
+    re.IGNORECASE,
+)
+# "… and wants to become a wind turbine tech": with a job named, a switch.
+_WANTS_TO_BECOME = re.compile(
+    r"^(?:and\s+)?(?:i\s+|he\s+|she\s+|they\s+)?(?:want|wants|wanna|would\s+like|'d\s+like|"
+    r"hope|hopes|plan|plans)\s+to\s+(?:become|be|switch\s+to\s+being|move\s+into\s+being)\s+"
+    r"(?:an?\s+)?(?P<job>[a-z][a-z /&'-]{1,40}?)(?:[,;]\s*(?:how|what)\b.*)?\s*[?!.]*$",
+    re.IGNORECASE,
+)
+# Sentences that only say what the person wants, not what they ask.
+_WISH = re.compile(
+    r"^(?:and\s+)?(?:i\s+)?(?:(?:really\s+)?(?:want|wanna|would\s+like|need|hope|am\s+looking|'m\s+"
+    r"looking|looking)\s+(?:to\s+)?(?:earn|make|get|find|something|a\s+change|more|better|out))",
+    re.IGNORECASE,
+)
+# Words that make up small talk whatever their order: "ok thx", "lol nice", "haha ok".
+SMALL_WORDS = {
+    "thanks",
+    "thank",
+    "you",
+    "thx",
+    "thnx",
+    "tnx",
+    "ty",
+    "ok",
+    "okay",
+    "k",
+    "kk",
+    "cool",
+    "nice",
+    "great",
+    "awesome",
+    "perfect",
+    "got",
+    "it",
+    "gotcha",
+    "lol",
+    "lmao",
+    "haha",
+    "hah",
+    "hehe",
+    "wow",
+    "alright",
+    "sure",
+    "yes",
+    "yep",
+    "yeah",
+    "no",
+    "nope",
+    "good",
+    "cheers",
+    "bye",
+    "goodbye",
+    "hey",
+    "hi",
+    "hello",
+    "there",
+    "so",
+    "much",
+    "a",
+    "lot",
+    "that",
+    "helps",
+    "helpful",
+    "interesting",
+    "makes",
+    "sense",
+    "sounds",
+    "nvm",
+    "np",
+    "appreciate",
+    "amazing",
+    "oh",
+    "ah",
+    "i",
+    "see",
+    "bot",
+    "careerbot",
+    "all",
+    "again",
+}
+SMALL_TALK = {
+    "thanks",
+    "thank you",
+    "thank you so much",
+    "thanks a lot",
+    "thx",
+    "ty",
+    "ok",
+    "okay",
+    "ok thanks",
+    "ok thank you",
+    "okay thanks",
+    "k",
+    "kk",
+    "cool",
+    "cool thanks",
+    "nice",
+    "great",
+    "great thanks",
+    "awesome",
+    "perfect",
+    "got it",
+    "gotcha",
+    "lol",
+    "lmao",
+    "haha",
+    "hah",
+    "nvm",
+    "never mind",
+    "nevermind",
+    "sounds good",
+    "makes sense",
+    "that helps",
+    "helpful",
+    "good to know",
+    "interesting",
+    "wow",
+    "bye",
+    "goodbye",
+    "see you",
+    "cheers",
+    "alright",
+    "all right",
+    "sure",
+    "yes",
+    "yep",
+    "no",
+    "nope",
+    "good",
+    "thanks bot",
+    "ok cool",
+}
+_ACK = re.compile(r"^(?:(?:lol|ok|okay|alright|haha|so)\s+)*(?:[a-z]+\s+){0,3}it\s+is$")
+_PLACE_TAIL_WORDS = 3
+
+
+_META = (
+    (
+        "help",
+        re.compile(
+            r"^(?:what\s+can\s+you\s+do|what\s+do\s+you\s+do|how\s+do(?:es)?\s+(?:this|it|you)\s+"
+            r"work|help(?:\s+me)?|what\s+are\s+you|who\s+are\s+you|what\s+is\s+this(?:\s+bot)?|"
+            r"how\s+do\s+i\s+use\s+(?:this|you|it)|what\s+can\s+i\s+ask(?:\s+you)?)$"
+        ),
+    ),
+    (
+        "about",
+        re.compile(
+            r"^(?:where\s+(?:do|does)\s+(?:these|the|this|your)\s+(?:numbers|figures|data|info"
+            r"(?:rmation)?|stats)\s+come\s+from|what(?:'s|\s+is|\s+are)\s+(?:your|the)\s+"
+            r"(?:sources?|data)|sources?|where(?:'s|\s+is)\s+(?:the|this|your)\s+data\s+from|"
+            r"is\s+this\s+(?:data\s+)?(?:accurate|reliable|official))$"
+        ),
+    ),
+)
+_SET_PLACE = re.compile(
+    r"^(?:(?:please\s+)?set\s+(?:my\s+)?(?:location|place|state|area|city)\s+(?:to|as)|"
+    r"my\s+(?:location|state|city|area)\s+is|i\s+live\s+in|i'm\s+(?:based|located)\s+in|"
+    r"use|show\s+me\s+pay\s+(?:in|for))\s+(?P<place>.+)$"
+)
+# Around the titles of a question: "thinking about X or Y, which is better?", "tell me about
+# being a X", "can't decide between X and Y". The titles stay; the frame goes.
+_FRAME_LEAD = re.compile(
+    r"^(?:(?:so|and|ok|well|actually|also|hmm|but)\s+)*(?:"
+    r"(?:i'm\s+|i\s+am\s+)?(?:thinking\s+about|thinking\s+of|considering|looking\s+at|"
+    r"thinking|debating)\s+|"
+    r"(?:can|could)\s+you\s+(?:please\s+)?(?:tell\s+me\s+about|explain)\s+|"
+    r"(?:tell|show)\s+me\s+(?:about|more\s+about)\s+|"
+    r"(?:what\s+about|how\s+about)\s+being\s+|what\s+is\s+it\s+like\s+(?:being|to\s+be)\s+"
+    r")(?:being\s+)?(?:an?\s+)?",
+    re.IGNORECASE,
+)
+# "torn between X and Y", "can't decide between X and Y": a comparison, "and" included.
+_BETWEEN = re.compile(
+    r"^(?:(?:so|and|ok|well|but)\s+)*(?:i'm\s+|i\s+am\s+|i\s+)?(?:torn|deciding|choosing|"
+    r"trying\s+to\s+(?:decide|choose)|can't\s+decide|cannot\s+decide|unsure|not\s+sure)"
+    r"\s+(?:between|whether\s+to\s+be(?:come)?)\s+",
+    re.IGNORECASE,
+)
+# Words before a question that are no part of it: "ok then, how much do…", "actually …".
+_FILLER_LEAD = re.compile(
+    r"^(?:(?:ok(?:ay)?|alright|all\s+right|actually|well|so|hmm+|um+|also|oh|ah|anyway|wait)"
+    r"(?:\s+then)?[\s,;:!.-]+)+",
+    re.IGNORECASE,
+)
+# "what's better money, X or Y": the frame of a comparison.
+_BETTER_FRAME = re.compile(
+    r"^(?:what(?:'s|\s+is)|which(?:'s|\s+is)?|who)\s+(?:the\s+)?(?:better|more)\s+"
+    r"(?:money|pay|paid|job|career|option|choice)[\s,:;-]+",
+    re.IGNORECASE,
+)
+# Questions that only ask for an opinion on what was said before them ("thoughts?").
+_OPINION = re.compile(
+    r"^(?:any\s+)?(?:thoughts|advice|ideas|suggestions|opinions?|help|what\s+do\s+you\s+think|"
+    r"which\s+(?:one|should\s+i\s+(?:pick|choose))|what\s+should\s+i\s+do)\s*[?!.]*$",
+    re.IGNORECASE,
+)
+# "i'm in college and …", "i'm 45 and …": context about the person before the question.
+_ABOUT_ME = re.compile(
+    r"^(?:i'm|i\s+am)\s+(?:in\s+\w+(?:\s+\w+)?|\d+(?:\s+years?\s+old)?|new\s+here|"
+    r"a\s+student|retired|unemployed|out\s+of\s+work)\s+(?:and|but|so)\s+",
+    re.IGNORECASE,
+)
+_FRAME_TAIL = re.compile(
+    r"(?:[,;]?\s+(?:which|what)\s+(?:one\s+)?(?:is|would\s+be|'s)\s+(?:better|best)|"
+    r"[,;]?\s+which\s+should\s+i\s+(?:pick|choose|do)|[,;]?\s+(?:any\s+)?thoughts|"
+    r"[,;]?\s+what\s+do\s+you\s+think|[,;]?\s+help)\s*[?!.]*$"
+)
+# Pay words around a title: "nurse salary texas", "salary of welder in houston",
+# "electrician how much money", "lifeguard pay florida".
+_PAY_WORDS = re.compile(
+    r"\b(?:(?:average|median|typical|starting|annual|yearly|hourly)\s+)?"
+    r"(?:salary|salaries|pay(?:\s+rate)?|wages?|income|earnings)(?:\s+(?:of|for|in))?\b|"
+    r"\bhow\s+much(?:\s+money)?(?:\s+(?:do|does|can|could|would))?\b|"
+    r"\b(?:make|makes|making|earn|earns|earning)(?:\s+(?:a\s+year|an\s+hour|per\s+(?:year|hour)))?"
+    r"(?=\s|$)"
+)
+
+
+@dataclass(frozen=True)
+class Said:
+    question: str  # the part of the message to answer ("" when there is none)
+    own_job: str | None = None  # "cashier", from "I'm a cashier"
+    greeting: bool = False  # it began with a greeting
+    small_talk: bool = False  # nothing to answer: thanks, ok, cool, lol
+    meta: str | None = None  # "help" or "about": a question about the bot itself
+    set_place: str | None = None  # "set my location to texas", "I live in Ohio"
+    wants: str | None = None  # "become": the person wants to become the job asked about
+
+
+def plain(text: str) -> str:
+    """Lower case, no punctuation or emoji, single spaces: for matching short replies."""
+    text = text.casefold().replace("’", "'")
+    text = re.sub(r"[^\w\s'&/-]+", " ", text)
+    return " ".join(text.split())
+
+
+def is_small_talk(text: str) -> bool:
+    words = plain(text)
+    if not words:  # only emoji or punctuation: 👍 and 🙏 are small talk, "?!" is not
+        emoji = re.search(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]", text)
+        return bool(emoji) and "?" not in text
+    if words in SMALL_TALK or _ACK.match(words):
+        return True
+    tokens = words.split()
+    return len(tokens) <= 6 and all(t in SMALL_WORDS for t in tokens) and "?" not in text
+
+
+_SPELLED = [
+    (re.compile(pattern, re.IGNORECASE), replacement) for pattern, replacement in _SPELLINGS
+]
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text`; a full stop after an abbreviation ends none."""
+    found: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        if end.group().strip() == "" and _ABBREVIATIONS.search(text[start : end.start()]):
+            continue
+        found.append(text[start : end.start()])
+        start = end.end()
+    found.append(text[start:])
+    return found
+
+
+def spelled(text: str) -> str:
+    """Chat spellings the parser does not know, written out ("whats" -> "what's")."""
+    text = text.replace("’", "'")
+    for pattern, replacement in _SPELLED:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def read(text: str) -> Said:
+    """Split a message into its question and what was said around it."""
+    text = " ".join(text.split()) if "\n" not in text else text.strip()
+    if is_small_talk(text):
+        return Said("", greeting=bool(_GREETING.match(text)), small_talk=True)
+    text = spelled(text)
+    greeting = bool(_GREETING.match(text))
+    own_job: str | None = None
+    wants: str | None = None
+    asked: list[str] = []
+    for sentence in sentences(text):
+        sentence = _THANKS_LEAD.sub("", _GREETING.sub("", sentence.strip())).strip()
+        if not sentence:
+            continue
+        sentence = _ABOUT_ME.sub("", sentence)
+        found = _OWN_JOB.search(sentence)
+        if found:
+            own_job = own_job or (found["job"] or found["field"]).strip()
+            sentence = (sentence[: found.start()] + sentence[found.end() :]).strip(" ,.;")
+            sentence = re.sub(r"^(?:and|but|so)\s+", "", sentence, flags=re.I)
+        becoming = _WANTS_TO_BECOME.search(sentence)
+        if becoming and own_job:
+            wants = becoming["job"].strip()
+            sentence = ""
+        if not sentence or _WISH.match(sentence) or is_small_talk(sentence):
+            continue
+        asked.append(sentence)
+    if len(asked) > 1:
+        asked = [s for s in asked if not _OPINION.match(s)] or asked
+    questions = [s for s in asked if "?" in s] or asked
+    question = questions[-1] if questions else ""
+    if not question and not own_job and not greeting:
+        question = text
+    lowered = " ".join(question.casefold().strip(" ?!.").split())
+    meta = next((name for name, pattern in _META if pattern.match(lowered)), None)
+    if meta is not None:
+        return Said("", own_job, greeting, meta=meta)
+    place = _SET_PLACE.match(lowered)
+    if place is not None:
+        return Said("", own_job, greeting, set_place=place["place"])
+    question = _FILLER_LEAD.sub("", question.strip()).strip()
+    framed = _FRAME_TAIL.sub("", question).strip()
+    if re.search(r"[a-z]{3}", re.sub(r"\b(?:so|and|ok|then|well)\b", "", framed.casefold())):
+        question = framed  # "so which is better?" is the question itself, not a frame
+    between = _BETWEEN.match(question)
+    if between:
+        question = "compare " + question[between.end() :]
+    elif _BETTER_FRAME.match(question):
+        question = "compare " + question[_BETTER_FRAME.match(question).end() :]  # type: ignore[union-attr]
+    else:
+        question = _FRAME_LEAD.sub("", question).strip()
+    return Said(question, own_job, greeting, wants=wants)
+
+
+def without_pay_words(question: str) -> str:
+    """The question with its pay words taken out ("nurse salary texas" -> "nurse texas")."""
+    return " ".join(_PAY_WORDS.sub(" ", question).split())
+
+
+def place_in_words(
+    question: str,
+    find_place: Callable[[str], object | None],
+    resolves: Callable[[str], bool],
+    exact: Callable[[str], bool] | None = None,
+) -> str:
+    """ "nurse salary texas" -> "nurse salary in texas", "texas plumber" -> "plumber in texas",
+    so the parser sees the place.
+
+    Only when the first or last words name a place, the rest is a title (`resolves`), and the
+    whole is not a title itself (`exact`: "registered nurse" stays, so does "mobile crane
+    operator").
+    """
+    if re.search(r"\b(?:in|near|around)\s+\S+", question.casefold()):
+        return question
+    words = question.rstrip(" ?!.").split()
+    whole_is_title = (exact or resolves)(question)
+    if whole_is_title or len(words) < 2:
+        return question
+    for size in range(min(_PLACE_TAIL_WORDS, len(words) - 1), 0, -1):
+        tail, rest = " ".join(words[-size:]), " ".join(words[:-size])
+        if rest.split()[-1].casefold() in _CONNECTIVES:
+            continue  # "np vs pa": pa is the other title, not Pennsylvania
+        if find_place(tail) is not None and resolves(rest):
+            return f"{rest} in {tail}"
+        head, rest = " ".join(words[:size]), " ".join(words[size:])
+        if find_place(head) is not None and resolves(rest):
+            return f"{rest} in {head}"
+    return question
+
+
+_CONNECTIVES = {"vs", "v", "versus", "or", "and", "to", "from", "than", "with", "against"}

@@ -1,0 +1,168 @@
+"""Reading follow-ups (bot.conversation.followups): what each everyday phrasing asks for.
+
+The place and title checks are stand-ins here, so these tests are about the phrasing only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation.followups import FollowUp, Measure, Move, is_function_words, recognize
+from bot.places import Place, PlaceKind
+from bot.replies import View
+
+PLACES = {
+    "ohio": Place("3900000", PlaceKind.STATE, "Ohio"),
+    "texas": Place("4800000", PlaceKind.STATE, "Texas"),
+    "seattle": Place("0042660", PlaceKind.METRO, "Seattle-Tacoma-Bellevue, WA"),
+    "nyc": Place("0035620", PlaceKind.METRO, "New York-Newark-Jersey City, NY-NJ"),
+}
+TITLES = {
+    "electricians",
+    "plumbers",
+    "welders",
+    "nurse",
+    "teacher",
+    "a paralegal",
+    "paralegal",
+    "the teller",
+    "teller",
+    "loan officer",
+    "a nurse",
+    "accountant",
+    "nursing",
+}
+
+
+def read(text: str) -> FollowUp | None:
+    return recognize(text, lambda name: PLACES.get(name.strip()), lambda t: t.strip() in TITLES)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("what about in Ohio?", "ohio"),
+        ("and in texas?", "texas"),
+        ("in seattle?", "seattle"),
+        ("how about NYC", "nyc"),
+        ("wat about ohio", "ohio"),
+        ("n in texas?", "texas"),
+        ("Ohio?", "ohio"),
+    ],
+)
+def test_another_place(text: str, place: str) -> None:
+    assert read(text) == FollowUp(Move.PLACE, place=PLACES[place])
+
+
+@pytest.mark.parametrize(
+    "text", ["nationally?", "what about nationwide", "in the US", "across the country"]
+)
+def test_back_to_national(text: str) -> None:
+    assert read(text) == FollowUp(Move.PLACE, national=True)
+
+
+def test_the_whole_state_of_a_metro_shown() -> None:
+    assert read("and the whole state?") == FollowUp(Move.PLACE, whole_state=True)
+    assert read("the whole state of texas") == FollowUp(Move.PLACE, place=PLACES["texas"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("and electricians?", FollowUp(Move.ADD, titles=("electricians",))),
+        ("vs plumbers", FollowUp(Move.ADD, titles=("plumbers",))),
+        ("add welders", FollowUp(Move.ADD, titles=("welders",))),
+        ("drop the second", FollowUp(Move.REMOVE, index=1)),
+        ("remove teacher", FollowUp(Move.REMOVE, titles=("teacher",))),
+        ("just the nurse", FollowUp(Move.ONLY, titles=("nurse",))),
+        ("tell me about the second one", FollowUp(Move.ONLY, index=1)),
+        ("the 3rd one", FollowUp(Move.ONLY, index=2)),
+        ("and the other one?", FollowUp(Move.ONLY, index=-2)),
+        ("what about a paralegal instead", FollowUp(Move.REPLACE, titles=("paralegal",))),
+        (
+            "loan officer instead of the teller",
+            FollowUp(Move.REPLACE, titles=("loan officer", "teller")),
+        ),
+    ],
+)
+def test_changing_the_set(text: str, expected: FollowUp) -> None:
+    assert read(text) == expected
+
+
+def test_a_title_that_is_not_one_is_not_added() -> None:
+    assert read("and blorps?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("which pays more?", Measure.PAY),
+        ("who earns more", Measure.PAY),
+        ("which one makes more money", Measure.PAY),
+        ("which needs less school?", Measure.EDUCATION),
+        ("which one takes less training", Measure.EDUCATION),
+        ("which is growing faster?", Measure.GROWTH),
+        ("which has more jobs?", Measure.JOBS),
+        ("which is better?", Measure.BETTER),
+    ],
+)
+def test_questions_about_the_set(text: str, measure: Measure) -> None:
+    assert read(text) == FollowUp(Move.ASK, measure=measure)
+
+
+def test_a_question_about_the_set_somewhere_else() -> None:
+    assert read("in texas which pays more") == FollowUp(
+        Move.ASK, place=PLACES["texas"], measure=Measure.PAY
+    )
+    assert read("which pays more in ohio?") == FollowUp(
+        Move.ASK, place=PLACES["ohio"], measure=Measure.PAY
+    )
+    assert read("which needs more school") == FollowUp(
+        Move.ASK, measure=Measure.EDUCATION, more=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("skills?", View.SKILLS),
+        ("what do they do?", View.DUTIES),
+        ("education?", View.EDUCATION),
+        ("hourly?", View.SALARY),
+        ("what's the outlook", View.OUTLOOK),
+        ("who works in it", View.DEMOGRAPHICS),
+        ("more like this", View.SIMILAR),
+    ],
+)
+def test_details(text: str, view: View) -> None:
+    assert read(text) == FollowUp(Move.DETAIL, view=view)
+
+
+def test_the_chart_and_how_to_become_one() -> None:
+    assert read("show the chart") == FollowUp(Move.CHART)
+    assert read("show the chart for both") == FollowUp(Move.CHART, both=True)
+    assert read("how do I become one?") == FollowUp(Move.HOWTO)
+    assert read("how long does it take?") == FollowUp(Move.HOWTO)
+    assert read("how to become a nurse") == FollowUp(Move.HOWTO, titles=("nurse",))
+
+
+def test_how_to_switch_between_the_jobs_shown() -> None:
+    assert read("how do i switch to the first one") == FollowUp(Move.SWITCH, index=0)
+    assert read("how do i switch from the first to the second") == FollowUp(
+        Move.SWITCH, index=1, origin=0
+    )
+
+
+def test_pay_again_maybe_elsewhere() -> None:
+    assert read("how much do they make?") == FollowUp(Move.SUMMARY)
+    assert read("and how much do they make in ohio") == FollowUp(Move.SUMMARY, place=PLACES["ohio"])
+
+
+@pytest.mark.parametrize("text", ["nurse vs teacher", "electrician", "is nursing worth it"])
+def test_new_questions_are_not_follow_ups(text: str) -> None:
+    assert read(text) is None
+
+
+def test_fragments_are_only_function_words() -> None:
+    assert all(is_function_words(t) for t in ["what about", "and?", "vs", "the second one", "idk"])
+    assert not is_function_words("and electricians?")

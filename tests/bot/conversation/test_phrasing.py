@@ -1,0 +1,82 @@
+"""Questions in people's words (bot.conversation.phrasing): the question inside a message."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation.phrasing import is_small_talk, place_in_words, read, without_pay_words
+
+
+def test_greeting_own_job_wish_and_question() -> None:
+    said = read(
+        "Hi! I'm a cashier and want to earn more. Should I become an accountant or a bookkeeper?"
+    )
+    assert said.question == "Should I become an accountant or a bookkeeper?"
+    assert said.own_job == "cashier" and said.greeting
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        (
+            "im a receptionist and want something that pays more. medical assistant or coder?",
+            "medical assistant or coder?",
+        ),
+        (
+            "thinking about pharmacy tech or medical coding, which is better?",
+            "pharmacy tech or medical coding",
+        ),
+        (
+            "hello! im in college and cant decide between nursing and pharmacy. thoughts?",
+            "compare nursing and pharmacy.",
+        ),
+        ("Can you tell me about being a dental hygienist?", "dental hygienist?"),
+        ("ok then, how much do accountants make in ny", "how much do accountants make in ny"),
+        (
+            "whats the difference between an rn and an lpn?",
+            "what's the difference between an rn and an lpn?",
+        ),
+        ("so which is better?", "which is better?"),
+    ],
+)
+def test_the_question_inside(text: str, question: str) -> None:
+    assert read(text).question == question
+
+
+def test_someone_elses_job_and_wish_make_a_switch() -> None:
+    said = read("my cousin is a car mechanic and wants to become a wind turbine tech, how?")
+    assert (said.own_job, said.wants) == ("car mechanic", "wind turbine tech")
+
+
+@pytest.mark.parametrize("text", ["thanks", "ok thx", "lol nice", "cool", "👍", "k thanks", "nvm"])
+def test_small_talk(text: str) -> None:
+    assert is_small_talk(text) and read(text).small_talk
+
+
+@pytest.mark.parametrize(
+    "text", ["nurse", "thanks, what do nurses make?", "?!", "ok so nurse vs teacher"]
+)
+def test_not_small_talk(text: str) -> None:
+    assert not is_small_talk(text)
+
+
+def test_questions_about_the_bot_and_where_it_is() -> None:
+    assert read("what can you do?").meta == "help"
+    assert read("where do these numbers come from?").meta == "about"
+    assert read("set my location to washington state").set_place == "washington state"
+
+
+def test_pay_words_and_places_without_in() -> None:
+    assert without_pay_words("salary of welder in houston") == "welder in houston"
+    assert without_pay_words("electrician how much money") == "electrician"
+    places = {"texas", "austin tx"}
+    titles = {"nurse", "electrician", "plumber"}
+
+    def moved(question: str) -> str:
+        return place_in_words(question, lambda t: t if t in places else None, titles.__contains__)
+
+    assert moved("nurse texas") == "nurse in texas"
+    assert moved("texas plumber") == "plumber in texas"
+    assert moved("electrician austin tx") == "electrician in austin tx"
+    assert moved("nurse vs texas") == "nurse vs texas"  # a comparison, not a place
+    assert moved("electrician in texas") == "electrician in texas"

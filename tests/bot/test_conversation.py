@@ -1,0 +1,166 @@
+"""A conversation through the core, on the real data: follow-ups read against the last answer,
+questions in people's words, and nothing offered as "did you mean" that is not a title.
+
+Figures in follow-ups are checked against the OEWS source rows, read independently.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from bot.replies import Reply, ReplyKind, View
+from bot.resolver import TitleIndex
+from bot.service import Careerbot
+from tests.support.sources import oews_value
+
+pytestmark = pytest.mark.realdata
+
+NURSE, TEACHER = "29-1141.00", "25-2021.00"
+chats = itertools.count(71_000_000)
+
+
+def codes(reply: Reply) -> list[str]:
+    return [o["code"] for o in reply.occupations]
+
+
+def where(reply: Reply) -> str:
+    return str(reply.extra["location"]["name"])
+
+
+class Chat:
+    def __init__(self, core: Careerbot, member: int | None = None, chat: int | None = None) -> None:
+        self.core, self.member = core, member
+        self.chat = next(chats) if chat is None else chat
+
+    async def say(self, text: str, replying_to: int | None = None) -> Reply:
+        return await self.core.answer(
+            text, chat_id=self.chat, member_id=self.member, replying_to=replying_to
+        )
+
+
+async def test_another_place_then_a_question_answered_from_that_places_figures(
+    careerbot: Careerbot, real_data_dir: Path
+) -> None:
+    chat = Chat(careerbot)
+    assert codes(await chat.say("nurse vs teacher")) == [NURSE, TEACHER]
+    ohio = await chat.say("what about in Ohio?")
+    assert ohio.kind == ReplyKind.COMPARE and codes(ohio) == [NURSE, TEACHER]
+    assert where(ohio) == "Ohio" and "⚖️ <b>nurse</b> vs <b>teacher</b>" in ohio.text
+
+    fact = await chat.say("which pays more?")
+    nurses = int(oews_value(real_data_dir, "OEUS390000000000029114113"))
+    teachers = int(oews_value(real_data_dir, "OEUS390000000000025202113"))
+    assert fact.kind == ReplyKind.FACT and where(fact) == "Ohio"
+    assert fact.extra["answer"] == (NURSE if nurses > teachers else TEACHER)
+    assert f"${nurses:,}" in fact.text and f"${teachers:,}" in fact.text
+    assert "computed from these figures" in fact.text
+
+    michigan = await chat.say("in michigan?")  # the same question, somewhere else
+    assert michigan.kind == ReplyKind.FACT and where(michigan) == "Michigan"
+
+
+async def test_the_set_changes_and_how_to_become_the_one_left(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("nurse vs teacher")
+    three = await chat.say("and electricians?")
+    assert codes(three) == [NURSE, TEACHER, "47-2111.00"]
+    two = await chat.say("drop the second")
+    assert codes(two) == [NURSE, "47-2111.00"]
+    one = await chat.say("just the nurse")
+    assert one.kind == ReplyKind.PROFILE and codes(one) == [NURSE]
+    how = await chat.say("how do I become one?")
+    assert how.kind == ReplyKind.HOWTO and codes(how) == [NURSE]
+    assert "Entry education: Bachelor's degree" in how.text  # the advisor's card (issue 15)
+
+
+async def test_small_talk_keeps_the_conversation(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("electrician")
+    thanks = await chat.say("thanks!")
+    assert thanks.kind == ReplyKind.SMALLTALK and not thanks.buttons
+    texas = await chat.say("in texas?")
+    assert texas.kind == ReplyKind.PROFILE and where(texas) == "Texas"
+
+
+@pytest.mark.parametrize("fragment", ["what about", "and?", "vs", "hmm", "idk", "so?", "compare"])
+async def test_fragments_never_get_a_did_you_mean(careerbot: Careerbot, fragment: str) -> None:
+    fresh = Chat(careerbot)
+    assert (await fresh.say(fragment)).kind in (ReplyKind.NONE, ReplyKind.SMALLTALK)
+    talking = Chat(careerbot)
+    await talking.say("nurse vs teacher")
+    assert (await talking.say(fragment)).kind in (ReplyKind.NONE, ReplyKind.SMALLTALK)
+    assert (await Chat(careerbot).say("the second one")).kind == ReplyKind.NONE
+
+
+async def test_a_follow_up_with_nothing_before_says_what_to_ask(careerbot: Careerbot) -> None:
+    reply = await Chat(careerbot).say("what about in Ohio?")
+    assert reply.kind == ReplyKind.NONE and "nurse vs teacher" in reply.text
+
+
+async def test_a_question_in_peoples_words_and_the_job_they_have(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    asked = await chat.say(
+        "Hi! I'm a cashier and want to earn more. Should I become an accountant or a bookkeeper?"
+    )
+    assert asked.kind == ReplyKind.COMPARE and codes(asked) == ["13-2011.00", "43-3031.00"]
+    switch = await chat.say("how do I switch to the first one?")
+    assert switch.kind == ReplyKind.SWITCH and codes(switch) == ["41-2011.00", "13-2011.00"]
+
+
+@pytest.mark.parametrize(
+    ("question", "code", "place"),
+    [
+        ("nurse salary texas", NURSE, "Texas"),
+        ("how much do plumbers make in ohio", "47-2152.00", "Ohio"),
+        ("electrician pay austin tx", "47-2111.00", "Austin-Round Rock-San Marcos, TX"),
+        ("texas plumber salary", "47-2152.00", "Texas"),
+    ],
+)
+async def test_pay_questions_in_peoples_words(
+    careerbot: Careerbot, question: str, code: str, place: str
+) -> None:
+    reply = await Chat(careerbot).say(question)
+    assert reply.kind == ReplyKind.PROFILE and codes(reply) == [code] and where(reply) == place
+
+
+async def test_a_button_press_becomes_what_the_conversation_is_about(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    answer = await chat.say("nurse vs teacher")
+    salary = next(b.data for row in answer.buttons for b in row if "Salary" in b.label)
+    await careerbot.press(salary, chat_id=chat.chat)
+    ohio = await chat.say("and in ohio?")
+    assert ohio.kind == ReplyKind.DETAIL and ohio.extra["view"] == View.SALARY
+    assert where(ohio) == "Ohio" and "Ohio" in ohio.text
+
+
+async def test_group_members_have_their_own_threads_and_replies_continue_an_answer(
+    careerbot: Careerbot,
+) -> None:
+    group = -next(chats)
+    ana, ben = Chat(careerbot, 1, group), Chat(careerbot, 2, group)
+    dentists = await ana.say("dentist vs orthodontist")
+    careerbot.remember_sent(group, 501, dentists)
+    await ben.say("electrician vs plumber")
+    replied = await ben.say("which pays more?", replying_to=501)
+    assert codes(replied) == codes(dentists)  # the answer replied to
+    mine = await ben.say("which pays more?")
+    assert codes(mine) == ["47-2111.00", "47-2152.00"]  # ben's own thread is as it was
+    assert codes(await ana.say("in ohio?")) == codes(dentists)
+
+
+async def test_the_conversation_survives_a_restart(
+    real_db_url: str, real_index: TitleIndex
+) -> None:
+    chat = next(chats)
+    first = await Careerbot.open(real_db_url, index=real_index)
+    await first.answer("nurse vs teacher", chat_id=chat)
+    await first.close()
+    again = await Careerbot.open(real_db_url, index=real_index)
+    try:
+        reply = await again.answer("which needs less school?", chat_id=chat)
+        assert reply.kind == ReplyKind.FACT and codes(reply) == [NURSE, TEACHER]
+    finally:
+        await again.close()

@@ -1,0 +1,155 @@
+"""store.conversations: contexts read from memory, written behind in batches, shared by
+instances on one database, forgotten after a day. Time is a clock the tests move."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from store.conversations import SYNC_EVERY, TTL, ConversationStore
+from store.db import create_engine
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_700_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'conversations.sqlite3'}"
+
+
+@pytest.fixture
+async def stores(url: str, clock: Clock) -> AsyncIterator[list[ConversationStore]]:
+    made: list[ConversationStore] = []
+
+    async def open_one() -> ConversationStore:
+        store = ConversationStore(create_engine(url), clock=clock)
+        await store.start()  # creates the table in a database that has none
+        made.append(store)
+        return store
+
+    first, second = await open_one(), await open_one()
+    yield [first, second]
+    for store in made:
+        await store.close()
+        await store.engine.dispose()
+
+
+def statements_of(store: ConversationStore) -> list[str]:
+    seen: list[str] = []
+
+    def record(*args: Any) -> None:
+        seen.append(args[2])
+
+    event.listen(store.engine.sync_engine, "before_cursor_execute", record)
+    return seen
+
+
+async def test_reads_and_writes_cost_no_database_round_trip(
+    stores: list[ConversationStore],
+) -> None:
+    store, _ = stores
+    seen = statements_of(store)
+    for chat in range(200):
+        store.put(f"c{chat}:{chat}", f'{{"k":"compare","n":{chat}}}')
+    assert [store.get(f"c{c}:{c}") is not None for c in range(200)] == [True] * 200
+    assert store.get("c999:999") is None
+    assert seen == []  # nothing yet: the writes are batched
+    await store.flush()
+    assert len([s for s in seen if s.lstrip().upper().startswith("INSERT")]) == 1  # one batch
+
+
+async def test_what_was_written_survives_a_restart(url: str, clock: Clock) -> None:
+    first = ConversationStore(create_engine(url), clock=clock)
+    await first.start()
+    first.put("c1:1", "about nurses")
+    await first.close()  # writes what is waiting
+    await first.engine.dispose()
+
+    again = ConversationStore(create_engine(url), clock=clock)
+    await again.start()
+    assert again.get("c1:1") == "about nurses"
+    await again.close()
+    await again.engine.dispose()
+
+
+async def test_another_instance_sees_a_write_at_its_next_look(
+    stores: list[ConversationStore], clock: Clock
+) -> None:
+    first, second = stores
+    first.put("c7:7", "nurses in Ohio")
+    await first.flush()
+    await second.refresh()
+    assert second.get("c7:7") is None  # not time to look yet
+    clock.now += SYNC_EVERY
+    await second.refresh()
+    assert second.get("c7:7") == "nurses in Ohio"
+
+    second.put("c7:7", "nurses in Texas")  # the newer write wins everywhere
+    await second.flush()
+    clock.now += SYNC_EVERY
+    await first.refresh()
+    assert first.get("c7:7") == "nurses in Texas"
+
+
+async def test_a_context_is_forgotten_after_a_day(
+    stores: list[ConversationStore], clock: Clock, url: str
+) -> None:
+    store, _ = stores
+    store.put("c3:3", "old")
+    await store.flush()
+    clock.now += TTL
+    assert store.get("c3:3") is None
+    await store.flush()  # also prunes expired rows
+    fresh = ConversationStore(create_engine(url), clock=clock)
+    await fresh.start()
+    assert fresh.get("c3:3") is None
+    await fresh.engine.dispose()
+
+
+async def test_writes_wait_in_the_background_and_a_full_batch_goes_at_once(
+    stores: list[ConversationStore],
+) -> None:
+    store, _ = stores
+    seen = statements_of(store)
+    store.put("c1:1", "x")
+    for _ in range(100):  # the background writer runs every FLUSH_EVERY (0.25 s)
+        if any("INSERT" in s.upper() for s in seen):
+            break
+        await asyncio.sleep(0.01)
+    assert any("INSERT" in s.upper() for s in seen)
+
+
+async def test_a_failed_write_is_kept_for_the_next_batch(
+    stores: list[ConversationStore], monkeypatch: pytest.MonkeyPatch, clock: Clock
+) -> None:
+    store, other = stores
+    real = store._upsert
+
+    async def broken(rows: list[dict[str, object]]) -> None:
+        raise OSError("database unreachable")
+
+    monkeypatch.setattr(store, "_upsert", broken)
+    store.put("c5:5", "kept")
+    with pytest.raises(OSError):
+        await store.flush()
+    monkeypatch.setattr(store, "_upsert", real)
+    await store.flush()
+    clock.now += SYNC_EVERY
+    await other.refresh()
+    assert other.get("c5:5") == "kept"
