@@ -55,6 +55,24 @@ async def test_a_rebuild_with_other_data_is_served_without_a_restart(
         assert "$48,120" in (await chat.say("bill collector"))["text"]  # not the remembered one
 
 
+async def test_a_conversation_goes_on_across_a_rebuild(
+    fake_bot_api: FakeBotAPI, small_db: SmallDatabase
+) -> None:
+    async with running_bot(bot_settings(fake_bot_api, small_db.url)) as app:
+        chat = Chat(fake_bot_api, app, chat_id=80)
+        await chat.say("bill collector")
+        await (await app.bot_data.careerbot()).store.conversations.flush()  # in the old file
+
+        await small_db.rebuild()
+
+        both = (await chat.say("and loan officers?"))["text"]  # refers to the answer before
+        assert "Bill and Account Collectors" in both and "Loan Officers" in both
+        await (await app.bot_data.careerbot()).store.conversations.flush()  # now in the new file
+
+    kept = small_db.rows("select key from conversation")
+    assert any("80" in key for (key,) in kept)
+
+
 @pytest.mark.parametrize(
     ("damage", "kind"),
     [

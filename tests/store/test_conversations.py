@@ -47,7 +47,7 @@ async def stores(url: str, clock: Clock) -> AsyncIterator[list[ConversationStore
     yield [first, second]
     for store in made:
         await store.close()
-        await store.engine.dispose()
+        await store.db.close()
 
 
 def statements_of(store: ConversationStore) -> list[str]:
@@ -56,7 +56,7 @@ def statements_of(store: ConversationStore) -> list[str]:
     def record(*args: Any) -> None:
         seen.append(args[2])
 
-    event.listen(store.engine.sync_engine, "before_cursor_execute", record)
+    event.listen(store.db.engine.sync_engine, "before_cursor_execute", record)
     return seen
 
 
@@ -79,13 +79,13 @@ async def test_what_was_written_survives_a_restart(url: str, clock: Clock) -> No
     await first.start()
     first.put("c1:1", "about nurses")
     await first.close()  # writes what is waiting
-    await first.engine.dispose()
+    await first.db.close()
 
     again = ConversationStore(create_engine(url), clock=clock)
     await again.start()
     assert again.get("c1:1") == "about nurses"
     await again.close()
-    await again.engine.dispose()
+    await again.db.close()
 
 
 async def test_another_instance_sees_a_write_at_its_next_look(
@@ -119,7 +119,7 @@ async def test_a_context_is_forgotten_after_a_day(
     fresh = ConversationStore(create_engine(url), clock=clock)
     await fresh.start()
     assert fresh.get("c3:3") is None
-    await fresh.engine.dispose()
+    await fresh.db.close()
 
 
 async def test_writes_wait_in_the_background_and_a_full_batch_goes_at_once(
