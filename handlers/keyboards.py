@@ -8,11 +8,14 @@ in the payload format fails loudly in tests instead of silently dropping answers
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 
 from bot.callbacks import MAX_BYTES as MAX_CALLBACK_BYTES
 from bot.replies import Button
+
+JSONDict = dict[str, Any]
 
 
 class CallbackDataTooLong(ValueError):
@@ -34,24 +37,34 @@ def deep_link(username: str, start: str) -> str:
     return f"https://t.me/{username}?start={start}"
 
 
-def markup(rows: Sequence[Sequence[Button]], username: str = "") -> InlineKeyboardMarkup | None:
-    """The inline keyboard for a reply, or None when it has no buttons.
+def keyboard(rows: Sequence[Sequence[Button]], username: str = "") -> JSONDict | None:
+    """The inline keyboard for a reply as the Bot API's JSON, or None when it has no buttons.
 
-    None matters for edits: it removes the old keyboard instead of leaving stale buttons.
-    Raises CallbackDataTooLong (not `assert`, so it also holds under `python -O`). A button
-    with `start` becomes a deep link to a private chat with the bot (`username`); without a
-    username to link to, it is left out.
+    Plain JSON, not PTB objects: answers go out as raw sendMessage calls (handlers.replying),
+    and building, serialising and parsing back a dozen InlineKeyboardButtons per answer was
+    the largest single cost of an answer. Raises CallbackDataTooLong (not `assert`, so it also
+    holds under `python -O`). A button with `start` becomes a deep link to a private chat with
+    the bot (`username`); without a username to link to, it is left out.
     """
-    keyboard = [
+    lines = [
         [
-            InlineKeyboardButton(button.label, url=deep_link(username, button.start))
+            {"text": button.label, "url": deep_link(username, button.start)}
             if button.start
-            else InlineKeyboardButton(button.label, callback_data=check_callback_data(button.data))
+            else {"text": button.label, "callback_data": check_callback_data(button.data)}
             for button in row
             if not button.start or username
         ]
         for row in rows
         if row
     ]
-    keyboard = [row for row in keyboard if row]
-    return InlineKeyboardMarkup(keyboard) if keyboard else None
+    lines = [line for line in lines if line]
+    return {"inline_keyboard": lines} if lines else None
+
+
+def markup(rows: Sequence[Sequence[Button]], username: str = "") -> InlineKeyboardMarkup | None:
+    """`keyboard` as PTB's object, for the calls that take one (edits, photos, inline results).
+
+    None matters for edits: it removes the old keyboard instead of leaving stale buttons.
+    """
+    data = keyboard(rows, username)
+    return InlineKeyboardMarkup.de_json(data, None) if data is not None else None

@@ -14,11 +14,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import warnings
 from collections.abc import Awaitable, MutableMapping
+from dataclasses import dataclass
 
 from telegram import CallbackQuery, Message, ReplyParameters
-from telegram.constants import ChatAction, ChatType
+from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
+from telegram.warnings import PTBUserWarning
 
 from bot.replies import Reply
 from handlers import keyboards
@@ -26,6 +29,13 @@ from handlers.context import Context
 from store.db import FaultKind, classify
 
 log = logging.getLogger(__name__)
+
+SEND_MESSAGE = "sendMessage"
+NO_PREVIEWS = {"is_disabled": True}  # as handlers.app's Defaults
+# do_api_request warns that Bot.send_message exists; it is avoided on purpose (send_reply).
+warnings.filterwarnings(
+    "ignore", message=f"Please use 'Bot.{SEND_MESSAGE}'", category=PTBUserWarning
+)
 
 # Show "typing…" only for answers that are not ready at once: for the usual few-millisecond
 # answer it would be a wasted API call counted against the flood limits.
@@ -87,33 +97,58 @@ def _quote(message: Message) -> ReplyParameters | None:
     return ReplyParameters(message.message_id, allow_sending_without_reply=True)
 
 
+@dataclass(frozen=True)
+class Sent:
+    """Where a reply went: what the conversation remembers it by (replies to it)."""
+
+    chat_id: int
+    message_id: int
+
+
 async def send_reply(
     message: Message, reply: Reply, file_ids: MutableMapping[str, str] | None = None
-) -> Message:
+) -> Sent:
     """Send a core reply to the chat of `message`, with its keyboard.
 
     A reply with a photo (a chart) is sent as a photo with the text as its caption, reusing the
-    uploaded file when `file_ids` knows it.
+    uploaded file when `file_ids` knows it. A text reply, by far the most common, is one raw
+    sendMessage (Bot.do_api_request) with its keyboard as plain JSON: PTB's objects for a
+    dozen buttons, and the Message parsed back from Telegram's answer, cost more CPU than the
+    answer itself, and only the message id is needed.
     """
-    markup = keyboards.markup(reply.buttons, message.get_bot().username or "")
+    bot = message.get_bot()
     if reply.photo is not None:
         known = file_ids.get(reply.photo_key) if file_ids is not None and reply.photo_key else None
-        sent = await message.reply_photo(
+        photo = await message.reply_photo(
             known or reply.photo,
             caption=reply.text,
-            reply_markup=markup,
+            reply_markup=keyboards.markup(reply.buttons, bot.username or ""),
             do_quote=False,
             reply_parameters=_quote(message),
         )
-        if file_ids is not None and reply.photo_key and sent.photo:
-            file_ids[reply.photo_key] = sent.photo[-1].file_id  # the largest size
-        return sent
-    return await message.reply_text(
-        reply.text,
-        reply_markup=markup,
-        do_quote=False,  # private: no quote; groups: the explicit reply_parameters win
-        reply_parameters=_quote(message),
-    )
+        if file_ids is not None and reply.photo_key and photo.photo:
+            file_ids[reply.photo_key] = photo.photo[-1].file_id  # the largest size
+        return Sent(photo.chat_id, photo.message_id)
+    call: dict[str, object] = {
+        "chat_id": message.chat_id,
+        "text": reply.text,
+        "parse_mode": ParseMode.HTML,  # the Application's Defaults do not apply to raw calls
+        "link_preview_options": NO_PREVIEWS,
+    }
+    if (markup := keyboards.keyboard(reply.buttons, bot.username or "")) is not None:
+        call["reply_markup"] = markup
+    if message.chat.type != ChatType.PRIVATE:  # groups: quote the question (see above)
+        call["reply_parameters"] = {
+            "message_id": message.message_id,
+            "allow_sending_without_reply": True,
+            "quote_parse_mode": ParseMode.HTML,
+        }
+    if message.message_thread_id is not None and message.is_topic_message:
+        call["message_thread_id"] = message.message_thread_id  # as reply_text does
+    result = await bot.do_api_request(SEND_MESSAGE, api_kwargs=call)
+    if not isinstance(result, dict):
+        raise TelegramError(f"sendMessage answered {type(result).__name__}, not a message")
+    return Sent(int(result["chat"]["id"]), int(result["message_id"]))
 
 
 async def edit_reply(query: CallbackQuery, reply: Reply, context: Context) -> None:
