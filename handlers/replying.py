@@ -198,15 +198,34 @@ async def with_typing(message: Message, context: Context, work: Awaitable[Reply]
     when the bot can least afford them. The chat action is best effort: failing to show it
     must never lose the answer.
     """
-    task = asyncio.ensure_future(work)
+    # A timer, not a task per answer: nearly every answer is ready in a few milliseconds, and
+    # wrapping each in a task to wait on cost more than some answers.
+    loop = asyncio.get_running_loop()
+    typing: list[asyncio.Task[None]] = []
+
+    def show() -> None:
+        if not saturated(context):
+            task = loop.create_task(_typing(message))
+            _SHOWING.add(task)  # held until done, even if the answer fails first
+            task.add_done_callback(_SHOWING.discard)
+            typing.append(task)
+
+    timer = loop.call_later(TYPING_AFTER, show)
     try:
-        done, _ = await asyncio.wait({task}, timeout=TYPING_AFTER)
-        if not done and not saturated(context):
-            with contextlib.suppress(TelegramError):
-                await message.reply_chat_action(ChatAction.TYPING)
-        return await task
+        reply = await work
     finally:
-        task.cancel()  # no-op when finished; stops orphaned work if we were cancelled
+        timer.cancel()
+    if typing:
+        await typing[0]  # the answer after "typing…", never before it
+    return reply
+
+
+_SHOWING: set[asyncio.Task[None]] = set()
+
+
+async def _typing(message: Message) -> None:
+    with contextlib.suppress(TelegramError):
+        await message.reply_chat_action(ChatAction.TYPING)
 
 
 def saturated(context: Context) -> bool:
