@@ -15,6 +15,7 @@ query's head noun in the title that matched, and a clear lead over any other tit
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,6 +47,8 @@ COMMON_TITLE_WORD = 25  # a spell-corrected word used by this many titles is tru
 TYPICAL_WEIGHT = 0.6  # rank points for an occupation whose names use the query's words often
 HINT_WEIGHT = 1.5  # rank points per unit of department words found in an occupation's names
 FALLBACK_SCORE = AMBIGUOUS_SCORE + 8.0  # a part of the title alone is a known title
+TOP_ENTRIES = 40  # fuzzy-matched titles read for their occupations
+SHOWN_CODES = 12  # occupations a fuzzy match ranks and returns
 
 
 @dataclass(frozen=True)
@@ -311,7 +314,10 @@ class TitleScorer(FuzzyMatch):
         fallback: list[tuple[str, str, float]],
     ) -> Scored:
         scores, corrected = self._fuzzy(required, optional, head, hidden)
-        ranked_entries = sorted(scores.items(), key=lambda item: item[1][0], reverse=True)
+        # A typo can touch a thousand titles and only the best few dozen are read: take those
+        # (nlargest keeps sorted()'s order, ties included), and all of them only if the runner-up
+        # is not among them.
+        ranked_entries = heapq.nlargest(TOP_ENTRIES, scores.items(), key=lambda item: item[1][0])
         if not ranked_entries or ranked_entries[0][1][0] < AMBIGUOUS_SCORE:
             modifiers = tuple(w for w in required if w != head and w not in FUNCTION_WORDS)
             return Scored(fallback, False, False, head, modifiers)
@@ -319,19 +325,18 @@ class TitleScorer(FuzzyMatch):
         best_entry = self.entry_list[best_position]
         # Ambiguity is between title strings: codes sharing the best title are ranked like an
         # exact match, and only a different title scoring close to it makes us ask.
-        runner_up = next(
-            (
-                score
-                for position, (score, agrees) in ranked_entries[1:]
-                if (agrees or not head_ok)
-                and not set(self.entry_list[position].codes) <= set(best_entry.codes)
-            ),
-            0.0,
-        )
+        runner_up = self._runner_up(ranked_entries, best_entry, head_ok)
+        if runner_up is None and len(scores) > len(ranked_entries):
+            every = sorted(scores.items(), key=lambda item: item[1][0], reverse=True)
+            runner_up = self._runner_up(every, best_entry, head_ok)
+        lead = best_score - (runner_up or 0.0)
         by_code: dict[str, tuple[str, float]] = {}
-        for position, (score, _) in ranked_entries[:40]:
+        for position, (score, _) in ranked_entries:
+            shown_score = round(score, 1)  # what this title's codes get at most
+            if len(by_code) >= SHOWN_CODES and shown_score < _nth_best(by_code, SHOWN_CODES):
+                break  # no code of this title or a later one can reach the shown list
             entry = self.entry_list[position]
-            ranked, _ = self._rank_entry(entry, required, round(score, 1), optional, hidden)
+            ranked, _ = self._rank_entry(entry, required, shown_score, optional, hidden)
             for code, shown, value in ranked:
                 if code not in by_code or by_code[code][1] < value:
                     by_code[code] = (shown, value)
@@ -339,7 +344,7 @@ class TitleScorer(FuzzyMatch):
             if code not in by_code or by_code[code][1] < value:
                 by_code[code] = (shown, value)
         # Names that leave a required word unexplained rank lower and never answer alone.
-        top = sorted(by_code.items(), key=lambda item: item[1][1], reverse=True)[:12]
+        top = sorted(by_code.items(), key=lambda item: item[1][1], reverse=True)[:SHOWN_CODES]
         adjusted = []
         for code, (shown, value) in top:
             share = self._accounted(code, required, corrected, hidden)
@@ -351,7 +356,7 @@ class TitleScorer(FuzzyMatch):
             and first[3] >= 0.999
             and first[0] in best_entry.codes
             and best_score >= MATCH_SCORE
-            and best_score - runner_up >= CLEAR_LEAD
+            and lead >= CLEAR_LEAD
         )
         headed = head_ok and first[0] in best_entry.codes
         vocabulary = self.vocabulary(first[0], hidden)
@@ -362,3 +367,25 @@ class TitleScorer(FuzzyMatch):
             and not any(o in vocabulary for o, _ in corrected.get(w) or [(w, 1.0)])
         )
         return Scored([(c, s, v) for c, s, v, _ in adjusted], confident, headed, head, unexplained)
+
+    def _runner_up(
+        self,
+        ranked_entries: list[tuple[int, tuple[float, bool]]],
+        best_entry: TitleEntry,
+        head_ok: bool,
+    ) -> float | None:
+        """The score of the best title that names other occupations than the best one."""
+        best_codes = set(best_entry.codes)
+        return next(
+            (
+                score
+                for position, (score, agrees) in ranked_entries[1:]
+                if (agrees or not head_ok)
+                and not set(self.entry_list[position].codes) <= best_codes
+            ),
+            None,
+        )
+
+
+def _nth_best(by_code: dict[str, tuple[str, float]], n: int) -> float:
+    return heapq.nlargest(n, (value for _, value in by_code.values()))[-1]
