@@ -8,10 +8,11 @@ import asyncio
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Coroutine, Sequence
 from typing import Any
 
 from bot.config import Settings, SettingsError
+from store.db import sqlite_threads_done
 
 log = logging.getLogger("careerbot")
 
@@ -69,11 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         if args.command == "data":
-            return asyncio.run(_build(settings, args.if_missing))
+            return _run(_build(settings, args.if_missing))
         if args.command == "run":
             if not settings.telegram_bot_token:
                 print("TELEGRAM_BOT_TOKEN is not set: starting the local console instead.\n")
-                return asyncio.run(_console(settings))
+                return _run(_console(settings))
             from handlers.runner import StartupError, run  # the only way into Telegram
 
             try:
@@ -82,15 +83,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise _Fatal(settings.redact(str(error))) from error
             return 0
         if args.command == "console":
-            return asyncio.run(_console(settings))
+            return _run(_console(settings))
         if args.command == "ask":
-            return asyncio.run(_ask(settings, " ".join(args.text), args.json, args.chat))
+            return _run(_ask(settings, " ".join(args.text), args.json, args.chat))
         if args.command == "press":
-            return asyncio.run(_press(settings, args.data, args.json, args.chat))
+            return _run(_press(settings, args.data, args.json, args.chat))
         if args.command == "chart":
-            return asyncio.run(_chart(settings, " ".join(args.text), args.output))
+            return _run(_chart(settings, " ".join(args.text), args.output))
         if args.command == "match":
-            return asyncio.run(_match(settings, args.text, args.jsonl))
+            return _run(_match(settings, args.text, args.jsonl))
     except _Fatal as error:
         print(f"careerbot: {error}", file=sys.stderr)
         return 1
@@ -99,6 +100,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 class _Fatal(Exception):
     pass
+
+
+def _run(work: Coroutine[Any, Any, int]) -> int:
+    """asyncio.run, but aiosqlite's threads finish before the loop closes (see
+    store.db.sqlite_threads_done): no "Event loop is closed" traceback after the answer."""
+
+    async def to_the_end() -> int:
+        try:
+            return await work
+        finally:
+            await sqlite_threads_done()
+
+    return asyncio.run(to_the_end())
 
 
 async def _build(settings: Settings, if_missing: bool) -> int:

@@ -16,6 +16,7 @@ from bot.config import Settings
 from handlers.app import CareerbotApplication, StartupError, build_application
 from handlers.lifecycle import running, signalled
 from handlers.polling import Poller
+from store.db import sqlite_threads_done
 
 __all__ = ["StartupError", "configure_logging", "run"]
 
@@ -94,6 +95,7 @@ async def serve_polling(application: CareerbotApplication, settings: Settings) -
             log.warning("could not delete a webhook left from webhook mode: %s", error)
         log.info("careerbot is polling for updates")
         await Poller(application, inbox).run(stop)
+    await sqlite_threads_done()
     log.info("careerbot stopped")
 
 

@@ -50,6 +50,7 @@ from bot.config import Settings
 from bot.service import DatabaseMissing
 from handlers.app import ALLOWED_UPDATES, CareerbotApplication, StartupError
 from handlers.lifecycle import running, signalled
+from store.db import sqlite_threads_done
 from store.inbox import Received
 
 try:
@@ -374,4 +375,5 @@ async def serve_until_signalled(
     started = time.monotonic()
     async with running_webhook(application, config, settings):
         await stop.wait()
+    await sqlite_threads_done()  # before the loop closes (store.db)
     log.info("careerbot stopped after %.0f s", time.monotonic() - started)

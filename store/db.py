@@ -39,6 +39,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import threading
 import time
 from collections.abc import AsyncIterator
 from enum import StrEnum
@@ -431,3 +432,23 @@ class Database:
         for task in list(self._closing):
             with contextlib.suppress(Exception):
                 await task
+
+
+SQLITE_WORKER = "_connection_worker_thread"  # aiosqlite's thread target, in its default name
+SETTLE_LIMIT = 1.0  # seconds
+
+
+async def sqlite_threads_done(limit: float = SETTLE_LIMIT) -> None:
+    """Wait (briefly) for aiosqlite's worker threads to finish.
+
+    A closed or failed aiosqlite connection hands its last result to the event loop from its
+    thread after close() has returned (omnilib/aiosqlite#241); if the loop is closed first,
+    the thread prints an "Event loop is closed" traceback at exit (seen in `careerbot ask`
+    on a missing database, on a loaded machine). For the end of a process, once every engine
+    is disposed: a connection still open keeps its thread, and is waited for `limit` seconds.
+    """
+    deadline = time.monotonic() + limit
+    for thread in threading.enumerate():
+        left = deadline - time.monotonic()
+        if SQLITE_WORKER in thread.name and thread.is_alive() and left > 0:
+            await asyncio.to_thread(thread.join, left)  # the loop keeps running meanwhile

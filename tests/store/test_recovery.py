@@ -153,3 +153,31 @@ async def test_a_locked_file_is_named_and_works_once_released(built: tuple[str, 
     finally:
         other.close()
         await db.close()
+
+
+async def test_the_end_of_a_process_waits_for_sqlite_threads_still_finishing() -> None:
+    """aiosqlite's thread posts its last result after close() or a failed connect returned; a
+    process that closed its loop then printed "Event loop is closed" (store.db)."""
+    import threading
+    import time
+
+    from store.db import SQLITE_WORKER, sqlite_threads_done
+
+    finishing = threading.Thread(target=time.sleep, args=(0.3,), name=f"T ({SQLITE_WORKER})")
+    finishing.start()
+    await sqlite_threads_done()
+    assert not finishing.is_alive()
+
+
+async def test_a_failed_open_leaves_no_sqlite_thread_behind_once_settled(tmp_path: Path) -> None:
+    import threading
+
+    from store.db import SQLITE_WORKER, sqlite_threads_done
+
+    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'absent.db'}")
+    with pytest.raises(Exception):  # noqa: B017 - the driver's own error; its kind is not the point
+        async with db.engine.connect():
+            pass
+    await db.close()
+    await sqlite_threads_done()
+    assert not [t for t in threading.enumerate() if SQLITE_WORKER in t.name and t.is_alive()]
