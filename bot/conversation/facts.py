@@ -188,7 +188,8 @@ def _education(occupations: Sequence[OccupationFacts], more: bool) -> Answer:
         )
         return Answer("\n".join(line for line in lines if line), None, "education")
     chosen = occupations[levels.index(best)]
-    lines.append(f"{_title(chosen)} needs {'more' if more else 'less'} school to start.")
+    # O*NET's titles are plurals: "Bill and Account Collectors need", never "needs".
+    lines.append(f"{_title(chosen)} need {'more' if more else 'less'} school to start.")
     return Answer("\n".join(lines), chosen.code, "education+" if more else "education")
 
 

@@ -76,6 +76,16 @@ async def test_the_set_changes_and_how_to_become_the_one_left(careerbot: Careerb
     assert "Entry education: Bachelor's degree" in how.text  # the advisor's card (issue 15)
 
 
+async def test_which_needs_less_school_names_the_occupation_as_a_plural(
+    careerbot: Careerbot,
+) -> None:
+    chat = Chat(careerbot)
+    await chat.say("medical collections vs loss mitigation")
+    less = await chat.say("which needs less school?")
+    assert less.kind == ReplyKind.FACT and less.extra["answer"] == "43-3011.00"  # high school
+    assert "<b>Bill and Account Collectors</b> need less school to start." in less.text
+
+
 async def test_small_talk_keeps_the_conversation(careerbot: Careerbot) -> None:
     chat = Chat(careerbot)
     await chat.say("electrician")
