@@ -177,47 +177,36 @@ class AdvisorReads(Reads):
         """Every occupation's cross-industry figures in one area, by OEWS code."""
         cache = self._cache("_area_wages", AREA_TABLES)
         found: dict[str, AreaWage] | None = cache.get(area_code)
-        if found is not None:
-            return found
-        w = models.Wage
-        async with self.sessions() as session:
-            rows = await session.execute(
-                select(
-                    w.soc_code,
-                    w.employment,
-                    w.annual_median,
-                    w.hourly_median,
-                    w.jobs_per_1000,
-                    w.location_quotient,
-                    w.footnotes,
-                ).where(w.area_code == area_code, w.industry_code == CROSS_INDUSTRY)
-            )
-            found = {row.soc_code: _area_wage(row) for row in rows}
-        cache[area_code] = found
+        if found is None:
+            w = models.Wage
+            found = cache[area_code] = await self._wages(w.soc_code, w.area_code == area_code)
         return found
 
     async def occupation_places(self, wage_code: str) -> dict[str, AreaWage]:
         """One occupation's cross-industry figures in every area, by OEWS area code."""
         cache = self._cache("_occupation_places", PLACE_TABLES)
         found: dict[str, AreaWage] | None = cache.get(wage_code)
-        if found is not None:
-            return found
+        if found is None:
+            w = models.Wage
+            found = cache[wage_code] = await self._wages(w.area_code, w.soc_code == wage_code)
+        return found
+
+    async def _wages(self, key: Any, where: Any) -> dict[str, AreaWage]:
+        """Cross-industry figures of the rows `where` selects, by the column `key`."""
         w = models.Wage
         async with self.sessions() as session:
             rows = await session.execute(
                 select(
-                    w.area_code,
+                    key.label("key"),
                     w.employment,
                     w.annual_median,
                     w.hourly_median,
                     w.jobs_per_1000,
                     w.location_quotient,
                     w.footnotes,
-                ).where(w.soc_code == wage_code, w.industry_code == CROSS_INDUSTRY)
+                ).where(where, w.industry_code == CROSS_INDUSTRY)
             )
-            found = {row.area_code: _area_wage(row) for row in rows}
-        cache[wage_code] = found
-        return found
+            return {row.key: _area_wage(row) for row in rows}
 
     @memoized
     async def related_codes(self, code: str) -> frozenset[str]:
