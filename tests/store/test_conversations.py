@@ -13,14 +13,7 @@ from sqlalchemy import event
 
 from store.conversations import SYNC_EVERY, TTL, ConversationStore
 from store.db import create_engine
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_700_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.support.clock import Clock
 
 
 @pytest.fixture

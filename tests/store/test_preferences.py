@@ -16,21 +16,14 @@ from sqlalchemy import event
 from store import models
 from store.db import Database, create_engine
 from store.preferences import CHAT_AREA_TTL, ChatPreferences
+from tests.support.clock import Clock
 
 TEXAS, OHIO = "0000048", "0000039"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(1000.0)
 
 
 @pytest.fixture
