@@ -16,25 +16,18 @@ from bot.resolver import TitleIndex
 from handlers.app import CareerbotApplication
 from handlers.limits import GROUP_SLOW_DOWN, SLOW_DOWN, FloodGuard, Limit, Verdict
 from tests.support.apps import bot_settings, running_bot, settled, shared_index
+from tests.support.clock import Clock
 from tests.support.fakebotapi import FakeBotAPI
 
 JSONDict = dict[str, Any]
 SLOW_REFILL = 1e-4  # tokens per second: nothing comes back during a test
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 # --------------------------------------------------------------------------- the buckets
 
 
 def test_private_chat_burst_of_8_then_one_every_2_seconds() -> None:
-    clock = Clock()
+    clock = Clock(1000.0)
     guard = FloodGuard(clock=clock)
     verdicts = [guard.take(1, "private", 1) for _ in range(12)]
 
@@ -54,7 +47,7 @@ def test_private_chat_burst_of_8_then_one_every_2_seconds() -> None:
 
 
 def test_others_are_unaffected_and_presses_have_their_own_bucket() -> None:
-    guard = FloodGuard(clock=Clock())
+    guard = FloodGuard(clock=Clock(1000.0))
     for _ in range(20):
         guard.take(1, "private", 1)
 
@@ -64,7 +57,7 @@ def test_others_are_unaffected_and_presses_have_their_own_bucket() -> None:
 
 
 def test_group_member_is_slowed_down_before_the_group() -> None:
-    guard = FloodGuard(clock=Clock())
+    guard = FloodGuard(clock=Clock(1000.0))
     flooder = [guard.take(-5, "supergroup", 1) for _ in range(10)]
 
     assert [v.allowed for v in flooder] == [True] * 8 + [False] * 2
@@ -78,7 +71,7 @@ def test_group_member_is_slowed_down_before_the_group() -> None:
 
 
 def test_full_buckets_are_forgotten() -> None:
-    clock = Clock()
+    clock = Clock(1000.0)
     guard = FloodGuard(clock=clock, max_buckets=10)
     for chat in range(10):
         guard.take(chat, "private", chat)

@@ -18,17 +18,10 @@ import pytest
 from store import models
 from store.db import Database, create_engine
 from store.inbox import LEASE, InboxStore, Received
+from tests.support.clock import Clock
 from tests.support.postgres import URL, requires_postgres
 
 BOT_IDS = itertools.count(int(1e9))  # a bot of its own for every test
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 async def with_empty_inbox_table(url: str) -> None:
@@ -61,7 +54,7 @@ async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncItera
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(1_800_000_000.0)
 
 
 def instances(db: Database, clock: Clock, *names: str) -> list[InboxStore]:
