@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import warnings
 from collections.abc import Awaitable, MutableMapping
 from dataclasses import dataclass
 
 from telegram import CallbackQuery, Message, ReplyParameters
-from telegram.constants import ChatAction, ChatType, ParseMode
+from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, TelegramError
+from telegram.ext import Defaults
 from telegram.warnings import PTBUserWarning
 
 from bot.replies import Reply
@@ -31,7 +33,6 @@ from store.db import FaultKind, classify
 log = logging.getLogger(__name__)
 
 SEND_MESSAGE = "sendMessage"
-NO_PREVIEWS = {"is_disabled": True}  # as handlers.app's Defaults
 # do_api_request warns that Bot.send_message exists; it is avoided on purpose (send_reply).
 warnings.filterwarnings(
     "ignore", message=f"Please use 'Bot.{SEND_MESSAGE}'", category=PTBUserWarning
@@ -97,6 +98,23 @@ def _quote(message: Message) -> ReplyParameters | None:
     return ReplyParameters(message.message_id, allow_sending_without_reply=True)
 
 
+@functools.lru_cache(maxsize=4)  # one Defaults per Application
+def _raw_defaults(defaults: Defaults | None) -> tuple[dict[str, object], dict[str, object]]:
+    """The Application's Defaults (handlers.app) for a raw sendMessage and its
+    reply_parameters: PTB only applies them to its own methods."""
+    if defaults is None:
+        return {}, {}
+    call: dict[str, object] = {}
+    if defaults.parse_mode is not None:
+        call["parse_mode"] = defaults.parse_mode
+    if defaults.link_preview_options is not None:
+        call["link_preview_options"] = defaults.link_preview_options.to_dict()
+    quote: dict[str, object] = {}
+    if defaults.quote_parse_mode is not None:
+        quote["quote_parse_mode"] = defaults.quote_parse_mode
+    return call, quote
+
+
 @dataclass(frozen=True)
 class Sent:
     """Where a reply went: what the conversation remembers it by (replies to it)."""
@@ -129,19 +147,15 @@ async def send_reply(
         if file_ids is not None and reply.photo_key and photo.photo:
             file_ids[reply.photo_key] = photo.photo[-1].file_id  # the largest size
         return Sent(photo.chat_id, photo.message_id)
-    call: dict[str, object] = {
-        "chat_id": message.chat_id,
-        "text": reply.text,
-        "parse_mode": ParseMode.HTML,  # the Application's Defaults do not apply to raw calls
-        "link_preview_options": NO_PREVIEWS,
-    }
+    defaults = _raw_defaults(getattr(bot, "defaults", None))
+    call: dict[str, object] = {"chat_id": message.chat_id, "text": reply.text, **defaults[0]}
     if (markup := keyboards.keyboard(reply.buttons, bot.username or "")) is not None:
         call["reply_markup"] = markup
     if message.chat.type != ChatType.PRIVATE:  # groups: quote the question (see above)
         call["reply_parameters"] = {
             "message_id": message.message_id,
             "allow_sending_without_reply": True,
-            "quote_parse_mode": ParseMode.HTML,
+            **defaults[1],
         }
     if message.message_thread_id is not None and message.is_topic_message:
         call["message_thread_id"] = message.message_thread_id  # as reply_text does
