@@ -5,6 +5,10 @@ they show the same thing. This module holds the steps of a request — parse, re
 place asked about, pick the kind of reply — and `bot.answers` builds each reply from the facts,
 handing the wording to `bot.summary`, `bot.views` and `bot.wording` and the buttons to
 `bot.layout`.
+
+Longer than most modules: it is the one place a request's steps are read in order (answer,
+press, set a place, chart, and the conversation around them); the wording, views, layout and
+the conversation's own rules already live elsewhere, as above.
 """
 
 from __future__ import annotations

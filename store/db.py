@@ -31,6 +31,10 @@ rollback journal, not WAL: a WAL file left beside a renamed-over database would 
 the new one, and the rebuild swaps the file. A zeroed journal is never "hot", so the new file
 ignores the old one's; the build takes the write lock before renaming, so no commit is under
 way in the old file when it does.
+
+Longer than most modules: engines, the faults they raise and what keeps a rebuild from losing
+a write are one contract — the fault a caller sees depends on how the engine was opened — and
+are easiest to check together.
 """
 
 from __future__ import annotations

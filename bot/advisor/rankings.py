@@ -13,6 +13,10 @@ The rule, which tests/bot/advisor/test_rankings.py checks against the source row
   top-coded median counts as the top code), O*NET Related Occupations of a given one, with a
   lower Job Zone for "less school".
 - Order: the figure, best first; equal figures by code.
+
+Slightly over the ~400-line rule of thumb: a ranking's steps — filters, the measure, the order,
+the page, and the wording of what it leaves out — read best in one place, in that order; the
+filters' vocabulary already lives in `bot.advisor.filters`.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ Only the shape of the message is read here, with two questions answered from out
 text a place (`find_place`), and is it a job title (`is_title`). What to do with the result is
 `bot.conversation.dialogue`'s job. A message that is not a follow-up gives None, and is then
 read as a new question.
+
+Longer than most modules: it is the table of follow-up kinds with one recognizer each, and the
+recognizers share the patterns for ordinals, places and "which …" questions; split by kind, the
+shared patterns would be scattered or imported back and forth.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@ a greeting, a person's own job, a wish, and a question; only the question is par
 titles, and the job is remembered so "how do I switch?" can start there. "nurse salary texas"
 and "electrician pay austin tx" name a place without "in". "thanks", "ok", "lol" are small
 talk: a short reply, never a "did you mean".
+
+A little over the ~400-line rule of thumb: it is one list of how people phrase questions, and
+its patterns are checked against each other (a greeting must not eat a title).
 """
 
 from __future__ import annotations
