@@ -151,6 +151,22 @@ def _top_coded(wage: AreaWage | None, measure: Measure) -> bool:
     return measure == Measure.HOURLY and wage.hourly_top_coded
 
 
+def _pays_at_least(minimum: float, ceiling: float, *, hourly: bool) -> Check:
+    """A pay threshold on the yearly or hourly median; a top-coded median counts as BLS's top
+    figure (`ceiling`), which it is at least."""
+
+    def pays(o: AdvisorOccupation, w: AreaWage | None) -> bool:
+        if w is None:
+            return False
+        if hourly:
+            pay = ceiling if w.hourly_top_coded else w.hourly_median
+        else:
+            pay = ceiling if w.annual_top_coded else w.annual_median
+        return pay is not None and pay >= minimum
+
+    return pays
+
+
 def _checks(
     f: Filters,
     ceilings: tuple[float, float],
@@ -176,25 +192,9 @@ def _checks(
         checks.append(lambda o, w: o.code[:2] in fields)
     annual_ceiling, hourly_ceiling = ceilings
     if f.min_pay is not None:
-        min_pay = f.min_pay
-
-        def pays(o: AdvisorOccupation, w: AreaWage | None) -> bool:
-            if w is None:
-                return False
-            pay = annual_ceiling if w.annual_top_coded else w.annual_median
-            return pay is not None and pay >= min_pay
-
-        checks.append(pays)
+        checks.append(_pays_at_least(f.min_pay, annual_ceiling, hourly=False))
     if f.min_hourly is not None:
-        min_hourly = f.min_hourly
-
-        def pays_hourly(o: AdvisorOccupation, w: AreaWage | None) -> bool:
-            if w is None:
-                return False
-            pay = hourly_ceiling if w.hourly_top_coded else w.hourly_median
-            return pay is not None and pay >= min_hourly
-
-        checks.append(pays_hourly)
+        checks.append(_pays_at_least(f.min_hourly, hourly_ceiling, hourly=True))
     if related is not None:
         checks.append(lambda o, w: o.code in related)
         if f.less_school:
