@@ -27,6 +27,7 @@ from telegram.ext import (
     ExtBot,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -37,6 +38,7 @@ from handlers.context import CONTEXT_TYPES, BotData, CareerbotFactory, Context
 from handlers.inbox import InboxProcessor
 from handlers.outgoing.delivery import Delivery
 from handlers.outgoing.transport import AiohttpRequest
+from handlers.updates import PrivateQuestion
 
 log = logging.getLogger("careerbot.app")
 
@@ -95,7 +97,10 @@ def add_handlers(application: CareerbotApplication) -> None:
             messages.group_text,
         )
     )
-    # 5. Private chats: any text is a question; an unknown /command gets the help.
+    # 5. Private chats: any text is a question; an unknown /command gets the help. A plain
+    #    text message comes read without PTB's objects (handlers/updates.py), anything else
+    #    (a reply, a forward…) as PTB's Update.
+    application.add_handler(TypeHandler(PrivateQuestion, messages.private_question))
     application.add_handler(
         MessageHandler(
             new & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND, messages.private_text

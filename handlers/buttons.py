@@ -44,7 +44,9 @@ async def on_button(update: Update, context: Context) -> None:
         notice = reply.text if reply.display in (Display.TOAST, Display.ALERT) else None
         if reply.display == Display.PHOTO:
             if isinstance(query.message, Message):
-                sent = await send_reply(query.message, reply, context.bot_data.chart_file_ids)
+                sent = await send_reply(
+                    context.bot, query.message, reply, context.bot_data.chart_file_ids
+                )
                 core.remember_sent(sent.chat_id, sent.message_id, reply)
             else:
                 notice = NO_CHARTS_HERE

@@ -11,7 +11,7 @@ from telegram import Message, Update
 
 from bot.replies import Reply, ReplyKind
 from handlers.context import Context
-from handlers.replying import answer_question, send_reply
+from handlers.replying import answer_message, send_reply
 
 COMPARE_USAGE = (
     "Send the job titles after the command, for example:\n<code>/compare nurse vs teacher</code>"
@@ -37,9 +37,9 @@ async def start(update: Update, context: Context) -> None:
         return
     bot = await context.bot_data.careerbot()
     if command_argument(message).casefold() == QUIZ_LINK:
-        await send_reply(message, await bot.quiz())
+        await send_reply(context.bot, message, await bot.quiz())
         return
-    await send_reply(message, bot.fallback(greeting=True))
+    await send_reply(context.bot, message, bot.fallback(greeting=True))
 
 
 async def help_command(update: Update, context: Context) -> None:
@@ -47,7 +47,7 @@ async def help_command(update: Update, context: Context) -> None:
     if update.effective_message is None:
         return
     bot = await context.bot_data.careerbot()
-    await send_reply(update.effective_message, bot.help())
+    await send_reply(context.bot, update.effective_message, bot.help())
 
 
 async def about(update: Update, context: Context) -> None:
@@ -55,7 +55,7 @@ async def about(update: Update, context: Context) -> None:
     if update.effective_message is None:
         return
     bot = await context.bot_data.careerbot()
-    await send_reply(update.effective_message, bot.about())
+    await send_reply(context.bot, update.effective_message, bot.about())
 
 
 async def compare(update: Update, context: Context) -> None:
@@ -66,9 +66,11 @@ async def compare(update: Update, context: Context) -> None:
     question = command_argument(message)
     if not question:
         bot = await context.bot_data.careerbot()
-        await send_reply(message, Reply(ReplyKind.HELP, COMPARE_USAGE, bot.example_buttons()))
+        await send_reply(
+            context.bot, message, Reply(ReplyKind.HELP, COMPARE_USAGE, bot.example_buttons())
+        )
         return
-    await answer_question(message, context, question)
+    await answer_message(message, context, question)
 
 
 async def job(update: Update, context: Context) -> None:
@@ -78,9 +80,9 @@ async def job(update: Update, context: Context) -> None:
         return
     title = command_argument(message)
     if not title:
-        await send_reply(message, Reply(ReplyKind.HELP, JOB_USAGE))
+        await send_reply(context.bot, message, Reply(ReplyKind.HELP, JOB_USAGE))
         return
-    await answer_question(message, context, title)
+    await answer_message(message, context, title)
 
 
 async def state(update: Update, context: Context) -> None:
@@ -89,7 +91,9 @@ async def state(update: Update, context: Context) -> None:
     if message is None:
         return
     bot = await context.bot_data.careerbot()
-    await send_reply(message, await bot.set_location(message.chat_id, command_argument(message)))
+    await send_reply(
+        context.bot, message, await bot.set_location(message.chat_id, command_argument(message))
+    )
 
 
 async def unknown(update: Update, context: Context) -> None:

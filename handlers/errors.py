@@ -17,12 +17,13 @@ import contextlib
 import logging
 import traceback
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 
 from handlers.context import Context
 from handlers.replying import apology
+from handlers.updates import PrivateQuestion
 from store.db import fault, reason
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,10 @@ log = logging.getLogger(__name__)
 
 def describe(update: object) -> str:
     """Where the error happened, without message text (user content stays out of logs)."""
+    if isinstance(update, PrivateQuestion):
+        asked = update.asked
+        where = f"private chat {asked.chat_id} from user {asked.user_id}"
+        return f"update {update.update_id} (message in {where})"
     if not isinstance(update, Update):
         return f"non-update {type(update).__name__}"
     kind = next(
@@ -76,16 +81,21 @@ async def on_error(update: object, context: Context) -> None:
             )
         # Blocked or kicked: nobody to tell. Telegram unreachable: the answer may well have
         # arrived, and an apology after it would be a second, wrong reply.
-        if isinstance(update, Update) and not (isinstance(error, Forbidden) or unreachable):
-            await _tell_user(update, apology(error))
+        if isinstance(update, Update | PrivateQuestion) and not (
+            isinstance(error, Forbidden) or unreachable
+        ):
+            await _tell_user(context.bot, update, apology(error))
     except Exception:  # the last line of defence must not fail
         with contextlib.suppress(Exception):
             log.error("the error handler itself failed while handling %s", describe(update))
 
 
-async def _tell_user(update: Update, text: str) -> None:
+async def _tell_user(bot: Bot, update: Update | PrivateQuestion, text: str) -> None:
     """A toast for button presses, a short reply in chats, nothing for inline queries."""
     with contextlib.suppress(TelegramError):
+        if isinstance(update, PrivateQuestion):
+            await bot.send_message(update.asked.chat_id, text)
+            return
         if update.callback_query is not None:
             # Usually answered already by the button handler; then this is refused, harmlessly.
             await update.callback_query.answer(text)

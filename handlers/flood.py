@@ -50,12 +50,13 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from telegram import Update
+from telegram import Bot, Update
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, BaseHandler, TypeHandler
 
 from handlers.context import Context
+from handlers.updates import PrivateQuestion
 
 GROUP = -1  # the handler group: before every other handler
 
@@ -74,34 +75,42 @@ def would_answer(application: Application[Any, Any, Any, Any, Any, Any], update:
 
 async def guard(update: object, context: Context) -> None:
     """Let the update through, or stop it here (after at most one notice)."""
-    if not isinstance(update, Update):
-        return
     state = context.bot_data.flood
-    if update.inline_query is not None or not would_answer(context.application, update):
+    if isinstance(update, PrivateQuestion):  # a private question (handlers/updates.py)
+        asked = update.asked
+        verdict = state.take(asked.chat_id, ChatType.PRIVATE, asked.user_id, press=False)
+    elif isinstance(update, Update):
+        if update.inline_query is not None or not would_answer(context.application, update):
+            return
+        chat, user = update.effective_chat, update.effective_user
+        verdict = state.take(
+            chat.id if chat else None,
+            chat.type if chat else None,
+            user.id if user else None,
+            press=update.callback_query is not None,
+        )
+    else:
         return
-    chat, user = update.effective_chat, update.effective_user
-    verdict = state.take(
-        chat.id if chat else None,
-        chat.type if chat else None,
-        user.id if user else None,
-        press=update.callback_query is not None,
-    )
     if verdict.allowed:
         return
-    await tell(update, verdict.notice)
+    await tell(context.bot, update, verdict.notice)
     raise ApplicationHandlerStop
 
 
-async def tell(update: Update, notice: str | None) -> None:
+async def tell(bot: Bot, update: Update | PrivateQuestion, notice: str | None) -> None:
     """Answer a throttled press (always) or message (with a notice only); never raises."""
     with contextlib.suppress(TelegramError):
-        if update.callback_query is not None:
+        if isinstance(update, PrivateQuestion):
+            if notice is not None:
+                await bot.send_message(update.asked.chat_id, notice)
+        elif update.callback_query is not None:
             await update.callback_query.answer(notice)
         elif notice is not None and update.effective_message is not None:
             message = update.effective_message
             await message.reply_text(notice, do_quote=message.chat.type != ChatType.PRIVATE)
 
 
-def handler() -> BaseHandler[Update, Context, None]:
-    """The guard as a handler, for group `GROUP` (see `bot.app.add_handlers`)."""
-    return TypeHandler(Update, guard)
+def handler() -> BaseHandler[object, Context, None]:
+    """The guard as a handler, for group `GROUP` (see `bot.app.add_handlers`): it sees every
+    update, PTB's and the private questions read without it."""
+    return TypeHandler(object, guard)

@@ -64,9 +64,9 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import Update
 from telegram.ext import SimpleUpdateProcessor
 
+from handlers.updates import id_of
 from store.db import DB_TIMEOUT, fault, reason
 from store.inbox import MAX_ATTEMPTS, Claimed, InboxStore, Received
 
@@ -82,7 +82,7 @@ DONE_EVERY = 0.1
 DONE_BATCH = 500
 FINAL_WRITE = 5.0  # seconds the last "done" batch may take while the bot stops
 
-Dispatch = Callable[[Update], None]
+Dispatch = Callable[[object], None]
 
 
 @dataclass
@@ -122,7 +122,7 @@ class Inbox:
         self,
         store: InboxStore | None,
         dispatch: Dispatch,
-        parse: Callable[[dict[str, Any]], Update],
+        parse: Callable[[dict[str, Any]], object],
         *,
         sweep: float = SWEEP,
         retry: float = RETRY,
@@ -164,13 +164,13 @@ class Inbox:
         self._writer = asyncio.create_task(self._write_forever(), name="inbox writer")
 
     async def accept(
-        self, received: Sequence[Received], updates: Sequence[Update] = (), *, early: bool = False
+        self, received: Sequence[Received], updates: Sequence[object] = (), *, early: bool = False
     ) -> bool:
         """Store `received` and hand what is new to PTB; True when all of it is stored (the
         caller may now acknowledge it to Telegram). `updates`, if given, are `received` parsed.
         `early` (the poller only): hand over what is above the highest id stored at once.
         """
-        parsed = {u.update_id: u for u in updates}
+        parsed = {id_of(u): u for u in updates}
         if self.store is None:
             for item in received:
                 if item.update_id not in self._entries:
@@ -209,7 +209,7 @@ class Inbox:
             # else: stored before (a re-delivery, or another instance has it): not again
         return True
 
-    def _hand_over(self, item: Received, *, stored: bool, update: Update | None = None) -> None:
+    def _hand_over(self, item: Received, *, stored: bool, update: object | None = None) -> None:
         """Put the update on PTB's queue, remembering it until it is done."""
         entry = self._entries[item.update_id] = _Entry(item.payload, stored)
         try:
@@ -236,10 +236,9 @@ class Inbox:
 
     def finished(self, update: object) -> None:
         """PTB finished `update` (InboxProcessor calls this)."""
-        if isinstance(update, Update):
-            entry = self._entries.get(update.update_id)
-            if entry is not None:
-                self._finished(update.update_id, entry)
+        number = id_of(update)
+        if number is not None and (entry := self._entries.get(number)) is not None:
+            self._finished(number, entry)
 
     def _finished(self, update_id: int, entry: _Entry) -> None:
         entry.finished = True

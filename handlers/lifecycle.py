@@ -22,13 +22,14 @@ import contextlib
 import logging
 import signal
 from collections.abc import AsyncIterator
+from typing import Any
 
-from telegram import Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.config import Settings
 from handlers.app import CareerbotApplication, StartupError
 from handlers.inbox import SWEEP, Inbox, InboxProcessor
+from handlers.updates import read_update
 from store.db import SERVER_FAULTS, Database, DatabaseFault, reason, where
 from store.inbox import InboxStore
 
@@ -121,8 +122,8 @@ def wire_inbox(
         InboxStore(Database(settings.database_url), application.bot.id, owner) if durable else None
     )
 
-    def parse(data: dict[str, object]) -> Update:
-        return Update.de_json(data, application.bot)
+    def parse(data: dict[str, Any]) -> object:
+        return read_update(data, application.bot)
 
     inbox = Inbox(store, application.update_queue.put_nowait, parse, sweep=sweep)
     processor = application.update_processor

@@ -17,7 +17,8 @@ from telegram import Message, MessageEntity, Update
 from telegram.ext import filters
 
 from handlers.context import Context
-from handlers.replying import answer_question
+from handlers.replying import answer_message, answer_question
+from handlers.updates import PrivateQuestion
 
 log = logging.getLogger(__name__)
 
@@ -55,12 +56,18 @@ def without_mention(text: str, bot_username: str) -> str:
     return " ".join(cleaned.split())
 
 
+async def private_question(update: PrivateQuestion, context: Context) -> None:
+    """Private chat, a plain text message (read without PTB's objects: handlers.updates)."""
+    await answer_question(update.asked, context, update.text)
+
+
 async def private_text(update: Update, context: Context) -> None:
-    """Private chat: the whole message is the question."""
+    """Private chat, any other text message (a reply, a forward…): the whole text is the
+    question."""
     message = update.effective_message
     if message is None or not message.text:
         return
-    await answer_question(message, context, message.text)
+    await answer_message(message, context, message.text)
 
 
 async def group_text(update: Update, context: Context) -> None:
@@ -68,7 +75,7 @@ async def group_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    await answer_question(
+    await answer_message(
         message, context, without_mention(message.text, context.bot.username or "")
     )
 

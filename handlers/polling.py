@@ -33,11 +33,11 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from telegram import Update
 from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError
 
 from handlers.app import ALLOWED_UPDATES, CareerbotApplication, StartupError
 from handlers.inbox import Inbox
+from handlers.updates import read_update
 from store.inbox import Received
 
 log = logging.getLogger(__name__)
@@ -115,11 +115,11 @@ class Poller:
             return 0.0
         return self.retry  # not stored: ask for the same updates again shortly
 
-    def _parse(self, raw: Sequence[dict[str, Any]]) -> list[Update]:
+    def _parse(self, raw: Sequence[dict[str, Any]]) -> list[object]:
         parsed = []
         for item in raw:
             try:
-                parsed.append(Update.de_json(item, self.application.bot))
+                parsed.append(read_update(item, self.application.bot))
             except Exception:  # the inbox stores it and logs that it cannot be read
                 continue
         return parsed

@@ -19,8 +19,8 @@ import warnings
 from collections.abc import Awaitable, MutableMapping
 from dataclasses import dataclass
 
-from telegram import CallbackQuery, Message, ReplyParameters
-from telegram.constants import ChatAction, ChatType
+from telegram import Bot, CallbackQuery, Message, ReplyParameters
+from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Defaults
 from telegram.warnings import PTBUserWarning
@@ -28,6 +28,7 @@ from telegram.warnings import PTBUserWarning
 from bot.replies import Reply
 from handlers import keyboards
 from handlers.context import Context
+from handlers.updates import Asked
 from store.db import FaultKind, classify
 
 log = logging.getLogger(__name__)
@@ -92,10 +93,10 @@ def is_harmless(error: BadRequest) -> bool:
     )
 
 
-def _quote(message: Message) -> ReplyParameters | None:
-    if message.chat.type == ChatType.PRIVATE:
+def _quote(asked: Asked) -> ReplyParameters | None:
+    if asked.private:
         return None
-    return ReplyParameters(message.message_id, allow_sending_without_reply=True)
+    return ReplyParameters(asked.message_id, allow_sending_without_reply=True)
 
 
 @functools.lru_cache(maxsize=4)  # one Defaults per Application
@@ -124,9 +125,12 @@ class Sent:
 
 
 async def send_reply(
-    message: Message, reply: Reply, file_ids: MutableMapping[str, str] | None = None
+    bot: Bot,
+    asked: Asked | Message,
+    reply: Reply,
+    file_ids: MutableMapping[str, str] | None = None,
 ) -> Sent:
-    """Send a core reply to the chat of `message`, with its keyboard.
+    """Send a core reply to the chat a message came from (`asked`), with its keyboard.
 
     A reply with a photo (a chart) is sent as a photo with the text as its caption, reusing the
     uploaded file when `file_ids` knows it. A text reply, by far the most common, is one raw
@@ -134,31 +138,33 @@ async def send_reply(
     dozen buttons, and the Message parsed back from Telegram's answer, cost more CPU than the
     answer itself, and only the message id is needed.
     """
-    bot = message.get_bot()
+    if isinstance(asked, Message):
+        asked = Asked.of(asked)
     if reply.photo is not None:
         known = file_ids.get(reply.photo_key) if file_ids is not None and reply.photo_key else None
-        photo = await message.reply_photo(
+        photo = await bot.send_photo(
+            asked.chat_id,
             known or reply.photo,
             caption=reply.text,
             reply_markup=keyboards.markup(reply.buttons, bot.username or ""),
-            do_quote=False,
-            reply_parameters=_quote(message),
+            reply_parameters=_quote(asked),
+            message_thread_id=asked.thread_id,
         )
         if file_ids is not None and reply.photo_key and photo.photo:
             file_ids[reply.photo_key] = photo.photo[-1].file_id  # the largest size
         return Sent(photo.chat_id, photo.message_id)
     defaults = _raw_defaults(getattr(bot, "defaults", None))
-    call: dict[str, object] = {"chat_id": message.chat_id, "text": reply.text, **defaults[0]}
+    call: dict[str, object] = {"chat_id": asked.chat_id, "text": reply.text, **defaults[0]}
     if (markup := keyboards.keyboard(reply.buttons, bot.username or "")) is not None:
         call["reply_markup"] = markup
-    if message.chat.type != ChatType.PRIVATE:  # groups: quote the question (see above)
+    if not asked.private:  # groups: quote the question (see above)
         call["reply_parameters"] = {
-            "message_id": message.message_id,
+            "message_id": asked.message_id,
             "allow_sending_without_reply": True,
             **defaults[1],
         }
-    if message.message_thread_id is not None and message.is_topic_message:
-        call["message_thread_id"] = message.message_thread_id  # as reply_text does
+    if asked.thread_id is not None:
+        call["message_thread_id"] = asked.thread_id  # as reply_text does
     result = await bot.do_api_request(SEND_MESSAGE, api_kwargs=call)
     if not isinstance(result, dict):
         raise TelegramError(f"sendMessage answered {type(result).__name__}, not a message")
@@ -204,7 +210,7 @@ async def answer_query(query: CallbackQuery, text: str | None = None, alert: boo
         log.debug("callback query not answered: %s", error.message)
 
 
-async def with_typing(message: Message, context: Context, work: Awaitable[Reply]) -> Reply:
+async def with_typing(asked: Asked, context: Context, work: Awaitable[Reply]) -> Reply:
     """Await `work`; if it takes longer than TYPING_AFTER, show "typing…" meanwhile.
 
     Not when every update slot is busy: then the wait is the bot's backlog, not this answer's
@@ -219,7 +225,7 @@ async def with_typing(message: Message, context: Context, work: Awaitable[Reply]
 
     def show() -> None:
         if not saturated(context):
-            task = loop.create_task(_typing(message))
+            task = loop.create_task(_typing(context.bot, asked))
             _SHOWING.add(task)  # held until done, even if the answer fails first
             task.add_done_callback(_SHOWING.discard)
             typing.append(task)
@@ -237,9 +243,9 @@ async def with_typing(message: Message, context: Context, work: Awaitable[Reply]
 _SHOWING: set[asyncio.Task[None]] = set()
 
 
-async def _typing(message: Message) -> None:
+async def _typing(bot: Bot, asked: Asked) -> None:
     with contextlib.suppress(TelegramError):
-        await message.reply_chat_action(ChatAction.TYPING)
+        await bot.send_chat_action(asked.chat_id, ChatAction.TYPING, asked.thread_id)
 
 
 def saturated(context: Context) -> bool:
@@ -260,16 +266,21 @@ def replied_answer(message: Message, bot_id: int) -> int | None:
     return replied.message_id if sender is not None and sender.id == bot_id else None
 
 
-async def answer_question(message: Message, context: Context, text: str) -> None:
-    """Ask the core about `text`, as the next turn of this chat's (and member's) conversation,
-    and send its reply to the chat `message` came from."""
+async def answer_question(
+    asked: Asked, context: Context, text: str, replying_to: int | None = None
+) -> None:
+    """Ask the core about `text`, as the next turn of this chat's (and member's) conversation
+    — or of the bot's answer it replies to (`replying_to`, see `replied_answer`) — and send
+    its reply to the chat it came from."""
     core = await context.bot_data.careerbot()
-    asked = core.answer(
-        text,
-        chat_id=message.chat_id,
-        member_id=message.from_user.id if message.from_user else None,
-        replying_to=replied_answer(message, context.bot.id),
+    answering = core.answer(
+        text, chat_id=asked.chat_id, member_id=asked.user_id, replying_to=replying_to
     )
-    reply = await with_typing(message, context, asked)
-    sent = await send_reply(message, reply, context.bot_data.chart_file_ids)
-    core.remember_sent(message.chat_id, sent.message_id, reply)
+    reply = await with_typing(asked, context, answering)
+    sent = await send_reply(context.bot, asked, reply, context.bot_data.chart_file_ids)
+    core.remember_sent(asked.chat_id, sent.message_id, reply)
+
+
+async def answer_message(message: Message, context: Context, text: str) -> None:
+    """`answer_question` for a message as PTB read it (commands, groups, replies)."""
+    await answer_question(Asked.of(message), context, text, replied_answer(message, context.bot.id))

@@ -43,13 +43,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import text
-from telegram import Update
 from telegram.error import TelegramError
 
 from bot.config import Settings
 from bot.service import DatabaseMissing
 from handlers.app import ALLOWED_UPDATES, CareerbotApplication, StartupError
 from handlers.lifecycle import running, signalled
+from handlers.updates import read_update
 from store.db import sqlite_threads_done
 from store.inbox import Received
 
@@ -194,12 +194,12 @@ class _UpdateHandler(_Handler):
             data = json.loads(body)
             if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
                 raise ValueError("not an Update object")
-            update = Update.de_json(data, self.telegram.bot)
+            update = read_update(data, self.telegram.bot)
         except Exception as error:  # whatever the body is, the answer is 400, not a crash
             log.warning("webhook: malformed update (%s)", type(error).__name__)
             raise tornado.web.HTTPError(400) from None
         inbox = self.telegram.bot_data.inbox
-        if inbox is None or not await inbox.accept([Received(update.update_id, body)], [update]):
+        if inbox is None or not await inbox.accept([Received(data["update_id"], body)], [update]):
             raise tornado.web.HTTPError(503)  # not stored: Telegram sends it again
         self.set_status(200)
         self.finish()

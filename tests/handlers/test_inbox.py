@@ -14,10 +14,10 @@ import time
 from typing import Any
 
 import pytest
-from telegram import Update
 
 from handlers.app import CareerbotApplication
 from handlers.replying import DATABASE_FAULTS
+from handlers.updates import id_of
 from store.db import Database, FaultKind
 from store.inbox import MAX_ATTEMPTS, InboxStore, Received
 from tests.support.apps import Chat, bot_settings, running_bot, settled, until
@@ -48,8 +48,8 @@ def recording_dispatch(app: CareerbotApplication, order: list[int]) -> None:
     put = app.update_queue.put_nowait
 
     def put_and_note(update: Any) -> None:
-        if isinstance(update, Update):
-            order.append(update.update_id)
+        if (number := id_of(update)) is not None:
+            order.append(number)
         put(update)
 
     app.update_queue.put_nowait = put_and_note  # type: ignore[method-assign]

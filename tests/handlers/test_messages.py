@@ -5,11 +5,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from telegram import Update
 
 from bot.replies import Reply
 from bot.service import Careerbot
 from handlers import replying
+from handlers.updates import read_update
 from tests.support.recording import (
     ANA,
     BEN,
@@ -86,7 +86,7 @@ async def test_typing_is_not_shown_while_every_update_slot_is_busy(
     slow = await make_bot(SlowCareerbot(careerbot), concurrent_updates=2)
 
     async def through_the_slots(update: JSONDict) -> None:
-        parsed = Update.de_json(update, slow.app.bot)
+        parsed = read_update(update, slow.app.bot)
         await slow.app.update_processor.process_update(parsed, slow.app.process_update(parsed))
 
     await through_the_slots(private_message("nurse vs teacher"))  # alone: typing is shown

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 from typing import Any, cast
 
-from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
@@ -24,6 +23,7 @@ from bot.service import Careerbot
 from handlers import keyboards
 from handlers.app import DEFAULTS, CareerbotApplication, add_handlers
 from handlers.context import CONTEXT_TYPES, CareerbotFactory
+from handlers.updates import read_update
 
 TOKEN = "123456:AAHandlerTestsSecretToken_0123456789"
 BOT_USERNAME = "careerbot_test_bot"
@@ -235,7 +235,8 @@ class Bot:
     telegram: RecordingRequest
 
     async def receive(self, update: JSONDict) -> None:
-        await self.app.process_update(Update.de_json(update, self.app.bot))
+        """Handle `update` as the inbox hands it over (handlers.updates.read_update)."""
+        await self.app.process_update(read_update(update, self.app.bot))
 
     def sent(self) -> list[JSONDict]:
         return self.telegram.params("sendMessage")
