@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, func, or_, select, update
+from sqlalchemy import Connection, Table, and_, delete, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -94,14 +94,17 @@ class InboxStore:
         if not updates and not done:
             return set()
         now = self.clock()
-        inserted: set[int] = set()
-        async with asyncio.timeout(self.timeout), self.db.write() as conn:
-            if updates:
-                result = await conn.execute(self._insert(), self._rows(updates, now))
-                inserted = set(result.scalars())
-            if done:
-                await conn.execute(self._finish(done, now))
-        return inserted
+        rows = self._rows(updates, now) if updates else []
+        finish = self._finish(done, now) if done else None
+
+        def work(conn: Connection) -> set[int]:  # the bot's hottest write: in one step
+            inserted = set(conn.execute(self._insert(), rows).scalars()) if rows else set()
+            if finish is not None:
+                conn.execute(finish)
+            return inserted
+
+        async with asyncio.timeout(self.timeout):
+            return await self.db.run_write(work)
 
     def _rows(self, updates: Sequence[Received], now: float) -> list[dict[str, Any]]:
         return [

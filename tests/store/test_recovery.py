@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Connection
 
 from store.db import Database, FaultKind, classify
 from store.importers.build import build_database
+from store.inbox import InboxStore, Received
 from store.preferences import ChatPreferences
 from tests.support.fixtures_data import write_fixture_data
 
@@ -70,6 +73,67 @@ async def test_no_write_is_lost_to_rebuilds_while_it_runs(
 
     assert db.generation > 1  # the writer noticed the new files and reopened
     assert sorted(places(path)) == written  # every write is in the file the path names
+
+
+async def test_no_inbox_write_is_lost_to_rebuilds_while_it_runs(
+    built: tuple[str, Path], data_dir: Path
+) -> None:
+    """The inbox writes in one step on a thread of its own (Database.run_write): the same
+    guarantee as every other write."""
+    url, path = built
+    db = Database(url)
+    inbox = InboxStore(db, bot_id=1, owner="test")
+    written: list[int] = []
+    builds_done = asyncio.Event()
+
+    async def keep_recording() -> None:
+        update_id = 0
+        while not builds_done.is_set() or update_id < 50:
+            update_id += 1
+            assert await inbox.record([Received(update_id, "{}")]) == {update_id}
+            written.append(update_id)
+
+    async def rebuild_five_times() -> None:
+        for _ in range(5):
+            await build_database(data_dir, url)
+            await asyncio.sleep(0.01)
+        builds_done.set()
+
+    try:
+        await asyncio.gather(keep_recording(), rebuild_five_times())
+    finally:
+        await db.close()
+
+    assert db.generation > 1
+    with sqlite3.connect(path) as connection:
+        stored = [row[0] for row in connection.execute("select update_id from inbox")]
+    assert sorted(stored) == written
+
+
+async def test_a_write_in_one_step_runs_off_the_event_loop_and_rolls_back_as_a_whole(
+    built: tuple[str, Path],
+) -> None:
+    url, path = built
+    db = Database(url)
+
+    def write_two(conn: Connection) -> str:
+        conn.exec_driver_sql("INSERT INTO chat_preference VALUES (1, NULL)")
+        conn.exec_driver_sql("INSERT INTO chat_preference VALUES (2, NULL)")
+        return threading.current_thread().name
+
+    def write_then_fail(conn: Connection) -> None:
+        conn.exec_driver_sql("INSERT INTO chat_preference VALUES (3, NULL)")
+        raise ValueError("half way")
+
+    try:
+        thread = await db.run_write(write_two)
+        with pytest.raises(ValueError, match="half way"):
+            await db.run_write(write_then_fail)
+    finally:
+        await db.close()
+
+    assert thread != threading.current_thread().name
+    assert sorted(places(path)) == [1, 2]  # both of the first, none of the second
 
 
 async def test_a_replaced_file_is_noticed_and_reads_go_to_the_new_one(
@@ -153,6 +217,34 @@ async def test_a_locked_file_is_named_and_works_once_released(built: tuple[str, 
     finally:
         other.close()
         await db.close()
+
+
+async def test_writers_in_one_process_take_turns_instead_of_waiting_on_sqlites_lock(
+    built: tuple[str, Path],
+) -> None:
+    """The inbox and the conversations write through separate Databases on one file: the
+    second waits its turn, however long the first takes, and is never told "locked"."""
+    url, path = built
+    inbox, conversations = Database(url, timeout=0.05), Database(url, timeout=0.05)
+    first_holds = asyncio.Event()
+
+    async def slow_write() -> None:
+        async with inbox.write() as conn:
+            await conn.exec_driver_sql("INSERT INTO chat_preference VALUES (1, NULL)")
+            first_holds.set()
+            await asyncio.sleep(0.3)  # six times SQLite's busy timeout
+
+    async def second_write() -> None:
+        await first_holds.wait()
+        async with conversations.write() as conn:
+            await conn.exec_driver_sql("INSERT INTO chat_preference VALUES (2, NULL)")
+
+    try:
+        await asyncio.gather(slow_write(), second_write())
+    finally:
+        await inbox.close()
+        await conversations.close()
+    assert sorted(places(path)) == [1, 2]
 
 
 async def test_the_end_of_a_process_waits_for_sqlite_threads_still_finishing() -> None:
