@@ -22,7 +22,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from sqlalchemy import delete, select
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -172,8 +172,11 @@ class ConversationStore:
             index_elements=[TABLE.c.key],
             set_={"data": statement.excluded.data, "updated_at": statement.excluded.updated_at},
         )
-        async with self.db.write() as conn:
-            await conn.execute(statement, rows)
+
+        def work(conn: Connection) -> None:  # in one step (Database.run_write): off the loop
+            conn.execute(statement, rows)
+
+        await self.db.run_write(work)
         self._watermark = max(self._watermark, *(float(str(r["updated_at"])) for r in rows))
 
     def _ensure_flusher(self) -> None:

@@ -4,12 +4,12 @@ instances on one database, forgotten after a day. Time is a clock the tests move
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 
 from store.conversations import SYNC_EVERY, TTL, ConversationStore
 from store.db import create_engine
@@ -43,21 +43,25 @@ async def stores(url: str, clock: Clock) -> AsyncIterator[list[ConversationStore
         await store.db.close()
 
 
-def statements_of(store: ConversationStore) -> list[str]:
+@pytest.fixture
+def statements() -> Iterator[list[str]]:
+    """Every SQL statement any engine runs during the test (the store reads through its async
+    engine and writes in one step through a blocking one: store.db.Database.run_write)."""
     seen: list[str] = []
 
     def record(*args: Any) -> None:
         seen.append(args[2])
 
-    event.listen(store.db.engine.sync_engine, "before_cursor_execute", record)
-    return seen
+    event.listen(Engine, "before_cursor_execute", record)
+    yield seen
+    event.remove(Engine, "before_cursor_execute", record)
 
 
 async def test_reads_and_writes_cost_no_database_round_trip(
-    stores: list[ConversationStore],
+    stores: list[ConversationStore], statements: list[str]
 ) -> None:
     store, _ = stores
-    seen = statements_of(store)
+    seen = statements
     for chat in range(200):
         store.put(f"c{chat}:{chat}", f'{{"k":"compare","n":{chat}}}')
     assert [store.get(f"c{c}:{c}") is not None for c in range(200)] == [True] * 200
@@ -116,10 +120,10 @@ async def test_a_context_is_forgotten_after_a_day(
 
 
 async def test_writes_wait_in_the_background_and_a_full_batch_goes_at_once(
-    stores: list[ConversationStore],
+    stores: list[ConversationStore], statements: list[str]
 ) -> None:
     store, _ = stores
-    seen = statements_of(store)
+    seen = statements
     store.put("c1:1", "x")
     for _ in range(100):  # the background writer runs every FLUSH_EVERY (0.25 s)
         if any("INSERT" in s.upper() for s in seen):
