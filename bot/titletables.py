@@ -196,14 +196,22 @@ class TitleTables:
         acronyms: dict[str, tuple[float, str]] = {}
         code_positions: dict[str, list[int]] = defaultdict(list)
         postings: dict[str, list[int]] = defaultdict(list)
+        # Per-title constants, worked out once: its words, its best attestation and prior.
+        self.entry_words: list[frozenset[str]] = []
+        attested: list[float] = []
+        priors: list[float] = []
         for position, entry in enumerate(self.entry_list):
+            words = frozenset(entry.words)
+            self.entry_words.append(words)
+            attested.append(max(entry.codes.values()))
+            priors.append(max(map(self.prior, entry.codes)))
             spelled = [w for w in entry.words if w not in ACRONYM_SKIP]
             if 2 <= len(spelled) <= 5 and all(w.isalpha() for w in spelled):
                 acronym = "".join(w[0] for w in spelled)
-                weight = max(entry.codes.values()) + max(self.prior(c) for c in entry.codes)
+                weight = attested[-1] + priors[-1]
                 if acronym not in acronyms or acronyms[acronym][0] < weight:
                     acronyms[acronym] = (weight, entry.text)
-            for word in set(entry.words):
+            for word in words:
                 postings[word].append(position)
             for code in entry.codes:
                 code_positions[code].append(position)
@@ -235,12 +243,12 @@ class TitleTables:
             n: [w for m in (n - 1, n, n + 1) for w in by_length.get(m, ())]
             for n in range(1, max(by_length, default=0) + 2)
         }
-        # Per-title constants of the fuzzy score, computed once.
-        self.entry_words = [frozenset(e.words) for e in self.entry_list]
-        self.entry_weight = [sum(self.idf[w] for w in e.words) or 1.0 for e in self.entry_list]
+        # Per-title constants of the fuzzy score.
+        idf = self.idf
+        self.entry_weight = [sum(idf[w] for w in e.words) or 1.0 for e in self.entry_list]
         self.entry_bonus = [
-            1.5 * min(max(e.codes.values()), 3.0) / 3.0 + 1.5 * max(map(self.prior, e.codes))
-            for e in self.entry_list
+            1.5 * min(most, 3.0) / 3.0 + 1.5 * prior
+            for most, prior in zip(attested, priors, strict=True)
         ]
         for ids in self.postings.values():
             ids.sort(key=self.entry_weight.__getitem__)
