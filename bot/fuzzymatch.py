@@ -100,11 +100,14 @@ class FuzzyMatch(TitleTables):
             if remaining / required_weight >= MIN_RECALL:
                 cap = SINGLE_WORD_SCAN if len(query) == 1 or hits else LEADING_WORD_SCAN
                 for replacement, quality in options:
+                    only = len(options) == 1  # then each title is met once: no better reading
                     for position in self.postings.get(replacement, ())[:cap]:
                         if entry_weight[position] > heaviest:
                             break
-                        found = hits.setdefault(position, {})
-                        if found.get(word, 0.0) < quality:
+                        found = hits.get(position)
+                        if found is None:
+                            hits[position] = {word: quality}
+                        elif only or found.get(word, 0.0) < quality:
                             found[word] = quality
             else:
                 for position, found in hits.items():
