@@ -32,6 +32,12 @@ the new one, and the rebuild swaps the file. A zeroed journal is never "hot", so
 ignores the old one's; the build takes the write lock before renaming, so no commit is under
 way in the old file when it does.
 
+WRITES. On SQLite the writers of one process (the inbox, the conversations, the chat places)
+take turns on an asyncio lock per file (`_writers`) rather than in SQLite's busy handler, and
+`run_write` runs a whole write transaction in one step on a thread of its own — the inbox's
+and the conversations' hot writes — instead of a hop to aiosqlite's thread per statement.
+Both keep the rebuild check above.
+
 Longer than most modules: engines, the faults they raise and what keeps a rebuild from losing
 a write are one contract — the fault a caller sees depends on how the engine was opened — and
 are easiest to check together.
