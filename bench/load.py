@@ -48,7 +48,7 @@ WARM_UP_RATE = 200.0  # updates/s
 PHASES = {"50/s": (50.0, 250), "500/s": (500.0, 1000)}
 BURST = 2000
 THROTTLED = 120  # updates in the burst with Telegram-like throttling on
-GOAL_RATE, GOAL_P99_MS = 1000.0, 50.0  # updates/s with the inbox on; ms
+GOAL_RATE, GOAL_P99_MS = 1000.0, 10.0  # updates/s with the inbox on; ms at 50/s (issue 14)
 FIRST_CHAT = 10_000_000
 
 
