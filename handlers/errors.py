@@ -18,12 +18,11 @@ import logging
 import traceback
 
 from telegram import Bot, Update
-from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 
 from handlers.context import Context
-from handlers.replying import apology
-from handlers.updates import PrivateQuestion
+from handlers.replying import apology, say
+from handlers.updates import PrivateQuestion, asked_of
 from store.db import fault, reason
 
 log = logging.getLogger(__name__)
@@ -81,25 +80,18 @@ async def on_error(update: object, context: Context) -> None:
             )
         # Blocked or kicked: nobody to tell. Telegram unreachable: the answer may well have
         # arrived, and an apology after it would be a second, wrong reply.
-        if isinstance(update, Update | PrivateQuestion) and not (
-            isinstance(error, Forbidden) or unreachable
-        ):
+        if not (isinstance(error, Forbidden) or unreachable):
             await _tell_user(context.bot, update, apology(error))
     except Exception:  # the last line of defence must not fail
         with contextlib.suppress(Exception):
             log.error("the error handler itself failed while handling %s", describe(update))
 
 
-async def _tell_user(bot: Bot, update: Update | PrivateQuestion, text: str) -> None:
+async def _tell_user(bot: Bot, update: object, text: str) -> None:
     """A toast for button presses, a short reply in chats, nothing for inline queries."""
     with contextlib.suppress(TelegramError):
-        if isinstance(update, PrivateQuestion):
-            await bot.send_message(update.asked.chat_id, text)
-            return
-        if update.callback_query is not None:
+        if isinstance(update, Update) and update.callback_query is not None:
             # Usually answered already by the button handler; then this is refused, harmlessly.
             await update.callback_query.answer(text)
-            return
-        message = update.effective_message
-        if message is not None and update.inline_query is None:
-            await message.reply_text(text, do_quote=message.chat.type != ChatType.PRIVATE)
+        elif (asked := asked_of(update)) is not None:
+            await say(bot, asked, text)

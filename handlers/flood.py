@@ -56,7 +56,8 @@ from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, BaseHandler, TypeHandler
 
 from handlers.context import Context
-from handlers.updates import PrivateQuestion
+from handlers.replying import say
+from handlers.updates import PrivateQuestion, asked_of
 
 GROUP = -1  # the handler group: before every other handler
 
@@ -97,17 +98,13 @@ async def guard(update: object, context: Context) -> None:
     raise ApplicationHandlerStop
 
 
-async def tell(bot: Bot, update: Update | PrivateQuestion, notice: str | None) -> None:
+async def tell(bot: Bot, update: object, notice: str | None) -> None:
     """Answer a throttled press (always) or message (with a notice only); never raises."""
     with contextlib.suppress(TelegramError):
-        if isinstance(update, PrivateQuestion):
-            if notice is not None:
-                await bot.send_message(update.asked.chat_id, notice)
-        elif update.callback_query is not None:
+        if isinstance(update, Update) and update.callback_query is not None:
             await update.callback_query.answer(notice)
-        elif notice is not None and update.effective_message is not None:
-            message = update.effective_message
-            await message.reply_text(notice, do_quote=message.chat.type != ChatType.PRIVATE)
+        elif notice is not None and (asked := asked_of(update)) is not None:
+            await say(bot, asked, notice)
 
 
 def handler() -> BaseHandler[object, Context, None]:

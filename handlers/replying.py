@@ -93,10 +93,17 @@ def is_harmless(error: BadRequest) -> bool:
     )
 
 
-def _quote(asked: Asked) -> ReplyParameters | None:
+def _quote(asked: Asked) -> dict[str, object] | None:
+    """The reply_parameters of a message to `asked`'s chat (see the group rule above)."""
     if asked.private:
         return None
-    return ReplyParameters(asked.message_id, allow_sending_without_reply=True)
+    return {"message_id": asked.message_id, "allow_sending_without_reply": True}
+
+
+def _quote_object(asked: Asked) -> ReplyParameters | None:
+    """`_quote` as PTB's object, for its own methods (which add the Defaults themselves)."""
+    quote = _quote(asked)
+    return ReplyParameters.de_json(quote, None) if quote is not None else None
 
 
 @functools.lru_cache(maxsize=4)  # one Defaults per Application
@@ -147,7 +154,7 @@ async def send_reply(
             known or reply.photo,
             caption=reply.text,
             reply_markup=keyboards.markup(reply.buttons, bot.username or ""),
-            reply_parameters=_quote(asked),
+            reply_parameters=_quote_object(asked),
             message_thread_id=asked.thread_id,
         )
         if file_ids is not None and reply.photo_key and photo.photo:
@@ -157,18 +164,25 @@ async def send_reply(
     call: dict[str, object] = {"chat_id": asked.chat_id, "text": reply.text, **defaults[0]}
     if (markup := keyboards.keyboard(reply.buttons, bot.username or "")) is not None:
         call["reply_markup"] = markup
-    if not asked.private:  # groups: quote the question (see above)
-        call["reply_parameters"] = {
-            "message_id": asked.message_id,
-            "allow_sending_without_reply": True,
-            **defaults[1],
-        }
+    if (quote := _quote(asked)) is not None:
+        call["reply_parameters"] = {**quote, **defaults[1]}
     if asked.thread_id is not None:
         call["message_thread_id"] = asked.thread_id  # as reply_text does
     result = await bot.do_api_request(SEND_MESSAGE, api_kwargs=call)
     if not isinstance(result, dict):
         raise TelegramError(f"sendMessage answered {type(result).__name__}, not a message")
     return Sent(int(result["chat"]["id"]), int(result["message_id"]))
+
+
+async def say(bot: Bot, asked: Asked, text: str) -> None:
+    """A short line (a notice, an apology) to the chat `asked` came from, quoting it in groups
+    as answers do."""
+    await bot.send_message(
+        asked.chat_id,
+        text,
+        reply_parameters=_quote_object(asked),
+        message_thread_id=asked.thread_id,
+    )
 
 
 async def edit_reply(query: CallbackQuery, reply: Reply, context: Context) -> None:

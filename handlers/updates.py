@@ -88,6 +88,15 @@ def read_update(data: dict[str, Any], bot: Bot) -> object:
     return PrivateQuestion.read(data) or Update.de_json(data, bot)
 
 
+def asked_of(update: object) -> Asked | None:
+    """Where the message of `update` came from; None for updates without one (inline queries)."""
+    if isinstance(update, PrivateQuestion):
+        return update.asked
+    if isinstance(update, Update) and update.effective_message is not None:
+        return Asked.of(update.effective_message)
+    return None
+
+
 def id_of(update: object) -> int | None:
     """The update_id of what `read_update` returned."""
     return update.update_id if isinstance(update, Update | PrivateQuestion) else None

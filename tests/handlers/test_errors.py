@@ -48,10 +48,13 @@ async def test_unexpected_error_is_logged_without_the_token_and_the_user_told(
             raise RuntimeError(f"boom at https://api.telegram.org/bot{TOKEN}/sendMessage")
 
     broken = await make_bot(BrokenCareerbot())
+    asked = group_message(f"/compare@{BOT_USERNAME} nurse vs teacher")
     with caplog.at_level(logging.ERROR):
-        await broken.receive(group_message(f"/compare@{BOT_USERNAME} nurse vs teacher"))
+        await broken.receive(asked)
 
-    assert broken.telegram.params("sendMessage")[0]["text"] == SORRY
+    (sorry,) = broken.telegram.params("sendMessage")
+    assert sorry["text"] == SORRY
+    assert sorry["reply_parameters"]["message_id"] == asked["message"]["message_id"]  # quoted
     assert "RuntimeError: boom" in caplog.text
     assert f"in group chat {GROUP['id']}" in caplog.text
     assert TOKEN not in caplog.text and "[redacted]" in caplog.text
