@@ -99,8 +99,8 @@ class FuzzyMatch(TitleTables):
             options = corrected[word]
             if remaining / required_weight >= MIN_RECALL:
                 cap = SINGLE_WORD_SCAN if len(query) == 1 or hits else LEADING_WORD_SCAN
+                only = len(options) == 1  # then each title is met once: no better reading
                 for replacement, quality in options:
-                    only = len(options) == 1  # then each title is met once: no better reading
                     for position in self.postings.get(replacement, ())[:cap]:
                         if entry_weight[position] > heaviest:
                             break

@@ -52,7 +52,7 @@ import os
 import threading
 import time
 import weakref
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from enum import StrEnum
 from pathlib import Path
@@ -463,10 +463,14 @@ class Database:
         old, writer, self._writer = self.engine, self._writer, None
         self._open()
         log.info("the database file %s was replaced: reopened it", self.path)
-        for closing in (old.dispose(), *([writer.close()] if writer else [])):
-            task = asyncio.get_running_loop().create_task(closing)
-            self._closing.add(task)
-            task.add_done_callback(self._closing.discard)
+        self._close_later(old.dispose())
+        if writer is not None:
+            self._close_later(writer.close())
+
+    def _close_later(self, closing: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(closing)
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
 
     @contextlib.asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncConnection]:
@@ -482,10 +486,7 @@ class Database:
                 async with _writers(self.path), self.engine.connect() as plain:
                     conn = await plain.execution_options(**{WRITE_OPTION: True})
                     async with conn.begin():
-                        if self.path is not None and (
-                            conn.info.get("file") != self._file or self.replaced()
-                        ):
-                            raise _Replaced
+                        self._check_file(conn.info)
                         yield conn
                 return
             except _Replaced:
@@ -505,7 +506,7 @@ class Database:
         on a thread of its own (`_SqliteWriter`): about a third of the CPU and the time. On a
         server it runs through the async engine (`run_sync`), as `write` would.
         """
-        if self.path is None or self.timeout is None:
+        if self.path is None or self.timeout is None:  # a server, or an importer's Database
             async with self.write() as conn:
                 return await conn.run_sync(work)
         for attempt in (1, 2):
@@ -513,16 +514,17 @@ class Database:
                 async with _writers(self.path):
                     if self._writer is None:
                         self._writer = _SqliteWriter(self.url, self.timeout)
-                    return await self._writer.run(work, self._check_file)
+                    return await self._writer.run(work, lambda conn: self._check_file(conn.info))
             except _Replaced:
                 if attempt == 2:
                     raise DatabaseFault(FaultKind.MISSING) from None
                 await self.reopen()
         raise AssertionError("unreachable")
 
-    def _check_file(self, conn: Connection) -> None:
-        """Under the write lock: the file this connection writes to is the one the path names."""
-        if conn.info.get("file") != self._file or self.replaced():
+    def _check_file(self, info: dict[Any, Any]) -> None:
+        """Under the write lock (`info`: the connection's): the file it writes to is the one
+        the path names, or _Replaced."""
+        if self.path is not None and (info.get("file") != self._file or self.replaced()):
             raise _Replaced
 
     async def close(self) -> None:

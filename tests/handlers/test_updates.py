@@ -13,10 +13,7 @@ from bot.service import Careerbot
 from handlers.updates import Asked, PrivateQuestion, id_of, read_update
 from tests.support.recording import (
     ANA,
-    BOT_USERNAME,
-    GROUP,
     PRIVATE,
-    Bot,
     JSONDict,
     bot_message,
     callback,
@@ -104,11 +101,3 @@ async def test_a_question_gets_the_same_answer_read_either_way(
     assert fast.telegram.params("sendMessage") == ptb.telegram.params("sendMessage")
     await fast.app.shutdown()
     await ptb.app.shutdown()
-
-
-async def test_a_group_question_still_quotes_the_asker(bot: Bot) -> None:
-    await bot.receive(group_message(f"@{BOT_USERNAME} nurse vs teacher"))
-
-    sent = bot.only_sent()
-    assert sent["chat_id"] == GROUP["id"]
-    assert "reply_parameters" in sent

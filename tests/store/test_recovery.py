@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 import threading
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -44,25 +45,23 @@ def places(path: Path) -> dict[int, str]:
         return dict(connection.execute("select chat_id, area_code from chat_preference"))
 
 
-async def test_no_write_is_lost_to_rebuilds_while_it_runs(
-    built: tuple[str, Path], data_dir: Path
-) -> None:
-    url, path = built
-    db = Database(url)
-    preferences = ChatPreferences(db)
+async def write_through_five_rebuilds(
+    db: Database, data_dir: Path, write: Callable[[int], Awaitable[object]]
+) -> list[int]:
+    """`write(1)`, `write(2)`, … while the database is rebuilt five times (and at least 50
+    writes); the numbers written."""
     written: list[int] = []
     builds_done = asyncio.Event()
 
     async def keep_writing() -> None:
-        chat = 0
-        while not builds_done.is_set() or chat < 50:
-            chat += 1
-            await preferences.set_area(chat, TEXAS)
-            written.append(chat)
+        while not builds_done.is_set() or len(written) < 50:
+            number = len(written) + 1
+            await write(number)
+            written.append(number)
 
     async def rebuild_five_times() -> None:
         for _ in range(5):
-            await build_database(data_dir, url)
+            await build_database(data_dir, db.url)
             await asyncio.sleep(0.01)
         builds_done.set()
 
@@ -70,8 +69,21 @@ async def test_no_write_is_lost_to_rebuilds_while_it_runs(
         await asyncio.gather(keep_writing(), rebuild_five_times())
     finally:
         await db.close()
-
     assert db.generation > 1  # the writer noticed the new files and reopened
+    return written
+
+
+async def test_no_write_is_lost_to_rebuilds_while_it_runs(
+    built: tuple[str, Path], data_dir: Path
+) -> None:
+    url, path = built
+    db = Database(url)
+    preferences = ChatPreferences(db)
+
+    written = await write_through_five_rebuilds(
+        db, data_dir, lambda chat: preferences.set_area(chat, TEXAS)
+    )
+
     assert sorted(places(path)) == written  # every write is in the file the path names
 
 
@@ -83,28 +95,11 @@ async def test_no_inbox_write_is_lost_to_rebuilds_while_it_runs(
     url, path = built
     db = Database(url)
     inbox = InboxStore(db, bot_id=1, owner="test")
-    written: list[int] = []
-    builds_done = asyncio.Event()
 
-    async def keep_recording() -> None:
-        update_id = 0
-        while not builds_done.is_set() or update_id < 50:
-            update_id += 1
-            assert await inbox.record([Received(update_id, "{}")]) == {update_id}
-            written.append(update_id)
+    written = await write_through_five_rebuilds(
+        db, data_dir, lambda n: inbox.record([Received(n, "{}")])
+    )
 
-    async def rebuild_five_times() -> None:
-        for _ in range(5):
-            await build_database(data_dir, url)
-            await asyncio.sleep(0.01)
-        builds_done.set()
-
-    try:
-        await asyncio.gather(keep_recording(), rebuild_five_times())
-    finally:
-        await db.close()
-
-    assert db.generation > 1
     with sqlite3.connect(path) as connection:
         stored = [row[0] for row in connection.execute("select update_id from inbox")]
     assert sorted(stored) == written
@@ -250,7 +245,6 @@ async def test_writers_in_one_process_take_turns_instead_of_waiting_on_sqlites_l
 async def test_the_end_of_a_process_waits_for_sqlite_threads_still_finishing() -> None:
     """aiosqlite's thread posts its last result after close() or a failed connect returned; a
     process that closed its loop then printed "Event loop is closed" (store.db)."""
-    import threading
     import time
 
     from store.db import SQLITE_WORKER, sqlite_threads_done
@@ -262,8 +256,6 @@ async def test_the_end_of_a_process_waits_for_sqlite_threads_still_finishing() -
 
 
 async def test_a_failed_open_leaves_no_sqlite_thread_behind_once_settled(tmp_path: Path) -> None:
-    import threading
-
     from store.db import SQLITE_WORKER, sqlite_threads_done
 
     before = set(threading.enumerate())  # other tests' engines may keep theirs open
