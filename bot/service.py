@@ -13,7 +13,7 @@ the conversation's own rules already live elsewhere, as above.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -229,18 +229,7 @@ class Careerbot(ConversationAnswers):
         best: tuple[Intent, list[Resolution]] | None = None
         best_score = -1
         tried: list[str] = []
-        for candidate in (
-            text,
-            phrasing.place_in_words(
-                text, self.places.find_loosely, self._is_matched, self._is_exact
-            ),
-            phrasing.place_in_words(
-                phrasing.without_pay_words(text),
-                self.places.find_loosely,
-                self._is_matched,
-                self._is_exact,
-            ),
-        ):
+        for candidate in self._readings(text):
             if not candidate or candidate in tried:
                 continue
             tried.append(candidate)
@@ -258,6 +247,20 @@ class Careerbot(ConversationAnswers):
                 break  # titles as written: nothing to take out
         assert best is not None
         return best
+
+    def _readings(self, text: str) -> Iterator[str]:
+        """`text` as written, then with a place named without "in", then also without its pay
+        words: made one at a time, since most questions read right as written and the later
+        ones each resolve several parts of the text."""
+        yield text
+        yield phrasing.place_in_words(
+            text, self.places.find_loosely, self._is_matched, self._is_exact
+        )
+        unpaid = phrasing.without_pay_words(text)
+        if unpaid != text:  # else the same reading as the one before
+            yield phrasing.place_in_words(
+                unpaid, self.places.find_loosely, self._is_matched, self._is_exact
+            )
 
     def _shared_head(self, intent: Intent) -> Intent:
         """ "civil vs mechanical vs electrical engineer": the last title's head noun is shared
