@@ -410,18 +410,25 @@ def place_in_words(
     if re.search(r"\b(?:in|near|around)\s+\S+", question.casefold()):
         return question
     words = question.rstrip(" ?!.").split()
-    whole_is_title = (exact or resolves)(question)
-    if whole_is_title or len(words) < 2:
+    if len(words) < 2:
         return question
+    # The places at either end first: they are cheap to look up, and without one there is
+    # nothing to move, so the title index (the costly part) is not asked at all.
+    readings: list[tuple[str, str]] = []  # (the title, the place)
     for size in range(min(_PLACE_TAIL_WORDS, len(words) - 1), 0, -1):
         tail, rest = " ".join(words[-size:]), " ".join(words[:-size])
         if rest.split()[-1].casefold() in _CONNECTIVES:
             continue  # "np vs pa": pa is the other title, not Pennsylvania
-        if find_place(tail) is not None and resolves(rest):
-            return f"{rest} in {tail}"
+        if find_place(tail) is not None:
+            readings.append((rest, tail))
         head, rest = " ".join(words[:size]), " ".join(words[size:])
-        if find_place(head) is not None and resolves(rest):
-            return f"{rest} in {head}"
+        if find_place(head) is not None:
+            readings.append((rest, head))
+    if not readings or (exact or resolves)(question):
+        return question
+    for rest, place in readings:
+        if resolves(rest):
+            return f"{rest} in {place}"
     return question
 
 

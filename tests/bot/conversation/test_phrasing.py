@@ -80,3 +80,18 @@ def test_pay_words_and_places_without_in() -> None:
     assert moved("electrician austin tx") == "electrician in austin tx"
     assert moved("nurse vs texas") == "nurse vs texas"  # a comparison, not a place
     assert moved("electrician in texas") == "electrician in texas"
+
+
+def test_a_question_with_no_place_at_either_end_asks_no_title_lookup() -> None:
+    """Resolving is the costly part: without a place to move there is nothing to ask."""
+    asked: list[str] = []
+
+    def resolves(text: str) -> bool:
+        asked.append(text)
+        return text in {"nurse", "teacher"}
+
+    places = {"texas": "TX"}.get
+    assert place_in_words("nurse vs teacher", places, resolves) == "nurse vs teacher"
+    assert asked == []
+    assert place_in_words("nurse texas", places, resolves) == "nurse in texas"
+    assert asked == ["nurse texas", "nurse"]
