@@ -12,8 +12,9 @@ answers a long poll as soon as updates are queued, in batches of up to 100, like
 
 Phases per bot: warm-up (every question once, as in a bot that has been up a while); 50
 updates/s; 500 updates/s; a burst of N at once (throughput = N / time from the first
-injection to the last reply); the same burst again with the title resolver's memory emptied,
-so every distinct question is resolved afresh ("unseen questions"); and a burst with Delivery's
+injection to the last reply); the same burst again with the core's memory of questions
+emptied (resolutions and rendered summaries), so every distinct question is resolved and
+rendered afresh ("unseen questions"); and a burst with Delivery's
 throttling to Telegram's rates (30 messages/s overall) on — throughput is then 30/s by design.
 Throttling is off for all other phases. Questions: the evaluation set (bench/eval/queries.tsv),
 cycled.
@@ -262,7 +263,7 @@ async def measure(
         report["burst"] = summary(await ask(conn, 0, cycle(BURST)))
         careerbot = getattr(app.bot_data, "core", None)  # careerbot's app, not an echo bot
         if careerbot is not None:
-            careerbot.index.forget_resolved()
+            careerbot.forget_answers()
         report["unseen"] = summary(await ask(conn, 0, cycle(BURST)))
         if delivery is not None:
             throttle(True)

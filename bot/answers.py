@@ -12,6 +12,8 @@ import asyncio
 import textwrap
 from collections.abc import Sequence
 
+from cachetools import LRUCache
+
 from bot import across, callbacks, layout, wording
 from bot.across import Placed
 from bot.chart import Bar, render_chart
@@ -33,6 +35,11 @@ from store.facts import OccupationFacts
 from store.queries import CareerStore
 
 MAX_CLARIFY = 4
+# Summaries kept as rendered, most recently asked first. A popular comparison is asked again
+# and again, and rendering it is most of what answering it costs; a few MB at most.
+SUMMARIES_KEPT = 2048
+# Readings of questions (their intent), by text; only texts short enough to be asked again.
+READINGS_KEPT, READ_AT_MOST = 4096, 300
 
 
 class Answers:
@@ -49,9 +56,26 @@ class Answers:
         self.keyboards = Keyboards(self.version)
         self.top = TopCode.from_footnote(metadata.get("oews_footnote_5"))
         self.period = metadata.get("release_oews", "")
+        # One release's summaries: the core is replaced, with this, when the data changes.
+        self._summaries: LRUCache[tuple[object, ...], Reply] = LRUCache(SUMMARIES_KEPT)
+        self._intents: LRUCache[str, Intent] = LRUCache(READINGS_KEPT)
+
+    def forget_answers(self) -> None:
+        """Drop the remembered resolutions and summaries, so that the next questions are
+        answered afresh (the load benchmark measures unseen questions)."""
+        self.index.forget_resolved()
+        self._summaries.clear()
+        self._intents.clear()
 
     def parse(self, text: str) -> Intent:
-        return parse(text, lambda name: self.places.find_loosely(name) is not None)
+        """What `text` asks: a question's reading depends on its words and this release's
+        places only, so a question asked again is read from memory."""
+        intent = self._intents.get(text)
+        if intent is None:
+            intent = parse(text, lambda name: self.places.find_loosely(name) is not None)
+            if len(text) <= READ_AT_MOST:
+                self._intents[text] = intent
+        return intent
 
     async def switch(
         self, codes: Sequence[str], asked: tuple[str, str], place: Place | None = None
@@ -181,7 +205,23 @@ class Answers:
         also: Sequence[tuple[int, Resolution]] = (),
     ) -> Reply:
         """The summary of these occupations; `also` are titles read as their most common
-        meaning ((position, resolution)): the answer offers their other meanings to tap."""
+        meaning ((position, resolution)): the answer offers their other meanings to tap.
+
+        Rendered once per release for the same sides, place and note: the figures behind it
+        do not change until the core is reopened on new data."""
+        key = (tuple(sides), place.code if place else None, note, tuple(also))
+        kept = self._summaries.get(key)
+        if kept is None:
+            kept = self._summaries[key] = await self._summary(sides, place, note, also)
+        return kept
+
+    async def _summary(
+        self,
+        sides: Sequence[tuple[str, Candidate]],
+        place: Place | None,
+        note: str | None,
+        also: Sequence[tuple[int, Resolution]],
+    ) -> Reply:
         codes = [c.code for _, c in sides]
         facts, fell_back = await self.facts(codes, place)
         resolved = [  # a follow-up may know only the code: then the official title

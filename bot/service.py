@@ -17,8 +17,11 @@ from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
+from cachetools import LRUCache
+
 from bot import across, advisor, callbacks, picker, wording
 from bot.across import Placed
+from bot.answers import READ_AT_MOST, READINGS_KEPT
 from bot.callbacks import Action, InvalidCallback
 from bot.conversation import dialogue, followups, phrasing
 from bot.conversation.answers import ConversationAnswers
@@ -41,6 +44,20 @@ from store.queries import CareerStore
 
 class Careerbot(ConversationAnswers):
     """The core every front end talks to: answer a message, press a button, set a place."""
+
+    def __init__(
+        self, store: CareerStore, index: TitleIndex, metadata: dict[str, str], places: Places
+    ) -> None:
+        super().__init__(store, index, metadata, places)
+        # How a message reads (its question, a follow-up move) depends on its words and this
+        # release's titles and places only: a message sent again is read from memory.
+        self._said: LRUCache[str, phrasing.Said] = LRUCache(READINGS_KEPT)
+        self._moves: LRUCache[str, followups.FollowUp | None] = LRUCache(READINGS_KEPT)
+
+    def forget_answers(self) -> None:
+        super().forget_answers()
+        self._said.clear()
+        self._moves.clear()
 
     @classmethod
     async def open(cls, database_url: str, index: TitleIndex | None = None) -> Careerbot:
@@ -103,7 +120,7 @@ class Careerbot(ConversationAnswers):
     async def _turn(
         self, text: str, before: Context | None, default_area: str | None, chat_id: int | None
     ) -> Reply:
-        said = phrasing.read(text)
+        said = self._read(text)
         if said.small_talk:
             return self.greeting() if said.greeting else self.small_talk()
         if said.meta == "about":
@@ -140,7 +157,7 @@ class Careerbot(ConversationAnswers):
         across_places = await self._across_places(question)
         if across_places is not None:  # "teacher in Texas vs teacher in California"
             return across_places
-        move = followups.recognize(question, self.places.find_loosely, self._is_title)
+        move = self._follow_up(question)
         if move is not None:
             step = dialogue.next_context(move, ctx, self.index.resolve, self.places.state_of)
             if isinstance(step, Context):
@@ -261,6 +278,22 @@ class Careerbot(ConversationAnswers):
             yield phrasing.place_in_words(
                 unpaid, self.places.find_loosely, self._is_matched, self._is_exact
             )
+
+    def _read(self, text: str) -> phrasing.Said:
+        said = self._said.get(text)
+        if said is None:
+            said = phrasing.read(text)
+            if len(text) <= READ_AT_MOST:
+                self._said[text] = said
+        return said
+
+    def _follow_up(self, question: str) -> followups.FollowUp | None:
+        if question in self._moves:
+            return self._moves[question]
+        move = followups.recognize(question, self.places.find_loosely, self._is_title)
+        if len(question) <= READ_AT_MOST:
+            self._moves[question] = move
+        return move
 
     def _shared_head(self, intent: Intent) -> Intent:
         """ "civil vs mechanical vs electrical engineer": the last title's head noun is shared

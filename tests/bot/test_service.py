@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import pytest
 
+from bot.answers import READ_AT_MOST
 from bot.callbacks import MAX_BYTES, decode
+from bot.conversation import followups, phrasing
+from bot.parsing import parse as parsing_parse
 from bot.render import MAX_TEXT
 from bot.service import Careerbot
+from bot.summary import summary_text
 from bot.wording import ATTRIBUTION
 
 
@@ -176,6 +183,66 @@ async def test_repeated_questions_and_presses_are_served_from_memory(careerbot: 
     assert (await careerbot.answer("welder vs machinist")).text == first.text
     assert (await careerbot.press(data)).text == first_detail.text
     assert opened == []
+
+
+class Counting:
+    """Wraps a function and counts its calls."""
+
+    def __init__(self, function: Callable[..., Any]) -> None:
+        self.function, self.calls = function, 0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        return self.function(*args, **kwargs)
+
+
+async def test_a_summary_asked_again_is_rendered_once_per_place(
+    careerbot: Careerbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A popular comparison is asked again and again: its figures only change by a rebuild, so
+    it is rendered once; another place is another summary; forgetting renders afresh."""
+    first = await careerbot.answer("welder vs machinist")
+    rendered = Counting(summary_text)
+    monkeypatch.setattr("bot.answers.summary_text", rendered)
+    assert await careerbot.answer("welder vs machinist") == first
+    assert await careerbot.answer("machinists vs welders") != first  # another order
+    assert rendered.calls == 1
+    in_ohio = await careerbot.answer("welder vs machinist in ohio")
+    assert rendered.calls == 2 and "Ohio" in in_ohio.text and in_ohio.text != first.text
+    careerbot.forget_answers()
+    assert (await careerbot.answer("welder vs machinist")).text == first.text
+    assert rendered.calls == 3
+
+
+async def test_a_message_sent_again_is_read_from_memory_unless_it_is_long(
+    careerbot: Careerbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = Counting(phrasing.read)
+    moves = Counting(followups.recognize)
+    parsed = Counting(parsing_parse)
+    monkeypatch.setattr("bot.service.phrasing.read", read)
+    monkeypatch.setattr("bot.service.followups.recognize", moves)
+    monkeypatch.setattr("bot.answers.parse", parsed)
+    first = await careerbot.answer("plumber vs electrician")
+    counts = (read.calls, moves.calls, parsed.calls)
+    assert all(counts)
+    assert await careerbot.answer("plumber vs electrician") == first
+    assert (read.calls, moves.calls, parsed.calls) == counts
+    long = "plumber vs electrician " + "please " * (READ_AT_MOST // 7)
+    for _ in range(2):
+        await careerbot.answer(long)
+    assert read.calls == counts[0] + 2  # a long message is not kept: read each time
+
+
+async def test_other_phrasings_are_tried_only_when_the_text_does_not_read_right(
+    careerbot: Careerbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    moved = Counting(phrasing.place_in_words)
+    monkeypatch.setattr("bot.service.phrasing.place_in_words", moved)
+    await careerbot.answer("nurse vs teacher")
+    assert moved.calls == 0  # titles as written: nothing to move
+    reply = await careerbot.answer("nurse salary texas")
+    assert moved.calls >= 1 and "Texas" in reply.text
 
 
 async def test_similar_jobs_compare_each_with_the_occupation_it_relates_to(
