@@ -12,13 +12,12 @@ import asyncio
 import textwrap
 from collections.abc import Sequence
 
-from cachetools import LRUCache
-
 from bot import across, callbacks, layout, wording
 from bot.across import Placed
 from bot.chart import Bar, render_chart
 from bot.conversation.context import Context
 from bot.layout import Keyboards
+from bot.memory import Kept, Memory
 from bot.naming import short_names
 from bot.parsing import Intent, parse
 from bot.payloads import occupation_json, resolution_json
@@ -35,11 +34,6 @@ from store.facts import OccupationFacts
 from store.queries import CareerStore
 
 MAX_CLARIFY = 4
-# Summaries kept as rendered, most recently asked first. A popular comparison is asked again
-# and again, and rendering it is most of what answering it costs; a few MB at most.
-SUMMARIES_KEPT = 2048
-# Readings of questions (their intent), by text; only texts short enough to be asked again.
-READINGS_KEPT, READ_AT_MOST = 4096, 300
 
 
 class Answers:
@@ -56,26 +50,23 @@ class Answers:
         self.keyboards = Keyboards(self.version)
         self.top = TopCode.from_footnote(metadata.get("oews_footnote_5"))
         self.period = metadata.get("release_oews", "")
-        # One release's summaries: the core is replaced, with this, when the data changes.
-        self._summaries: LRUCache[tuple[object, ...], Reply] = LRUCache(SUMMARIES_KEPT)
-        self._intents: LRUCache[str, Intent] = LRUCache(READINGS_KEPT)
+        # One release's readings and summaries: replaced with the core when the data changes.
+        self.memory = Memory()
 
     def forget_answers(self) -> None:
         """Drop the remembered resolutions and summaries, so that the next questions are
         answered afresh (the load benchmark measures unseen questions)."""
         self.index.forget_resolved()
-        self._summaries.clear()
-        self._intents.clear()
+        self.memory.forget()
 
     def parse(self, text: str) -> Intent:
         """What `text` asks: a question's reading depends on its words and this release's
         places only, so a question asked again is read from memory."""
-        intent = self._intents.get(text)
-        if intent is None:
-            intent = parse(text, lambda name: self.places.find_loosely(name) is not None)
-            if len(text) <= READ_AT_MOST:
-                self._intents[text] = intent
-        return intent
+        return self.memory.recall(
+            Kept.INTENT,
+            text,
+            lambda: parse(text, lambda name: self.places.find_loosely(name) is not None),
+        )
 
     async def switch(
         self, codes: Sequence[str], asked: tuple[str, str], place: Place | None = None
@@ -210,10 +201,9 @@ class Answers:
         Rendered once per release for the same sides, place and note: the figures behind it
         do not change until the core is reopened on new data."""
         key = (tuple(sides), place.code if place else None, note, tuple(also))
-        kept = self._summaries.get(key)
-        if kept is None:
-            kept = self._summaries[key] = await self._summary(sides, place, note, also)
-        return kept
+        return await self.memory.recall_async(
+            Kept.SUMMARY, key, lambda: self._summary(sides, place, note, also)
+        )
 
     async def _summary(
         self,

@@ -17,16 +17,14 @@ from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from cachetools import LRUCache
-
 from bot import across, advisor, callbacks, picker, wording
 from bot.across import Placed
-from bot.answers import READ_AT_MOST, READINGS_KEPT
 from bot.callbacks import Action, InvalidCallback
 from bot.conversation import dialogue, followups, phrasing
 from bot.conversation.answers import ConversationAnswers
 from bot.conversation.context import Context, member_key, message_key
 from bot.conversation.dialogue import Unsure
+from bot.memory import Kept
 from bot.normalize import normalize, title_variants
 from bot.parsing import MAX_TITLES, Intent, IntentKind, split_places
 from bot.payloads import resolution_json
@@ -44,20 +42,6 @@ from store.queries import CareerStore
 
 class Careerbot(ConversationAnswers):
     """The core every front end talks to: answer a message, press a button, set a place."""
-
-    def __init__(
-        self, store: CareerStore, index: TitleIndex, metadata: dict[str, str], places: Places
-    ) -> None:
-        super().__init__(store, index, metadata, places)
-        # How a message reads (its question, a follow-up move) depends on its words and this
-        # release's titles and places only: a message sent again is read from memory.
-        self._said: LRUCache[str, phrasing.Said] = LRUCache(READINGS_KEPT)
-        self._moves: LRUCache[str, followups.FollowUp | None] = LRUCache(READINGS_KEPT)
-
-    def forget_answers(self) -> None:
-        super().forget_answers()
-        self._said.clear()
-        self._moves.clear()
 
     @classmethod
     async def open(cls, database_url: str, index: TitleIndex | None = None) -> Careerbot:
@@ -280,20 +264,14 @@ class Careerbot(ConversationAnswers):
             )
 
     def _read(self, text: str) -> phrasing.Said:
-        said = self._said.get(text)
-        if said is None:
-            said = phrasing.read(text)
-            if len(text) <= READ_AT_MOST:
-                self._said[text] = said
-        return said
+        return self.memory.recall(Kept.SAID, text, lambda: phrasing.read(text))
 
     def _follow_up(self, question: str) -> followups.FollowUp | None:
-        if question in self._moves:
-            return self._moves[question]
-        move = followups.recognize(question, self.places.find_loosely, self._is_title)
-        if len(question) <= READ_AT_MOST:
-            self._moves[question] = move
-        return move
+        return self.memory.recall(
+            Kept.MOVE,
+            question,
+            lambda: followups.recognize(question, self.places.find_loosely, self._is_title),
+        )
 
     def _shared_head(self, intent: Intent) -> Intent:
         """ "civil vs mechanical vs electrical engineer": the last title's head noun is shared

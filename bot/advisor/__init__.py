@@ -27,6 +27,7 @@ from bot.advisor.questions import PREVIOUS, Ask, Question, normal, recognise, ti
 from bot.advisor.rankings import rank, rank_reply
 from bot.callbacks import Action
 from bot.conversation.context import Context
+from bot.memory import Kept
 from bot.places import Place
 from bot.render import esc
 from bot.replies import Button, Reply, ReplyKind, View
@@ -47,6 +48,14 @@ __all__ = [
 ]
 
 
+def _recognised(core: Core, text: str, *, tools: bool) -> Question | None:
+    """The advisor question in `text` (`tools`: "what jobs use Excel?" may be one), read once
+    while the core remembers it: it depends on the words and the release's places only."""
+    return core.memory.recall(
+        Kept.ADVICE, text, lambda: recognise(text, core.places.find, lambda _: tools), tools
+    )
+
+
 def is_group(chat_id: int | None) -> bool:
     """Telegram gives groups, supergroups and channels negative ids, users positive ones."""
     return chat_id is not None and chat_id < 0
@@ -65,14 +74,13 @@ async def answer(
     `previous` is the chat's last answer, when the caller remembers it; `default_area` the
     chat's remembered place (used for "is my pay fair?", where the pay is the user's own).
     """
-    places = core.places.find
-    question = recognise(text, places, lambda _: True)
+    question = _recognised(core, text, tools=True)
     if question is not None and question.ask == Ask.TOOLS:
         index = await tools.tool_index(core)
         found = index.find(question.tool or "")
         if found is not None:
             return await tools.tools_reply(core, found, question.measure or Measure.EMPLOYMENT)
-        question = recognise(text, places, lambda _: False)
+        question = _recognised(core, text, tools=False)
     if question is None:
         return await _same_for_another(core, text, previous)
     if question.ask == Ask.QUIZ:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from bot.layout import Keyboards
+from bot.memory import Memory
 from bot.places import Place, Places
 from bot.render import TopCode
 from bot.replies import Reply
@@ -36,6 +37,8 @@ class Core(Protocol):
         ...
     @property
     def metadata(self) -> Mapping[str, str]: ...
+    @property
+    def memory(self) -> Memory: ...
 
     async def facts(
         self, codes: Sequence[str], place: Place | None

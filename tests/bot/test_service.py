@@ -7,9 +7,10 @@ from typing import Any
 
 import pytest
 
-from bot.answers import READ_AT_MOST
+from bot.advisor.questions import recognise
 from bot.callbacks import MAX_BYTES, decode
 from bot.conversation import followups, phrasing
+from bot.memory import READ_AT_MOST
 from bot.parsing import parse as parsing_parse
 from bot.render import MAX_TEXT
 from bot.service import Careerbot
@@ -220,14 +221,16 @@ async def test_a_message_sent_again_is_read_from_memory_unless_it_is_long(
     read = Counting(phrasing.read)
     moves = Counting(followups.recognize)
     parsed = Counting(parsing_parse)
+    advice = Counting(recognise)
+    monkeypatch.setattr("bot.advisor.recognise", advice)
     monkeypatch.setattr("bot.service.phrasing.read", read)
     monkeypatch.setattr("bot.service.followups.recognize", moves)
     monkeypatch.setattr("bot.answers.parse", parsed)
     first = await careerbot.answer("plumber vs electrician")
-    counts = (read.calls, moves.calls, parsed.calls)
+    counts = (read.calls, moves.calls, parsed.calls, advice.calls)
     assert all(counts)
     assert await careerbot.answer("plumber vs electrician") == first
-    assert (read.calls, moves.calls, parsed.calls) == counts
+    assert (read.calls, moves.calls, parsed.calls, advice.calls) == counts
     long = "plumber vs electrician " + "please " * (READ_AT_MOST // 7)
     for _ in range(2):
         await careerbot.answer(long)
