@@ -17,7 +17,7 @@ emptied (resolutions and rendered summaries), so every distinct question is reso
 rendered afresh ("unseen questions"); and a burst with Delivery's
 throttling to Telegram's rates (30 messages/s overall) on — throughput is then 30/s by design.
 Throttling is off for all other phases. Questions: the evaluation set (bench/eval/queries.tsv),
-cycled.
+cycled. Every bot runs on the event loop `careerbot run` uses (uvloop where it is installed).
 
 Baselines, same run: a stock python-telegram-bot echo bot (PTB's defaults: httpx, no rate
 limiter; same concurrency), and an echo bot on careerbot's own pipeline (its HTTP transport,
@@ -371,7 +371,10 @@ def main() -> int:
     fake.start()
     try:
         url, token = parent.recv()
-        report = asyncio.run(run(parent, url, token))
+        from handlers.runner import event_loop_factory
+
+        with asyncio.Runner(loop_factory=event_loop_factory()) as runner:  # as `careerbot run`
+            report = runner.run(run(parent, url, token))
     finally:
         with contextlib.suppress(OSError):
             parent.send(None)

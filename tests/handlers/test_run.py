@@ -1,12 +1,16 @@
-"""`careerbot run` (handlers.runner): logging that never carries a secret."""
+"""`careerbot run` (handlers.runner): logging that never carries a secret, and its event loop."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
+import sys
+
+import pytest
 
 from bot.config import Settings
-from handlers.runner import RedactingFilter
+from handlers.runner import RedactingFilter, event_loop_factory, serve
 from tests.support.recording import (
     TOKEN,
 )
@@ -29,3 +33,25 @@ def test_log_filter_redacts_the_token_from_messages_and_tracebacks() -> None:
 
     assert TOKEN not in stream.getvalue()
     assert stream.getvalue().count("[redacted]") == 2  # the message and the exception text
+
+
+def test_the_event_loop_is_uvloops_where_installed_else_asyncios(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    uvloop = pytest.importorskip("uvloop")
+    assert event_loop_factory() is uvloop.new_event_loop
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # as if not installed (Windows)
+    assert event_loop_factory() is None
+
+
+def test_serve_runs_the_bot_on_that_loop(monkeypatch: pytest.MonkeyPatch) -> None:
+    uvloop = pytest.importorskip("uvloop")
+    seen: list[type] = []
+
+    async def main() -> None:
+        seen.append(type(asyncio.get_running_loop()))
+
+    serve(main())
+    monkeypatch.setitem(sys.modules, "uvloop", None)
+    serve(main())
+    assert seen[0] is uvloop.Loop and not issubclass(seen[1], uvloop.Loop)

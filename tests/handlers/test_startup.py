@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import http.server
+import importlib.util
 import secrets
 import socket
 import threading
@@ -173,6 +174,11 @@ def test_sigterm_stops_cleanly_with_exit_0(outcomes: dict[str, Outcome]) -> None
     assert outcome.code == 0, outcome.output
     assert not any(word in outcome.output for word in UNCLEAN), outcome.output
     assert "careerbot stopped" in outcome.output
+
+
+def test_the_bot_runs_on_uvloop_where_it_is_installed(outcomes: dict[str, Outcome]) -> None:
+    loop = "uvloop" if importlib.util.find_spec("uvloop") else "asyncio"
+    assert f"event loop: {loop}" in outcomes["sigterm"].output
 
 
 @pytest.mark.postgres
