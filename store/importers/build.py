@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from store import models
@@ -177,10 +177,19 @@ async def _write(url: str, tables: dict[Table, list[Row]]) -> None:
         async with engine.begin() as conn:
             await conn.run_sync(models.Base.metadata.drop_all, tables=SOURCE_TABLES)
             await conn.run_sync(models.Base.metadata.create_all)
+            await conn.run_sync(_index_user_tables)
             for target, rows in tables.items():
                 await _insert(conn, target, rows)
     finally:
         await engine.dispose()
+
+
+def _index_user_tables(conn: Connection) -> None:
+    """The user tables' indexes where the tables were kept (PostgreSQL: create_all leaves a
+    table that exists alone, and an older schema's table lacks a newer index)."""
+    for name in models.USER_TABLES:
+        for index in models.Base.metadata.tables[name].indexes:
+            index.create(conn, checkfirst=True)
 
 
 def _swap_in(scratch: Path, target: Path) -> None:

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import sqlite3
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 
 from store import models
 from store.db import Database, create_engine
@@ -169,3 +173,36 @@ async def test_prune_forgets_old_rows_and_keeps_recent_ones(
 
     await inbox.prune(keep=1800)
     assert await inbox.record(updates(1, 2, 3)) == {1, 2}  # 3 is remembered, 1 and 2 gone
+
+
+async def test_sweeps_read_only_the_unfinished_rows_however_many_are_done(tmp_path: Path) -> None:
+    """Done rows are kept a day, millions for a busy bot: renewing leases, claiming and listing
+    the unfinished must find the few open rows by the index, not read every row (SQLite plans
+    without statistics, so the index must win on its columns alone)."""
+    url = f"sqlite+aiosqlite:///{tmp_path / 'inbox.sqlite3'}"
+    await with_empty_inbox_table(url)
+    db = Database(url, must_exist=False)
+    inbox = InboxStore(db, 1, "polling", clock=Clock(1_800_000_000.0))
+    await inbox.record(updates(*range(1, 2001)))
+    await inbox.finish(set(range(1, 1991)))
+    statements: list[tuple[str, Any]] = []
+
+    def seen(conn: Any, cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(Engine, "before_cursor_execute", seen)
+    try:
+        await inbox.renew()
+        assert [c.update_id for c in await inbox.claim(own=True)] == list(range(1991, 2001))
+        assert await inbox.unfinished() == list(range(1991, 2001))
+    finally:
+        event.remove(Engine, "before_cursor_execute", seen)
+        await db.close()
+    plans = []
+    with sqlite3.connect(tmp_path / "inbox.sqlite3") as raw:
+        for statement, parameters in statements:
+            if "inbox" in statement and not statement.startswith("INSERT"):
+                rows = raw.execute(f"EXPLAIN QUERY PLAN {statement}", parameters).fetchall()
+                plans.append(" ".join(str(row[-1]) for row in rows))
+    assert len(plans) >= 3
+    assert all("INDEX ix_inbox_open (done_at=? AND bot_id=?)" in plan for plan in plans), plans
