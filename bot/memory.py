@@ -34,7 +34,7 @@ class Kept(Enum):
 
 
 READINGS_KEPT = 4096  # of each kind of reading: small objects
-SUMMARIES_KEPT = 2048  # rendered replies, a KB or two each: a few MB at most
+SUMMARIES_KEPT = 1024  # rendered replies, ~7 KB each with their buttons and figures: ~7 MB
 
 
 class Memory:
