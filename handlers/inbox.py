@@ -161,7 +161,8 @@ class Inbox:
             await self._learn_highest(self.store)
         now = self.clock()
         self._next_sweep, self._next_prune = now + self.sweep, now
-        self._writer = asyncio.create_task(self._write_forever(), name="inbox writer")
+        if self.store is not None:  # in memory only (the load bench's baseline): nothing to write
+            self._writer = asyncio.create_task(self._write_forever(), name="inbox writer")
 
     async def accept(
         self, received: Sequence[Received], updates: Sequence[object] = (), *, early: bool = False
@@ -288,10 +289,7 @@ class Inbox:
 
     async def _write_forever(self) -> None:
         while True:
-            due = [self._next_sweep, self._retry_due()]
-            if self._to_finish:  # finished updates wait a little, to go in one write
-                due.append(self._last_write + self.done_every)
-            wait = max(0.0, min(due) - self.clock())
+            wait = max(0.0, self._next_wake() - self.clock())
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(wait):
                     await self._wake.wait()
@@ -304,8 +302,15 @@ class Inbox:
             if self._closing and (self.failing is not None or not self._to_finish):
                 return
 
-    def _retry_due(self) -> float:
-        return self._next_retry if self.failing is not None else self._next_sweep
+    def _next_wake(self) -> float:
+        """When the writer has something to do unasked: while the database fails, only at the
+        next retry (nothing is written or swept before then — waking earlier would spin);
+        else at the next sweep, or when finished updates have waited `done_every`."""
+        if self.failing is not None:
+            return self._next_retry
+        if self._to_finish:  # finished updates wait a little, to go in one write
+            return min(self._next_sweep, self._last_write + self.done_every)
+        return self._next_sweep
 
     async def _write_once(self) -> None:
         """One round: what `accept` waits for and what was finished, in one transaction; while

@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 
 from handlers.app import CareerbotApplication
+from handlers.inbox import Inbox
 from handlers.replying import DATABASE_FAULTS
 from handlers.updates import id_of
-from store.db import Database, FaultKind
+from store.db import Database, DatabaseFault, FaultKind
 from store.inbox import MAX_ATTEMPTS, InboxStore, Received
 from tests.support.apps import Chat, bot_settings, running_bot, settled, until
 from tests.support.fakebotapi import FakeBotAPI, Fault
@@ -193,3 +194,52 @@ async def test_rows_written_before_a_rebuild_are_kept_in_the_new_file(
 
     after = small_db.inbox(bot)
     assert before.items() <= after.items() and len(after) == 2
+
+
+class DownStore:
+    """An inbox table whose database is down: every call fails as an unreachable server."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    async def _fail(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        raise DatabaseFault(FaultKind.UNREACHABLE)
+
+    claim = highest = write = record = renew = prune = _fail
+
+
+async def writer_rounds(inbox: Inbox, seconds: float) -> int:
+    """How many rounds the inbox's writer makes in `seconds` of doing nothing new."""
+    rounds = 0
+    write_once = inbox._write_once
+
+    async def counted() -> None:
+        nonlocal rounds
+        rounds += 1
+        await write_once()
+
+    inbox._write_once = counted  # type: ignore[method-assign]
+    await inbox.start()
+    await asyncio.sleep(seconds)
+    await inbox.stop()
+    return rounds
+
+
+async def test_while_the_database_fails_the_writer_sleeps_until_the_next_retry() -> None:
+    """Nothing is written or swept before the retry, so waking for the sweep would only spin:
+    a core's worth of CPU for as long as the outage lasted."""
+    store = DownStore()
+    inbox = Inbox(store, lambda update: None, dict, sweep=0.01, retry=0.2)  # type: ignore[arg-type]
+    rounds = await writer_rounds(inbox, 0.5)
+    assert inbox.failing is not None
+    assert rounds <= 5, rounds  # one per retry (and the stop), not thousands
+    assert store.calls <= 10
+
+
+async def test_an_inbox_kept_in_memory_has_no_writer_to_wake() -> None:
+    handed: list[object] = []
+    inbox = Inbox(None, handed.append, dict, sweep=0.01)
+    assert await writer_rounds(inbox, 0.2) == 0
+    assert await inbox.accept([Received(1, '{"update_id": 1}')])
+    assert handed == [{"update_id": 1}]
