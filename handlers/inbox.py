@@ -151,6 +151,11 @@ class Inbox:
         self._next_prune = 0.0
         self._next_retry = 0.0
         self._last_write = 0.0
+        # Updates handed over with no write of theirs to wait for (the database failed, or
+        # their write was late): only then has `_store_unstored` anything to do. Without this
+        # it would store again, in a transaction of its own, every update handed over early
+        # whose write had just committed (its `accept` not yet resumed): two writes an update.
+        self._orphans = False
 
     # ----------------------------------------------------------------------- in
 
@@ -180,6 +185,7 @@ class Inbox:
         if self.failing is not None:
             # The database is failing: answer now, store later (`_store_unstored` retries), and
             # do not wait for it — the poller goes on fetching, the webhook answers 503.
+            self._orphans = True
             for item in received:
                 if item.update_id not in self._entries:
                     self._hand_over(item, stored=False, update=parsed.get(item.update_id))
@@ -197,6 +203,7 @@ class Inbox:
             await asyncio.wait({future}, timeout=self.wait)
             stored = future.result()  # InvalidStateError if it is not done: not stored (yet)
         except Exception:
+            self._orphans = True  # their write failed or is late: `_store_unstored` sees to it
             for item in received:  # answered anyway; acknowledged once stored
                 if item.update_id not in self._entries:
                     self._hand_over(item, stored=False, update=parsed.get(item.update_id))
@@ -369,6 +376,9 @@ class Inbox:
     async def _store_unstored(self, store: InboxStore) -> bool:
         """Store what was handled while the database failed (Telegram may never send it again:
         a webhook retry can reach another instance); whether there was anything to store."""
+        if not self._orphans:
+            return False
+        self._orphans = False
         unstored = [
             Received(update_id, entry.payload)
             for update_id, entry in self._entries.items()
@@ -379,6 +389,7 @@ class Inbox:
         try:
             await store.record(unstored)
         except Exception as error:
+            self._orphans = True
             self._failed(error)
             return True
         self._recovered()
