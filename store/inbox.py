@@ -33,6 +33,8 @@ MAX_ATTEMPTS = 3  # handlings started before an update is given up
 KEEP_DONE = 24 * 3600.0  # done rows are kept this long: Telegram keeps updates up to 24 hours
 
 INBOX: Table = models.Base.metadata.tables[models.InboxUpdate.__tablename__]
+# What marking an update done empties (besides setting done_at): its JSON and its lease.
+_CLEARED_WHEN_DONE = (INBOX.c.payload.name, INBOX.c.lease_until.name)
 
 
 @dataclass(frozen=True)
@@ -97,15 +99,14 @@ class InboxStore:
             return set()
         now = self.clock()
         rows = self._rows(updates, now) if updates else []
-        finish = self._finish(done, now) if done else None
 
         def work(conn: Connection) -> set[int]:  # the bot's hottest write: in one step
             driver = conn.connection.driver_connection
             if isinstance(driver, sqlite3.Connection):  # Database.run_write's own thread
                 return _write_sqlite(driver, rows, self.bot_id, done, now)
             inserted = set(conn.execute(self._insert(), rows).scalars()) if rows else set()
-            if finish is not None:
-                conn.execute(finish)
+            if done:
+                conn.execute(self._finish(done, now))
             return inserted
 
         async with asyncio.timeout(self.timeout):
@@ -135,7 +136,7 @@ class InboxStore:
         return (
             update(INBOX)
             .where(INBOX.c.bot_id == self.bot_id, INBOX.c.update_id.in_(list(update_ids)))
-            .values(done_at=now, payload=None, lease_until=None)
+            .values(done_at=now, **dict.fromkeys(_CLEARED_WHEN_DONE))
         )
 
     async def claim(self, *, limit: int | None = 100, own: bool = False) -> list[Claimed]:
@@ -223,17 +224,17 @@ class InboxStore:
 # --------------------------------------------------------------------------- SQLite's hot write
 
 # The insert, as SQLAlchemy compiles it for SQLite, once: the columns in the table's order.
-_COLUMNS = [column.name for column in INBOX.columns]
 _INSERT_ONE = str(
     sqlite_insert(INBOX)
-    .values({name: bindparam(name) for name in _COLUMNS})
+    .values({column.name: bindparam(column.name) for column in INBOX.columns})
     .on_conflict_do_nothing(index_elements=[INBOX.c.bot_id, INBOX.c.update_id])
     .returning(INBOX.c.update_id)
     .compile(dialect=sqlite_dialect(paramstyle="named"))
 )
+# `InboxStore._finish`, spelled once: its IN list has as many marks as there are ids.
 _FINISH = (
-    f"UPDATE {INBOX.name} SET {INBOX.c.done_at.name} = ?, {INBOX.c.payload.name} = NULL, "
-    f"{INBOX.c.lease_until.name} = NULL "
+    f"UPDATE {INBOX.name} SET {INBOX.c.done_at.name} = ?, "
+    f"{', '.join(f'{name} = NULL' for name in _CLEARED_WHEN_DONE)} "
     f"WHERE {INBOX.c.bot_id.name} = ? AND {INBOX.c.update_id.name} IN ({{marks}})"
 )
 
