@@ -9,8 +9,11 @@ reach the ambiguity threshold any more.
 
 from __future__ import annotations
 
+import heapq
 import math
+from bisect import bisect_right
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from bot.titletables import SINGLE_WORD_SCAN, TitleTables
 from bot.titletext import FUNCTION_WORDS
@@ -23,6 +26,8 @@ UNKNOWN_WORD_WEIGHT = 2.0
 OPTIONAL_WEIGHT = 0.3  # a department or parenthesised word, relative to a title word
 MAX_BONUS = 3.0 + 1.5 + 1.5 * 1.5  # the most a title's length, evidence and jobs can add
 HEADLESS_CAP = MATCH_SCORE - 1.0  # "python" in "python developer": only a guess
+# The most a title's evidence and jobs add (bot/titletables.py: entry_bonus), and a hair more.
+ENTRY_BONUS_BOUND = 1.5 + 1.5 * 1.5 + 1e-6
 
 
 class FuzzyMatch(TitleTables):
@@ -49,10 +54,17 @@ class FuzzyMatch(TitleTables):
         return found / total if total else 0.0
 
     def _fuzzy(
-        self, required: list[str], optional: list[str], head: str, hidden: frozenset[str]
-    ) -> tuple[dict[int, tuple[float, bool]], dict[str, list[tuple[str, float]]]]:
-        """Score the titles sharing a (corrected) word with the query: entry -> (0..100, head
-        noun found).
+        self,
+        required: list[str],
+        optional: list[str],
+        head: str,
+        hidden: frozenset[str],
+        top: int,
+        spelled: Mapping[str, list[tuple[str, float]]],
+    ) -> tuple[Ranking, dict[str, list[tuple[str, float]]]]:
+        """The titles sharing a (corrected) word with the query, scored: at least the `top`
+        best exactly, the rest when asked for (see Ranking). `spelled`: the spellings of
+        words already worked out for this question.
 
         MaxScore pruning: words are taken rarest first, and once the words left could not lift
         a new title to the ambiguity threshold they only update titles already found. A
@@ -61,7 +73,7 @@ class FuzzyMatch(TitleTables):
         query = required + optional
         corrected: dict[str, list[tuple[str, float]]] = {}
         for word in query:
-            options = self._correct(word)
+            options = list(spelled[word]) if word in spelled else self._correct(word)
             options += [(a, 1.0) for a in self.abbreviations.get(word, ()) if a in self.postings]
             if not options:
                 joined = self.split_joined(word)
@@ -79,7 +91,6 @@ class FuzzyMatch(TitleTables):
             w: full_weight[w] * (OPTIONAL_WEIGHT if w in optional_set else 1.0) for w in query
         }
         required_weight = sum(weights[w] for w in required) or 1.0
-        hits: dict[int, dict[str, float]] = {}
         remaining = sum(weights.values())
         # Posting lists run from the lightest title up, and a heavier title can only score
         # less for the same words: past the weight where even every matchable word could not
@@ -94,72 +105,270 @@ class FuzzyMatch(TitleTables):
         heaviest = (
             sum(full_weight[w] for w in matchable) * 0.38 / needed if needed > 0 else math.inf
         )
-        entry_weight = self.entry_weight
+        by_weight = self.entry_weight.__getitem__
+        # What each word met, {title: quality of its best reading}, in reading order; the
+        # slices of posting lists read; and every title met, in the order first met (a tie
+        # is ranked in that order).
+        met: dict[str, dict[int, float]] = {}
+        reads: list[tuple[str, list[int]]] = []
+        seen: dict[int, float] = {}
         for word in sorted(query, key=weights.__getitem__, reverse=True):
             options = corrected[word]
+            qualities: dict[int, float] = {}
             if remaining / required_weight >= MIN_RECALL:
-                cap = SINGLE_WORD_SCAN if len(query) == 1 or hits else LEADING_WORD_SCAN
-                only = len(options) == 1  # then each title is met once: no better reading
+                cap = SINGLE_WORD_SCAN if len(query) == 1 or seen else LEADING_WORD_SCAN
                 for replacement, quality in options:
-                    for position in self.postings.get(replacement, ())[:cap]:
-                        if entry_weight[position] > heaviest:
-                            break
-                        found = hits.get(position)
-                        if found is None:
-                            hits[position] = {word: quality}
-                        elif only or found.get(word, 0.0) < quality:
-                            found[word] = quality
+                    posting = self.postings.get(replacement, [])
+                    end = bisect_right(posting, heaviest, 0, min(cap, len(posting)), key=by_weight)
+                    read = posting[:end]
+                    fresh = dict.fromkeys(read, quality)
+                    for position in fresh.keys() & qualities.keys():
+                        if qualities[position] > quality:  # the better reading counts
+                            fresh[position] = qualities[position]
+                    qualities.update(fresh)
+                    seen.update(fresh)
+                    reads.append((word, read))
             else:
-                for position, found in hits.items():
-                    entry_words = self.entry_words[position]
-                    for replacement, quality in options:
-                        if replacement in entry_words and found.get(word, 0.0) < quality:
-                            found[word] = quality
+                for replacement, quality in options:
+                    posting = self.postings.get(replacement, [])
+                    if len(posting) <= 4 * len(seen):
+                        having = seen.keys() & posting
+                    else:
+                        entry_words = self.entry_words
+                        having = {p for p in seen if replacement in entry_words[p]}
+                    for position in having:
+                        if qualities.get(position, 0.0) < quality:
+                            qualities[position] = quality
+            if qualities:
+                met[word] = qualities
             remaining -= weights[word]
         heads = {option for option, _ in corrected.get(head, ())} or {head}
         # Only a worker noun must head the title that matches ("paving crew supervisor" is not
         # a paving crew member); "medical collections" has no worker noun to agree with, but a
         # lone modifier ("python", "forklift") is only a guess.
         check_head = not heads.isdisjoint(self.agentive) or len(required) == 1
-        scores: dict[int, tuple[float, bool]] = {}
-        need = min(1 if len(required) <= 2 else 2, len(required))
-        entry_bonus, entry_list = self.entry_bonus, self.entry_list
-        # The innermost loop of resolving (a typo can touch a thousand titles): one lookup
-        # per word and plain comparisons instead of min() keep a misspelt title fast.
-        per_word = {w: (w in optional_set, weights[w], full_weight[w]) for w in query}
-        required_count = len(required)
-        for position, found in hits.items():
-            covered_required = covered_optional = covered = 0.0
-            matched = 0
-            lowest = 1.0
-            for word, quality in found.items():
-                is_optional, weight, full = per_word[word]
-                if is_optional:
-                    covered_optional += weight * quality
+        ranking = Ranking(
+            self,
+            met,
+            reads,
+            seen,
+            {w: (w in optional_set, weights[w], full_weight[w]) for w in query},
+            required_weight,
+            len(required),
+            min(1 if len(required) <= 2 else 2, len(required)),
+            head if check_head else None,
+            frozenset(heads),
+            hidden,
+            top,
+        )
+        return ranking, corrected
+
+
+class Ranking:
+    """The titles a query's words met, scored, best first: (position, (score, head noun
+    found)), ties in the order the titles were met.
+
+    Most titles are met by one word ("engineer" alone, for "sofware enginer"), and those are
+    scored in posting-list order: lightest first, so the best score the rest of a list could
+    reach only falls. A list is left once that is below the `top`-th best score so far; such a
+    title can never be among the first `top`, and `everything()` scores them only if asked.
+    """
+
+    def __init__(
+        self,
+        tables: TitleTables,
+        met: dict[str, dict[int, float]],
+        reads: list[tuple[str, list[int]]],
+        seen: dict[int, float],
+        per_word: dict[str, tuple[bool, float, float]],  # word -> (optional, weight, full)
+        required_weight: float,
+        required_count: int,
+        need: int,
+        head: str | None,  # the head noun a title must have, if it must
+        heads: frozenset[str],  # ... and its readings
+        hidden: frozenset[str],
+        top: int,
+    ) -> None:
+        self._tables = tables
+        self._met = met
+        self._seen = seen
+        self._per_word = per_word
+        self._required_weight = required_weight
+        self._required_count = required_count
+        self._head = head
+        self._heads = heads
+        self._hidden = hidden
+        self._scores: dict[int, tuple[float, bool]] = {}
+        self._best: list[float] = []  # the `top` best scores so far, a min-heap
+        self._top = top
+        counted: set[int] = set()
+        self._several: set[int] = set()  # titles met by more than one word
+        for qualities in met.values():
+            self._several |= qualities.keys() & counted
+            counted.update(qualities.keys())
+        for position in self._several:
+            self._score_several(position, need)
+        # The reads of required words, for the titles met by one word alone.
+        self._left = (
+            [_Read(word, read) for word, read in reads if read and not per_word[word][0]]
+            if need == 1
+            else []
+        )
+        self.complete = self._score_single(prune=True)
+        self._ranked = self._rank()
+
+    @property
+    def ranked(self) -> list[tuple[int, tuple[float, bool]]]:
+        """The titles scored so far, best first: every one that can be among the first `top`."""
+        return self._ranked
+
+    def more_than(self, count: int) -> bool:
+        """Whether more than `count` titles were scored, or could be."""
+        return len(self._ranked) > count or not self.complete
+
+    def everything(self) -> list[tuple[int, tuple[float, bool]]]:
+        """Every title met, scored, best first."""
+        if not self.complete:
+            self.complete = self._score_single(prune=False)
+            self._ranked = self._rank()
+        return self._ranked
+
+    def _rank(self) -> list[tuple[int, tuple[float, bool]]]:
+        scores = self._scores
+        return sorted(
+            [(p, scores[p]) for p in self._seen if p in scores], key=_score_of, reverse=True
+        )
+
+    def _keep(self, position: int, score: float, head_ok: bool) -> None:
+        self._scores[position] = (score, head_ok)
+        best = self._best
+        if len(best) < self._top:
+            heapq.heappush(best, score)
+        elif score > best[0]:
+            heapq.heapreplace(best, score)
+
+    def _head_ok(self, position: int) -> bool:
+        tables = self._tables
+        known = tables._entry_heads.get(position) or tables.entry_heads(position)
+        return not self._heads.isdisjoint(known)
+
+    def _score_several(self, position: int, need: int) -> None:
+        """A title met by several words: weighted recall of the query, precision of the title."""
+        tables = self._tables
+        if self._hidden and tables.entry_list[position].text in self._hidden:
+            return
+        covered_required = covered_optional = covered = 0.0
+        matched = 0
+        lowest = 1.0
+        found = False  # the head noun is among the words met
+        for word, qualities in self._met.items():
+            quality = qualities.get(position)
+            if quality is None:
+                continue
+            is_optional, weight, full = self._per_word[word]
+            if is_optional:
+                covered_optional += weight * quality
+            else:
+                covered_required += weight * quality
+                matched += 1
+            covered += full * quality
+            if quality < lowest:
+                lowest = quality
+            found = found or word == self._head
+        if matched < need or not matched:
+            return
+        recall = (covered_required + covered_optional) / (self._required_weight + covered_optional)
+        precision = covered / tables.entry_weight[position]
+        if precision > 1.0:
+            precision = 1.0
+        score = 100.0 * (0.62 * recall + 0.38 * precision)
+        if (
+            matched == self._required_count
+            and len(tables.entry_list[position].words) == self._required_count
+        ):
+            score += 3.0 * lowest
+        score = _capped(score + tables.entry_bonus[position])
+        head_ok = self._head is None or (found and self._head_ok(position))
+        if not head_ok and score > HEADLESS_CAP:
+            score = HEADLESS_CAP
+        self._keep(position, score, head_ok)
+
+    def _score_single(self, prune: bool) -> bool:
+        """Score titles met by one required word, each read from where it was left; with
+        `prune`, leave a read where no title of its rest could be among the first `top`.
+        Returns whether every read was scored to its end."""
+        tables = self._tables
+        entry_weight, entry_bonus, entry_list = (
+            tables.entry_weight,
+            tables.entry_bonus,
+            tables.entry_list,
+        )
+        hidden, several, scores, best, top = (
+            self._hidden,
+            self._several,
+            self._scores,
+            self._best,
+            self._top,
+        )
+        one_word = self._required_count == 1
+        complete = True
+        for left in self._left:
+            word, read = left.word, left.titles
+            qualities = self._met[word]
+            _, weight, full = self._per_word[word]
+            most = max(qualities.values())
+            # The most a title of this read can score: its best reading, the most bonus.
+            reach_recall = 0.62 * (weight * most / self._required_weight)
+            reach_bonus = ENTRY_BONUS_BOUND + (3.0 * most if one_word else 0.0)
+            is_head = self._head is None or word == self._head
+            for index in range(left.done, len(read)):
+                position = read[index]
+                if position in several or position in scores:
+                    continue
+                if prune and len(best) >= top:
+                    reach = 100.0 * (
+                        reach_recall + 0.38 * min(1.0, full * most / entry_weight[position])
+                    )
+                    if reach + reach_bonus < best[0]:
+                        left.done = index
+                        complete = False
+                        break
+                if hidden and entry_list[position].text in hidden:
+                    continue
+                quality = qualities[position]
+                precision = full * quality / entry_weight[position]
+                if precision > 1.0:
+                    precision = 1.0
+                score = 100.0 * (
+                    0.62 * (weight * quality / self._required_weight) + 0.38 * precision
+                )
+                if one_word and len(entry_list[position].words) == 1:
+                    score += 3.0 * quality
+                score = _capped(score + entry_bonus[position])
+                head_ok = self._head is None or (is_head and self._head_ok(position))
+                if not head_ok and score > HEADLESS_CAP:
+                    score = HEADLESS_CAP
+                if prune:
+                    self._keep(position, score, head_ok)
                 else:
-                    covered_required += weight * quality
-                    matched += 1
-                covered += full * quality
-                if quality < lowest:
-                    lowest = quality
-            if matched < need or not matched:
-                continue
-            if hidden and entry_list[position].text in hidden:
-                continue
-            recall = (covered_required + covered_optional) / (required_weight + covered_optional)
-            precision = covered / entry_weight[position]
-            if precision > 1.0:
-                precision = 1.0
-            score = 100.0 * (0.62 * recall + 0.38 * precision)
-            if matched == required_count and len(entry_list[position].words) == required_count:
-                score += 3.0 * lowest
-            score += entry_bonus[position]
-            if score > 99.0:
-                score = 99.0
-            head_ok = not check_head or (
-                head in found and not heads.isdisjoint(self.entry_heads(position))
-            )
-            if not head_ok:
-                score = min(score, HEADLESS_CAP)
-            scores[position] = (score, head_ok)
-        return scores, corrected
+                    scores[position] = (score, head_ok)
+            else:
+                left.done = len(read)
+        return complete
+
+
+@dataclass(slots=True)
+class _Read:
+    """One word's read of a posting list, and how much of it has been scored."""
+
+    word: str
+    titles: list[int]
+    done: int = 0
+
+
+def _capped(score: float) -> float:
+    return 99.0 if score > 99.0 else score
+
+
+def _score_of(item: tuple[int, tuple[float, bool]]) -> float:
+    return item[1][0]

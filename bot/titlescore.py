@@ -15,9 +15,9 @@ query's head noun in the title that matched, and a clear lead over any other tit
 
 from __future__ import annotations
 
-import heapq
+import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from bot.fuzzymatch import (
@@ -173,11 +173,15 @@ class TitleScorer(FuzzyMatch):
                     fallback, _ = self._rank_entry(
                         entry, required, FALLBACK_SCORE, optional, hidden
                     )
+        # A word's spellings are worked out once per question (a typo's search of the
+        # vocabulary is a good part of resolving it).
+        spelled: dict[str, list[tuple[str, float]]] = {}
         if len(required) == 1 and not optional and not fallback:
-            generic, confident = self._generic(required[0], hidden)
+            spelled[required[0]] = self._correct(required[0])
+            generic, confident = self._generic(required[0], spelled[required[0]], hidden)
             if generic:
                 return Scored(generic, confident)
-        return self._fuzzy_scored(required, optional, head, hidden, fallback)
+        return self._fuzzy_scored(required, optional, head, hidden, fallback, spelled)
 
     def _rank_entry(
         self,
@@ -197,31 +201,28 @@ class TitleScorer(FuzzyMatch):
         O*NET lists the bare word elsewhere.
         """
         head = head_noun(entry.words)
-        codes = dict(entry.codes)
-        display = dict(entry.display)
+        codes, display = entry.codes, entry.display
         if len(entry.words) == 1:
+            codes, display = dict(codes), dict(display)
             for code in self.heads.get(head, ()):
                 codes.setdefault(code, 0.0)
                 display.setdefault(code, self.occupation_titles[code])
         typical = self._typical(required, codes, hidden)
         hints = self._hints(list(optional), codes, hidden)
-
-        def rank(code: str) -> float:
-            evidence = codes[code]
-            official = 10.0 if code in entry.official else 0.0
-            curated = 8.0 if evidence >= KIND_WEIGHT["curated"] else 0.0
-            about = 1.0 if head in self.title_words[code] else 0.0
-            return (
-                official
-                + curated
+        # Run for every title a fuzzy match reads: plain loops and locals keep it cheap.
+        official, prior, title_words = entry.official, self.prior, self.title_words
+        curated = KIND_WEIGHT["curated"]
+        ranks: dict[str, float] = {}
+        for code, evidence in codes.items():
+            ranks[code] = (
+                (10.0 if code in official else 0.0)
+                + (8.0 if evidence >= curated else 0.0)
                 + min(evidence, 2.5) / 2.5
-                + 2.0 * self.prior(code)
-                + about
+                + 2.0 * prior(code)
+                + (1.0 if head in title_words[code] else 0.0)
                 + TYPICAL_WEIGHT * typical.get(code, 0.0)
                 + HINT_WEIGHT * hints.get(code, 0.0)
             )
-
-        ranks = {code: rank(code) for code in codes}
         ranked = sorted(codes, key=ranks.__getitem__, reverse=True)
         # A title several occupations share answers when the first is clearly ahead, or the
         # next is its sibling ("bus driver": school or transit, SOC minor group 53-30).
@@ -278,7 +279,7 @@ class TitleScorer(FuzzyMatch):
         return out
 
     def _generic(
-        self, word: str, hidden: frozenset[str]
+        self, word: str, spellings: list[tuple[str, float]], hidden: frozenset[str]
     ) -> tuple[list[tuple[str, str, float]], bool]:
         """One generic word ("manager", "mechanics", "techer"): the occupations whose own
         title is about that word, most jobs first.
@@ -287,7 +288,7 @@ class TitleScorer(FuzzyMatch):
         of a word many titles use ("nurce"). A typo's nearest rare word ("burgers" -> "bugler")
         is more likely not a job at all, so that only earns a "did you mean".
         """
-        for corrected, quality in self._correct(word)[:1]:
+        for corrected, quality in spellings[:1]:
             confident = quality == 1.0 or len(self.postings.get(corrected, ())) >= COMMON_TITLE_WORD
             entry = self.entries.get(corrected)
             if entry is not None and quality >= 0.8 and corrected not in hidden:
@@ -312,12 +313,12 @@ class TitleScorer(FuzzyMatch):
         head: str,
         hidden: frozenset[str],
         fallback: list[tuple[str, str, float]],
+        spelled: Mapping[str, list[tuple[str, float]]],
     ) -> Scored:
-        scores, corrected = self._fuzzy(required, optional, head, hidden)
-        # A typo can touch a thousand titles and only the best few dozen are read: take those
-        # (nlargest keeps sorted()'s order, ties included), and all of them only if the runner-up
-        # is not among them.
-        ranked_entries = heapq.nlargest(TOP_ENTRIES, scores.items(), key=lambda item: item[1][0])
+        ranking, corrected = self._fuzzy(required, optional, head, hidden, TOP_ENTRIES, spelled)
+        # A typo can touch a thousand titles and only the best few dozen are read; the rest
+        # only if the runner-up is not among the first.
+        ranked_entries = ranking.ranked[:TOP_ENTRIES]
         if not ranked_entries or ranked_entries[0][1][0] < AMBIGUOUS_SCORE:
             modifiers = tuple(w for w in required if w != head and w not in FUNCTION_WORDS)
             return Scored(fallback, False, False, head, modifiers)
@@ -326,20 +327,24 @@ class TitleScorer(FuzzyMatch):
         # Ambiguity is between title strings: codes sharing the best title are ranked like an
         # exact match, and only a different title scoring close to it makes us ask.
         runner_up = self._runner_up(ranked_entries, best_entry, head_ok)
-        if runner_up is None and len(scores) > len(ranked_entries):
-            every = sorted(scores.items(), key=lambda item: item[1][0], reverse=True)
-            runner_up = self._runner_up(every, best_entry, head_ok)
+        if runner_up is None and ranking.more_than(len(ranked_entries)):
+            runner_up = self._runner_up(ranking.everything(), best_entry, head_ok)
         lead = best_score - (runner_up or 0.0)
         by_code: dict[str, tuple[str, float]] = {}
+        bar = -math.inf  # the SHOWN_CODES-th best value in by_code, once it has that many
         for position, (score, _) in ranked_entries:
             shown_score = round(score, 1)  # what this title's codes get at most
-            if len(by_code) >= SHOWN_CODES and shown_score < _nth_best(by_code, SHOWN_CODES):
+            if shown_score < bar:
                 break  # no code of this title or a later one can reach the shown list
             entry = self.entry_list[position]
             ranked, _ = self._rank_entry(entry, required, shown_score, optional, hidden)
             for code, shown, value in ranked:
                 if code not in by_code or by_code[code][1] < value:
                     by_code[code] = (shown, value)
+            if len(by_code) >= SHOWN_CODES:
+                bar = sorted([value for _, value in by_code.values()], reverse=True)[
+                    SHOWN_CODES - 1
+                ]
         for code, shown, value in fallback:
             if code not in by_code or by_code[code][1] < value:
                 by_code[code] = (shown, value)
@@ -385,7 +390,3 @@ class TitleScorer(FuzzyMatch):
             ),
             None,
         )
-
-
-def _nth_best(by_code: dict[str, tuple[str, float]], n: int) -> float:
-    return heapq.nlargest(n, (value for _, value in by_code.values()))[-1]

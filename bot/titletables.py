@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -331,7 +332,7 @@ class TitleTables:
                     for code in entry.codes:
                         counts[code] += 1
             known = dict(counts)
-            if not hidden:
+            if not hidden and word in self.postings:  # never a memo of every typo asked
                 self._word_code_counts[word] = known
         return known
 
@@ -356,7 +357,9 @@ class TitleTables:
                 ):
                     out.append((match, score / 100.0 * 0.95))
         if len(word) >= 3:
-            prefixed = [w for w in pool if w.startswith(word) and len(w) > len(word)]
+            # The pool is in alphabetical order: the words starting with `word` are one slice.
+            start = bisect_right(pool, word)
+            prefixed = pool[start : bisect_left(pool, word + "\uffff", start)]
             prefixed.sort(key=lambda w: -len(self.postings[w]))
             out += [(w, 0.85) for w in prefixed[:3]]
         return out

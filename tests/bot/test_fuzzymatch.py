@@ -1,0 +1,63 @@
+"""Fuzzy matching's ranking: scoring only the titles that can be among the first few never
+changes which those are, and the rest are there when asked for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.fuzzymatch import ENTRY_BONUS_BOUND, Ranking
+from bot.resolver import TitleIndex
+from bot.titletext import analyse
+from tests.support.tiny_titles import tiny_index
+
+TYPOS = ["sofware enginer", "constuction worker", "project manger", "truck drivr", "techie"]
+
+
+def ranking(index: TitleIndex, text: str, top: int) -> Ranking:
+    required, optional, head = index.required(analyse(text))
+    return index._fuzzy(required, optional, head, frozenset(), top, {})[0]
+
+
+@pytest.mark.parametrize("text", TYPOS)
+def test_the_first_titles_are_those_of_scoring_every_title(
+    real_index: TitleIndex, text: str
+) -> None:
+    everything = ranking(real_index, text, top=10**9)  # the heap never fills: nothing left
+    assert everything.complete
+    pruned = ranking(real_index, text, top=40)
+    assert pruned.ranked[:40] == everything.ranked[:40]
+    assert pruned.everything() == everything.ranked
+
+
+def test_a_typo_of_a_common_word_leaves_most_of_its_titles_unscored(
+    real_index: TitleIndex,
+) -> None:
+    """ "enginer" meets hundreds of engineer titles; few can be among the first 40."""
+    pruned = ranking(real_index, "sofware enginer", top=40)
+    assert not pruned.complete
+    assert pruned.more_than(40)
+    assert len(pruned.ranked) < len(pruned.everything()) / 2
+
+
+def test_the_bonus_bound_holds_for_every_title(real_index: TitleIndex) -> None:
+    """Leaving a title unscored is safe only if no title's bonus exceeds the bound."""
+    assert max(real_index.entry_bonus) <= ENTRY_BONUS_BOUND
+
+
+def test_a_small_ranking_is_complete_and_ordered(tmp_path: Path) -> None:
+    index = tiny_index(tmp_path)
+    result = ranking(index, "forklift operater", top=40)
+    assert result.complete and not result.more_than(len(result.ranked))
+    scores = [score for _, (score, _) in result.ranked]
+    assert scores == sorted(scores, reverse=True) and scores
+
+
+def test_typos_are_not_remembered_word_by_word(real_index: TitleIndex) -> None:
+    """The per-word memo of occupations holds title words only, not every typo asked."""
+    before = len(real_index._word_code_counts)
+    for n in range(20):
+        real_index._resolve(f"zqxw{n}vy engineer", 5)
+    assert all(word in real_index.postings for word in real_index._word_code_counts)
+    assert len(real_index._word_code_counts) <= before + 1
