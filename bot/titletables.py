@@ -145,7 +145,7 @@ class TitleTables:
                     continue
                 entry = entries.get(variant)
                 if entry is None:
-                    entry = entries[variant] = TitleEntry(variant, tuple(variant.split()))
+                    entry = entries[variant] = TitleEntry(variant, tuple(variant.split()), {}, {})
                 entry.codes[code] = entry.codes.get(code, 0.0) + KIND_WEIGHT.get(kind, 1.0)
                 entry.display.setdefault(code, title)
                 if kind in OFFICIAL_KINDS and number == 0:
@@ -201,14 +201,19 @@ class TitleTables:
         self.entry_words: list[frozenset[str]] = []
         attested: list[float] = []
         priors: list[float] = []
+        # Built at every start for ~50,000 titles: C-level helpers (map, join, isalpha) over
+        # Python loops where they give the same values.
+        prior = {code: self.prior(code) for code in self.occupation_titles}.__getitem__
+        head_counts: dict[str, int] = defaultdict(int)
         for position, entry in enumerate(self.entry_list):
             words = frozenset(entry.words)
             self.entry_words.append(words)
             attested.append(max(entry.codes.values()))
-            priors.append(max(map(self.prior, entry.codes)))
+            priors.append(max(map(prior, entry.codes)))
             spelled = [w for w in entry.words if w not in ACRONYM_SKIP]
-            if 2 <= len(spelled) <= 5 and all(w.isalpha() for w in spelled):
-                acronym = "".join(w[0] for w in spelled)
+            # The words are non-empty: all of them are alphabetic when joined they are.
+            if 2 <= len(spelled) <= 5 and "".join(spelled).isalpha():
+                acronym = "".join([w[0] for w in spelled])
                 weight = attested[-1] + priors[-1]
                 if acronym not in acronyms or acronyms[acronym][0] < weight:
                     acronyms[acronym] = (weight, entry.text)
@@ -216,12 +221,10 @@ class TitleTables:
                 postings[word].append(position)
             for code in entry.codes:
                 code_positions[code].append(position)
+            head_counts[head_noun(entry.words)] += 1
         self.acronyms = {a: text for a, (_, text) in acronyms.items()}
         # Nouns that name a worker ("supervisor", "nurse") head most titles they are in; field
         # words ("collections", "welding", "crew") mostly modify another noun.
-        head_counts: dict[str, int] = defaultdict(int)
-        for entry in self.entry_list:
-            head_counts[head_noun(entry.words)] += 1
         self.agentive = frozenset(
             w
             for w, n in head_counts.items()
@@ -246,7 +249,7 @@ class TitleTables:
         }
         # Per-title constants of the fuzzy score.
         idf = self.idf
-        self.entry_weight = [sum(idf[w] for w in e.words) or 1.0 for e in self.entry_list]
+        self.entry_weight = [sum(map(idf.__getitem__, e.words)) or 1.0 for e in self.entry_list]
         self.entry_bonus = [
             1.5 * min(most, 3.0) / 3.0 + 1.5 * prior
             for most, prior in zip(attested, priors, strict=True)
