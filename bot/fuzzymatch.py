@@ -134,8 +134,8 @@ class FuzzyMatch(TitleTables):
                     if len(posting) <= 4 * len(seen):
                         having = seen.keys() & posting
                     else:
-                        entry_words = self.entry_words
-                        having = {p for p in seen if replacement in entry_words[p]}
+                        entry_list = self.entry_list
+                        having = {p for p in seen if replacement in entry_list[p].words}
                     for position in having:
                         if qualities.get(position, 0.0) < quality:
                             qualities[position] = quality

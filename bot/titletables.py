@@ -133,8 +133,13 @@ class TitleTables:
     ) -> None:
         entries: dict[str, TitleEntry] = {}
         seen_variants: dict[tuple[str, bool], list[str]] = {}  # titles repeat across codes
-        for code, title, kind in titles:
-            if code not in self.occupation_titles:
+        # One string per code and per word, shared by every title that has it: each row and
+        # each split brings its own copy otherwise (~10 MB over the index).
+        code_of = {code: code for code in self.occupation_titles}
+        word_of: dict[str, str] = {}
+        for row_code, title, kind in titles:
+            code = code_of.get(row_code)
+            if code is None:
                 continue
             key = (title, kind == "occupation")
             variants = seen_variants.get(key) or seen_variants.setdefault(
@@ -145,7 +150,8 @@ class TitleTables:
                     continue
                 entry = entries.get(variant)
                 if entry is None:
-                    entry = entries[variant] = TitleEntry(variant, tuple(variant.split()), {}, {})
+                    words = tuple([word_of.setdefault(w, w) for w in variant.split()])
+                    entry = entries[variant] = TitleEntry(variant, words, {}, {})
                 entry.codes[code] = entry.codes.get(code, 0.0) + KIND_WEIGHT.get(kind, 1.0)
                 entry.display.setdefault(code, title)
                 if kind in OFFICIAL_KINDS and number == 0:
@@ -197,8 +203,7 @@ class TitleTables:
         acronyms: dict[str, tuple[float, str]] = {}
         code_positions: dict[str, list[int]] = defaultdict(list)
         postings: dict[str, list[int]] = defaultdict(list)
-        # Per-title constants, worked out once: its words, its best attestation and prior.
-        self.entry_words: list[frozenset[str]] = []
+        # Per-title constants, worked out once: its best attestation and prior.
         attested: list[float] = []
         priors: list[float] = []
         # Built at every start for ~50,000 titles: C-level helpers (map, join, isalpha) over
@@ -206,8 +211,6 @@ class TitleTables:
         prior = {code: self.prior(code) for code in self.occupation_titles}.__getitem__
         head_counts: dict[str, int] = defaultdict(int)
         for position, entry in enumerate(self.entry_list):
-            words = frozenset(entry.words)
-            self.entry_words.append(words)
             attested.append(max(entry.codes.values()))
             priors.append(max(map(prior, entry.codes)))
             spelled = [w for w in entry.words if w not in ACRONYM_SKIP]
@@ -217,7 +220,7 @@ class TitleTables:
                 weight = attested[-1] + priors[-1]
                 if acronym not in acronyms or acronyms[acronym][0] < weight:
                     acronyms[acronym] = (weight, entry.text)
-            for word in words:
+            for word in dict.fromkeys(entry.words):  # a word twice is one posting
                 postings[word].append(position)
             for code in entry.codes:
                 code_positions[code].append(position)
