@@ -76,12 +76,16 @@ def title_variants(title: str, short_name: bool = False) -> list[str]:
         variants += [normalize(inner) for inner in _PARENTHESES.findall(title)]
     else:  # most titles (and a sixth of the index build)
         variants = [normalize(title)]
-    first = title.split(",")[0].strip()
-    if short_name and "," in title and first.endswith("s"):
-        # An occupation's own name before its qualifiers: "Substitute Teachers, Short-Term".
-        # O*NET names occupations in the plural; "Transportation, Storage, and Distribution
-        # Managers" or "Property, Real Estate, ..." begin with a list of fields instead.
-        variants.append(normalize(first))
+    if short_name and "," in title:
+        first = title.split(",")[0].strip()
+        if first.endswith("s"):
+            # An occupation's own name before its qualifiers: "Substitute Teachers,
+            # Short-Term". O*NET names occupations in the plural; "Transportation, Storage,
+            # and Distribution Managers" or "Property, Real Estate, ..." begin with a list of
+            # fields instead.
+            variants.append(normalize(first))
+    if len(variants) == 1:
+        return variants if variants[0] else []
     seen: list[str] = []
     for variant in variants:
         if variant and variant not in seen:
