@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import math
+import sys
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -133,10 +134,9 @@ class TitleTables:
     ) -> None:
         entries: dict[str, TitleEntry] = {}
         seen_variants: dict[tuple[str, bool], list[str]] = {}  # titles repeat across codes
-        # One string per code and per word, shared by every title that has it: each row and
-        # each split brings its own copy otherwise (~10 MB over the index).
+        # One string per code and per word (interned), shared by every title that has it:
+        # each row and each split brings its own copy otherwise (~10 MB over the index).
         code_of = {code: code for code in self.occupation_titles}
-        word_of: dict[str, str] = {}
         for row_code, title, kind in titles:
             code = code_of.get(row_code)
             if code is None:
@@ -150,7 +150,7 @@ class TitleTables:
                     continue
                 entry = entries.get(variant)
                 if entry is None:
-                    words = tuple([word_of.setdefault(w, w) for w in variant.split()])
+                    words = tuple(map(sys.intern, variant.split()))
                     entry = entries[variant] = TitleEntry(variant, words, {}, {})
                 entry.codes[code] = entry.codes.get(code, 0.0) + KIND_WEIGHT.get(kind, 1.0)
                 entry.display.setdefault(code, title)
@@ -213,18 +213,23 @@ class TitleTables:
         for position, entry in enumerate(self.entry_list):
             attested.append(max(entry.codes.values()))
             priors.append(max(map(prior, entry.codes)))
-            spelled = [w for w in entry.words if w not in ACRONYM_SKIP]
+            words = entry.words
+            spelled = (
+                words
+                if ACRONYM_SKIP.isdisjoint(words)
+                else [w for w in words if w not in ACRONYM_SKIP]
+            )
             # The words are non-empty: all of them are alphabetic when joined they are.
             if 2 <= len(spelled) <= 5 and "".join(spelled).isalpha():
                 acronym = "".join([w[0] for w in spelled])
                 weight = attested[-1] + priors[-1]
                 if acronym not in acronyms or acronyms[acronym][0] < weight:
                     acronyms[acronym] = (weight, entry.text)
-            for word in dict.fromkeys(entry.words):  # a word twice is one posting
+            for word in dict.fromkeys(words):  # a word twice is one posting
                 postings[word].append(position)
             for code in entry.codes:
                 code_positions[code].append(position)
-            head_counts[head_noun(entry.words)] += 1
+            head_counts[words[-1] if "of" not in words else head_noun(words)] += 1
         self.acronyms = {a: text for a, (_, text) in acronyms.items()}
         # Nouns that name a worker ("supervisor", "nurse") head most titles they are in; field
         # words ("collections", "welding", "crew") mostly modify another noun.
