@@ -337,6 +337,10 @@ class TitleScorer(FuzzyMatch):
             if shown_score < bar:
                 break  # no code of this title or a later one can reach the shown list
             entry = self.entry_list[position]
+            if len(entry.words) > 1 and all(
+                code in by_code and by_code[code][1] >= shown_score for code in entry.codes
+            ):
+                continue  # its codes are all shown at least this high: it cannot change them
             ranked, _ = self._rank_entry(entry, required, shown_score, optional, hidden)
             for code, shown, value in ranked:
                 if code not in by_code or by_code[code][1] < value:
