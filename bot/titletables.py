@@ -145,16 +145,18 @@ class TitleTables:
             variants = seen_variants.get(key) or seen_variants.setdefault(
                 key, title_variants(title, short_name=key[1])
             )
+            weight = KIND_WEIGHT.get(kind, 1.0)
+            official = kind in OFFICIAL_KINDS
             for number, variant in enumerate(variants):
-                if (variant, code) in removed_set:
+                if removed_set and (variant, code) in removed_set:
                     continue
                 entry = entries.get(variant)
                 if entry is None:
                     words = tuple(map(sys.intern, variant.split()))
                     entry = entries[variant] = TitleEntry(variant, words, {}, {})
-                entry.codes[code] = entry.codes.get(code, 0.0) + KIND_WEIGHT.get(kind, 1.0)
+                entry.codes[code] = entry.codes.get(code, 0.0) + weight
                 entry.display.setdefault(code, title)
-                if kind in OFFICIAL_KINDS and number == 0:
+                if official and number == 0:
                     entry.official = entry.official | {code}
         self.entries = entries
         self.entry_list = list(entries.values())
