@@ -71,11 +71,17 @@ def title_variants(title: str, short_name: bool = False) -> list[str]:
     'CEO (Chief Executive Officer)': both halves are names people type. With `short_name`, an
     occupation title's part before the first comma is a name too.
     """
+    return [" ".join(words) for words in title_variant_words(title, short_name)]
+
+
+def title_variant_words(title: str, short_name: bool = False) -> list[tuple[str, ...]]:
+    """The words of each of `title_variants`, for the index: singular() hands back one shared
+    string per word, so the index's 50,000 titles hold one copy of each word between them."""
     if "(" in title:
-        variants = [normalize(_PARENTHESES.sub(" ", title))]
-        variants += [normalize(inner) for inner in _PARENTHESES.findall(title)]
+        variants = [tuple(tokens(_PARENTHESES.sub(" ", title)))]
+        variants += [tuple(tokens(inner)) for inner in _PARENTHESES.findall(title)]
     else:  # most titles (and a sixth of the index build)
-        variants = [normalize(title)]
+        variants = [tuple(tokens(title))]
     if short_name and "," in title:
         first = title.split(",")[0].strip()
         if first.endswith("s"):
@@ -83,10 +89,10 @@ def title_variants(title: str, short_name: bool = False) -> list[str]:
             # Short-Term". O*NET names occupations in the plural; "Transportation, Storage,
             # and Distribution Managers" or "Property, Real Estate, ..." begin with a list of
             # fields instead.
-            variants.append(normalize(first))
+            variants.append(tuple(tokens(first)))
     if len(variants) == 1:
         return variants if variants[0] else []
-    seen: list[str] = []
+    seen: list[tuple[str, ...]] = []
     for variant in variants:
         if variant and variant not in seen:
             seen.append(variant)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import math
-import sys
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field
 from cachetools import LRUCache
 from rapidfuzz import fuzz, process
 
-from bot.normalize import fold, singular, title_variants, tokens
+from bot.normalize import fold, singular, title_variant_words, title_variants, tokens
 from bot.titletext import head_noun
 
 # How much one source's use of a title says that it names the occupation.
@@ -133,26 +132,29 @@ class TitleTables:
         self, titles: Iterable[tuple[str, str, str]], removed_set: set[tuple[str, str]]
     ) -> None:
         entries: dict[str, TitleEntry] = {}
-        seen_variants: dict[tuple[str, bool], list[str]] = {}  # titles repeat across codes
-        # One string per code and per word (interned), shared by every title that has it:
-        # each row and each split brings its own copy otherwise (~10 MB over the index).
+        # A title's variants and their words (titles repeat across codes).
+        seen_variants: dict[tuple[str, bool], list[tuple[str, tuple[str, ...]]]] = {}
+        # One string per code and per word, shared by every title that has it: each row
+        # brings its own copy of the code otherwise (title_variant_words shares the words).
         code_of = {code: code for code in self.occupation_titles}
         for row_code, title, kind in titles:
             code = code_of.get(row_code)
             if code is None:
                 continue
             key = (title, kind == "occupation")
-            variants = seen_variants.get(key) or seen_variants.setdefault(
-                key, title_variants(title, short_name=key[1])
-            )
+            variants = seen_variants.get(key)
+            if variants is None:
+                variants = seen_variants[key] = [
+                    (" ".join(words), words)
+                    for words in title_variant_words(title, short_name=key[1])
+                ]
             weight = KIND_WEIGHT.get(kind, 1.0)
             official = kind in OFFICIAL_KINDS
-            for number, variant in enumerate(variants):
+            for number, (variant, words) in enumerate(variants):
                 if removed_set and (variant, code) in removed_set:
                     continue
                 entry = entries.get(variant)
                 if entry is None:
-                    words = tuple(map(sys.intern, variant.split()))
                     entry = entries[variant] = TitleEntry(variant, words, {}, {})
                 entry.codes[code] = entry.codes.get(code, 0.0) + weight
                 entry.display.setdefault(code, title)
