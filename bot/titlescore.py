@@ -337,6 +337,8 @@ class TitleScorer(FuzzyMatch):
             if shown_score < bar:
                 break  # no code of this title or a later one can reach the shown list
             entry = self.entry_list[position]
+            if len(entry.words) == len(required):  # the whole title, spelled right
+                entry = self._steered(entry, hidden)
             if len(entry.words) > 1 and all(
                 code in by_code and by_code[code][1] >= shown_score for code in entry.codes
             ):
@@ -376,6 +378,15 @@ class TitleScorer(FuzzyMatch):
             and not any(o in vocabulary for o, _ in corrected.get(w) or [(w, 1.0)])
         )
         return Scored([(c, s, v) for c, s, v, _ in adjusted], confident, headed, head, unexplained)
+
+    def _steered(self, entry: TitleEntry, hidden: frozenset[str]) -> TitleEntry:
+        """The title a curated alias says this one means, if any: "project manger" spelled
+        right means what "project manager" does (Project Management Specialists), not
+        whichever of its O*NET occupations ranks first. Only for a title as long as the
+        query: "nurse administrator" is not steered by what "administrator" alone means."""
+        target = self.aliases.get(entry.text)
+        steered = self.entries.get(target) if target and target not in hidden else None
+        return steered if steered is not None else entry
 
     def _runner_up(
         self,

@@ -276,3 +276,17 @@ def test_a_title_that_only_comes_close_is_asked_about_not_answered(real_index: T
     found = real_index.resolve("executive assistant to the ceo")
     assert found.best is not None and 70 <= found.best.score < 80
     assert found.status == Status.AMBIGUOUS
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    "typo, spelled", [("project manger", "project manager"), ("state troper", "state trooper")]
+)
+def test_a_misspelt_curated_title_means_what_the_title_means(
+    real_index: TitleIndex, typo: str, spelled: str
+) -> None:
+    """The curated alias steers "project manager" to Project Management Specialists; its
+    typo must not fall back to whichever O*NET occupation lists the string first."""
+    right, misspelt = real_index.resolve(spelled), real_index.resolve(typo)
+    assert right.best is not None and misspelt.best is not None
+    assert misspelt.best.code == right.best.code
