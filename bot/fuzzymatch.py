@@ -4,7 +4,9 @@ A title's score is idf-weighted recall of the query's words (department and brac
 a little when they match, nothing when not) and precision over the title's own words, plus a
 little for evidence and jobs; a title that is not about the query's worker noun is only a guess.
 MaxScore pruning keeps it fast: words are read rarest first, and scans stop where no title could
-reach the ambiguity threshold any more.
+reach the ambiguity threshold any more. Then `Ranking` scores only the titles that can be among
+the first few dozen: a typo of a common word ("enginer") meets hundreds of titles by that one
+word, most of which no reader would ever be shown.
 """
 
 from __future__ import annotations
