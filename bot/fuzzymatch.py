@@ -28,8 +28,8 @@ UNKNOWN_WORD_WEIGHT = 2.0
 OPTIONAL_WEIGHT = 0.3  # a department or parenthesised word, relative to a title word
 MAX_BONUS = 3.0 + 1.5 + 1.5 * 1.5  # the most a title's length, evidence and jobs can add
 HEADLESS_CAP = MATCH_SCORE - 1.0  # "python" in "python developer": only a guess
-# The most a title's evidence and jobs add (bot/titletables.py: entry_bonus), and a hair more.
-ENTRY_BONUS_BOUND = 1.5 + 1.5 * 1.5 + 1e-6
+# Added to the best score a title could reach, against float rounding in the sums.
+REACH_MARGIN = 1e-6
 
 
 class FuzzyMatch(TitleTables):
@@ -250,9 +250,7 @@ class Ranking:
             heapq.heapreplace(best, score)
 
     def _head_ok(self, position: int) -> bool:
-        tables = self._tables
-        known = tables._entry_heads.get(position) or tables.entry_heads(position)
-        return not self._heads.isdisjoint(known)
+        return not self._heads.isdisjoint(self._tables.entry_heads(position))
 
     def _score_several(self, position: int, need: int) -> None:
         """A title met by several words: weighted recall of the query, precision of the title."""
@@ -319,9 +317,9 @@ class Ranking:
             qualities = self._met[word]
             _, weight, full = self._per_word[word]
             most = max(qualities.values())
-            # The most a title of this read can score: its best reading, the most bonus.
+            # The most a title of this read can score: its best reading, the largest bonus.
             reach_recall = 0.62 * (weight * most / self._required_weight)
-            reach_bonus = ENTRY_BONUS_BOUND + (3.0 * most if one_word else 0.0)
+            reach_bonus = tables.most_bonus + (3.0 * most if one_word else 0.0) + REACH_MARGIN
             is_head = self._head is None or word == self._head
             for index in range(left.done, len(read)):
                 position = read[index]

@@ -59,9 +59,8 @@ def tokens(text: str) -> list[str]:
 
 
 def normalize(text: str) -> str:
-    """The key two titles share when they mean the same to a reader: 'Nurses' == 'nurse'.
-    (Run for every title at every start: map() keeps the loop in C.)"""
-    return " ".join(map(singular, _PUNCTUATION.sub(" ", fold(text)).split()))
+    """The key two titles share when they mean the same to a reader: 'Nurses' == 'nurse'."""
+    return " ".join(tokens(text))
 
 
 def title_variants(title: str, short_name: bool = False) -> list[str]:

@@ -336,9 +336,7 @@ class TitleScorer(FuzzyMatch):
             shown_score = round(score, 1)  # what this title's codes get at most
             if shown_score < bar:
                 break  # no code of this title or a later one can reach the shown list
-            entry = self.entry_list[position]
-            if len(entry.words) == len(required):  # the whole title, spelled right
-                entry = self._steered(entry, hidden)
+            entry = self._steered(self.entry_list[position], len(required), hidden)
             if len(entry.words) > 1 and all(
                 code in by_code and by_code[code][1] >= shown_score for code in entry.codes
             ):
@@ -379,11 +377,14 @@ class TitleScorer(FuzzyMatch):
         )
         return Scored([(c, s, v) for c, s, v, _ in adjusted], confident, headed, head, unexplained)
 
-    def _steered(self, entry: TitleEntry, hidden: frozenset[str]) -> TitleEntry:
+    def _steered(self, entry: TitleEntry, words: int, hidden: frozenset[str]) -> TitleEntry:
         """The title a curated alias says this one means, if any: "project manger" spelled
         right means what "project manager" does (Project Management Specialists), not
         whichever of its O*NET occupations ranks first. Only for a title as long as the
-        query: "nurse administrator" is not steered by what "administrator" alone means."""
+        query (`words`): "nurse administrator" is not steered by what "administrator" alone
+        means."""
+        if len(entry.words) != words:
+            return entry
         target = self.aliases.get(entry.text)
         steered = self.entries.get(target) if target and target not in hidden else None
         return steered if steered is not None else entry

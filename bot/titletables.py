@@ -266,6 +266,8 @@ class TitleTables:
             1.5 * min(most, 3.0) / 3.0 + 1.5 * prior
             for most, prior in zip(attested, priors, strict=True)
         ]
+        # What fuzzy matching may assume no title's bonus exceeds (bot/fuzzymatch.py: Ranking).
+        self.most_bonus = max(self.entry_bonus, default=0.0)
         for ids in self.postings.values():
             ids.sort(key=self.entry_weight.__getitem__)
 
