@@ -168,21 +168,27 @@ class TitleTables:
         for short, long in self.words.items():
             if " " not in long and short != long:
                 self.abbreviations[singular(long)].append(short)
-        self._build_heads()
         self._build_postings()
+        self._build_heads()  # after the postings: it reads which words name a worker
 
     def _build_heads(self) -> None:
         # Head nouns of the occupations' own titles, split at "and" before any comma:
         # "Automotive Service Technicians and Mechanics" is about technicians and mechanics;
-        # "Farmworkers, Farm, Ranch, and Aquacultural Animals" is not about animals.
+        # "Farmworkers, Farm, Ranch, and Aquacultural Animals" is not about animals. A part
+        # that names no worker shares the next part's head: "Security and Fire Alarm Systems
+        # Installers" are installers, not about "security" ("security guy" is a guard);
+        # "Camera and Photographic Equipment Repairers" are not what "camera" means.
+        # A list of fields before one worker noun ("Tank Car, Truck, and Ship Loaders") is
+        # about the first part after the commas that names one.
         heads: dict[str, set[str]] = defaultdict(set)
         for code, title in self.occupation_titles.items():
-            for segment in fold(title).split(",")[0].split(" and "):
-                segment_words = tokens(segment)
-                if segment_words:
-                    heads[head_noun(segment_words)].add(code)
+            parts = [self._part_heads(part) for part in fold(title).split(",")]
+            found = next((p for p in parts if not self.agentive.isdisjoint(p)), parts[0])
+            for head in found:
+                heads[head].add(code)
         self.heads = dict(heads)
         self.title_words = {code: set(tokens(t)) for code, t in self.occupation_titles.items()}
+        self.occupation_words = frozenset().union(*self.title_words.values())
         jobs = {
             head: sum(self.employment.get(c, 0) for c in codes) for head, codes in heads.items()
         }
@@ -200,6 +206,14 @@ class TitleTables:
                 if best is None or weight > best[0]:
                     agents[field_word] = (weight, agent)
         self.agents = {f: a for f, (_, a) in agents.items()}
+
+    def _part_heads(self, part: str) -> list[str]:
+        """The head nouns of one comma part of an occupation's title, split at "and"; a
+        segment naming no worker before another one is its modifier ("Security and Fire
+        Alarm Systems Installers"), the last is kept ("Technicians and Mechanics")."""
+        found = [head_noun(words) for segment in part.split(" and ") if (words := tokens(segment))]
+        last = len(found) - 1
+        return [head for i, head in enumerate(found) if i == last or head in self.agentive]
 
     def _build_postings(self) -> None:
         # Acronyms of multi-word titles ("site reliability engineer" -> "sre"), to read
@@ -235,6 +249,7 @@ class TitleTables:
                 code_positions[code].append(position)
             head_counts[words[-1] if "of" not in words else head_noun(words)] += 1
         self.acronyms = {a: text for a, (_, text) in acronyms.items()}
+        self.head_counts = dict(head_counts)  # how many titles each word is the head of
         # Nouns that name a worker ("supervisor", "nurse") head most titles they are in; field
         # words ("collections", "welding", "crew") mostly modify another noun.
         self.agentive = frozenset(
