@@ -69,7 +69,8 @@ _DEPARTMENT = re.compile(r"\b(?:department|dept|division|school|college|office)\
 _HEAD_OF = re.compile(r"^\s*head\s+of\b")
 _LEAD = re.compile(r"(?<=\w)\s+lead\s*$")
 # "the cable guy", "lawn guy": slang for whoever does that work; the work word is the title.
-_GUY = re.compile(r"(?<=\w)\s+(?:guy|guys|gal|gals|dude|lady|ladies)\s*$")
+SLANG_PERSON = frozenset({"guy", "guys", "gal", "gals", "dude", "lady", "ladies"})
+_GUY = re.compile(r"(?<=\w)\s+(?:" + "|".join(sorted(SLANG_PERSON)) + r")\s*$")
 _JOINED = (
     (re.compile(r"\bpost[\s-]*doc(?:toral)?\b"), "postdoctoral"),
     (re.compile(r"\bco-op\b"), "coop"),
@@ -91,6 +92,7 @@ RANKS = frozenset(
         "entry",
         "journeyman",
         "journeyperson",
+        "master",
         "journey",
         "level",
         "i",
