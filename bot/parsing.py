@@ -52,6 +52,28 @@ GREETINGS = {
     "how are you",
     "whats up",
     "what's up",
+    # chat farewells and fillers ("good night" is not the night shift)
+    "good night",
+    "goodnight",
+    "night",
+    "gn",
+    "brb",
+    "gtg",
+    "ttyl",
+    "cya",
+    "see you",
+    "see ya",
+    "later",
+    "hi there",
+    "hello there",
+    "hey there",
+    "morning",
+    "test",
+    "testing",
+    "are you there",
+    "are you a bot",
+    "are you a robot",
+    "are you human",
 }
 
 _COMMAND = re.compile(r"^/(\w+)(@\w+)?\s*", re.IGNORECASE)

@@ -35,6 +35,7 @@ from bot.titletext import (
     FILLER,
     FUNCTION_WORDS,
     RANKS,
+    SLANG_PERSON,
     STOP,
     TRAINEES,
     TitleText,
@@ -44,6 +45,10 @@ from bot.titletext import (
 )
 
 CLEAR_LEAD = 6.0
+# A word in this many titles is work vocabulary ("forklift", "warehouse", "pizza") even if
+# no title is about it; rarer ones ("chess", "vacation", "winter") are not evidence of a job.
+WORK_WORD_TITLES = 5
+PRONOUNS = frozenset({"i", "im", "you", "youre", "we", "my", "your", "me"})
 CLEAR_RANK = 0.5  # rank points by which a shared title's first occupation must lead to answer
 DOMINANT = 4.0  # ... or how many times the jobs of any other it must have
 COMMON_TITLE_WORD = 25  # a spell-corrected word used by this many titles is trusted
@@ -184,7 +189,17 @@ class TitleScorer(FuzzyMatch):
             generic, confident = self._generic(required[0], spelled[required[0]], hidden)
             if generic:
                 return Scored(generic, confident)
-        return self._fuzzy_scored(required, optional, head, hidden, fallback, spelled)
+        # Plain words ("summer", "i love pizza"), not a trainee's or the "cable guy"'s field.
+        bare = (
+            not optional
+            and not query.trainee
+            and SLANG_PERSON.isdisjoint(query.raw[0] if query.raw else ())
+        )
+        # "i got fired", "you a robot": a sentence about oneself, a title only if it names one.
+        sentence = bool(query.raw and query.raw[0] and query.raw[0][0] in PRONOUNS)
+        return self._fuzzy_scored(
+            required, optional, head, hidden, fallback, spelled, bare, sentence
+        )
 
     def _rank_entry(
         self,
@@ -317,6 +332,8 @@ class TitleScorer(FuzzyMatch):
         hidden: frozenset[str],
         fallback: list[tuple[str, str, float]],
         spelled: Mapping[str, list[tuple[str, float]]],
+        bare: bool = False,
+        query_is_sentence: bool = False,
     ) -> Scored:
         ranking, corrected = self._fuzzy(required, optional, head, hidden, TOP_ENTRIES, spelled)
         # A typo can touch a thousand titles and only the best few dozen are read; the rest
@@ -325,6 +342,12 @@ class TitleScorer(FuzzyMatch):
         if not ranked_entries or ranked_entries[0][1][0] < AMBIGUOUS_SCORE:
             modifiers = tuple(w for w in required if w != head and w not in FUNCTION_WORDS)
             return Scored(fallback, False, False, head, modifiers)
+        if bare and not any(
+            self._names_work(w, corrected, hidden, strict=query_is_sentence) for w in required
+        ):
+            # "summer", "the weather", "i love pizza": words that only modify titles ("Summer
+            # Associate", "Pizza Maker") are no evidence of a job; no "did you mean".
+            return Scored([], False, False, head, ())
         best_position, (best_score, head_ok) = ranked_entries[0]
         best_entry = self.entry_list[best_position]
         # Ambiguity is between title strings: codes sharing the best title are ranked like an
@@ -379,6 +402,33 @@ class TitleScorer(FuzzyMatch):
             and not any(o in vocabulary for o, _ in corrected.get(w) or [(w, 1.0)])
         )
         return Scored([(c, s, v) for c, s, v, _ in adjusted], confident, headed, head, unexplained)
+
+    def _names_work(
+        self,
+        word: str,
+        corrected: Mapping[str, list[tuple[str, float]]],
+        hidden: frozenset[str],
+        strict: bool = False,
+    ) -> bool:
+        """Whether a word, as typed or as corrected, is the head of a title ("nurse",
+        "techer", "blacksmith"), a field an occupation's own title names ("music", "sports"),
+        or a curated short form. A title the evaluation hides does not count for its word.
+        `strict`: only a curated form or a title's head as typed ("i love nursing")."""
+        if len(word) < 2:
+            return False  # "i": a level in titles ("Clerk I"), no job by itself
+        if word in self.aliases or word in self.words or word in self.acronyms:
+            return True
+        if strict:
+            return self.head_counts.get(word, 0) > (word in hidden)
+        for spelling, _ in corrected.get(word) or [(word, 1.0)]:
+            if (
+                self.head_counts.get(spelling, 0) > (spelling in hidden)
+                or spelling in self.agents
+                or spelling in self.occupation_words
+                or len(self.postings.get(spelling, ())) >= WORK_WORD_TITLES
+            ):
+                return True
+        return False
 
     def _steered(self, entry: TitleEntry, words: int, hidden: frozenset[str]) -> TitleEntry:
         """The title a curated alias says this one means, if any: "project manger" spelled

@@ -71,7 +71,22 @@ def test_switching_is_its_own_intent() -> None:
     assert parse("how do I go from cashier to accountant?").kind == "switch"
 
 
-@pytest.mark.parametrize("text", ["", "   ", "hello", "Thanks!", "👍", "???", "/start", "ok"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "hello",
+        "Thanks!",
+        "👍",
+        "???",
+        "/start",
+        "ok",
+        "good night",
+        "brb",
+        "are you a bot?",
+    ],
+)
 def test_chit_chat_and_empty_messages_ask_for_nothing(text: str) -> None:
     assert parse(text).kind == "none"
 

@@ -290,3 +290,49 @@ def test_a_misspelt_curated_title_means_what_the_title_means(
     right, misspelt = real_index.resolve(spelled), real_index.resolve(typo)
     assert right.best is not None and misspelt.best is not None
     assert misspelt.best.code == right.best.code
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("master electrician", "47-2111.00"),  # a licence level, like "journeyman"
+        ("journeyman lineman", "49-9051.00"),  # power lines, not electricians
+        ("cable guy", "49-9052.00"),
+        ("pizza guy", "53-3031.00"),
+        ("insurance guy", "41-3021.00"),  # no alias: the "guy" rule reads the field
+        ("security guy", "33-9032.00"),
+        ("l&d nurse", "29-1141.00"),
+        ("leo", "33-3051.00"),
+        ("bdr", "41-3091.00"),
+        ("foh manager", "11-9051.00"),  # words.tsv spells out FOH
+    ],
+)
+def test_chat_slang_and_levels_name_the_job(real_index: TitleIndex, text: str, code: str) -> None:
+    resolution = real_index.resolve(text)
+    assert resolution.best is not None and resolution.best.code == code, resolution
+
+
+def test_a_field_listed_before_the_worker_noun_is_not_what_the_title_is_about(
+    real_index: TitleIndex,
+) -> None:
+    """ "Security and Fire Alarm Systems Installers" are installers; "Tank Car, Truck, and
+    Ship Loaders" loaders; but "Technicians and Mechanics" are both."""
+    heads = real_index.heads
+    assert "49-2098.00" in heads["installer"] and "49-2098.00" not in heads.get("security", ())
+    assert "53-7121.00" in heads["loader"] and "53-7121.00" not in heads.get("car", ())
+    assert "49-3023.00" in heads["technician"] and "49-3023.00" in heads["mechanics"]
+    security = real_index.resolve("security")
+    assert security.best is not None and security.best.code == "33-9032.00"
+
+
+@pytest.mark.parametrize("text", ["i love pizza", "i got fired", "vacation", "winter"])
+def test_words_no_title_is_about_offer_no_did_you_mean(real_index: TitleIndex, text: str) -> None:
+    """Chit-chat shares a word with some title ("Winter Sports Instructor", "Pizza Maker"),
+    which is no evidence of a job."""
+    resolution = real_index.resolve(text)
+    assert resolution.status is Status.UNKNOWN and resolution.candidates == ()
+
+
+def test_work_words_alone_still_offer_their_jobs(real_index: TitleIndex) -> None:
+    for text in ("forklift", "warehouse", "i love nursing"):
+        assert real_index.resolve(text).status is not Status.UNKNOWN, text
