@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
 from collections.abc import Coroutine, Sequence
 from typing import Any
@@ -94,6 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(_match(settings, args.text, args.jsonl))
     except _Fatal as error:
         print(f"careerbot: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # `careerbot match ... | head`: the reader left; stop quietly, as Unix tools do (the
+        # os.dup2 keeps Python's exit-time flush from raising again).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     return 2
 

@@ -230,3 +230,25 @@ def test_successive_asks_in_one_chat_form_one_conversation(real_db_url: str) -> 
     assert [o["code"] for o in answer["occupations"]] == ["29-1141.00", "25-2021.00"]
     alone = careerbot("ask", "--json", "what about in Ohio?", database_url=real_db_url)
     assert json.loads(alone.stdout)["kind"] == "none"  # no --chat: no conversation
+
+
+def test_match_stops_quietly_when_its_reader_goes_away(real_db_url: str) -> None:
+    """`careerbot match --jsonl < titles | head -1`: no traceback when head exits."""
+    env = {**os.environ, "DATABASE_URL": real_db_url, "TELEGRAM_BOT_TOKEN": ""}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "match", "--jsonl"],
+        cwd=ROOT,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write("nurse\n" * 5_000)  # fits the pipe: writing it cannot block
+    process.stdin.close()
+    assert json.loads(process.stdout.readline())["query"] == "nurse"
+    process.stdout.close()  # the reader leaves while answers are still coming
+    assert process.wait(timeout=120) != 0 and process.stderr is not None
+    errors = process.stderr.read()
+    assert "Traceback" not in errors and "BrokenPipe" not in errors
