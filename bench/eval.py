@@ -36,7 +36,14 @@ from bot.service import Careerbot
 EVAL_DIR = Path(__file__).resolve().parent / "eval"
 QUERIES = EVAL_DIR / "queries.tsv"
 FRESH = EVAL_DIR / "fresh.tsv"
-LABELLED = ("queries.tsv", "fresh.tsv", "employer.tsv", "employer_fresh.tsv", "descriptions.tsv")
+LABELLED = (
+    "queries.tsv",
+    "fresh.tsv",
+    "employer.tsv",
+    "employer_fresh.tsv",
+    "descriptions.tsv",
+    "fresh_slang.tsv",
+)
 
 
 @dataclass(frozen=True)
