@@ -45,9 +45,6 @@ from bot.titletext import (
 )
 
 CLEAR_LEAD = 6.0
-# A word in this many titles is work vocabulary ("forklift", "warehouse", "pizza") even if
-# no title is about it; rarer ones ("chess", "vacation", "winter") are not evidence of a job.
-WORK_WORD_TITLES = 5
 PRONOUNS = frozenset({"i", "im", "you", "youre", "we", "my", "your", "me"})
 CLEAR_RANK = 0.5  # rank points by which a shared title's first occupation must lead to answer
 DOMINANT = 4.0  # ... or how many times the jobs of any other it must have
@@ -425,7 +422,7 @@ class TitleScorer(FuzzyMatch):
                 self.head_counts.get(spelling, 0) > (spelling in hidden)
                 or spelling in self.agents
                 or spelling in self.occupation_words
-                or len(self.postings.get(spelling, ())) >= WORK_WORD_TITLES
+                or len(self.postings.get(spelling, ())) >= self.work_word_titles
             ):
                 return True
         return False

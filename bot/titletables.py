@@ -49,6 +49,7 @@ AGENT_SUFFIXES = (
     ("ian", "y"),
 )
 AGENTIVE_SHARE = 0.4  # a word heading this share of the titles it is in names a worker
+WORK_WORD_SHARE = 1 / 10_000  # a word in this share of all titles is work vocabulary
 WORD_STATS_CACHE = 4096  # words whose per-occupation title counts are remembered
 SINGLE_WORD_SCAN = 400
 
@@ -262,6 +263,10 @@ class TitleTables:
         self._entry_heads: dict[int, frozenset[str]] = {}
         self.postings = dict(postings)
         total = len(self.entry_list)
+        # A word in this many titles (5 of O*NET's ~49,000) is work vocabulary ("forklift",
+        # "warehouse") even if no title is about it; rarer ones ("chess", "vacation") are no
+        # evidence of a job (bot/titlescore.py: _names_work).
+        self.work_word_titles = max(2, round(total * WORK_WORD_SHARE))
         self.idf = {word: math.log(1 + total / len(ids)) for word, ids in postings.items()}
         words_sorted = sorted(postings)
         by_initial: dict[str, list[str]] = defaultdict(list)
