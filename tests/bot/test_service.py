@@ -139,7 +139,7 @@ async def test_greetings_are_answered_kindly(careerbot: Careerbot) -> None:
 
 
 async def test_unsure_title_asks_did_you_mean_and_a_tap_answers(careerbot: Careerbot) -> None:
-    reply = await careerbot.answer("nurse vs cable guy")
+    reply = await careerbot.answer("nurse vs forklift")
     assert reply.kind == "clarify", reply.text
     choice = await careerbot.press(all_buttons(reply)[0])
     assert choice.kind == "compare"
