@@ -10,7 +10,8 @@
 Among occupations sharing a title, an occupation's own title (O*NET's or BLS's) comes first,
 then curated lines, evidence, fit with the query's and the department's words, and jobs.
 Confidence ("matched") needs every required word to be among the occupation's names, the
-query's head noun in the title that matched, and a clear lead over any other title.
+query's head noun in the title that matched, and a clear lead over any other title. A message
+whose words no title is about ("summer", "i love pizza") is offered nothing (`Evidence`).
 
 A little over 400 lines: the three steps share one way of ranking a title's occupations
 (`_rank_entry`) and one notion of confidence, and read best side by side.
@@ -22,6 +23,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bot.fuzzymatch import (
     AMBIGUOUS_SCORE,
@@ -35,7 +37,6 @@ from bot.titletext import (
     FILLER,
     FUNCTION_WORDS,
     RANKS,
-    SLANG_PERSON,
     STOP,
     TRAINEES,
     TitleText,
@@ -45,7 +46,6 @@ from bot.titletext import (
 )
 
 CLEAR_LEAD = 6.0
-PRONOUNS = frozenset({"i", "im", "you", "youre", "we", "my", "your", "me"})
 CLEAR_RANK = 0.5  # rank points by which a shared title's first occupation must lead to answer
 DOMINANT = 4.0  # ... or how many times the jobs of any other it must have
 COMMON_TITLE_WORD = 25  # a spell-corrected word used by this many titles is trusted
@@ -54,6 +54,14 @@ HINT_WEIGHT = 1.5  # rank points per unit of department words found in an occupa
 FALLBACK_SCORE = AMBIGUOUS_SCORE + 8.0  # a part of the title alone is a known title
 TOP_ENTRIES = 40  # fuzzy-matched titles read for their occupations
 SHOWN_CODES = 12  # occupations a fuzzy match ranks and returns
+
+
+class Evidence(StrEnum):
+    """What a fuzzily matched message must contain to be offered any occupation."""
+
+    NONE = "none"  # a trainee's or a "guy"'s field, a department: the modifiers are the job
+    WORK_WORD = "work word"  # plain words: one that work is named by (`_is_work_word`)
+    TITLE_HEAD = "title head"  # a sentence about someone: a title's head noun as typed
 
 
 @dataclass(frozen=True)
@@ -186,17 +194,18 @@ class TitleScorer(FuzzyMatch):
             generic, confident = self._generic(required[0], spelled[required[0]], hidden)
             if generic:
                 return Scored(generic, confident)
-        # Plain words ("summer", "i love pizza"), not a trainee's or the "cable guy"'s field.
-        bare = (
-            not optional
-            and not query.trainee
-            and SLANG_PERSON.isdisjoint(query.raw[0] if query.raw else ())
-        )
-        # "i got fired", "you a robot": a sentence about oneself, a title only if it names one.
-        sentence = bool(query.raw and query.raw[0] and query.raw[0][0] in PRONOUNS)
         return self._fuzzy_scored(
-            required, optional, head, hidden, fallback, spelled, bare, sentence
+            required, optional, head, hidden, fallback, spelled, self._evidence(query, optional)
         )
+
+    @staticmethod
+    def _evidence(query: TitleText, optional: list[str]) -> Evidence:
+        """What a fuzzily matched message must show to be offered any job: plain words
+        ("summer") a work word; a sentence about someone ("i got fired") a title's head as
+        typed; a trainee's or a "guy"'s field, or a department, nothing more."""
+        if optional or query.worker_implied:
+            return Evidence.NONE
+        return Evidence.TITLE_HEAD if query.sentence else Evidence.WORK_WORD
 
     def _rank_entry(
         self,
@@ -329,8 +338,7 @@ class TitleScorer(FuzzyMatch):
         hidden: frozenset[str],
         fallback: list[tuple[str, str, float]],
         spelled: Mapping[str, list[tuple[str, float]]],
-        bare: bool = False,
-        query_is_sentence: bool = False,
+        evidence: Evidence = Evidence.NONE,
     ) -> Scored:
         ranking, corrected = self._fuzzy(required, optional, head, hidden, TOP_ENTRIES, spelled)
         # A typo can touch a thousand titles and only the best few dozen are read; the rest
@@ -339,8 +347,8 @@ class TitleScorer(FuzzyMatch):
         if not ranked_entries or ranked_entries[0][1][0] < AMBIGUOUS_SCORE:
             modifiers = tuple(w for w in required if w != head and w not in FUNCTION_WORDS)
             return Scored(fallback, False, False, head, modifiers)
-        if bare and not any(
-            self._names_work(w, corrected, hidden, strict=query_is_sentence) for w in required
+        if evidence is not Evidence.NONE and not any(
+            self._is_work_word(w, corrected, hidden, evidence) for w in required
         ):
             # "summer", "the weather", "i love pizza": words that only modify titles ("Summer
             # Associate", "Pizza Maker") are no evidence of a job; no "did you mean".
@@ -400,32 +408,37 @@ class TitleScorer(FuzzyMatch):
         )
         return Scored([(c, s, v) for c, s, v, _ in adjusted], confident, headed, head, unexplained)
 
-    def _names_work(
+    def _is_work_word(
         self,
         word: str,
         corrected: Mapping[str, list[tuple[str, float]]],
         hidden: frozenset[str],
-        strict: bool = False,
+        evidence: Evidence,
     ) -> bool:
         """Whether a word, as typed or as corrected, is the head of a title ("nurse",
-        "techer", "blacksmith"), a field an occupation's own title names ("music", "sports"),
-        or a curated short form. A title the evaluation hides does not count for its word.
-        `strict`: only a curated form or a title's head as typed ("i love nursing")."""
+        "techer", "blacksmith"), a field an occupation's own title names ("music"), a word
+        of many titles ("forklift"), or a curated short form; for `Evidence.TITLE_HEAD` only
+        a curated form or a title's head as typed ("i love nursing")."""
         if len(word) < 2:
             return False  # "i": a level in titles ("Clerk I"), no job by itself
         if word in self.aliases or word in self.words or word in self.acronyms:
             return True
-        if strict:
-            return self.head_counts.get(word, 0) > (word in hidden)
-        for spelling, _ in corrected.get(word) or [(word, 1.0)]:
-            if (
-                self.head_counts.get(spelling, 0) > (spelling in hidden)
-                or spelling in self.agents
-                or spelling in self.occupation_words
-                or len(self.postings.get(spelling, ())) >= self.work_word_titles
-            ):
-                return True
-        return False
+        if evidence is Evidence.TITLE_HEAD:
+            return self._heads_left(word, hidden) > 0
+        return any(
+            self._heads_left(spelling, hidden) > 0
+            or spelling in self.agents
+            or spelling in self.occupation_words
+            or len(self.postings.get(spelling, ())) >= self.work_word_titles
+            for spelling, _ in corrected.get(word) or [(word, 1.0)]
+        )
+
+    def _heads_left(self, word: str, hidden: frozenset[str]) -> int:
+        """How many titles `word` heads, not counting those the evaluation hides."""
+        count = self.head_counts.get(word, 0)
+        if count and hidden:
+            count -= sum(head_noun(tuple(text.split())) == word for text in hidden)
+        return count
 
     def _steered(self, entry: TitleEntry, words: int, hidden: frozenset[str]) -> TitleEntry:
         """The title a curated alias says this one means, if any: "project manger" spelled

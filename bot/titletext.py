@@ -69,8 +69,9 @@ _DEPARTMENT = re.compile(r"\b(?:department|dept|division|school|college|office)\
 _HEAD_OF = re.compile(r"^\s*head\s+of\b")
 _LEAD = re.compile(r"(?<=\w)\s+lead\s*$")
 # "the cable guy", "lawn guy": slang for whoever does that work; the work word is the title.
-SLANG_PERSON = frozenset({"guy", "guys", "gal", "gals", "dude", "lady", "ladies"})
-_GUY = re.compile(r"(?<=\w)\s+(?:" + "|".join(sorted(SLANG_PERSON)) + r")\s*$")
+_GUY = re.compile(r"(?<=\w)\s+(?:guy|guys|gal|gals|dude|lady|ladies)\s*$")
+# "i got fired", "you a robot": a sentence about the speaker or the bot, not a title.
+_ABOUT_SOMEONE = re.compile(r"^(?:i|i'?m|you|you'?re|we|my|your|me)\b")
 _JOINED = (
     (re.compile(r"\bpost[\s-]*doc(?:toral)?\b"), "postdoctoral"),
     (re.compile(r"\bco-op\b"), "coop"),
@@ -177,6 +178,8 @@ class TitleText:
     inner: tuple[tuple[str, ...], ...]  # each parenthesised part ("cfo"), for exact lookup
     trainee: bool  # a trainee word was written
     raw: tuple[tuple[str, ...], ...] = ()  # the title's words as written, nothing dropped
+    worker_implied: bool = False  # a trainee word or "guy": the words left name the field
+    sentence: bool = False  # begins like a sentence about someone ("i got fired")
 
     @property
     def core(self) -> tuple[str, ...]:
@@ -233,7 +236,11 @@ def analyse(text: str) -> TitleText:
     # As written: "Remote Sensing Technicians" is a title although "remote" is usually noise.
     raw_head, raw_tail = tuple(tokens(head)), tuple(tokens(tail))
     raw = (raw_head + raw_tail, raw_tail + raw_head) if raw_tail else (raw_head,)
-    return TitleText(asked, head_words, tail_words, qualifiers, inner, trainee, raw)
+    implied = trainee or bool(_GUY.search(head) or _GUY.search(tail))
+    sentence = bool(_ABOUT_SOMEONE.match(folded))
+    return TitleText(
+        asked, head_words, tail_words, qualifiers, inner, trainee, raw, implied, sentence
+    )
 
 
 def head_noun(words: tuple[str, ...] | list[str]) -> str:

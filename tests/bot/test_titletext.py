@@ -129,3 +129,24 @@ def test_head_of_directs_and_a_trailing_lead_supervises(text: str, core: tuple[s
 def test_slang_for_whoever_does_the_work_leaves_the_work_word() -> None:
     assert analyse("the cable guy").core == ("the", "cable")
     assert analyse("lunch lady").core == ("lunch",)
+
+
+@pytest.mark.parametrize(
+    "text, implied, sentence",
+    [
+        ("cable guy", True, False),
+        ("cable guy, night shift", True, False),
+        ("psychiatry resident", True, False),
+        ("i got fired", False, True),
+        ("I'm bored", False, True),
+        ("it support", False, False),
+        ("welder", False, False),
+        ("medical assistant", False, False),
+    ],
+)
+def test_a_worker_implied_by_slang_or_training_and_sentences_about_someone(
+    text: str, implied: bool, sentence: bool
+) -> None:
+    """The field words of "cable guy" name the job; "i got fired" is a sentence, not a title."""
+    query = analyse(text)
+    assert (query.worker_implied, query.sentence) == (implied, sentence)
