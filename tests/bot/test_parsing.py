@@ -82,8 +82,8 @@ def test_switching_is_its_own_intent() -> None:
         "???",
         "/start",
         "ok",
-        "good night",
-        "brb",
+        "test",
+        "testing",
         "are you a bot?",
     ],
 )

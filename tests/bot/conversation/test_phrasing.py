@@ -48,7 +48,10 @@ def test_someone_elses_job_and_wish_make_a_switch() -> None:
     assert (said.own_job, said.wants) == ("car mechanic", "wind turbine tech")
 
 
-@pytest.mark.parametrize("text", ["thanks", "ok thx", "lol nice", "cool", "👍", "k thanks", "nvm"])
+@pytest.mark.parametrize(
+    "text",
+    ["thanks", "ok thx", "lol nice", "cool", "👍", "k thanks", "nvm", "good night", "brb"],
+)
 def test_small_talk(text: str) -> None:
     assert is_small_talk(text) and read(text).small_talk
 
