@@ -5,6 +5,10 @@ reported titles, BLS's OEWS and Projections titles, curated lines): the title st
 occupations that use them and how strongly, posting lists and word weights, head nouns, worker
 nouns, fields and their workers, acronyms, and spelling correction over the vocabulary.
 Scoring lives in bot/titlescore.py and bot/fuzzymatch.py.
+
+A little over 400 lines: the tables are built in one pass over the titles, each table from the
+ones before it (heads need the worker nouns, which need the postings); apart, each would
+have to rebuild or import the others.
 """
 
 from __future__ import annotations
