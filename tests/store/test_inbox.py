@@ -29,8 +29,9 @@ BOT_IDS = itertools.count(int(1e9))  # a bot of its own for every test
 
 
 async def with_empty_inbox_table(url: str) -> None:
-    """The inbox table, empty (PostgreSQL keeps rows from earlier runs, with the same ids)."""
-    engine = create_engine(url)
+    """The inbox table, empty (PostgreSQL keeps rows from earlier runs, with the same ids).
+    Set-up, not the bot: no 3 s limit (DDL on a busy machine can take longer)."""
+    engine = create_engine(url, timeout=None)
     try:
         async with engine.begin() as conn:
             inbox = models.Base.metadata.tables["inbox"]
