@@ -29,7 +29,8 @@ update is answered when Telegram carried out its reply: a sendMessage for a mess
 answerCallbackQuery for a press. Exactly once = one such success per update — not zero (lost)
 and not two (a retry of a call that had in fact been done, or an apology after the answer).
 Two outcomes are final without a success, and then exactly one attempt is allowed: the user
-blocked the bot (403), and Telegram reports the press as too old.
+blocked the bot (403), and Telegram reports the press as too old — unless an earlier try was
+answered after the bot stopped waiting for it (a late 200): Telegram calls the retry too old.
 """
 
 from __future__ import annotations
@@ -426,7 +427,10 @@ async def test_soak_every_update_answered_exactly_once_under_faults(
             for query in chat.presses:
                 statuses = ledger.answers[query]
                 if query in faults.too_old:
-                    assert statuses.count(200) == 0 and statuses.count(400) == 1, statuses
+                    # A retry told "too old" ends it. The try before may have been answered
+                    # late (200 after the bot gave up waiting): Telegram then says "too old" too.
+                    assert statuses[-1] == 400 and statuses.count(400) == 1, statuses
+                    assert statuses.count(200) <= 1, statuses
                 else:
                     assert statuses.count(200) == 1, (query, statuses)
         assert ledger.forbidden[chats[7].ids[0]] == 1  # not retried, no apology attempted
