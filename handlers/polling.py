@@ -28,11 +28,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 from collections.abc import Sequence
 from typing import Any
 
+import orjson
 from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError
 
 from handlers.app import ALLOWED_UPDATES, CareerbotApplication, StartupError
@@ -109,7 +109,7 @@ class Poller:
         self._failures = self._rejections = 0
         if not raw:
             return 0.0
-        received = [Received(int(item["update_id"]), json.dumps(item)) for item in raw]
+        received = [Received(int(item["update_id"]), orjson.dumps(item).decode()) for item in raw]
         if await self.inbox.accept(received, self._parse(raw), early=True):
             self.offset = received[-1].update_id + 1  # the next getUpdates acknowledges them
             return 0.0

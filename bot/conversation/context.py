@@ -8,9 +8,10 @@ member's latest. Stored as compact JSON by `store.conversations` (a few hundred 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+import orjson
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,13 @@ class Context:
                 data[name] = value
         if self.listed:
             data["l"] = list(self.listed)
-        return json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+        return orjson.dumps(data).decode()  # compact, UTF-8 as written
 
     @classmethod
     def loads(cls, text: str) -> Context | None:
         """The context in `text`, or None if it is not one (a row from another version)."""
         try:
-            data = json.loads(text)
+            data = orjson.loads(text)
             codes = tuple(str(c) for c in data.get("c", ()))
             asked = tuple(str(a) for a in data.get("a", ()))
             if len(asked) != len(codes):

@@ -22,11 +22,11 @@ What it keeps from PTB's contract:
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any, cast
 
 import aiohttp
+import orjson
 from telegram.error import NetworkError, TelegramError, TimedOut
 from telegram.request import BaseRequest, RequestData
 
@@ -111,7 +111,7 @@ class AiohttpRequest(BaseRequest):
     def parse_json_payload(payload: bytes) -> dict[str, Any]:
         """The answer's JSON; TelegramError("Invalid server response") if it is not JSON."""
         try:
-            parsed = json.loads(payload.decode("utf-8", "replace"))
+            parsed = orjson.loads(payload.decode("utf-8", "replace"))
         except ValueError as error:
             raise TelegramError("Invalid server response (not JSON)") from error
         if not isinstance(parsed, dict):
@@ -163,7 +163,7 @@ def _encode(request_data: RequestData | None) -> tuple[Any, dict[str, str] | Non
     if request_data is None:
         return None, None
     if not request_data.contains_files:
-        return json.dumps(request_data.parameters).encode(), JSON_HEADERS
+        return orjson.dumps(request_data.parameters), JSON_HEADERS
     form = aiohttp.FormData()
     for name, value in request_data.json_parameters.items():
         form.add_field(name, value)
