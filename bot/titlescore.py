@@ -145,8 +145,12 @@ class TitleScorer(FuzzyMatch):
         base = query.inverted or query.core
         base = of_inverted(base) or base
         # Function words stay: a title does not explain "there" in "hi there", so it is none.
-        words = self._spell_out(w for w in strip_ranks(base) if w not in STOP and w not in FILLER)
-        head = head_noun(tuple(w for w in words if w not in FUNCTION_WORDS) or words)
+        typed = tuple(w for w in strip_ranks(base) if w not in STOP and w not in FILLER)
+        words = self._spell_out(typed)
+        # The head is read from the words as typed, then spelled out: a short form's own "of"
+        # ("boh" = back of house) does not make its first word the head of "boh cook".
+        typed_head = head_noun(tuple(w for w in typed if w not in FUNCTION_WORDS) or typed)
+        head = (self._spell_out((typed_head,)) or ("",))[-1]
         if query.trainee:
             words = tuple(self.agents.get(w, w) for w in words)
         required = [w for w in dict.fromkeys(words) if w not in TRAINEES]

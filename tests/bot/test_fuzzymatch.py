@@ -61,3 +61,14 @@ def test_typos_are_not_remembered_word_by_word(real_index: TitleIndex) -> None:
         real_index._resolve(f"zqxw{n}vy engineer", 5)
     assert all(word in real_index.postings for word in real_index._word_code_counts)
     assert len(real_index._word_code_counts) <= before + 1
+
+
+def test_a_short_forms_own_of_does_not_move_the_head_noun(tmp_path: Path) -> None:
+    """ "boh cook" is about a cook: "boh" spells out to "back of house", and that "of" must not
+    make "back" the head (as "of" does in "director of nursing")."""
+    (tmp_path / "words.tsv").write_text("boh\tback of house\tthe kitchen side\n")
+    index = tiny_index(tmp_path)
+    required, _, head = index.required(analyse("boh cook"))
+    assert required[-1] == "cook" and "back" in required
+    assert head == "cook"
+    assert index.required(analyse("director of nursing"))[2] == "director"
