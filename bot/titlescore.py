@@ -48,7 +48,8 @@ from bot.titletext import (
 CLEAR_LEAD = 6.0
 CLEAR_RANK = 0.5  # rank points by which a shared title's first occupation must lead to answer
 DOMINANT = 4.0  # ... or how many times the jobs of any other it must have
-COMMON_TITLE_WORD = 25  # a spell-corrected word used by this many titles is trusted
+COMMON_TITLE_WORD = 60  # a spell-corrected word used by this many titles is trusted
+CLEAR_TYPO = 0.85  # ... or one this close: a letter off in a long word ("hygenist")
 TYPICAL_WEIGHT = 0.6  # rank points for an occupation whose names use the query's words often
 HINT_WEIGHT = 1.5  # rank points per unit of department words found in an occupation's names
 FALLBACK_SCORE = AMBIGUOUS_SCORE + 8.0  # a part of the title alone is a known title
@@ -312,12 +313,15 @@ class TitleScorer(FuzzyMatch):
         """One generic word ("manager", "mechanics", "techer"): the occupations whose own
         title is about that word, most jobs first.
 
-        Also says whether to answer without asking: a word spelled as in the titles, or a typo
-        of a word many titles use ("nurce"). A typo's nearest rare word ("burgers" -> "bugler")
-        is more likely not a job at all, so that only earns a "did you mean".
+        Also says whether to answer without asking: a word spelled as in the titles, a clear
+        typo ("hygenist"), or a typo of a word many titles use ("nurce"). A typo's nearest
+        rare word ("burgers" -> "bugler") is more likely not a job at all, so that only earns
+        a "did you mean".
         """
         for corrected, quality in spellings[:1]:
-            confident = quality == 1.0 or len(self.postings.get(corrected, ())) >= COMMON_TITLE_WORD
+            confident = (
+                quality >= CLEAR_TYPO or len(self.postings.get(corrected, ())) >= COMMON_TITLE_WORD
+            )
             entry = self.entries.get(corrected)
             if entry is not None and quality >= 0.8 and corrected not in hidden:
                 score = round(90.0 * quality + 10.0 * (quality == 1), 1)
@@ -401,6 +405,7 @@ class TitleScorer(FuzzyMatch):
             and first[0] in best_entry.codes
             and best_score >= MATCH_SCORE
             and lead >= CLEAR_LEAD
+            and all(self._trusted_spelling(w, corrected, best_entry.words) for w in required)
         )
         headed = head_ok and first[0] in best_entry.codes
         vocabulary = self.vocabulary(first[0], hidden)
@@ -411,6 +416,20 @@ class TitleScorer(FuzzyMatch):
             and not any(o in vocabulary for o, _ in corrected.get(w) or [(w, 1.0)])
         )
         return Scored([(c, s, v) for c, s, v, _ in adjusted], confident, headed, head, unexplained)
+
+    def _trusted_spelling(
+        self, word: str, corrected: Mapping[str, list[tuple[str, float]]], title: tuple[str, ...]
+    ) -> bool:
+        """Whether `word` is in the matched title as typed, as a clear typo, or as the typo of a
+        word many titles use: a rare short word a letter away ("lakers" -> "Lacer") is as likely
+        no job at all, so it earns a "did you mean", not an answer (as in `_generic`)."""
+        if word in self.postings:
+            return True
+        return any(
+            quality >= CLEAR_TYPO or len(self.postings.get(option, ())) >= COMMON_TITLE_WORD
+            for option, quality in corrected.get(word) or ()
+            if option in title
+        )
 
     def _is_work_word(
         self,

@@ -128,6 +128,22 @@ def test_a_typo_of_a_common_title_word_is_answered_a_rare_one_only_offered(
     assert real_index.resolve("burgers").status != "matched"
 
 
+def test_the_intended_spelling_is_close_and_common(real_index: TitleIndex) -> None:
+    """ "electrition" is nearer "electrification" and "election" by letters, but a hundred titles
+    say electrician: the likelier word is the one people mean."""
+    best = real_index.resolve("electrition").best
+    assert best is not None and best.code == "47-2111.00"
+
+
+def test_a_rare_word_a_letter_away_is_offered_not_answered(real_index: TitleIndex) -> None:
+    # "lakers" is a letter from "Lacer" (and "Layer"): worth asking about, not an answer.
+    assert real_index.resolve("lakers").status != "matched"
+    # A letter missing from a long word is a clear typo, however rare the word.
+    hygienist = real_index.resolve("dental hygenist")
+    assert hygienist.status == "matched" and hygienist.best is not None
+    assert hygienist.best.code == "29-1292.00"
+
+
 # --- the rules, on a tiny hand-made index -----------------------------------------------------
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> TitleIndex:
