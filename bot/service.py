@@ -20,7 +20,7 @@ from typing import Any
 from bot import across, advisor, callbacks, picker, wording
 from bot.across import Placed
 from bot.callbacks import Action, InvalidCallback
-from bot.conversation import dialogue, followups, phrasing
+from bot.conversation import dialogue, followups, phrasing, question_first
 from bot.conversation.answers import ConversationAnswers
 from bot.conversation.context import Context, member_key, message_key
 from bot.conversation.dialogue import Unsure
@@ -141,6 +141,9 @@ class Careerbot(ConversationAnswers):
         across_places = await self._across_places(question)
         if across_places is not None:  # "teacher in Texas vs teacher in California"
             return across_places
+        both = question_first.split_read(text, question, self.places.find_loosely, self._is_title)
+        if both is not None:  # "carpenter vs electrician, which pays more?"
+            return _as_current(own, await self._set_question(both, default_area, chat_id))
         move = self._follow_up(question)
         if move is not None:
             step = dialogue.next_context(move, ctx, self.index.resolve, self.places.state_of)
@@ -153,10 +156,22 @@ class Careerbot(ConversationAnswers):
             question = move.titles[0]  # "and electricians?" with nothing before: electricians
         if followups.is_function_words(question):
             return self.hint(None, before)
-        reply = await self._question(question, default_area, chat_id)
-        if own is not None and reply.context is not None:
-            reply = replace(reply, context=reply.context.with_(current=own))
-        return reply
+        return _as_current(own, await self._question(question, default_area, chat_id))
+
+    async def _set_question(
+        self, both: question_first.Asked, default_area: str | None, chat_id: int | None
+    ) -> Reply:
+        """The titles compared, then the question about them answered from the figures; the
+        comparison itself for "which is better?", or when it is not one (a did-you-mean)."""
+        reply = await self._question(both.titles, default_area, chat_id)
+        if reply.context is None or len(reply.context.codes) < 2:
+            return reply
+        if both.question.measure == followups.Measure.BETTER:
+            return reply  # of titles just named, their side-by-side figures are the answer
+        step = dialogue.next_context(
+            both.question, reply.context, self.index.resolve, self.places.state_of
+        )
+        return await self.show(step) if isinstance(step, Context) else reply
 
     async def _advise(
         self,
@@ -549,3 +564,11 @@ def _keep_wording(after: Context, before: Context) -> Context:
         for code, said in zip(after.codes, after.asked, strict=True)
     )
     return after.with_(asked=asked, current=after.current or before.current)
+
+
+def _as_current(own: str | None, reply: Reply) -> Reply:
+    """`reply`, remembering the person's own job (`own`, "I'm a cashier") as where a switch
+    starts."""
+    if own is None or reply.context is None:
+        return reply
+    return replace(reply, context=reply.context.with_(current=own))

@@ -174,3 +174,38 @@ async def test_the_conversation_survives_a_restart(
         assert reply.kind == ReplyKind.FACT and codes(reply) == [NURSE, TEACHER]
     finally:
         await again.close()
+
+
+async def test_titles_and_a_question_about_them_in_one_message(
+    careerbot: Careerbot, real_data_dir: Path
+) -> None:
+    """ "carpenter vs electrician, which pays more?" is the comparison and its follow-up at once:
+    answered from the figures, and the conversation goes on from the comparison."""
+    carpenters = int(oews_value(real_data_dir, "OEUN000000000000047203113"))
+    electricians = int(oews_value(real_data_dir, "OEUN000000000000047211113"))
+    for text in (
+        "carpenter vs electrician, which pays more?",
+        "which pays more, carpenter or electrician",
+        "Hi! who makes more money: carpenters or electricians?",
+    ):
+        fact = await Chat(careerbot).say(text)
+        assert fact.kind == ReplyKind.FACT, text
+        assert codes(fact) == ["47-2031.00", "47-2111.00"]
+        higher = "47-2111.00" if electricians > carpenters else "47-2031.00"
+        assert fact.extra["answer"] == higher
+        assert f"${carpenters:,}" in fact.text and f"${electricians:,}" in fact.text
+
+    chat = Chat(careerbot)
+    school = await chat.say("which needs less school in ohio, nurse or teacher")
+    assert school.kind == ReplyKind.FACT and where(school) == "Ohio"
+    assert codes(school) == [NURSE, TEACHER]
+    texas = await chat.say("what about in Texas?")
+    assert codes(texas) == [NURSE, TEACHER] and where(texas) == "Texas"
+
+    better = await Chat(careerbot).say("which is better, nurse or teacher?")
+    assert better.kind == ReplyKind.COMPARE and codes(better) == [NURSE, TEACHER]
+
+    cashier = Chat(careerbot)  # the job they have stays the start of a switch
+    await cashier.say("I'm a cashier. accountant or bookkeeper, which pays more?")
+    switch = await cashier.say("how do I switch to the second")
+    assert switch.kind == ReplyKind.SWITCH and "From Cashiers to" in switch.text

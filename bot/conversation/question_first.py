@@ -1,0 +1,140 @@
+"""A question about the set asked in the same message as the titles it is about.
+
+People rarely send "carpenter vs electrician" and then "which pays more?" as two messages; they
+write "carpenter vs electrician, which pays more?", "which pays more, carpenter or
+electrician?" or "who makes more, cops or firefighters". Read whole, such a message is neither a
+comparison (the question is no title) nor a follow-up (there is no answer before it to ask
+about). Split in two, it is both: the comparison, then the follow-up question (followups._ask)
+about it, answered from the figures like any "which pays more?". "Which is better?" of
+titles just named is answered by their side-by-side comparison (bot/service.py).
+
+This module only finds the split; the core (bot/service.py) answers the comparison and applies
+the question to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.conversation import followups
+from bot.conversation.followups import FollowUp, Move
+from bot.places import Place
+
+# A set of titles: two or more, joined as people join them.
+_JOINED = re.compile(r"\s(?:or|vs\.?|versus|v\.?|and)\s|,")
+# The question after the titles: "…, which pays more", "… who earns more".
+_TRAILING = re.compile(r"^(?P<titles>.+?)[\s,;:–—-]+(?P<ask>(?:so\s+|and\s+)?(?:which|who)\b.*)$")
+MAX_LEAD_WORDS = 8  # "which one of the two needs the least school": the longest question first
+
+
+@dataclass(frozen=True)
+class Asked:
+    """The titles part of the message and the question asked about them."""
+
+    titles: str
+    question: FollowUp
+
+
+def split_read(
+    text: str,
+    read: str,
+    find_place: Callable[[str], Place | None],
+    is_title: Callable[[str], bool],
+) -> Asked | None:
+    """`split` of the question as read (`read`, without greetings and "I'm a cashier"), or —
+    when reading it dropped the question ("cop vs firefighter, which is better") — the set it
+    kept, with the question `text` asked about it."""
+    found = split(read, find_place, is_title)
+    if found is not None or read == text or not is_set(read, is_title):
+        return found
+    whole = split(text, find_place, is_title)
+    if whole is None or _plain(read) not in _plain(whole.titles):
+        return None
+    return Asked(read, whole.question)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9']+", text.casefold()))
+
+
+def split(
+    text: str,
+    find_place: Callable[[str], Place | None],
+    is_title: Callable[[str], bool],
+) -> Asked | None:
+    """The titles and the question of a message that holds both, else None.
+
+    `is_title` says whether a text resolves to some occupation; a split is kept only when
+    every part of the titles does (so "which pays more" alone, a follow-up, is not split).
+    """
+    said = " ".join(text.casefold().replace("’", "'").split()).rstrip("?!. ")
+    trailing = _TRAILING.match(said)
+    if trailing and is_set(trailing["titles"], is_title):
+        asked = _question(trailing["ask"], find_place, is_title)
+        if asked is not None:
+            return Asked(trailing["titles"].strip(" ,;:"), asked)
+    if not re.match(r"^(?:so\s+|and\s+|ok\s+)?(?:which|who)\b", said):
+        return None
+    # The question first: "which pays more carpenter or electrician". The titles start after
+    # the shortest question that reads as one and leaves a set of titles behind.
+    words = said.split()
+    for cut in range(2, min(len(words) - 2, MAX_LEAD_WORDS) + 1):
+        lead, rest = " ".join(words[:cut]).rstrip(",:;"), " ".join(words[cut:]).strip(" ,;:")
+        if _starts_a_question(rest) or not is_set(rest, is_title):
+            continue
+        asked = _question(lead, find_place, is_title)
+        if asked is not None:
+            return Asked(rest, asked)
+    return None
+
+
+def _question(
+    text: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
+) -> FollowUp | None:
+    found = followups.recognize(text, find_place, is_title)
+    return found if found is not None and found.move == Move.ASK else None
+
+
+def is_set(text: str, is_title: Callable[[str], bool]) -> bool:
+    """Two or more parts, each a title ("carpenter or electrician", "rn, lpn, cna")."""
+    parts = [p.strip(" ,") for p in _JOINED.split(f" {text.strip()} ")]
+    parts = [p for p in parts if p]
+    return len(parts) >= 2 and all(is_title(p) for p in parts)
+
+
+def _starts_a_question(text: str) -> bool:
+    """Whether the titles part still begins with the question's words ("more carpenter")."""
+    words = re.findall(r"[a-z']+", text)
+    return bool(words) and words[0] in _QUESTION_WORDS
+
+
+# Words that end a "which …" question rather than start a title.
+_QUESTION_WORDS = frozenset(
+    [
+        "more",
+        "less",
+        "most",
+        "least",
+        "better",
+        "best",
+        "faster",
+        "money",
+        "school",
+        "schooling",
+        "education",
+        "training",
+        "jobs",
+        "growth",
+        "pays",
+        "pay",
+        "earns",
+        "makes",
+        "needs",
+        "requires",
+        "takes",
+        "is",
+        "are",
+    ]
+)

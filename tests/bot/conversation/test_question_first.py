@@ -1,0 +1,55 @@
+"""A question about a set of titles asked in the same message: found, and split in two."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation.followups import Measure, Move
+from bot.conversation.question_first import split
+
+TITLES = {"carpenter", "electrician", "nurse", "teacher", "more carpenter", "registered nurse"}
+
+
+def is_title(text: str) -> bool:
+    return text.strip() in TITLES
+
+
+def no_place(_: str) -> None:
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "titles", "measure"),
+    [
+        ("carpenter vs electrician which pays more", "carpenter vs electrician", Measure.PAY),
+        ("nurse or teacher, which needs less school?", "nurse or teacher", Measure.EDUCATION),
+        ("which pays more carpenter or electrician", "carpenter or electrician", Measure.PAY),
+        ("Which is better: nurse or teacher?", "nurse or teacher", Measure.BETTER),
+        (
+            "who makes more money, registered nurse or teacher",
+            "registered nurse or teacher",
+            Measure.PAY,
+        ),
+    ],
+)
+def test_the_titles_and_the_question_are_told_apart(
+    text: str, titles: str, measure: Measure
+) -> None:
+    asked = split(text, no_place, is_title)
+    assert asked is not None
+    assert asked.titles == titles
+    assert asked.question.move == Move.ASK and asked.question.measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "which pays more",  # a follow-up: nothing to split
+        "carpenter vs electrician",  # no question
+        "which pays more, carpenter or juggler",  # a part that is no title
+        "which carpenter or electrician",  # no measure: not a question about figures
+        "nurse who wants to be a teacher",  # "who" starts no question here
+    ],
+)
+def test_a_message_without_both_is_not_split(text: str) -> None:
+    assert split(text, no_place, is_title) is None
