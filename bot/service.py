@@ -549,7 +549,10 @@ class Careerbot(ConversationAnswers):
 
     # --- resolution only (careerbot match) -------------------------------------------------
     def match(self, text: str) -> dict[str, Any]:
-        intent = self.parse(text)
+        """The titles `text` names, resolved; a question about them ("…, which pays more?")
+        is left out, as the bot answers it (`_set_question`)."""
+        both = question_first.split(text, self.places.find_loosely, self._is_title)
+        intent = self.parse(both.titles if both is not None else text)
         sides = [resolution_json(r) for r in choose_reading(intent, self.index)[:MAX_TITLES]]
         one = intent.kind == IntentKind.COMPARE and len(sides) == 1  # "Operator, Forklift"
         kind = IntentKind.PROFILE if one else intent.kind

@@ -147,7 +147,7 @@ class TitleScorer(FuzzyMatch):
         base = of_inverted(base) or base
         # Function words stay: a title does not explain "there" in "hi there", so it is none.
         typed = tuple(w for w in strip_ranks(base) if w not in STOP and w not in FILLER)
-        words = self._spell_out(typed)
+        words = tuple(part for word in self._spell_out(typed) for part in self._unjoined(word))
         # The head is read from the words as typed, then spelled out: a short form's own "of"
         # ("boh" = back of house) does not make its first word the head of "boh cook".
         typed_head = head_noun(tuple(w for w in typed if w not in FUNCTION_WORDS) or typed)
@@ -171,6 +171,16 @@ class TitleScorer(FuzzyMatch):
         if head not in required and required:
             head = required[-1]
         return required, optional, head
+
+    def _unjoined(self, word: str) -> tuple[str, ...]:
+        """A run-together word as the words it joins ("dogcatcher" -> dog catcher), unless it is
+        a title word or reads better as a typo of one: both words must be matched, not either."""
+        if len(word) < 8 or word in self.postings:
+            return (word,)
+        parts = self.split_joined(word)
+        if parts is None or any(q >= CLEAR_TYPO for _, q in self._correct(word)[:1]):
+            return (word,)
+        return parts
 
     def score(self, query: TitleText, hidden: frozenset[str] = frozenset()) -> Scored:
         required, optional, head = self.required(query)

@@ -129,3 +129,17 @@ async def test_the_reply_names_the_job_as_asked_without_the_requisition_number(c
     assert reply.kind == "profile"
     assert [o["asked_as"] for o in reply.occupations] == ["sr. machinist class a"]
     assert [o["code"] for o in reply.occupations] == ["51-4041.00"]
+
+
+@pytest.mark.realdata
+async def test_match_leaves_out_a_question_about_the_titles(careerbot) -> None:  # type: ignore[no-untyped-def]
+    """ "carpenter vs electrician which pays more": two titles, as the bot reads it, not a
+    second title "electrician which pays more"."""
+    for text in (
+        "carpenter vs electrician which pays more",
+        "which pays more, carpenter or electrician",
+    ):
+        result = careerbot.match(text)
+        assert result["query"] == text and result["kind"] == "compare"
+        assert [s["text"] for s in result["sides"]] == ["carpenter", "electrician"]
+        assert [s["candidates"][0]["code"] for s in result["sides"]] == ["47-2031.00", "47-2111.00"]

@@ -135,6 +135,18 @@ def test_the_intended_spelling_is_close_and_common(real_index: TitleIndex) -> No
     assert best is not None and best.code == "47-2111.00"
 
 
+def test_a_run_together_title_is_read_as_the_words_it_joins(real_index: TitleIndex) -> None:
+    """Both words must be matched: "dogcatcher" is a dog catcher, not any "Catcher"."""
+    for text, code in (
+        ("dogcatcher", "33-9011.00"),
+        ("highschool teacher", "25-2031.00"),
+        ("forkliftoperator", "53-7051.00"),
+    ):
+        found = real_index.resolve(text)
+        assert found.status == "matched" and found.best is not None, text
+        assert found.best.code == code, text
+
+
 def test_a_rare_word_a_letter_away_is_offered_not_answered(real_index: TitleIndex) -> None:
     # "lakers" is a letter from "Lacer" (and "Layer"): worth asking about, not an answer.
     assert real_index.resolve("lakers").status != "matched"
