@@ -67,16 +67,13 @@ def read_tsv(path: Path, columns: int) -> Iterable[list[str]]:
     """Rows of a curated project file; '#' comments and the header line are skipped."""
     if not path.is_file():
         return
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines):
-        if (
-            not line.strip()
-            or line.lstrip().startswith("#")
-            or (number == 0 and "\t" in line and line.split("\t")[0] in ("alias", "title", "word"))
-        ):
+    first = True  # the header, when there is one, is the first line after the comments
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
             continue
         parts = [part.strip() for part in line.split("\t")]
-        if len(parts) >= columns:
+        header, first = first and parts[0] in ("alias", "title", "word"), False
+        if not header and len(parts) >= columns:
             yield parts
 
 

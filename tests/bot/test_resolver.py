@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bot.resolver import RESOLVED_CACHE, Status, TitleIndex
+from bot.resolver import RESOLVED_CACHE, Status, TitleIndex, read_tsv
 from tests.support.tiny_titles import tiny_index
 
 
@@ -364,3 +366,16 @@ def test_words_no_title_is_about_offer_no_did_you_mean(real_index: TitleIndex, t
 def test_work_words_alone_still_offer_their_jobs(real_index: TitleIndex) -> None:
     for text in ("forklift", "warehouse", "i love nursing"):
         assert real_index.resolve(text).status is not Status.UNKNOWN, text
+
+
+def test_a_curated_files_header_is_not_a_row(tmp_path: Path) -> None:
+    (tmp_path / "aliases.tsv").write_text(
+        "# a comment first\nalias\texpansion\treason\nwidget guy\tWidget Makers\ttest\n"
+    )
+    assert list(read_tsv(tmp_path / "aliases.tsv", 2)) == [["widget guy", "Widget Makers", "test"]]
+
+
+def test_every_curated_alias_names_a_title_the_index_holds(real_index: TitleIndex) -> None:
+    """An alias whose expansion is no O*NET title (or curated one) would silently do nothing."""
+    missing = {a: e for a, e in real_index.aliases.items() if e not in real_index.entries}
+    assert not missing
