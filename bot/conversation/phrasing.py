@@ -41,6 +41,8 @@ _SPELLINGS = (
     (r"\b(?:becme|becom|bcome|becum)\b", "become"),
     (r"\bmcuh\b", "much"),
     (r"\bplz\b|\bpls\b", "please"),
+    (r"\bwanna\b", "want to"),
+    (r"\bgonna\b", "going to"),
 )
 _GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|howdy|yo|hola|greetings|good\s+(?:morning|afternoon|evening)|"
@@ -240,7 +242,7 @@ _FRAME_LEAD = re.compile(
     r"(?:can|could)\s+you\s+(?:please\s+)?(?:tell\s+me\s+about|explain)\s+|"
     r"(?:tell|show)\s+me\s+(?:about|more\s+about)\s+|"
     r"(?:what\s+about|how\s+about)\s+being\s+|what\s+is\s+it\s+like\s+(?:being|to\s+be)\s+"
-    r")(?:being\s+)?(?:an?\s+)?",
+    r")(?:being\s+|becoming\s+)?(?:an?\s+)?",
     re.IGNORECASE,
 )
 # "torn between X and Y", "can't decide between X and Y": a comparison, "and" included.

@@ -59,6 +59,9 @@ def test_titles_with_and_inside_are_kept_whole_without_a_compare_word() -> None:
         ("plumber salary", "plumber"),
         ("what is the salary of a nurse", "nurse"),
         ("/job electrician", "electrician"),
+        ("i would like to be a welder", "welder"),
+        ("i'd like to become a pilot", "pilot"),
+        ("i'm going to be a nurse", "nurse"),
     ],
 )
 def test_one_title_is_a_profile(text: str, title: str) -> None:

@@ -37,6 +37,9 @@ def test_greeting_own_job_wish_and_question() -> None:
             "what's the difference between an rn and an lpn?",
         ),
         ("so which is better?", "which is better?"),
+        ("i wanna be a vet", "i want to be a vet"),  # chat spelling, then the parser's frame
+        ("gonna be a welder", "going to be a welder"),
+        ("i'm thinking of becoming a plumber", "plumber"),
     ],
 )
 def test_the_question_inside(text: str, question: str) -> None:
