@@ -548,11 +548,25 @@ class Careerbot(ConversationAnswers):
         return await advisor.quiz.start(self)
 
     # --- resolution only (careerbot match) -------------------------------------------------
+    def _titles_asked(self, text: str) -> str:
+        """The part of a message the bot reads titles from (`_turn`): without greetings, with
+        chat spellings written out ("wanna"), the person's own job when that is all they said
+        ("I'm a nurse"). Small talk and questions about the bot are left as typed: they
+        resolve to one unknown side, as any text that names no job."""
+        said = self._read(text)
+        if said.small_talk or said.meta is not None or said.set_place is not None:
+            return text
+        if said.own_job and said.wants:  # "a cashier who wants to become an accountant"
+            return f"switch from {said.own_job} to {said.wants}"
+        asked = said.question or said.own_job or text
+        return text if phrasing.plain(asked) == phrasing.plain(text) else asked  # as typed
+
     def match(self, text: str) -> dict[str, Any]:
         """The titles `text` names, resolved; a question about them ("…, which pays more?")
         is left out, as the bot answers it (`_set_question`)."""
-        both = question_first.split(text, self.places.find_loosely, self._is_title)
-        intent = self.parse(both.titles if both is not None else text)
+        asked = self._titles_asked(text)
+        both = question_first.split(asked, self.places.find_loosely, self._is_title)
+        intent = self.parse(both.titles if both is not None else asked)
         sides = [resolution_json(r) for r in choose_reading(intent, self.index)[:MAX_TITLES]]
         one = intent.kind == IntentKind.COMPARE and len(sides) == 1  # "Operator, Forklift"
         kind = IntentKind.PROFILE if one else intent.kind

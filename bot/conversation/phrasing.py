@@ -131,7 +131,6 @@ SMALL_WORDS = {
     "sense",
     "sounds",
     "nvm",
-    "np",
     "appreciate",
     "amazing",
     "oh",

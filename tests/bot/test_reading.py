@@ -143,3 +143,24 @@ async def test_match_leaves_out_a_question_about_the_titles(careerbot) -> None: 
         assert result["query"] == text and result["kind"] == "compare"
         assert [s["text"] for s in result["sides"]] == ["carpenter", "electrician"]
         assert [s["candidates"][0]["code"] for s in result["sides"]] == ["47-2031.00", "47-2111.00"]
+
+
+@pytest.mark.realdata
+async def test_match_reads_the_titles_of_a_chat_message_as_the_bot_does(careerbot) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        "i wanna be a nurse": ["29-1141.00"],
+        "whats the difference between a psychologist and a psychiatrist": [
+            "19-3033.00",
+            "29-1223.00",
+        ],
+        "Hi! im a cashier and wanna become an accountant": ["41-2011.00", "13-2011.00"],
+        "I'm a welder.": ["51-4121.00"],
+    }
+    for text, codes in cases.items():
+        result = careerbot.match(text)
+        assert result["query"] == text
+        assert [s["candidates"][0]["code"] for s in result["sides"]] == codes, text
+    # As typed when reading changes nothing but case and punctuation.
+    assert careerbot.match("Operator, Forklift")["sides"][0]["text"].lower() == "operator, forklift"
+    # Chit-chat still comes back as one unknown side, not as a job.
+    assert all(s["status"] == "unknown" for s in careerbot.match("thank you so much")["sides"])
