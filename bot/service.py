@@ -551,14 +551,16 @@ class Careerbot(ConversationAnswers):
     def _titles_asked(self, text: str) -> str:
         """The part of a message the bot reads titles from (`_turn`): without greetings, with
         chat spellings written out ("wanna"), the person's own job when that is all they said
-        ("I'm a nurse"). Small talk and questions about the bot are left as typed: they
-        resolve to one unknown side, as any text that names no job."""
+        ("I'm a nurse"), the occupation an advisor question is about. Small talk and questions
+        about the bot are left as typed: they resolve to one unknown side, as any text that
+        names no job."""
         said = self._read(text)
         if said.small_talk or said.meta is not None or said.set_place is not None:
             return text
         if said.own_job and said.wants:  # "a cashier who wants to become an accountant"
             return f"switch from {said.own_job} to {said.wants}"
         asked = said.question or said.own_job or text
+        asked = advisor.title_asked(self, asked) or asked  # "how long to become a pharmacist"
         return text if phrasing.plain(asked) == phrasing.plain(text) else asked  # as typed
 
     def match(self, text: str) -> dict[str, Any]:

@@ -45,6 +45,7 @@ __all__ = [
     "rank",
     "rank_reply",
     "show",
+    "title_asked",
 ]
 
 
@@ -54,6 +55,15 @@ def _recognised(core: Core, text: str, *, tools: bool) -> Question | None:
     return core.memory.recall(
         Kept.ADVICE, text, lambda: recognise(text, core.places.find, lambda _: tools), tools
     )
+
+
+def title_asked(core: Core, text: str) -> str | None:
+    """The occupation an advisor question names as written ("how long does it take to become
+    a pharmacist" -> pharmacist), for reading titles as the bot does (`careerbot match`)."""
+    question = _recognised(core, text, tools=False)
+    if question is None or not question.title or question.title == PREVIOUS:
+        return None
+    return question.title
 
 
 def is_group(chat_id: int | None) -> bool:

@@ -113,6 +113,10 @@ _BE = (
     r"(?:become|becoming|be|get\s+into|getting\s+into|get\s+started\s+(?:as|in)"
     r"|start\s+(?:as|in)|train\s+(?:as|to\s+be)|qualify\s+as|work\s+as)"
 )
+_CREDENTIAL = (
+    r"(?:(?:college\s+|university\s+|bachelor'?s\s+|4[- ]year\s+)?degree|college|diploma"
+    r"|licen[cs]e|certification|certificate|cert|school(?:ing)?|training|experience)"
+)
 HOWTO = [
     re.compile(
         r"^what\s+(?:schooling|education|training|degree|qualifications?|certifications?"
@@ -165,6 +169,25 @@ HOWTO = [
         r"^how\s+(?:do\s+i\s+|to\s+"
         r"|can\s+i\s+)get\s+an?\s+(?P<licence>.+?)\s+licen[cs]e(?:\s+and\s+(?:become"
         r"|be)\s+(?P<t>.+))?$"
+    ),
+    # Whether a job needs a credential: "can i be a paramedic without a degree", "do you need
+    # a license to be an electrician", "do locksmiths need a license". The answer is what it
+    # typically takes.
+    re.compile(
+        rf"^(?:can|could)\s+(?:i|you|u|one|someone|a\s+person)\s+{_BE}\s+(?P<t>.+?)\s+without"
+        rf"\s+(?:an?\s+|any\s+)?{_CREDENTIAL}\b.*$"
+    ),
+    re.compile(
+        rf"^(?:do|does|would)\s+(?:i|you|u|one)\s+(?:need|have\s+to\s+have)\s+(?:an?\s+|any\s+)?"
+        rf"{_CREDENTIAL}\s+(?:to\s+{_BE}|for|as)\s+(?P<t>.+)$"
+    ),
+    re.compile(
+        rf"^(?:is|are)\s+(?:an?\s+)?{_CREDENTIAL}\s+(?:needed|required|necessary)\s+(?:to\s+{_BE}"
+        rf"|for)\s+(?P<t>.+)$"
+    ),
+    re.compile(
+        rf"^(?:do|does)\s+(?P<t>.+?)\s+(?:need|require|have\s+to\s+have)\s+(?:an?\s+|any\s+)?"
+        rf"{_CREDENTIAL}\b.*$"
     ),
 ]
 HOWTO_TAIL = re.compile(

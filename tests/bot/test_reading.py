@@ -155,6 +155,8 @@ async def test_match_reads_the_titles_of_a_chat_message_as_the_bot_does(careerbo
         ],
         "Hi! im a cashier and wanna become an accountant": ["41-2011.00", "13-2011.00"],
         "I'm a welder.": ["51-4121.00"],
+        "how long does it take to become a pharmacist": ["29-1051.00"],
+        "do locksmiths need a license": ["49-9094.00"],
     }
     for text, codes in cases.items():
         result = careerbot.match(text)

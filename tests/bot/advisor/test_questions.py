@@ -86,6 +86,11 @@ def test_similar_to_keeps_the_title_and_less_school() -> None:
         ("how hard is it to become a lawyer", "lawyer", None),
         ("what training is required to become a pilot", "pilot", None),
         ("what's needed to become a midwife", "midwife", None),
+        ("can i be a paramedic without a degree", "paramedic", None),
+        ("do you need a license to be an electrician", "electrician", None),
+        ("do locksmiths need a license", "locksmiths", None),
+        ("does a dental assistant need a certification", "dental assistant", None),
+        ("is a degree required to become a firefighter", "firefighter", None),
     ],
 )
 def test_how_to_become(text: str, title: str, place: str | None) -> None:
