@@ -61,7 +61,18 @@ _OWN_JOB = re.compile(
     r"(?=\s+(?:and|but|who|looking|wanting|want|wants|trying|thinking|for|with|at|in)\b|"
     r"\s*[,.!?;]|\s*$)|"
     r"\b(?:i\s+)?(?:currently\s+)?work\s+in\s+(?P<field>[a-z][a-z /&'-]{1,30}?)"
+    r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)|"
+    # "I do roofing", "I do hair", "I do security at a hospital": the work one does.
+    r"\bi\s+(?:currently\s+)?do\s+(?!(?:not|n't|like|want|know|think|love|hate|enjoy|need|have|"
+    r"this|that|it|what|a\s+lot|some|so|too|well|better|more|less|the\s+same)\b)"
+    r"(?P<work>[a-z][a-z /&'-]{1,30}?)"
     r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)",
+    re.IGNORECASE,
+)
+# Where the person's job is done, when that is all that follows it: "(I'm a nurse) at a hospital".
+_WORKPLACE = re.compile(
+    r"^(?:at|for|with)\s+(?:an?\s+|the\s+|my\s+)?[a-z0-9][a-z0-9 &'.-]{0,40}?"
+    r"\s*(?:lol|lmao)?[.!]*$",
     re.IGNORECASE,
 )
 # "… and wants to become a wind turbine tech": with a job named, a switch.
@@ -363,9 +374,10 @@ def read(text: str) -> Said:
         sentence = _ABOUT_ME.sub("", sentence)
         found = _OWN_JOB.search(sentence)
         if found:
-            own_job = own_job or (found["job"] or found["field"]).strip()
+            own_job = own_job or (found["job"] or found["field"] or found["work"]).strip()
             sentence = (sentence[: found.start()] + sentence[found.end() :]).strip(" ,.;")
             sentence = re.sub(r"^(?:and|but|so)\s+", "", sentence, flags=re.I)
+            sentence = _WORKPLACE.sub("", sentence)  # "… at a hospital": where, not what
         becoming = _WANTS_TO_BECOME.search(sentence)
         if becoming and own_job:
             wants = becoming["job"].strip()

@@ -16,6 +16,28 @@ def test_greeting_own_job_wish_and_question() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "own_job", "question"),
+    [
+        ("i do roofing", "roofing", ""),
+        (
+            "I do HVAC and want to earn more. electrician or plumber?",
+            "HVAC",
+            "electrician or plumber?",
+        ),
+        ("i'm a nurse at a hospital", "nurse", ""),  # where they work is not a question
+        ("im a cashier at walmart lol", "cashier", ""),
+        ("i do security at a hospital", "security", ""),
+        ("i do not know", None, "i do not know"),  # "do" followed by a verb is no job
+        ("what do i do", None, "what do i do"),
+        ("i'm a nurse in texas", "nurse", "in texas"),  # a place is still asked about
+    ],
+)
+def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
+    said = read(text)
+    assert (said.own_job, said.question) == (own_job, question)
+
+
+@pytest.mark.parametrize(
     ("text", "question"),
     [
         (
