@@ -43,6 +43,8 @@ def singular(word: str) -> str:
         return IRREGULAR_PLURALS[word]
     if len(word) == 3 and word[2] == "s" and not set(word[:2]) & set("aeiouy"):
         return word[:2]  # "rns" -> "rn", "pas" stays
+    if len(word) > 5 and word.endswith("men") and word[-4] not in "iouw":
+        return word[:-3] + "man"  # "linemen", "firemen", "cameramen"; not "specimen", "abdomen"
     if len(word) <= 3 or word.endswith(KEEP_S):
         return word
     if word.endswith("ies") and len(word) > 4:
