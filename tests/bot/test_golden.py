@@ -1,7 +1,8 @@
 """Behaviour pinned by the golden file: the same questions get byte-identical answers.
 
-Recorded before the code was restructured (issue 10); see tests/golden/record.py. A
-difference here means behaviour changed: if on purpose, re-record the file in that commit.
+Recorded before the code was restructured (issue 10); see tests/support/golden/record.py (it
+keeps a digest of each answer, and how to see what changed). A difference here means behaviour
+changed: if on purpose, re-record the file in that commit.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import pytest
 
 from bot.resolver import TitleIndex
 from tests.support.golden.core import open_core
-from tests.support.golden.record import GOLDEN, record
+from tests.support.golden.record import GOLDEN, digests, record
 
 pytestmark = pytest.mark.realdata
 
@@ -23,7 +24,7 @@ async def test_answers_buttons_and_views_are_unchanged(
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
     core = await open_core(real_db_url, real_index)
     try:
-        actual = json.loads(json.dumps(await record(core), ensure_ascii=False, sort_keys=True))
+        actual = digests(await record(core))
     finally:
         await core.close()
     for part in expected:

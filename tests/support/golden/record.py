@@ -1,9 +1,14 @@
 """Record (or check) the golden answers: what the bot says to a fixed set of questions.
 
 Issue 10 moved code around without changing behaviour; this file pins the behaviour so that
-a restructuring can prove it changed nothing. `python -m tests.golden.record` rewrites
-`answers.json` from the real database (CAREERBOT_DATA_DIR); `tests/bot/test_golden.py` checks the
-current code against it. Retire or re-record it when behaviour changes on purpose.
+a restructuring can prove it changed nothing. `python -m tests.support.golden.record URL`
+rewrites `digests.json` from the real database; `tests/bot/test_golden.py` checks the current
+code against it. Retire or re-record it when behaviour changes on purpose.
+
+Only a digest of each answer is kept, not the answer: the answers quote the source figures, and
+the project never holds copies of the data (2 MB of them, besides). To see what changed, record
+the full answers of both commits with `--full PATH` (PATH outside the repository, e.g. under
+var/) and diff the two files.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-GOLDEN = Path(__file__).resolve().parent / "answers.json"
+GOLDEN = Path(__file__).resolve().parent / "digests.json"
 EVAL = Path(__file__).resolve().parents[3] / "bench" / "eval"
 EXTRA_QUESTIONS = (
     "nurse vs teacher in Texas",
@@ -128,17 +133,43 @@ async def record(core: Any) -> dict[str, Any]:
     }
 
 
-async def _main(database_url: str) -> None:
+def digest(value: Any) -> str:
+    """A short fingerprint of one answer's JSON, as written (keys sorted)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+def digests(golden: dict[str, Any]) -> dict[str, Any]:
+    """Each answer of `record` as its digest; a tour's pressed buttons one by one."""
+    return {
+        part: {
+            key: {data: digest(reply) for data, reply in value.items()}
+            if part == "views"
+            else digest(value)
+            for key, value in answers.items()
+        }
+        for part, answers in golden.items()
+    }
+
+
+async def _record(database_url: str) -> dict[str, Any]:
     from tests.support.golden.core import open_core
 
     core = await open_core(database_url)
     try:
-        golden = await record(core)
+        return await record(core)
     finally:
         await core.close()
-    GOLDEN.write_text(json.dumps(golden, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-    print(f"wrote {GOLDEN} ({GOLDEN.stat().st_size:,} bytes)")
+
+
+def _write(path: Path, value: Any) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    print(f"wrote {path} ({path.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":
-    asyncio.run(_main(sys.argv[1]))
+    args = sys.argv[1:]
+    golden = asyncio.run(_record(args[0]))
+    _write(GOLDEN, digests(golden))
+    if "--full" in args:  # the answers themselves, to diff two commits' (keep it out of git)
+        _write(Path(args[args.index("--full") + 1]), golden)
