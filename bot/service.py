@@ -567,7 +567,7 @@ class Careerbot(ConversationAnswers):
         """The titles `text` names, resolved; a question about them ("…, which pays more?")
         is left out, as the bot answers it (`_set_question`)."""
         asked = self._titles_asked(text)
-        both = question_first.split(asked, self.places.find_loosely, self._is_title)
+        both = question_first.split_read(text, asked, self.places.find_loosely, self._is_title)
         intent = self.parse(both.titles if both is not None else asked)
         sides = [resolution_json(r) for r in choose_reading(intent, self.index)[:MAX_TITLES]]
         one = intent.kind == IntentKind.COMPARE and len(sides) == 1  # "Operator, Forklift"

@@ -329,9 +329,7 @@ class TitleScorer(FuzzyMatch):
         a "did you mean".
         """
         for corrected, quality in spellings[:1]:
-            confident = (
-                quality >= CLEAR_TYPO or len(self.postings.get(corrected, ())) >= COMMON_TITLE_WORD
-            )
+            confident = self._trusted_typo(corrected, quality)
             entry = self.entries.get(corrected)
             if entry is not None and quality >= 0.8 and corrected not in hidden:
                 score = round(90.0 * quality + 10.0 * (quality == 1), 1)
@@ -436,10 +434,15 @@ class TitleScorer(FuzzyMatch):
         if word in self.postings:
             return True
         return any(
-            quality >= CLEAR_TYPO or len(self.postings.get(option, ())) >= COMMON_TITLE_WORD
+            self._trusted_typo(option, quality)
             for option, quality in corrected.get(word) or ()
             if option in title
         )
+
+    def _trusted_typo(self, spelling: str, quality: float) -> bool:
+        """A spelling (`quality`: its similarity to what was typed) to answer with, not ask
+        about: as typed or nearly ("hygenist"), or a word many titles use ("nurce")."""
+        return quality >= CLEAR_TYPO or len(self.postings.get(spelling, ())) >= COMMON_TITLE_WORD
 
     def _is_work_word(
         self,

@@ -270,7 +270,7 @@ class TitleTables:
         total = len(self.entry_list)
         # A word in this many titles (5 of O*NET's ~49,000) is work vocabulary ("forklift",
         # "warehouse") even if no title is about it; rarer ones ("chess", "vacation") are no
-        # evidence of a job (bot/titlescore.py: _names_work).
+        # evidence of a job (bot/titlescore.py: _is_work_word).
         self.work_word_titles = max(2, round(total * WORK_WORD_SHARE))
         self.idf = {word: math.log(1 + total / len(ids)) for word, ids in postings.items()}
         words_sorted = sorted(postings)

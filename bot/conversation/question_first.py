@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from bot.conversation import followups
 from bot.conversation.followups import FollowUp, Move
+from bot.conversation.phrasing import plain
 from bot.places import Place
 
 # A set of titles: two or more, joined as people join them.
@@ -47,16 +48,13 @@ def split_read(
     when reading it dropped the question ("cop vs firefighter, which is better") — the set it
     kept, with the question `text` asked about it."""
     found = split(read, find_place, is_title)
-    if found is not None or read == text or not is_set(read, is_title):
+    if found is not None or read == text:
         return found
+    # Cheap first (no "which"/"who" in the text: no split), the set's resolutions last.
     whole = split(text, find_place, is_title)
-    if whole is None or _plain(read) not in _plain(whole.titles):
+    if whole is None or plain(read) not in plain(whole.titles) or not is_set(read, is_title):
         return None
     return Asked(read, whole.question)
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9']+", text.casefold()))
 
 
 def split(
