@@ -13,8 +13,9 @@ Confidence ("matched") needs every required word to be among the occupation's na
 query's head noun in the title that matched, and a clear lead over any other title. A message
 whose words no title is about ("summer", "i love pizza") is offered nothing (`Evidence`).
 
-A little over 400 lines: the three steps share one way of ranking a title's occupations
-(`_rank_entry`) and one notion of confidence, and read best side by side.
+About 500 lines, on purpose: the three steps share one way of ranking a title's occupations
+(`_rank_entry`) and one notion of confidence, and the rules that decide it (a trusted typo,
+evidence of a job) belong beside it; apart, each would have to re-derive the others' tables.
 """
 
 from __future__ import annotations
