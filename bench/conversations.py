@@ -32,7 +32,7 @@ from bot.service import Careerbot
 
 HERE = Path(__file__).resolve().parent / "eval"
 SETS = [HERE / "conversations.jsonl", HERE / "conversations_fresh.jsonl"]
-MEMBERS = {"ana": 5001, "ben": 5002, "cy": 5003}
+FIRST_MEMBER = 5001  # group members get ids in the order each conversation names them
 FIRST_CHAT = 3_000_000
 _COMMAND = re.compile(r"^/(?P<name>\w+)(?:@\w+)?\s*(?P<rest>.*)$", re.S)
 _MENTION = re.compile(r"@careerbot\b", re.I)
@@ -110,9 +110,11 @@ async def score(core: Careerbot, path: Path, verbose: bool) -> None:
         if conversation.get("chat") == "group":
             chat = -chat
         sent: dict[int, int] = {}
+        members: dict[str, int] = {}
         all_right = True
         for index, turn in enumerate(conversation["turns"]):
-            member = MEMBERS.get(turn.get("from", ""))
+            name = turn.get("from")
+            member = None if name is None else members.setdefault(name, FIRST_MEMBER + len(members))
             reply_to = sent.get(turn["reply_to"]) if "reply_to" in turn else None
             reply = await say(core, chat, member, turn["say"], reply_to)
             message_id = next(messages)

@@ -16,6 +16,8 @@ import functools
 import re
 from collections.abc import Callable
 
+from bot.normalize import PEOPLE_IN_ICS
+
 # By hand, where the rule's name is right but not what people say, or reads oddly.
 SHORT_NAMES = {
     # The trade's own name; the rule gives "heating mechanics and installers".
@@ -50,12 +52,11 @@ FRONT = {"Postsecondary"}
 KEEP_CASE = {"English"}  # proper adjectives; acronyms (all capitals) are kept too
 _FUNCTION_WORDS = {"and", "or", "of", "as", "a", "the", "for", "in", "to"}
 _NOT_PLURAL = re.compile(r"(?:ss|is|us|ics|ities|sales|business)$", re.IGNORECASE)
-_PEOPLE_IN_ICS = {"mechanics"}
 
 
 def is_plural(word: str) -> bool:
     """Whether a title word reads as a plural noun: "Clerks", not "Analysis" or "Physics"."""
-    return word.endswith("s") and (word.lower() in _PEOPLE_IN_ICS or not _NOT_PLURAL.search(word))
+    return word.endswith("s") and (word.lower() in PEOPLE_IN_ICS or not _NOT_PLURAL.search(word))
 
 
 def _lower(words: list[str]) -> str:

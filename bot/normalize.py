@@ -23,6 +23,9 @@ IRREGULAR_PLURALS = {
 }
 # Endings where a trailing "s" is not a plural ("analysis", "bus", "glass", "sales" stays).
 KEEP_S = ("ss", "us", "is", "ics", "sales", "news", "arts", "ous", "ws")
+# People, not fields, though they end in "ics": "elevator mechanics" must meet "Elevator
+# Mechanic" ("physics", "logistics" and "electronics" stay as they are).
+PEOPLE_IN_ICS = frozenset({"mechanics", "paramedics", "medics", "critics", "clerics", "academics"})
 
 _PUNCTUATION = re.compile(r"[^a-z0-9+#]+")
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
@@ -45,6 +48,8 @@ def singular(word: str) -> str:
         return word[:2]  # "rns" -> "rn", "pas" stays
     if len(word) > 5 and word.endswith("men") and word[-4] not in "iouw":
         return word[:-3] + "man"  # "linemen", "firemen", "cameramen"; not "specimen", "abdomen"
+    if word in PEOPLE_IN_ICS:
+        return word[:-1]
     if len(word) <= 3 or word.endswith(KEEP_S):
         return word
     if word.endswith("ies") and len(word) > 4:

@@ -20,6 +20,10 @@ from bot.normalize import normalize, singular
         ("cameramen", "cameraman"),
         ("sales", "sales"),  # a trailing "s" that is no plural
         ("analysis", "analysis"),
+        ("mechanics", "mechanic"),  # people, though the word ends like "physics"
+        ("paramedics", "paramedic"),
+        ("physics", "physics"),  # fields stay
+        ("logistics", "logistics"),
     ],
 )
 def test_a_plural_reads_as_its_singular(plural: str, one: str) -> None:
@@ -33,3 +37,7 @@ def test_words_ending_in_men_that_are_no_plural_stay(word: str) -> None:
 
 def test_a_title_and_its_plural_share_a_key() -> None:
     assert normalize("Linemen") == normalize("Lineman") == "lineman"
+
+
+def test_a_trade_named_in_the_plural_meets_its_singular_title() -> None:
+    assert normalize("Elevator Mechanics") == normalize("Elevator Mechanic")
