@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.conversation import facts
 from bot.conversation.context import Context
 from bot.conversation.followups import FollowUp, Measure, Move
 from bot.replies import ReplyKind, View
@@ -27,7 +28,7 @@ from bot.resolver import Resolution, Status
 MAX_CODES = 4
 # Answers about one occupation only: "and X?" asks the same about X, rather than adding X.
 ONE_ONLY = {ReplyKind.HOWTO, ReplyKind.PLACES}
-PLACE_FREE = {Measure.GROWTH, Measure.EDUCATION, Measure.BETTER}
+PLACE_FREE = {Measure.GROWTH, Measure.OPENINGS, Measure.EDUCATION, Measure.BETTER}
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def next_context(
         area = _area(move, ctx, state_of)
         if isinstance(area, Nothing):
             return area
-        if kind == ReplyKind.FACT and ctx.measure in PLACE_FREE:
+        if kind == ReplyKind.FACT and ctx.measure and facts.base(ctx.measure) in PLACE_FREE:
             return ctx.with_(kind=_summary_kind(ctx.codes), area=area, measure=None)
         if kind == ReplyKind.HOWTO:
             return ctx.with_(kind=ReplyKind.PROFILE, area=area)
@@ -82,7 +83,7 @@ def next_context(
         return ctx.with_(
             kind=ReplyKind.FACT,
             area=asked_area,
-            measure=f"{move.measure}{'+' if move.more else ''}",
+            measure=facts.key(move.measure, move.reverse) if move.measure else None,
             view=None,
         )
     if move.titles and move.move in (Move.HOWTO, Move.DETAIL):  # a new question about a title

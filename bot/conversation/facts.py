@@ -1,5 +1,6 @@
 """Questions about the occupations shown — "which pays more?", "which needs less school?",
-"which is growing faster?", "which has more jobs?" — answered from the figures, quoted.
+"which is growing faster?", "which has more jobs?", "which pays less?" — answered from the
+figures, quoted.
 
 No opinions: the answer names the occupation the figures favour and quotes them; "which is
 better?" gets the trade-off, figure by figure, and no verdict. Differences are computed from
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.render import TopCode, count, esc, median_pay, signed_percent
+from bot.render import TopCode, count, esc, median_pay, signed_percent, thousands
 from store.facts import OccupationFacts
 
 EDUCATION_ORDER = (
@@ -26,6 +27,21 @@ EDUCATION_ORDER = (
     "Doctoral or professional degree",
 )
 ABOUT_THE_SAME = (0.01, 1000.0)  # under 1% or under $1,000 apart: "about the same"
+# A measure's key ends in "+" or "-" when the question asks the other way from its usual one:
+# "education+" more school (less is usual), "pay-" less pay, "jobs-" fewer jobs.
+REVERSED = ("+", "-")
+
+
+def key(measure: str, reverse: bool) -> str:
+    """The measure's key as the conversation stores it ("pay", "pay-", "education+")."""
+    if not reverse or measure == "better":
+        return measure
+    return f"{measure}+" if measure == "education" else f"{measure}-"
+
+
+def base(measure_key: str) -> str:
+    """ "pay-" -> "pay": what is compared, whichever way."""
+    return measure_key.rstrip("".join(REVERSED))
 
 
 @dataclass(frozen=True)
@@ -43,15 +59,19 @@ def answer(
     period: str,
     average_growth: float | None,
 ) -> Answer:
-    """`measure`: pay, jobs, growth, education (less school; "education+" more), better."""
-    if measure == "pay":
-        return _pay(occupations, where, top, period)
-    if measure == "jobs":
-        return _jobs(occupations, where, period)
-    if measure == "growth":
-        return _growth(occupations, average_growth)
-    if measure in ("education", "education+"):
-        return _education(occupations, more=measure.endswith("+"))
+    """`measure`: a `key` of pay, jobs, growth, openings, education (less school is usual),
+    better."""
+    what, reverse = base(measure), measure.endswith(REVERSED)
+    if what == "pay":
+        return _pay(occupations, where, top, period, less=reverse)
+    if what == "jobs":
+        return _jobs(occupations, where, period, fewer=reverse)
+    if what == "growth":
+        return _growth(occupations, average_growth, slower=reverse)
+    if what == "openings":
+        return _openings(occupations, fewer=reverse)
+    if what == "education":
+        return _education(occupations, more=reverse)
     return _better(occupations, where, top, period, average_growth)
 
 
@@ -83,8 +103,11 @@ def _pay_values(
     return yearly, "year"
 
 
-def _pay(occupations: Sequence[OccupationFacts], where: str, top: TopCode, period: str) -> Answer:
+def _pay(
+    occupations: Sequence[OccupationFacts], where: str, top: TopCode, period: str, less: bool
+) -> Answer:
     values, unit = _pay_values(occupations, top)
+    measure = key("pay", less)
     source = f"BLS OEWS {esc(period)}, median pay"
     missing = [f for f, v in zip(occupations, values, strict=True) if v is None]
     if missing:
@@ -97,11 +120,15 @@ def _pay(occupations: Sequence[OccupationFacts], where: str, top: TopCode, perio
             for f in occupations
             if f not in missing
         ]
-        return Answer("\n".join(lines), None, "pay")
+        return Answer("\n".join(lines), None, measure)
     ranked = sorted(zip(occupations, values, strict=True), key=lambda p: -float(p[1] or 0))
-    (best, high), (second, low) = ranked[0], ranked[1]
-    assert high is not None and low is not None
+    if less:
+        ranked.reverse()
+    (best, first), (second, other) = ranked[0], ranked[1]
+    assert first is not None and other is not None
+    high, low = max(first, other), min(first, other)
     figures = {f.code: esc(median_pay(f.wages, top)) for f in occupations}
+    more_or_less = "less" if less else "more"
     if len(occupations) == 2:
         gap = high - low
         if high == low:
@@ -109,7 +136,7 @@ def _pay(occupations: Sequence[OccupationFacts], where: str, top: TopCode, perio
                 f"💵 In {esc(where)} they earn the same at the median: {figures[best.code]} "
                 f"({source}).",
                 None,
-                "pay",
+                measure,
             )
         amount = f"${gap:,.2f}" if unit == "hour" else f"${gap:,.0f}"
         close = (
@@ -117,25 +144,27 @@ def _pay(occupations: Sequence[OccupationFacts], where: str, top: TopCode, perio
             or gap / low < ABOUT_THE_SAME[0]
         )
         lead = (
-            f"💵 In {esc(where)} they earn about the same; {_title(best)} slightly more:"
+            f"💵 In {esc(where)} they earn about the same; {_title(best)} slightly {more_or_less}:"
             if close
-            else f"💵 In {esc(where)}, {_title(best)} earn more:"
+            else f"💵 In {esc(where)}, {_title(best)} earn {more_or_less}:"
         )
         return Answer(
             f"{lead} {figures[best.code]}, against {figures[second.code]} for {_title(second)} "
             f"({source}).\n<i>Difference, computed from these figures: {amount} a {unit} "
             f"({100 * gap / low:.0f}%).</i>",
             best.code,
-            "pay",
+            measure,
         )
-    lines = [f"💵 Median pay in {esc(where)}, highest first ({source}):"]
+    order = "lowest" if less else "highest"
+    lines = [f"💵 Median pay in {esc(where)}, {order} first ({source}):"]
     lines += [f"{i}. {_title(f)} — {figures[f.code]}" for i, (f, _) in enumerate(ranked, 1)]
-    favoured = best.code if high != low else None
-    return Answer("\n".join(lines), favoured, "pay")
+    favoured = best.code if first != other else None
+    return Answer("\n".join(lines), favoured, measure)
 
 
-def _jobs(occupations: Sequence[OccupationFacts], where: str, period: str) -> Answer:
+def _jobs(occupations: Sequence[OccupationFacts], where: str, period: str, fewer: bool) -> Answer:
     values = [f.wages.employment if f.wages else None for f in occupations]
+    measure = key("jobs", fewer)
     source = f"BLS OEWS {esc(period)}, jobs excluding the self-employed"
     if any(v is None for v in values):
         missing = ", ".join(
@@ -144,30 +173,54 @@ def _jobs(occupations: Sequence[OccupationFacts], where: str, period: str) -> An
         return Answer(
             f"👥 BLS publishes no job count for {missing} in {esc(where)}, so I can't compare.",
             None,
-            "jobs",
+            measure,
         )
-    ranked = sorted(zip(occupations, values, strict=True), key=lambda p: -(p[1] or 0))
-    lines = [f"👥 Jobs in {esc(where)}, most first ({source}):"]
+    sign = 1 if fewer else -1
+    ranked = sorted(zip(occupations, values, strict=True), key=lambda p: sign * (p[1] or 0))
+    lines = [f"👥 Jobs in {esc(where)}, {'fewest' if fewer else 'most'} first ({source}):"]
     lines += [f"{i}. {_title(f)} — {count(v)}" for i, (f, v) in enumerate(ranked, 1)]
     favoured = ranked[0][0].code if ranked[0][1] != ranked[1][1] else None
-    return Answer("\n".join(lines), favoured, "jobs")
+    return Answer("\n".join(lines), favoured, measure)
 
 
-def _growth(occupations: Sequence[OccupationFacts], average: float | None) -> Answer:
+def _growth(occupations: Sequence[OccupationFacts], average: float | None, slower: bool) -> Answer:
     values = [f.projection.percent_change if f.projection else None for f in occupations]
     source = "BLS Employment Projections 2024–34, national"
+    measure = key("growth", slower)
     if any(v is None for v in values):
         missing = ", ".join(
             _title(f) for f, v in zip(occupations, values, strict=True) if v is None
         )
-        return Answer(f"📈 BLS publishes no projection for {missing}.", None, "growth")
-    ranked = sorted(zip(occupations, values, strict=True), key=lambda p: -(p[1] or 0.0))
-    lines = [f"📈 Projected change in jobs by 2034, fastest first ({source}):"]
+        return Answer(f"📈 BLS publishes no projection for {missing}.", None, measure)
+    sign = 1 if slower else -1
+    ranked = sorted(zip(occupations, values, strict=True), key=lambda p: sign * (p[1] or 0.0))
+    order = "slowest" if slower else "fastest"
+    lines = [f"📈 Projected change in jobs by 2034, {order} first ({source}):"]
     lines += [f"{i}. {_title(f)} — {signed_percent(v)}" for i, (f, v) in enumerate(ranked, 1)]
     if average is not None:
         lines.append(f"<i>All jobs: {signed_percent(average)}.</i>")
     favoured = ranked[0][0].code if ranked[0][1] != ranked[1][1] else None
-    return Answer("\n".join(lines), favoured, "growth")
+    return Answer("\n".join(lines), favoured, measure)
+
+
+def _openings(occupations: Sequence[OccupationFacts], fewer: bool) -> Answer:
+    """Job openings a year, projected (new jobs plus workers to replace): EP's own figure,
+    national only."""
+    values = [f.projection.openings if f.projection else None for f in occupations]
+    source = "BLS Employment Projections 2024–34, national, average a year"
+    measure = key("openings", fewer)
+    if any(v is None for v in values):
+        missing = ", ".join(
+            _title(f) for f, v in zip(occupations, values, strict=True) if v is None
+        )
+        return Answer(f"🚪 BLS publishes no projected openings for {missing}.", None, measure)
+    sign = 1 if fewer else -1
+    ranked = sorted(zip(occupations, values, strict=True), key=lambda p: sign * (p[1] or 0.0))
+    order = "fewest" if fewer else "most"
+    lines = [f"🚪 Job openings a year, projected to 2034, {order} first ({source}):"]
+    lines += [f"{i}. {_title(f)} — {thousands(v)}" for i, (f, v) in enumerate(ranked, 1)]
+    favoured = ranked[0][0].code if ranked[0][1] != ranked[1][1] else None
+    return Answer("\n".join(lines), favoured, measure)
 
 
 def _education(occupations: Sequence[OccupationFacts], more: bool) -> Answer:

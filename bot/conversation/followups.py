@@ -40,7 +40,8 @@ class Measure(StrEnum):
     PAY = "pay"
     JOBS = "jobs"
     GROWTH = "growth"
-    EDUCATION = "education"  # less school favoured (`more` reverses it)
+    OPENINGS = "openings"  # projected openings a year (EP, national)
+    EDUCATION = "education"  # less school favoured (`reverse`: more)
     BETTER = "better"  # no verdict: a factual trade-off
 
 
@@ -54,7 +55,7 @@ class FollowUp:
     index: int | None = None  # REMOVE / ONLY / SWITCH (to): 0-based, -1 the last
     origin: int | None = None  # SWITCH: from which of these (0-based)
     measure: Measure | None = None
-    more: bool = False  # ASK: "which needs MORE school"
+    reverse: bool = False  # ASK the other way: "which needs MORE school", "which pays LESS"
     view: View | None = None
     both: bool = False  # CHART: "for both" / "for them" (the two last talked about)
 
@@ -101,7 +102,8 @@ _THERE = re.compile(r"\s+(?:there|then|now)$")
 _SMALL = {
     "pay": r"pays?|paid|earns?|makes?|money|salary|salaries|wages?|income|higher\s+pay|"
     r"better\s+paid",
-    "jobs": r"more\s+jobs|most\s+jobs|jobs|more\s+(?:positions|openings|people|workers)|employs",
+    "openings": r"(?:job\s+)?openings?|hiring|hires",
+    "jobs": r"more\s+jobs|most\s+jobs|jobs|more\s+(?:positions|people|workers)|employs",
     "growth": r"grow(?:s|ing|th)?|growing\s+faster|faster\s+growing|future|demand|outlook",
     "education": r"school(?:ing)?|education|degree|stud(?:y|ying)|college|training|train|years",
     "better": r"better|best|should\s+i\s+(?:pick|choose|go\s+for)|would\s+you\s+pick|pick|choose",
@@ -282,10 +284,19 @@ def _ask(
     if not measures:
         return None
     measure = Measure(measures[0] if len(measures) == 1 else _first_named(body, measures))
-    more = measure == Measure.EDUCATION and bool(
-        re.search(r"\b(?:more|longer|most|harder)\b", body)
-    )
-    return FollowUp(Move.ASK, place=place, national=national, measure=measure, more=more)
+    if measure == Measure.EDUCATION:
+        reverse = bool(_MORE_SCHOOL.search(body))
+    else:  # "pays less"; not "pays more but needs less school"
+        reverse = bool(_LESS.search(body)) and not _MORE.search(body)
+    return FollowUp(Move.ASK, place=place, national=national, measure=measure, reverse=reverse)
+
+
+# The other way from a measure's usual question: more school; less pay, fewer jobs, slower growth.
+_MORE_SCHOOL = re.compile(r"\b(?:more|longer|most|harder)\b")
+_MORE = re.compile(r"\b(?:more|most|higher|highest|better|best|faster|fastest)\b")
+_LESS = re.compile(
+    r"\b(?:less|least|lower|lowest|fewer|fewest|slower|slowest|worse|worst|shrink\w*)\b"
+)
 
 
 def _first_named(body: str, measures: list[str]) -> str:

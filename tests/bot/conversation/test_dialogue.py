@@ -45,6 +45,10 @@ def test_after_a_pay_question_a_place_asks_it_again_there_but_not_after_growth()
     assert step(FollowUp(Move.PLACE, place=OHIO), pay) == pay.with_(area=OHIO.code)
     growth = COMPARE.with_(kind=ReplyKind.FACT, measure="growth")
     assert step(FollowUp(Move.PLACE, place=OHIO), growth) == COMPARE.with_(area=OHIO.code)
+    # National figures either way round: "more school" and "fewer openings" are too.
+    for national in ("education+", "openings-"):
+        fact = COMPARE.with_(kind=ReplyKind.FACT, measure=national)
+        assert step(FollowUp(Move.PLACE, place=OHIO), fact) == COMPARE.with_(area=OHIO.code)
 
 
 def test_the_set_grows_shrinks_and_narrows() -> None:
@@ -69,8 +73,10 @@ def test_an_unsure_title_in_a_follow_up_keeps_the_others_for_the_did_you_mean() 
 
 
 def test_questions_about_the_set_need_two() -> None:
-    fact = step(FollowUp(Move.ASK, measure=Measure.EDUCATION, more=True, place=OHIO))
+    fact = step(FollowUp(Move.ASK, measure=Measure.EDUCATION, reverse=True, place=OHIO))
     assert fact == COMPARE.with_(kind=ReplyKind.FACT, measure="education+", area=OHIO.code)
+    less = step(FollowUp(Move.ASK, measure=Measure.PAY, reverse=True))
+    assert isinstance(less, Context) and less.measure == "pay-"
     one = Context(ReplyKind.PROFILE, (NURSE,), ("nurse",))
     assert isinstance(step(FollowUp(Move.ASK, measure=Measure.PAY), one), Nothing)
 

@@ -69,6 +69,21 @@ def test_jobs_growth_and_school() -> None:
     assert ask(NURSES, TEACHERS, measure="education")[1] is None  # both a bachelor's
 
 
+def test_the_other_way_round_favours_the_lower_figure() -> None:
+    text, favoured = ask(NURSES, TEACHERS, measure="pay-")
+    assert favoured == "25-2021.00" and "<b>Teachers</b> earn less" in text
+    assert "computed from these figures: $33,580 a year (52%)" in text  # the gap is the same
+    assert ask(NURSES, TEACHERS, measure="jobs-")[1] == "25-2021.00"
+    assert ask(NURSES, TEACHERS, AIDES, measure="growth-")[1] == "25-2021.00"
+
+
+def test_openings_are_the_projected_openings_a_year() -> None:
+    many = replace(NURSES, projection=replace(NURSES.projection, openings=189.1))  # type: ignore[type-var]
+    text, favoured = ask(many, TEACHERS, measure="openings")
+    assert favoured == "29-1141.00" and "189,100" in text and "Employment Projections" in text
+    assert ask(many, TEACHERS, measure="openings-")[1] == "25-2021.00"
+
+
 def test_which_is_better_gets_the_trade_off_and_no_verdict() -> None:
     text, favoured = ask(NURSES, TEACHERS, measure="better")
     assert favoured is None and "depends on what matters to you" in text

@@ -103,6 +103,8 @@ def test_a_title_that_is_not_one_is_not_added() -> None:
         ("which one takes less training", Measure.EDUCATION),
         ("which is growing faster?", Measure.GROWTH),
         ("which has more jobs?", Measure.JOBS),
+        ("which has more openings", Measure.OPENINGS),
+        ("which one is hiring more", Measure.OPENINGS),
         ("which is better?", Measure.BETTER),
     ],
 )
@@ -118,7 +120,26 @@ def test_a_question_about_the_set_somewhere_else() -> None:
         Move.ASK, place=PLACES["ohio"], measure=Measure.PAY
     )
     assert read("which needs more school") == FollowUp(
-        Move.ASK, measure=Measure.EDUCATION, more=True
+        Move.ASK, measure=Measure.EDUCATION, reverse=True
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("which pays less", Measure.PAY),
+        ("who makes the least money", Measure.PAY),
+        ("which has fewer jobs?", Measure.JOBS),
+        ("which is growing slower", Measure.GROWTH),
+    ],
+)
+def test_a_question_the_other_way_round(text: str, measure: Measure) -> None:
+    assert read(text) == FollowUp(Move.ASK, measure=measure, reverse=True)
+
+
+def test_less_of_another_measure_does_not_turn_the_question_round() -> None:
+    assert read("which pays more but needs less school") == FollowUp(
+        Move.ASK, measure=Measure.PAY
     )
 
 
