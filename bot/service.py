@@ -161,8 +161,11 @@ class Careerbot(ConversationAnswers):
     async def _set_question(
         self, both: question_first.Asked, default_area: str | None, chat_id: int | None
     ) -> Reply:
-        """The titles compared, then the question about them answered from the figures; the
-        comparison itself for "which is better?", or when it is not one (a did-you-mean)."""
+        """The titles compared, with the question about them answered from the figures on
+        top: "Electricians earn more: …", then their side-by-side figures. Someone who names
+        the jobs has not seen them yet, so the comparison stays the answer (and the
+        conversation goes on from it); "which is better?" gets the comparison alone, and so
+        does a set that is not one (a did-you-mean)."""
         reply = await self._question(both.titles, default_area, chat_id)
         if reply.context is None or len(reply.context.codes) < 2:
             return reply
@@ -171,7 +174,19 @@ class Careerbot(ConversationAnswers):
         step = dialogue.next_context(
             both.question, reply.context, self.index.resolve, self.places.state_of
         )
-        return await self.show(step) if isinstance(step, Context) else reply
+        if not isinstance(step, Context):
+            return reply
+        if step.area != reply.context.area:  # "would I make more as X or Y in Kansas"
+            reply = await self.show(reply.context.with_(area=step.area))
+        fact = await self.show(step)
+        if fact.kind != ReplyKind.FACT:
+            return reply
+        answered: dict[str, Any] = {
+            k: fact.extra[k] for k in ("measure", "answer") if k in fact.extra
+        }
+        return replace(
+            reply, text=trim(f"{fact.text}\n\n{reply.text}"), extra={**reply.extra, **answered}
+        )
 
     async def _advise(
         self,

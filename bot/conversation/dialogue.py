@@ -115,7 +115,11 @@ def next_context(
     if not ctx.codes:
         return Nothing("no occupation yet")
     if move.move == Move.DETAIL:
-        return ctx.with_(kind=ReplyKind.DETAIL, view=move.view, measure=None)
+        where = ctx.area
+        if move.place is not None or move.national:  # "salary in iowa?"
+            elsewhere = _area(move, ctx, state_of)
+            where = elsewhere if not isinstance(elsewhere, Nothing) else where
+        return ctx.with_(kind=ReplyKind.DETAIL, view=move.view, area=where, measure=None)
     if move.move == Move.SUMMARY:
         if kind == ReplyKind.SWITCH and len(ctx.codes) == 2:  # the job switched to
             ctx = ctx.with_(codes=ctx.codes[1:], asked=ctx.asked[1:])
@@ -161,7 +165,7 @@ def next_context(
             keep = ctx.codes[:position] + ctx.codes[position + 1 :]
             asked = ctx.asked[:position] + ctx.asked[position + 1 :]
             at = position
-        elif kind in ONE_ONLY:
+        elif kind in ONE_ONLY and not move.versus:  # "and for a nurse?": the same question
             keep, asked, at = (), (), 0
         else:
             keep, asked, at = ctx.codes, ctx.asked, len(ctx.codes)
@@ -172,7 +176,7 @@ def next_context(
         asked = (*asked[:at], move.titles[0], *asked[at:])
         if len(codes) > MAX_CODES:
             return Nothing("too many")
-        if kind in ONE_ONLY:  # "and a nurse?" after how to become a pharmacist: both listed
+        if kind in ONE_ONLY and not move.versus:  # "and a nurse?" after how to become one
             return ctx.with_(codes=codes, asked=asked, listed=(*ctx.codes, *codes))
         return _shown(ctx, codes, asked)
     return Nothing("not a follow-up")

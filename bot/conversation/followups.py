@@ -58,6 +58,7 @@ class FollowUp:
     reverse: bool = False  # ASK the other way: "which needs MORE school", "which pays LESS"
     view: View | None = None
     both: bool = False  # CHART: "for both" / "for them" (the two last talked about)
+    versus: bool = False  # ADD: "vs X", "compare with X" — a comparison, whatever came before
 
 
 ORDINALS = {
@@ -112,6 +113,12 @@ _WHICH = re.compile(
     r"^(?:so\s+|and\s+|ok\s+)?(?:which|who|what)\s*(?:one|job|of\s+(?:them|these|the\s+two))?"
     r"\s*(?:'s|is|are|do|does|would|will|has|have|needs?|requires?|takes?|pays?|earns?|makes?|"
     r"gets?|grows?|growing|offers?)?\b"
+)
+# "what" of the set, never of jobs at large ("what are the highest paying jobs" is a ranking).
+_WHAT = re.compile(
+    r"^(?:(?:so|and|ok)\s+)?(?:what(?:'s|s|\s+is)?\s+(?:the\s+)?(?:better|best)"
+    r"(?:\s+(?:one|option|choice|pick|of\s+the\s+two))?$|what\s+(?:one\s+|job\s+)?"
+    r"(?:pays|earns|makes|has|needs|requires|takes|grows|is\s+growing)\b)"
 )
 _ASK_TAIL = re.compile(r"\b(?:in|for)\s+(?P<place>[a-z .,'-]{2,40})$")
 
@@ -267,7 +274,11 @@ def _ask(
             return None
         national = place is None
         body = said[lead.end() :]
-    if not _WHICH.match(body) or not re.match(r"^(?:(?:so|and|ok)\s+)?(?:which|who)\b", body):
+    which = _WHICH.match(body) and re.match(r"^(?:(?:so|and|ok)\s+)?(?:which|who)\b", body)
+    # "what's better", "what pays more": "what" asks about the set only when it compares ("what
+    # do they make" is the summary again).
+    what = _WHAT.match(body) and (_MORE.search(body) or _LESS.search(body))
+    if not which and not what:
         return None
     tail = _ASK_TAIL.search(body)
     if tail and place is None and not national:
@@ -329,7 +340,10 @@ _DETAILS = (
     ),
     (
         View.DEMOGRAPHICS,
-        r"who\s+(?:works|does\s+(?:it|this|that))(?:\s+in\s+it)?|demographics|"
+        r"who\s+(?:works|does\s+(?:it|this|that))(?:\s+(?:job|work))?(?:\s+in\s+it)?"
+        r"(?:\s+like\s+(?:age|gender|sex|race)\b.*)?|demographics|"
+        r"(?:the\s+)?(?:age|gender|sex|race)(?:\s+(?:and|or)\s+(?:age|gender|sex|race))*"
+        r"(?:\s+(?:breakdown|split|mix))?|(?:is\s+it\s+)?(?:male|female|men|women)\s+dominated|"
         r"how\s+many\s+women|what(?:'s|\s+is)\s+the\s+(?:median\s+)?age",
     ),
     (
@@ -362,10 +376,21 @@ def _detail(
     if _CHART.match(body):
         both = bool(re.search(r"\b(?:both|them|these|those|all|the\s+two)\b", body))
         return FollowUp(Move.CHART, both=both)
+    place: Place | None = None
+    national = False
+    where = _DETAIL_PLACE.search(body)  # "salary in iowa?": that view, there
+    if where:
+        place = find_place(where["place"])
+        national = place is None and bool(_NATIONAL.match(where["place"]))
+        if place is not None or national:
+            body = body[: where.start()]
     for view, pattern in _DETAILS:
         if re.fullmatch(rf"(?:show\s+(?:me\s+)?|and\s+)?(?:the\s+)?(?:{pattern})", body):
-            return FollowUp(Move.DETAIL, view=view)
+            return FollowUp(Move.DETAIL, view=view, place=place, national=national)
     return None
+
+
+_DETAIL_PLACE = re.compile(r"\s+(?:in|for|around)\s+(?P<place>[a-z .,'-]{2,40})$")
 
 
 _HOWTO = re.compile(
@@ -486,6 +511,8 @@ _ADD = re.compile(
     r"(?:\s+(?:too|as\s+well|also))?$"
 )
 
+_VERSUS = re.compile(r"^(?:vs\.?|versus|compare\s|against)\s*")
+
 
 def _pick(
     said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
@@ -520,5 +547,6 @@ def _change(
     if match:
         title = match["title"]
         if find_place(title) is None and not _NATIONAL.match(title) and is_title(title):
-            return FollowUp(Move.ADD, titles=(title,))
+            versus = bool(_VERSUS.match(said))
+            return FollowUp(Move.ADD, titles=(title,), versus=versus)
     return None

@@ -26,7 +26,22 @@ from bot.places import Place
 # A set of titles: two or more, joined as people join them.
 _JOINED = re.compile(r"\s(?:or|vs\.?|versus|v\.?|and)\s|,")
 # The question after the titles: "…, which pays more", "… who earns more".
-_TRAILING = re.compile(r"^(?P<titles>.+?)[\s,;:–—-]+(?P<ask>(?:so\s+|and\s+)?(?:which|who)\b.*)$")
+_TRAILING = re.compile(
+    r"^(?P<titles>.+?)[\s,;:–—-]+(?P<ask>(?:so\s+|and\s+)?(?:which|who|what(?:'?s)?)\b.*)$"
+)
+# The titles inside the question: "would I make more as a plumber or an electrician", "do
+# plumbers or electricians earn more", "is nursing or teaching better".
+_WRAPPED = (
+    re.compile(
+        r"^(?:would|will|could|do|can)\s+(?:i|you|one|someone)\s+(?:make|earn|get\s+paid)\s+"
+        r"(?P<way>more|less)(?:\s+money)?\s+(?:as|being|working\s+as)\s+(?P<titles>.+)$"
+    ),
+    re.compile(
+        r"^(?:do|does|would)\s+(?P<titles>.+?)\s+(?:make|earn|get\s+paid)\s+(?P<way>more|less)"
+        r"(?:\s+money)?$"
+    ),
+    re.compile(r"^(?:is|are)\s+(?P<titles>.+?)\s+(?P<way>better)(?:\s+paid)?$"),
+)
 MAX_LEAD_WORDS = 8  # "which one of the two needs the least school": the longest question first
 
 
@@ -73,7 +88,10 @@ def split(
         asked = _question(trailing["ask"], find_place, is_title)
         if asked is not None:
             return Asked(trailing["titles"].strip(" ,;:"), asked)
-    if not re.match(r"^(?:so\s+|and\s+|ok\s+)?(?:which|who)\b", said):
+    wrapped = _wrapped(said, find_place, is_title)
+    if wrapped is not None:
+        return wrapped
+    if not re.match(r"^(?:so\s+|and\s+|ok\s+)?(?:which|who|what(?:'?s)?)\b", said):
         return None
     # The question first: "which pays more carpenter or electrician". The titles start after
     # the shortest question that reads as one and leaves a set of titles behind.
@@ -85,6 +103,28 @@ def split(
         asked = _question(lead, find_place, is_title)
         if asked is not None:
             return Asked(rest, asked)
+    return None
+
+
+def _wrapped(
+    said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
+) -> Asked | None:
+    """ "would i make more as a plumber or an electrician (in ohio)" -> the set, then
+    "which pays more (in ohio)"."""
+    for pattern in _WRAPPED:
+        found = pattern.match(said)
+        if found is None:
+            continue
+        titles, place = re.sub(r"^(?:an?|the)\s+", "", found["titles"]), ""
+        tail = re.search(r"\s(?P<place>(?:in|around|near)\s+[a-z .'-]{2,30})$", titles)
+        if tail and find_place(tail["place"].split(None, 1)[1]) is not None:
+            titles, place = titles[: tail.start()], f" {tail['place']}"
+        if not is_set(titles, is_title):
+            continue
+        verb = {"more": "pays more", "less": "pays less", "better": "is better"}[found["way"]]
+        asked = _question(f"which {verb}{place}", find_place, is_title)
+        if asked is not None:
+            return Asked(titles.strip(" ,;:"), asked)
     return None
 
 

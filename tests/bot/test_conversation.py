@@ -179,28 +179,41 @@ async def test_the_conversation_survives_a_restart(
 async def test_titles_and_a_question_about_them_in_one_message(
     careerbot: Careerbot, real_data_dir: Path
 ) -> None:
-    """ "carpenter vs electrician, which pays more?" is the comparison and its follow-up at once:
-    answered from the figures, and the conversation goes on from the comparison."""
+    """ "carpenter vs electrician, which pays more?" is the comparison with its question
+    answered on top, from the figures; the conversation goes on from the comparison."""
     carpenters = int(oews_value(real_data_dir, "OEUN000000000000047203113"))
     electricians = int(oews_value(real_data_dir, "OEUN000000000000047211113"))
     for text in (
         "carpenter vs electrician, which pays more?",
         "which pays more, carpenter or electrician",
         "Hi! who makes more money: carpenters or electricians?",
+        "would I make more as a carpenter or an electrician",
+        "do carpenters or electricians earn more",
+        "what pays more, carpenter or electrician",
     ):
-        fact = await Chat(careerbot).say(text)
-        assert fact.kind == ReplyKind.FACT, text
-        assert codes(fact) == ["47-2031.00", "47-2111.00"]
+        both = await Chat(careerbot).say(text)
+        assert both.kind == ReplyKind.COMPARE, text
+        assert codes(both) == ["47-2031.00", "47-2111.00"]
         higher = "47-2111.00" if electricians > carpenters else "47-2031.00"
-        assert fact.extra["answer"] == higher
-        assert f"${carpenters:,}" in fact.text and f"${electricians:,}" in fact.text
+        assert both.extra["answer"] == higher
+        answer, comparison = both.text.split("\n\n", 1)
+        assert f"${carpenters:,}" in answer and f"${electricians:,}" in answer
+        assert "earn more" in answer and "⚖️" in comparison
 
     chat = Chat(careerbot)
     school = await chat.say("which needs less school in ohio, nurse or teacher")
-    assert school.kind == ReplyKind.FACT and where(school) == "Ohio"
-    assert codes(school) == [NURSE, TEACHER]
+    assert school.kind == ReplyKind.COMPARE and where(school) == "Ohio"
+    assert codes(school) == [NURSE, TEACHER] and "Typical education needed" in school.text
     texas = await chat.say("what about in Texas?")
     assert codes(texas) == [NURSE, TEACHER] and where(texas) == "Texas"
+    asked = await chat.say("which pays less")
+    assert asked.kind == ReplyKind.FACT and where(asked) == "Texas" and "earn less" in asked.text
+
+    kansas = await Chat(careerbot).say(
+        "would i make more as a pharmacy technician or a medical assistant in kansas"
+    )
+    assert kansas.kind == ReplyKind.COMPARE and where(kansas) == "Kansas"
+    assert "In Kansas" in kansas.text.split("\n\n", 1)[0]
 
     better = await Chat(careerbot).say("which is better, nurse or teacher?")
     assert better.kind == ReplyKind.COMPARE and codes(better) == [NURSE, TEACHER]

@@ -108,3 +108,18 @@ def test_a_context_survives_its_own_json() -> None:
     )
     assert Context.loads(full.dumps()) == full
     assert Context.loads("not json") is None and Context.loads('{"x": 1}') is None
+
+
+def test_after_how_to_become_one_and_x_asks_it_again_but_vs_x_compares() -> None:
+    howto = Context(ReplyKind.HOWTO, (NURSE,), ("nurse",))
+    again = step(FollowUp(Move.ADD, titles=("electricians",)), howto)
+    assert isinstance(again, Context) and again.kind == ReplyKind.HOWTO
+    assert again.codes == (ELECTRICIAN,)
+    versus = step(FollowUp(Move.ADD, titles=("electricians",), versus=True), howto)
+    assert isinstance(versus, Context) and versus.kind == ReplyKind.COMPARE
+    assert versus.codes == (NURSE, ELECTRICIAN)
+
+
+def test_a_detail_asked_somewhere_else_moves_there() -> None:
+    salary = step(FollowUp(Move.DETAIL, view=View.SALARY, place=OHIO))
+    assert salary == COMPARE.with_(kind=ReplyKind.DETAIL, view=View.SALARY, area=OHIO.code)

@@ -70,7 +70,7 @@ def test_the_whole_state_of_a_metro_shown() -> None:
     ("text", "expected"),
     [
         ("and electricians?", FollowUp(Move.ADD, titles=("electricians",))),
-        ("vs plumbers", FollowUp(Move.ADD, titles=("plumbers",))),
+        ("vs plumbers", FollowUp(Move.ADD, titles=("plumbers",), versus=True)),
         ("add welders", FollowUp(Move.ADD, titles=("welders",))),
         ("drop the second", FollowUp(Move.REMOVE, index=1)),
         ("remove teacher", FollowUp(Move.REMOVE, titles=("teacher",))),
@@ -138,9 +138,7 @@ def test_a_question_the_other_way_round(text: str, measure: Measure) -> None:
 
 
 def test_less_of_another_measure_does_not_turn_the_question_round() -> None:
-    assert read("which pays more but needs less school") == FollowUp(
-        Move.ASK, measure=Measure.PAY
-    )
+    assert read("which pays more but needs less school") == FollowUp(Move.ASK, measure=Measure.PAY)
 
 
 @pytest.mark.parametrize(
@@ -152,11 +150,19 @@ def test_less_of_another_measure_does_not_turn_the_question_round() -> None:
         ("hourly?", View.SALARY),
         ("what's the outlook", View.OUTLOOK),
         ("who works in it", View.DEMOGRAPHICS),
+        ("who does this job? like age and gender", View.DEMOGRAPHICS),
+        ("age and gender?", View.DEMOGRAPHICS),
+        ("is it male dominated", View.DEMOGRAPHICS),
         ("more like this", View.SIMILAR),
     ],
 )
 def test_details(text: str, view: View) -> None:
     assert read(text) == FollowUp(Move.DETAIL, view=view)
+
+
+def test_a_detail_somewhere_else() -> None:
+    assert read("salary in ohio?") == FollowUp(Move.DETAIL, view=View.SALARY, place=PLACES["ohio"])
+    assert read("hourly in texas") == FollowUp(Move.DETAIL, view=View.SALARY, place=PLACES["texas"])
 
 
 def test_the_chart_and_how_to_become_one() -> None:

@@ -30,6 +30,15 @@ def no_place(_: str) -> None:
             "registered nurse or teacher",
             Measure.PAY,
         ),
+        ("nurse or teacher whats better", "nurse or teacher", Measure.BETTER),
+        ("what pays more, carpenter or electrician", "carpenter or electrician", Measure.PAY),
+        (
+            "would i make more as a carpenter or electrician",
+            "carpenter or electrician",
+            Measure.PAY,
+        ),
+        ("do nurse or teacher earn more", "nurse or teacher", Measure.PAY),
+        ("is nurse or teacher better", "nurse or teacher", Measure.BETTER),
     ],
 )
 def test_the_titles_and_the_question_are_told_apart(
@@ -53,3 +62,14 @@ def test_the_titles_and_the_question_are_told_apart(
 )
 def test_a_message_without_both_is_not_split(text: str) -> None:
     assert split(text, no_place, is_title) is None
+
+
+def test_the_place_of_a_question_around_the_titles_goes_with_the_question() -> None:
+    ohio = object()
+    asked = split(
+        "would i make less as a nurse or teacher in ohio",
+        lambda text: ohio if text == "ohio" else None,  # type: ignore[arg-type, return-value]
+        is_title,
+    )
+    assert asked is not None and asked.titles == "nurse or teacher"
+    assert asked.question.place is ohio and asked.question.reverse
