@@ -54,6 +54,7 @@ CLEAR_TYPO = 0.85  # ... or one this close: a letter off in a long word ("hygeni
 TYPICAL_WEIGHT = 0.6  # rank points for an occupation whose names use the query's words often
 HINT_WEIGHT = 1.5  # rank points per unit of department words found in an occupation's names
 FALLBACK_SCORE = AMBIGUOUS_SCORE + 8.0  # a part of the title alone is a known title
+INFERRED_SCORE = 99.0  # a field read as its worker ("pipefitting"): sure, but not as written
 TOP_ENTRIES = 40  # fuzzy-matched titles read for their occupations
 SHOWN_CODES = 12  # occupations a fuzzy match ranks and returns
 
@@ -70,6 +71,9 @@ class Evidence(StrEnum):
 class Reading:
     words: tuple[str, ...]
     covers: bool  # keeps every required word: an exact hit is an answer
+    # Read through a field's worker ("retail banking" as retail banker): an answer, but not a
+    # title found as written, so it scores below one (bot/reading.py: EXACT).
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,7 +107,7 @@ class TitleScorer(FuzzyMatch):
             substance = strip_ranks(trainee_core) if trainee_core else query.qualifiers
             agented = tuple(self.agents.get(w, w) for w in substance)
             if agented and agented != substance:
-                out.append(Reading(agented, True))
+                out.append(Reading(agented, True, inferred=not query.trainee))
         out += [Reading(inner, False) for inner in query.inner]
         seen: set[tuple[str, ...]] = set()
         unique = []
@@ -196,7 +200,8 @@ class TitleScorer(FuzzyMatch):
                 if entry is None or key in hidden:
                     continue
                 if reading.covers:
-                    ranked, clear = self._rank_entry(entry, required, 100.0, optional, hidden)
+                    top = INFERRED_SCORE if reading.inferred else 100.0
+                    ranked, clear = self._rank_entry(entry, required, top, optional, hidden)
                     return Scored(ranked, clear and not guessed)
                 if not fallback:
                     fallback, _ = self._rank_entry(

@@ -48,8 +48,10 @@ AGENT_SUFFIXES = (
     ("ician", "ics"),
     ("eon", "ery"),
     ("er", "ing"),
+    ("or", "ing"),
     ("ant", "ing"),
     ("e", "ing"),
+    ("", "ing"),  # "cooking", "coaching", "tutoring"
     ("ian", "y"),
 )
 AGENTIVE_SHARE = 0.4  # a word heading this share of the titles it is in names a worker
@@ -199,15 +201,17 @@ class TitleTables:
             head: sum(self.employment.get(c, 0) for c in codes) for head, codes in heads.items()
         }
         agents: dict[str, tuple[tuple[int, int], str]] = {}
-        for agent in heads:
+        # Workers the occupations' own titles name first, then those only other titles name
+        # ("Pipefitter", "Bricklayer", "Surveyor"): "pipefitting" is a pipefitter's work.
+        for agent in (*heads, *sorted(self.agentive.difference(heads))):
             for agent_end, field_end in AGENT_SUFFIXES:
                 if not agent.endswith(agent_end) or len(agent) <= len(agent_end) + 2:
                     continue
-                field_word = agent[: -len(agent_end)] + field_end
+                field_word = agent[: len(agent) - len(agent_end)] + field_end
                 if field_word in heads or field_word == agent:
                     continue
                 # "physics" is a physicist's field before a physician's.
-                weight = (0 if agent_end == "ician" else 1, jobs[agent])
+                weight = (0 if agent_end == "ician" else 1, jobs.get(agent, -1))
                 best = agents.get(field_word)
                 if best is None or weight > best[0]:
                     agents[field_word] = (weight, agent)
