@@ -16,6 +16,7 @@ from typing import Protocol
 from bot.descriptions import is_description
 from bot.parsing import Intent
 from bot.resolver import Resolution, Status
+from bot.titlescore import INFERRED_SCORE
 
 EXACT = 100.0  # the score of a title found as written (fuzzy matches score at most 99)
 
@@ -93,7 +94,8 @@ def choose_reading(intent: Intent, index: Resolves) -> list[Resolution]:
             coordinated = (
                 " or " in f" {whole_text} "
                 and not index.names_worker(first)
-                and (parts[0].best is None or parts[0].best.score < EXACT)
+                # A field read as its worker is a title of its own: "phlebotomy or surgical tech".
+                and (parts[0].best is None or parts[0].best.score < INFERRED_SCORE)
                 and index.names_worker(part_texts[-1])
             )
             qualifier = coordinated or (

@@ -286,6 +286,10 @@ PROSPECTS = [
         r"^will\s+(?:ai|robots|automation)\s+(?:replace|take\s+over)\s+(?P<t>.+?)(?:\s+jobs)?$"
     ),
     re.compile(
+        rf"^is\s+there\s+(?:still\s+)?(?:a\s+|any\s+)?(?:good\s+|bright\s+|real\s+)?(?:future"
+        rf"|money|demand|growth)\s+(?:in|for)\s+{_BEING}(?P<t>.+?)(?:\s+anymore)?$"
+    ),
+    re.compile(
         r"^(?:what\s+is|what's|whats|how\s+is|how's|hows)\s+the\s+(?:job\s+|career\s+"
         r"|employment\s+)?(?:outlook|future|demand)\s+(?:for|of"
         r"|like\s+for)\s+(?:an?\s+)?(?P<t>.+)$"

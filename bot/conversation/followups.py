@@ -396,7 +396,9 @@ _DETAIL_PLACE = re.compile(r"\s+(?:in|for|around)\s+(?P<place>[a-z .,'-]{2,40})$
 _HOWTO = re.compile(
     r"^(?:so\s+|and\s+|ok\s+)?(?:"
     r"how\s+(?:do|can|would|could|should|did)\s+(?:i|you|one|someone|people)\s+"
-    r"(?:become|get\s+(?:into|there|started)(?:\s+(?:as|in))?|start|be|train\s+(?:to\s+be|as))|"
+    r"(?:become|get\s+(?:into|there|started)(?:\s+(?:as|in))?|start|be|train\s+(?:to\s+be|as)|"
+    r"(?:move|step|work\s+my\s+way)\s+up\s+to|get\s+promoted\s+to)|"
+    r"(?:could|can)\s+i\s+(?:ever\s+|still\s+|actually\s+)?(?:become|be)|"
     r"how\s+to\s+(?:become|be|get\s+(?:into|started\s+as|there))|how\s+(?:become|get\s+there)|"
     r"how\s+long\s+(?:does\s+(?:it|that)\s+take|will\s+(?:it|that)\s+take|is\s+(?:the\s+)?"
     r"training|would\s+it\s+take)(?:\s+to\s+(?:become|be|get\s+there))?|"
@@ -425,6 +427,8 @@ def _howto(
             return FollowUp(Move.HOWTO, titles=(tail["title"],))
         return None
     title = re.sub(r"^(?:an?|the)\s+", "", (match["title"] or "").strip())
+    if re.search(r"\s(?:or|vs\.?|versus)\s", f" {title} "):
+        return None  # "could I become a chef or a baker": a choice between them
     if not title or _PRONOUN.match(title):
         return FollowUp(Move.HOWTO)
     return FollowUp(Move.HOWTO, titles=(title,)) if is_title(title) else None
@@ -507,7 +511,8 @@ _REPLACE = re.compile(
 )
 _ADD = re.compile(
     r"^(?:(?:and|also|plus|add|vs\.?|versus|or|compare\s+(?:with|to|it\s+to|them\s+to)|"
-    r"what\s+about|how\s+about|wat\s+about|against)\s+)+(?:an?\s+|the\s+)?(?P<title>.+?)"
+    r"what\s+about|how\s+about|wat\s+about|against|same|(?<=and\s)for|(?<=about\s)for|(?<=same\s)for)\s+)+"
+    r"(?:an?\s+|the\s+)?(?P<title>.+?)"
     r"(?:\s+(?:too|as\s+well|also))?$"
 )
 

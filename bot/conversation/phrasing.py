@@ -66,9 +66,19 @@ _OWN_JOB = re.compile(
     r"\bi\s+(?:currently\s+)?do\s+(?!(?:not|n't|like|want|know|think|love|hate|enjoy|need|have|"
     r"this|that|it|what|a\s+lot|some|so|too|well|better|more|less|the\s+same)\b)"
     r"(?P<work>[a-z][a-z /&'-]{1,30}?)"
-    r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)",
+    r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)|"
+    # "line cook here, how do I move up to chef?": the job one has, where one writes from.
+    r"^(?!(?:new|anyone|everyone|someone|anybody|people|guys|all|still|just)\s+here\b)"
+    r"(?:an?\s+)?(?P<here>[a-z][a-z /&'-]{1,30}?)\s+here(?=\s*[,.!;])",
     re.IGNORECASE,
 )
+# What is left before the question once the job is taken out: where it is done ("at a
+# dentist office, how do I …"), dropped; where the person is ("in vegas, what do dealers make
+# here?"), the question's place.
+_LEAD_WORKPLACE = re.compile(r"^(?:at|for|with)\s+[^,]{2,40},\s*", re.IGNORECASE)
+_LEAD_PLACE = re.compile(r"^in\s+(?P<place>[a-z .'-]{2,30}),\s*(?P<rest>.+)$", re.IGNORECASE)
+_HERE = re.compile(r"\b(?:around\s+here|here)\b", re.IGNORECASE)
+_PAY_QUESTION = re.compile(r"\b(?:make|earn|paid|pay|salary|salaries|wages?)\b", re.IGNORECASE)
 # Where the person's job is done, when that is all that follows it: "(I'm a nurse) at a hospital".
 _WORKPLACE = re.compile(
     r"^(?:at|for|with)\s+(?:an?\s+|the\s+|my\s+)?[a-z0-9][a-z0-9 &'.-]{0,40}?"
@@ -374,10 +384,12 @@ def read(text: str) -> Said:
         sentence = _ABOUT_ME.sub("", sentence)
         found = _OWN_JOB.search(sentence)
         if found:
-            own_job = own_job or (found["job"] or found["field"] or found["work"]).strip()
+            job = found["job"] or found["field"] or found["work"] or found["here"]
+            own_job = own_job or job.strip()
             sentence = (sentence[: found.start()] + sentence[found.end() :]).strip(" ,.;")
             sentence = re.sub(r"^(?:and|but|so)\s+", "", sentence, flags=re.I)
             sentence = _WORKPLACE.sub("", sentence)  # "… at a hospital": where, not what
+            sentence = _around_the_job(sentence)
         becoming = _WANTS_TO_BECOME.search(sentence)
         if becoming and own_job:
             wants = becoming["job"].strip()
@@ -410,6 +422,21 @@ def read(text: str) -> Said:
     else:
         question = _FRAME_LEAD.sub("", question).strip()
     return Said(question, own_job, greeting, wants=wants)
+
+
+def _around_the_job(sentence: str) -> str:
+    """The question after "I'm a bartender", without where the job is done, and with where
+    the person is when the question asks about "here" or pay."""
+    sentence = _LEAD_WORKPLACE.sub("", sentence)
+    placed = _LEAD_PLACE.match(sentence)
+    if placed is None:
+        return sentence
+    rest, place = placed["rest"], placed["place"].strip()
+    if _HERE.search(rest):
+        return _HERE.sub(f"in {place}", rest, count=1)
+    if _PAY_QUESTION.search(rest):
+        return f"{rest.rstrip(' ?!.')} in {place}"
+    return rest
 
 
 def without_pay_words(question: str) -> str:

@@ -175,6 +175,9 @@ def test_a_tool_the_index_does_not_know_is_not_a_tools_question() -> None:
         ("is it worth becoming a paralegal", "paralegal"),
         ("will cashiers be replaced by robots", "cashiers"),
         ("can ai replace radiologists", "radiologists"),
+        ("is there a future in being a travel agent", "travel agent"),
+        ("is there still money in trucking", "trucking"),
+        ("is there a future in it", PREVIOUS),
     ],
 )
 def test_prospects(text: str, title: str) -> None:

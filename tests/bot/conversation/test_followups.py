@@ -72,6 +72,8 @@ def test_the_whole_state_of_a_metro_shown() -> None:
         ("and electricians?", FollowUp(Move.ADD, titles=("electricians",))),
         ("vs plumbers", FollowUp(Move.ADD, titles=("plumbers",), versus=True)),
         ("add welders", FollowUp(Move.ADD, titles=("welders",))),
+        ("and for electricians?", FollowUp(Move.ADD, titles=("electricians",))),
+        ("same for plumbers", FollowUp(Move.ADD, titles=("plumbers",))),
         ("drop the second", FollowUp(Move.REMOVE, index=1)),
         ("remove teacher", FollowUp(Move.REMOVE, titles=("teacher",))),
         ("just the nurse", FollowUp(Move.ONLY, titles=("nurse",))),
@@ -171,6 +173,8 @@ def test_the_chart_and_how_to_become_one() -> None:
     assert read("how do I become one?") == FollowUp(Move.HOWTO)
     assert read("how long does it take?") == FollowUp(Move.HOWTO)
     assert read("how to become a nurse") == FollowUp(Move.HOWTO, titles=("nurse",))
+    assert read("could i become a nurse") == FollowUp(Move.HOWTO, titles=("nurse",))
+    assert read("how do i move up to nurse") == FollowUp(Move.HOWTO, titles=("nurse",))
 
 
 def test_how_to_switch_between_the_jobs_shown() -> None:

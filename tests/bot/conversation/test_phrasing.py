@@ -30,6 +30,20 @@ def test_greeting_own_job_wish_and_question() -> None:
         ("i do not know", None, "i do not know"),  # "do" followed by a verb is no job
         ("what do i do", None, "what do i do"),
         ("i'm a nurse in texas", "nurse", "in texas"),  # a place is still asked about
+        ("line cook here, how do i move up to chef", "line cook", "how do i move up to chef"),
+        ("new here, what do nurses make", None, "new here, what do nurses make"),
+        (
+            "im a receptionist at a dentist office, how do i become a dental assistant",
+            "receptionist",
+            "how do i become a dental assistant",
+        ),
+        # Where the person is, when the question is about "here" or pay, is its place.
+        (
+            "im a bartender in vegas, how much do casino dealers make here",
+            "bartender",
+            "how much do casino dealers make in vegas",
+        ),
+        ("i'm a nurse in ohio, what do teachers make?", "nurse", "what do teachers make in ohio"),
     ],
 )
 def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
