@@ -335,7 +335,7 @@ class TitleScorer(FuzzyMatch):
         a "did you mean".
         """
         for corrected, quality in spellings[:1]:
-            confident = self._trusted_typo(corrected, quality)
+            confident = self._trusted_typo(corrected, quality, word)
             entry = self.entries.get(corrected)
             if entry is not None and quality >= 0.8 and corrected not in hidden:
                 score = round(90.0 * quality + 10.0 * (quality == 1), 1)
@@ -440,15 +440,20 @@ class TitleScorer(FuzzyMatch):
         if word in self.postings:
             return True
         return any(
-            self._trusted_typo(option, quality)
+            self._trusted_typo(option, quality, word)
             for option, quality in corrected.get(word) or ()
             if option in title
         )
 
-    def _trusted_typo(self, spelling: str, quality: float) -> bool:
+    def _trusted_typo(self, spelling: str, quality: float, typed: str) -> bool:
         """A spelling (`quality`: its similarity to what was typed) to answer with, not ask
-        about: as typed or nearly ("hygenist"), or a word many titles use ("nurce")."""
-        return quality >= CLEAR_TYPO or len(self.postings.get(spelling, ())) >= COMMON_TITLE_WORD
+        about: as typed or nearly ("hygenist"), two letters swapped ("deisel"), or a word many
+        titles use ("nurce")."""
+        return (
+            quality >= CLEAR_TYPO
+            or _swapped(typed, spelling)
+            or len(self.postings.get(spelling, ())) >= COMMON_TITLE_WORD
+        )
 
     def _is_work_word(
         self,
@@ -511,3 +516,17 @@ class TitleScorer(FuzzyMatch):
             ),
             None,
         )
+
+
+def _swapped(typed: str, spelling: str) -> bool:
+    """Two neighbouring letters typed the wrong way round ("deisel" for "diesel"): one slip
+    of the fingers, though similarity counts it as two changes."""
+    if len(typed) != len(spelling) or len(typed) < 5:
+        return False
+    apart = [i for i, (a, b) in enumerate(zip(typed, spelling, strict=True)) if a != b]
+    return (
+        len(apart) == 2
+        and apart[1] == apart[0] + 1
+        and typed[apart[0]] == spelling[apart[1]]
+        and typed[apart[1]] == spelling[apart[0]]
+    )

@@ -101,8 +101,11 @@ async def answer(
     if occupation is None:
         return None  # a title the index does not know: the comparison path explains
     code = occupation.code
-    if question.ask == Ask.HOWTO:
-        reply = await how_to_become(core, code, question.place)
+    if question.ask == Ask.HOWTO:  # in the conversation's place when the question names none
+        place = question.place
+        if place is None and previous is not None and previous.area:
+            place = core.places.by_code(previous.area)
+        reply = await how_to_become(core, code, place)
     elif question.ask == Ask.PROSPECTS:
         reply = await prospects(core, code)
     elif question.ask == Ask.PLACES:

@@ -114,7 +114,8 @@ async def prospects(core: Core, code: str) -> Reply:
                     {"industry": f.industry, "industry_code": f.industry_code, "text": f.text}
                     for f in factors
                 ],
-            }
+            },
+            "location": core.places.json(None),  # projections are national figures
         },
         context=context(ReplyKind.PROSPECTS, [code], [facts.title], None),
     )

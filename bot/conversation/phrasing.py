@@ -301,6 +301,13 @@ _FRAME_TAIL = re.compile(
     r"[,;]?\s+which\s+should\s+i\s+(?:pick|choose|do)|[,;]?\s+(?:any\s+)?thoughts|"
     r"[,;]?\s+what\s+do\s+you\s+think|[,;]?\s+help)\s*[?!.]*$"
 )
+# "cna or home health aide whats the diff": after a set of titles, the comparison is the answer.
+_DIFFERENCE_TAIL = re.compile(
+    r"[,;]?\s+(?:what(?:'?s|\s+is)\s+the\s+)?diff(?:erence)?(?:\s+between\s+(?:them|the\s+two))?"
+    r"\s*[?!.]*$",
+    re.IGNORECASE,
+)
+_SET_JOINER = re.compile(r"\s(?:or|vs\.?|versus|and)\s|,", re.IGNORECASE)
 # Pay words around a title: "nurse salary texas", "salary of welder in houston",
 # "electrician how much money", "lifeguard pay florida".
 _PAY_WORDS = re.compile(
@@ -412,6 +419,9 @@ def read(text: str) -> Said:
         return Said("", own_job, greeting, set_place=place["place"])
     question = _FILLER_LEAD.sub("", question.strip()).strip()
     framed = _FRAME_TAIL.sub("", question).strip()
+    difference = _DIFFERENCE_TAIL.search(framed)
+    if difference and _SET_JOINER.search(framed[: difference.start()]):
+        framed = framed[: difference.start()].strip()
     if re.search(r"[a-z]{3}", re.sub(r"\b(?:so|and|ok|then|well)\b", "", framed.casefold())):
         question = framed  # "so which is better?" is the question itself, not a frame
     between = _BETWEEN.match(question)

@@ -222,3 +222,16 @@ async def test_titles_and_a_question_about_them_in_one_message(
     await cashier.say("I'm a cashier. accountant or bookkeeper, which pays more?")
     switch = await cashier.say("how do I switch to the second")
     assert switch.kind == ReplyKind.SWITCH and "From Cashiers to" in switch.text
+
+
+async def test_a_new_how_to_question_keeps_the_conversations_place(careerbot: Careerbot) -> None:
+    """After "in Oklahoma", "how do I become a lineman" is answered with Oklahoma's figures;
+    "is it a dying job" is about national projections, and says so."""
+    chat = Chat(careerbot)
+    await chat.say("lineman vs electrician")
+    await chat.say("in oklahoma")
+    howto = await chat.say("how do i become a lineman")
+    assert howto.kind == ReplyKind.HOWTO and where(howto) == "Oklahoma"
+    assert codes(howto) == ["49-9051.00"]
+    bet = await chat.say("is it a dying job")
+    assert bet.kind == ReplyKind.PROSPECTS and where(bet) == "United States"

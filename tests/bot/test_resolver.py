@@ -162,6 +162,10 @@ def test_a_rare_word_a_letter_away_is_offered_not_answered(real_index: TitleInde
     hygienist = real_index.resolve("dental hygenist")
     assert hygienist.status == "matched" and hygienist.best is not None
     assert hygienist.best.code == "29-1292.00"
+    # Two letters the wrong way round are one slip, not two changes.
+    diesel = real_index.resolve("deisel mechanic")
+    assert diesel.status == "matched" and diesel.best is not None
+    assert diesel.best.code == "49-3031.00"
 
 
 # --- the rules, on a tiny hand-made index -----------------------------------------------------

@@ -67,6 +67,9 @@ def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
             "compare nursing and pharmacy.",
         ),
         ("Can you tell me about being a dental hygienist?", "dental hygienist?"),
+        ("cna or home health aide whats the diff", "cna or home health aide"),
+        ("rn vs lpn, what's the difference?", "rn vs lpn"),
+        ("whats the difference", "what's the difference"),  # of no titles: left as asked
         ("ok then, how much do accountants make in ny", "how much do accountants make in ny"),
         (
             "whats the difference between an rn and an lpn?",
