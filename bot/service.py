@@ -113,9 +113,14 @@ class Careerbot(ConversationAnswers):
             return self.help()
         if said.set_place is not None and chat_id is not None:
             return await self.set_location(chat_id, said.set_place)
+        # Titles with a question about them ("plumber or electrician, which pays more in
+        # texas?") are ours, whatever else the message says ("…going into the trades").
+        both = question_first.split_read(
+            text, said.question, self.places.find_loosely, self._is_title
+        )
         # Advisor questions ("highest paying jobs without a degree", "how do I become one?",
         # "what career fits me?"), read against the last answer; None: not one of them.
-        advice = await self._advise(text, said, before, chat_id, default_area)
+        advice = None if both else await self._advise(text, said, before, chat_id, default_area)
         if advice is not None:
             return advice
         own = self._own_job(said.own_job)
@@ -141,7 +146,6 @@ class Careerbot(ConversationAnswers):
         across_places = await self._across_places(question)
         if across_places is not None:  # "teacher in Texas vs teacher in California"
             return across_places
-        both = question_first.split_read(text, question, self.places.find_loosely, self._is_title)
         if both is not None:  # "carpenter vs electrician, which pays more?"
             return _as_current(own, await self._set_question(both, default_area, chat_id))
         move = self._follow_up(question)

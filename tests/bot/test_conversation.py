@@ -235,3 +235,17 @@ async def test_a_new_how_to_question_keeps_the_conversations_place(careerbot: Ca
     assert codes(howto) == ["49-9051.00"]
     bet = await chat.say("is it a dying job")
     assert bet.kind == ReplyKind.PROSPECTS and where(bet) == "United States"
+
+
+async def test_titles_with_their_question_are_not_taken_for_a_ranking(careerbot: Careerbot) -> None:
+    """ "…going into the trades. plumber or electrician, which pays more in texas?" names the
+    jobs to compare; "the trades … pays more" is no ranking of all trades."""
+    chat = Chat(careerbot)
+    both = await chat.say(
+        "hey so im a cashier at walmart and thinking about going into the trades. "
+        "plumber or electrician, which pays more in texas?"
+    )
+    assert both.kind == ReplyKind.COMPARE and where(both) == "Texas"
+    assert codes(both) == ["47-2152.00", "47-2111.00"]
+    switch = await chat.say("how would i switch to the second one")
+    assert switch.kind == ReplyKind.SWITCH and codes(switch) == ["41-2011.00", "47-2111.00"]
