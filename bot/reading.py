@@ -79,7 +79,7 @@ def choose_reading(intent: Intent, index: Resolves) -> list[Resolution]:
             # Employers invert titles as "Supervisor, Paving Crew": a bare worker noun, a comma.
             first = part_texts[0]
             after = whole_text[whole_text.find(first) + len(first) :].lstrip()
-            comma = after.startswith(",")
+            comma = after.startswith((",", "/"))  # "Dishwasher/Utility" as "Cook, Line"
             # The rest must not name workers of its own: "teacher, librarian, counselor".
             generic = (
                 comma

@@ -108,6 +108,10 @@ class TitleScorer(FuzzyMatch):
             agented = tuple(self.agents.get(w, w) for w in substance)
             if agented and agented != substance:
                 out.append(Reading(agented, True, inferred=not query.trainee))
+        if core and not query.trainee and self._field_of_an_occupation(core):
+            # "pest control", "drywall": the work an occupation's own title names, without
+            # its worker; read as that work's worker ("Pest Control Worker", "Drywall Worker").
+            out.append(Reading((*core, "worker"), True, inferred=True))
         out += [Reading(inner, False) for inner in query.inner]
         seen: set[tuple[str, ...]] = set()
         unique = []
@@ -116,6 +120,17 @@ class TitleScorer(FuzzyMatch):
                 seen.add(reading.words)
                 unique.append(reading)
         return unique
+
+    def _field_of_an_occupation(self, words: tuple[str, ...]) -> bool:
+        """Whether `words` name no worker but are words of an occupation's own title, in its
+        order ("pest control" of "Pest Control Workers"); chit-chat ("summer") is not."""
+        if any(w in self.agentive for w in words):
+            return False
+        if self._official_texts is None:  # on first use: one string to search, not 1,800
+            self._official_texts = "\n".join(
+                f" {entry.text} " for entry in self.entry_list if entry.official
+            )
+        return f" {' '.join(words)} " in self._official_texts
 
     def keys(self, words: tuple[str, ...]) -> list[tuple[str, bool]]:
         """Strings to look up for one reading, with whether the key rests on a guessed

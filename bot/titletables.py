@@ -269,6 +269,7 @@ class TitleTables:
         )
         self.code_positions = dict(code_positions)
         self._vocabulary: dict[str, frozenset[str]] = {}
+        self._official_texts: str | None = None  # bot/titlescore.py
         self._entry_heads: dict[int, frozenset[str]] = {}
         self.postings = dict(postings)
         total = len(self.entry_list)

@@ -114,6 +114,7 @@ def test_a_qualifier_after_a_comma_is_part_of_the_title(real_index, text: str, c
         "Fruit or Nut Crops Farm Manager",
         "HVAC Journeyman (Heating, Ventilation, and Air Conditioning Journeyman)",
         "Branch Manager, Retail Banking",  # a department, though "banking" reads as a banker
+        "Dishwasher/Utility",  # what else the dishwasher does, though "utility worker" is a title
     ],
 )
 def test_or_and_commas_inside_one_title_do_not_split_it(real_index, text: str) -> None:  # type: ignore[no-untyped-def]

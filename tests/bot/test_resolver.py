@@ -57,6 +57,11 @@ def test_resolves_to_the_occupation_people_mean(
         ("coaching", "27-2022.00"),
         ("tutoring", "25-3041.00"),
         ("cooking", "35-2014.00"),
+        # The work an occupation's own title names, without its worker.
+        ("pest control", "37-2021.00"),
+        ("drywall", "47-2081.00"),
+        ("construction", "47-2061.00"),
+        ("electrical", "47-2111.00"),  # the trade, curated
     ],
 )
 def test_a_field_of_work_means_its_main_job(real_index: TitleIndex, field: str, code: str) -> None:
