@@ -142,6 +142,8 @@ class Careerbot(ConversationAnswers):
                 return await self.show(
                     ctx.with_(kind=ReplyKind.PROFILE, codes=(own,), asked=(said.own_job or "",))
                 )
+            if said.own_job:  # "I work at a hospital": a job we cannot tell; what we can do
+                return self.hint(None, before)
             return self.greeting()
         across_places = await self._across_places(question)
         if across_places is not None:  # "teacher in Texas vs teacher in California"

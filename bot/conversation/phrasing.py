@@ -67,6 +67,10 @@ _OWN_JOB = re.compile(
     r"this|that|it|what|a\s+lot|some|so|too|well|better|more|less|the\s+same)\b)"
     r"(?P<work>[a-z][a-z /&'-]{1,30}?)"
     r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)|"
+    # "I work at a daycare (rn)": the place's worker, when the titles name one.
+    r"\bi\s+(?:currently\s+)?work\s+at\s+(?:an?\s+|the\s+)?(?P<workplace>[a-z][a-z &'-]{1,30}?)"
+    r"(?=\s+(?:and|but|rn|right\s+now|now|currently|looking|wanting|want|trying|thinking)\b|"
+    r"\s*[,.!?;]|\s*$)|"
     # "line cook here, how do I move up to chef?": the job one has, where one writes from.
     r"^(?!(?:new|anyone|everyone|someone|anybody|people|guys|all|still|just)\s+here\b)"
     r"(?:an?\s+)?(?P<here>[a-z][a-z /&'-]{1,30}?)\s+here(?=\s*[,.!;])",
@@ -391,10 +395,13 @@ def read(text: str) -> Said:
         sentence = _ABOUT_ME.sub("", sentence)
         found = _OWN_JOB.search(sentence)
         if found:
-            job = found["job"] or found["field"] or found["work"] or found["here"]
+            place_worked = f"{found['workplace']} worker" if found["workplace"] else None
+            job = found["job"] or found["field"] or found["work"] or found["here"] or place_worked
             own_job = own_job or job.strip()
             sentence = (sentence[: found.start()] + sentence[found.end() :]).strip(" ,.;")
-            sentence = re.sub(r"^(?:and|but|so)\s+", "", sentence, flags=re.I)
+            sentence = re.sub(
+                r"^(?:and|but|so|rn|right\s+now|now|currently)\b[\s,]*", "", sentence, flags=re.I
+            )
             sentence = _WORKPLACE.sub("", sentence)  # "… at a hospital": where, not what
             sentence = _around_the_job(sentence)
         becoming = _WANTS_TO_BECOME.search(sentence)

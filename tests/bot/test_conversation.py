@@ -249,3 +249,13 @@ async def test_titles_with_their_question_are_not_taken_for_a_ranking(careerbot:
     assert codes(both) == ["47-2152.00", "47-2111.00"]
     switch = await chat.say("how would i switch to the second one")
     assert switch.kind == ReplyKind.SWITCH and codes(switch) == ["41-2011.00", "47-2111.00"]
+
+
+async def test_a_workplace_is_a_job_only_when_the_titles_name_its_worker(
+    careerbot: Careerbot,
+) -> None:
+    chat = Chat(careerbot)
+    switch = await chat.say("i work at a daycare rn, how would i become a preschool teacher")
+    assert switch.kind == ReplyKind.SWITCH and codes(switch) == ["39-9011.00", "25-2011.00"]
+    unknown = await Chat(careerbot).say("I work at a hospital")
+    assert unknown.kind == ReplyKind.NONE and "Try" in unknown.text

@@ -44,6 +44,12 @@ def test_greeting_own_job_wish_and_question() -> None:
             "how much do casino dealers make in vegas",
         ),
         ("i'm a nurse in ohio, what do teachers make?", "nurse", "what do teachers make in ohio"),
+        # Where one works names one's job when the titles name its worker ("Daycare Worker").
+        (
+            "i work at a daycare rn, how would i become a preschool teacher",
+            "daycare worker",
+            "how would i become a preschool teacher",
+        ),
     ],
 )
 def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
