@@ -88,7 +88,8 @@ _MORE_THAN = re.compile(
     r"making|earning|get|gets)\s+(?:more|less|better)(?:\s+money)?\s+than\s+(?:an?\s+)?(?P<b>.+)$"
 )
 _SWITCH = re.compile(
-    r"^(?:how\s+(?:do|can|could|would)\s+i\s+|i\s+want\s+to\s+|help\s+me\s+)?"
+    r"^(?:how\s+(?:do|can|could|would)\s+i\s+|(?:can|could|should)\s+i\s+|"
+    r"i\s+(?:want|wanna|would\s+like)\s+to\s+|help\s+me\s+)?"
     r"(?:switch|go|move|change|transition|pivot)\s+(?:careers?\s+)?from\s+(?:an?\s+|being\s+an?\s+)?"
     r"(?P<a>.+?)\s+(?:to|into)\s+(?:an?\s+|being\s+an?\s+)?(?P<b>.+)$"
 )

@@ -127,6 +127,8 @@ class Careerbot(ConversationAnswers):
         ctx = before or Context(ReplyKind.NONE)
         if own is not None:
             ctx = ctx.with_(current=own)
+            if not ctx.codes:  # "my uncle is a boilermaker, do they make a lot?": about that job
+                ctx = ctx.with_(kind=ReplyKind.PROFILE, codes=(own,), asked=(said.own_job or "",))
         if said.wants is not None and own is not None:  # "a car mechanic who wants to become…"
             step = dialogue.next_context(
                 followups.FollowUp(followups.Move.HOWTO, titles=(said.wants,)),
@@ -212,6 +214,16 @@ class Careerbot(ConversationAnswers):
         if reply is None and said.question and said.question != text and not said.own_job:
             reply = await advisor.answer(
                 self, said.question, chat_id=chat_id, previous=previous, default_area=default_area
+            )
+        own = self._own_job(said.own_job) if reply is None and said.question else None
+        if own is not None and advisor.about_the_last(self, said.question):
+            # "my dad is a cattle rancher, is that a good living?": "that" is the job just named.
+            reply = await advisor.answer(
+                self,
+                said.question,
+                chat_id=chat_id,
+                previous=advisor.Previous(ReplyKind.PROFILE, (own,)),
+                default_area=default_area,
             )
         return reply
 

@@ -66,6 +66,13 @@ def title_asked(core: Core, text: str) -> str | None:
     return question.title
 
 
+def about_the_last(core: Core, text: str) -> bool:
+    """Whether an advisor question is about "it" ("is that a good living?", "is it worth
+    it?"): the job the last answer — or the same message — named."""
+    question = _recognised(core, text, tools=False)
+    return question is not None and question.title == PREVIOUS
+
+
 def is_group(chat_id: int | None) -> bool:
     """Telegram gives groups, supergroups and channels negative ids, users positive ones."""
     return chat_id is not None and chat_id < 0

@@ -249,7 +249,12 @@ PLACES = [
 _BEING = r"(?:being\s+an?\s+|becoming\s+an?\s+|working\s+as\s+an?\s+|an?\s+|the\s+)?"
 _CAREER = (
     r"(?:career|job|field|trade|profession|choice|idea|option|industry|path|bet|investment"
-    r"|major|occupation|line\s+of\s+work)"
+    r"|major|occupation|line\s+of\s+work|living|gig)"
+)
+# When, after the job: "is being a court reporter worth it in 2026", "… after covid".
+_WHEN = (
+    r"(?:\s+(?:in\s+\d{4}|after\s+(?:covid|ai|the\s+pandemic)|these\s+days|nowadays|today"
+    r"|now))?"
 )
 PROSPECTS = [
     re.compile(
@@ -268,10 +273,11 @@ PROSPECTS = [
         rf"|really\s+)?(?:be\s+)?(?:an?\s+)?(?:good|great|bad|smart|solid|safe|stable|wise|dying"
         rf"|growing|secure|promising|viable)\s+{_CAREER}(?:\s+to\s+(?:get\s+into|go\s+into|pursue"
         rf"|study|choose))?(?:\s+(?:choice|path|option"
-        rf"|for\s+me))?(?:\s+in\s+\d{{4}})?(?:\s+anymore)?$"
+        rf"|for\s+me))?(?:\s+in\s+\d{{4}})?(?:\s+anymore)?{_WHEN}$"
     ),
     re.compile(
-        rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+|really\s+)?worth\s+it(?:\s+anymore)?$"
+        rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+|really\s+)?worth\s+it(?:\s+anymore)?"
+        rf"{_WHEN}$"
     ),
     re.compile(
         rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+)?(?:in\s+(?:high\s+)?demand|dying"
@@ -287,7 +293,7 @@ PROSPECTS = [
     ),
     re.compile(
         rf"^is\s+there\s+(?:still\s+)?(?:a\s+|any\s+)?(?:good\s+|bright\s+|real\s+)?(?:future"
-        rf"|money|demand|growth)\s+(?:in|for)\s+{_BEING}(?P<t>.+?)(?:\s+anymore)?$"
+        rf"|money|demand|growth)\s+(?:in|for)\s+{_BEING}(?P<t>.+?)(?:\s+anymore)?{_WHEN}$"
     ),
     re.compile(
         r"^(?:what\s+is|what's|whats|how\s+is|how's|hows)\s+the\s+(?:job\s+|career\s+"

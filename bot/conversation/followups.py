@@ -106,7 +106,8 @@ _SMALL = {
     "openings": r"(?:job\s+)?openings?|hiring|hires",
     "jobs": r"more\s+jobs|most\s+jobs|jobs|more\s+(?:positions|people|workers)|employs",
     "growth": r"grow(?:s|ing|th)?|growing\s+faster|faster\s+growing|future|demand|outlook",
-    "education": r"school(?:ing)?|education|degree|stud(?:y|ying)|college|training|train|years",
+    "education": r"school(?:ing)?|education|degree|stud(?:y|ying)|college|training|train|years|"
+    r"(?:easier|harder|quicker)\s+to\s+(?:get\s+into|become|start|break\s+into|qualify)",
     "better": r"better|best|should\s+i\s+(?:pick|choose|go\s+for)|would\s+you\s+pick|pick|choose",
 }
 _WHICH = re.compile(
@@ -361,7 +362,8 @@ _CHART = re.compile(
 
 _WHAT_DOES = re.compile(
     r"^(?:so\s+|and\s+|ok\s+)?what(?:'s|\s+does|\s+do|\s+is)\s+(?:an?\s+|the\s+)?(?P<title>.+?)"
-    r"\s+(?:do|does|actually\s+do|do\s+all\s+day|do\s+exactly|do\s+on\s+the\s+job)$"
+    r"\s+(?:(?:actually|really|even)\s+)?(?:do|does)(?:\s+all\s+day|\s+exactly|\s+on\s+the\s+job"
+    r"|\s+day\s+to\s+day|\s+every\s+day)?$"
 )
 
 
@@ -473,6 +475,9 @@ _SUMMARY = re.compile(
     r"(?:make|earn|get\s+paid|pay)|what(?:'s|\s+is|\s+are)\s+(?:the|their|its)\s+"
     r"(?:pay|salary|salaries|wages?)|how\s+(?:is|are)\s+(?:the\s+)?(?:pay|salary|wages?)|"
     r"(?:what|how)\s+about\s+(?:the\s+)?(?:pay|salary|money)|"
+    r"(?:do|does|can)\s+(?:they|it|he|she|you|that|those)\s+(?:make|earn|pay)\s+(?:a\s+lot|much"
+    r"|well|good(?:\s+money)?|decent(?:\s+money)?|ok|okay)(?:\s+money)?|"
+    r"(?:is|does)\s+(?:the\s+)?(?:pay|money|salary)\s+(?:good|ok|okay|decent)|"
     r"(?:compare|show)\s+(?:them|these|those|it|both)"
     r")(?:\s+(?:a|per)\s+(?:year|hour))?(?:\s+(?:in|for|near|around)\s+(?P<place>.+?))?"
     r"(?:\s+(?:then|now|instead))?$"

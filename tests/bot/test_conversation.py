@@ -259,3 +259,16 @@ async def test_a_workplace_is_a_job_only_when_the_titles_name_its_worker(
     assert switch.kind == ReplyKind.SWITCH and codes(switch) == ["39-9011.00", "25-2011.00"]
     unknown = await Chat(careerbot).say("I work at a hospital")
     assert unknown.kind == ReplyKind.NONE and "Try" in unknown.text
+
+
+async def test_a_job_named_in_the_message_is_what_its_pronouns_mean(careerbot: Careerbot) -> None:
+    """ "my mom is a medical coder is that a good job" is about medical coders; so is "do
+    they make a lot" after "my uncle is a boilermaker"."""
+    bet = await Chat(careerbot).say("my mom is a medical coder is that a good job")
+    assert bet.kind == ReplyKind.PROSPECTS and codes(bet) == ["29-2072.00"]
+    pay = await Chat(careerbot).say("my uncle is a boilermaker do they make a lot")
+    assert pay.kind == ReplyKind.PROFILE and codes(pay) == ["47-2011.00"]
+    similar = await Chat(careerbot).say("im a line cook and burnt out what else can i do")
+    assert similar.kind == ReplyKind.DETAIL and "35-2014.00" in codes(similar)
+    guard = await Chat(careerbot).say("could i go from security guard to police officer")
+    assert guard.kind == ReplyKind.SWITCH and codes(guard) == ["33-9032.00", "33-3051.00"]

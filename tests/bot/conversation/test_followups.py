@@ -106,6 +106,7 @@ def test_a_title_that_is_not_one_is_not_added() -> None:
         ("which is growing faster?", Measure.GROWTH),
         ("which has more jobs?", Measure.JOBS),
         ("which has more openings", Measure.OPENINGS),
+        ("which is easier to get into", Measure.EDUCATION),
         ("which one is hiring more", Measure.OPENINGS),
         ("which is better?", Measure.BETTER),
     ],
@@ -197,3 +198,8 @@ def test_new_questions_are_not_follow_ups(text: str) -> None:
 def test_fragments_are_only_function_words() -> None:
     assert all(is_function_words(t) for t in ["what about", "and?", "vs", "the second one", "idk"])
     assert not is_function_words("and electricians?")
+
+
+def test_is_the_pay_good_is_the_summary_again() -> None:
+    for text in ("do they make a lot", "does it pay well", "is the pay good"):
+        assert read(text) == FollowUp(Move.SUMMARY), text

@@ -44,6 +44,8 @@ def test_greeting_own_job_wish_and_question() -> None:
             "how much do casino dealers make in vegas",
         ),
         ("i'm a nurse in ohio, what do teachers make?", "nurse", "what do teachers make in ohio"),
+        ("my uncle is a boilermaker do they make a lot", "boilermaker", "do they make a lot"),
+        ("im a line cook and burnt out what else can i do", "line cook", "similar jobs"),
         # Where one works names one's job when the titles name its worker ("Daycare Worker").
         (
             "i work at a daycare rn, how would i become a preschool teacher",
@@ -76,6 +78,21 @@ def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
         ("cna or home health aide whats the diff", "cna or home health aide"),
         ("rn vs lpn, what's the difference?", "rn vs lpn"),
         ("whats the difference", "what's the difference"),  # of no titles: left as asked
+        # A question about one job that its figures answer: the job.
+        ("is being a probation officer dangerous", "probation officer"),
+        ("how stressful is being a 911 dispatcher", "911 dispatcher"),
+        ("are farm equipment mechanics hard to find", "farm equipment mechanics"),
+        (
+            "whats a good salary for a respiratory therapist in ohio",
+            "respiratory therapist in ohio",
+        ),
+        ("i want to be a game warden when i grow up", "i want to be a game warden"),
+        ("how much do loan officers make on commission", "how much do loan officers make"),
+        ("can a paralegal become a lawyer without law school", "switch from paralegal to lawyer"),
+        (
+            "i wanna be a dental hygienist how long is school",
+            "how long does it take to become dental hygienist",
+        ),
         ("ok then, how much do accountants make in ny", "how much do accountants make in ny"),
         (
             "whats the difference between an rn and an lpn?",
