@@ -84,7 +84,7 @@ class Careerbot(ConversationAnswers):
         """
         key = member_key(chat_id, member_id) if chat_id is not None else None
         if key is not None:
-            await self.store.conversations.refresh()  # other instances' turns, now and then
+            self.store.conversations.refresh_soon()  # other instances' turns, now and then
         before = self._recall(chat_id, key, replying_to)
         reply = await self._turn(text, before, default_area, chat_id)
         # A reply to an older answer continues that answer's thread (kept with the message the

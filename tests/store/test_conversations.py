@@ -150,3 +150,25 @@ async def test_a_failed_write_is_kept_for_the_next_batch(
     clock.now += SYNC_EVERY
     await other.refresh()
     assert other.get("c5:5") == "kept"
+
+
+async def test_a_look_that_is_due_happens_beside_the_answer_not_before_it(
+    stores: list[ConversationStore], clock: Clock
+) -> None:
+    """The message that finds a look due is answered from memory; the look follows."""
+    first, second = stores
+    first.put("c8:8", "welders in Utah")
+    await first.flush()
+    clock.now += SYNC_EVERY
+    second.refresh_soon()
+    assert second.get("c8:8") is None  # not read yet: nothing was awaited
+    for _ in range(50):  # the read runs on its own
+        await asyncio.sleep(0.01)
+        if second.get("c8:8") is not None:
+            break
+    assert second.get("c8:8") == "welders in Utah"
+    first.put("c9:9", "roofers in Iowa")
+    await first.flush()
+    second.refresh_soon()  # not due again yet: no read
+    await asyncio.sleep(0.05)
+    assert second.get("c9:9") is None
