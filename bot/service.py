@@ -593,6 +593,17 @@ class Careerbot(ConversationAnswers):
         if said.own_job and said.wants:  # "a cashier who wants to become an accountant"
             return f"switch from {said.own_job} to {said.wants}"
         asked = said.question or said.own_job or text
+        move = self._follow_up(asked) if said.question else None
+        if said.own_job and (
+            advisor.about_the_last(self, asked) or (move is not None and not move.titles)
+        ):
+            return said.own_job  # "my uncle is a boilermaker, do they make a lot?"
+        if (
+            move is not None
+            and move.titles
+            and move.move in (followups.Move.DETAIL, followups.Move.HOWTO)
+        ):
+            asked = move.titles[0]  # "what do surveyors actually do all day"
         asked = advisor.title_asked(self, asked) or asked  # "how long to become a pharmacist"
         return text if phrasing.plain(asked) == phrasing.plain(text) else asked  # as typed
 
