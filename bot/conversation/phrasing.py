@@ -16,6 +16,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.conversation import one_job
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 # Abbreviations a full stop does not end a sentence after: "Sr. Machinist", "St. Louis".
 _ABBREVIATIONS = re.compile(
@@ -441,68 +443,7 @@ def read(text: str) -> Said:
         question = "compare " + question[_BETTER_FRAME.match(question).end() :]  # type: ignore[union-attr]
     else:
         question = _FRAME_LEAD.sub("", question).strip()
-    return Said(_about_the_job(question), own_job, greeting, wants=wants)
-
-
-# Questions about one job that the figures answer with its profile: "is being a probation
-# officer dangerous", "how stressful is being a 911 dispatcher", "what's a good salary for a
-# respiratory therapist in ohio", "i want to be a game warden when i grow up".
-_JOB_ABOUT = (
-    re.compile(
-        r"^(?P<t>.+?)\s+(?:when\s+i\s+grow\s+up|someday|some\s+day|one\s+day|eventually|"
-        r"on\s+commission|with\s+(?:overtime|tips|commission)|after\s+taxes)$"
-    ),
-    re.compile(
-        r"^(?:is|are)\s+(?:being\s+|becoming\s+|working\s+as\s+)?(?:an?\s+)?(?P<t>.+?)\s+"
-        r"(?:really\s+|very\s+|that\s+|so\s+|too\s+|still\s+)?(?:dangerous|stressful|hard|difficult|"
-        r"boring|fun|easy|safe|tiring|demanding|physical|lonely|hard\s+to\s+find|"
-        r"in\s+short\s+supply|as\s+(?:hard|bad|tough|stressful)\s+as\s+.+)$"
-    ),
-    re.compile(
-        r"^how\s+(?:stressful|hard|dangerous|difficult|boring|physical|demanding|fun)\s+is\s+"
-        r"(?:it\s+)?(?:being|to\s+be|working\s+as)\s+(?:an?\s+)?(?P<t>.+)$"
-    ),
-    re.compile(
-        r"^what(?:'s|s|\s+is)\s+(?:a\s+)?(?:good|typical|average|normal|decent|fair|starting)\s+"
-        r"(?:salary|pay|wage|income)\s+for\s+(?:an?\s+)?(?P<t>.+)$"
-    ),
-)
-# "(I'm a line cook and) burnt out, what else can I do": jobs like the one they have.
-_WHAT_ELSE = re.compile(
-    r"^(?:(?:and\s+)?(?:i'?m\s+|im\s+)?(?:so\s+)?(?:burnt|burned|fed\s+up|tired|bored|sick\s+of\s+it)"
-    r"(?:\s+out)?[,.]?\s+)?what\s+else\s+(?:can|could|should)\s+i\s+do$"
-)
-
-
-# Questions about two jobs, asked as one sentence about them.
-_CAN_BECOME = re.compile(
-    r"^(?:can|could)\s+(?!(?:i|you|we|they|someone|one|anyone|people|somebody)\s)(?:an?\s+)?"
-    r"(?P<a>.+?)\s+(?:become|be|move\s+up\s+to|switch\s+to)\s+"
-    r"(?:an?\s+)?(?P<b>.+?)(?:\s+without\s+.+)?$"
-)
-_WISH_HOW_LONG = re.compile(
-    r"^(?:i\s+)?(?:want\s+to|wanna|would\s+like\s+to|'d\s+like\s+to)\s+(?:be|become)\s+"
-    r"(?:an?\s+)?(?P<t>.+?)\s+how\s+long\s+(?:is\s+(?:the\s+)?(?:school|training|program)|"
-    r"does\s+it\s+take|will\s+it\s+take)$"
-)
-
-
-def _about_the_job(question: str) -> str:
-    said = question.strip(" ?!.")
-    lowered = said.casefold().replace("’", "'")
-    if _WHAT_ELSE.match(lowered):
-        return "similar jobs"
-    becoming = _CAN_BECOME.match(lowered)
-    if becoming:  # "can a paralegal become a lawyer": how one goes from one to the other
-        return f"switch from {becoming['a']} to {becoming['b']}"
-    wish = _WISH_HOW_LONG.match(lowered)
-    if wish:
-        return f"how long does it take to become {wish['t']}"
-    for pattern in _JOB_ABOUT:
-        found = pattern.match(lowered)
-        if found:
-            return said[found.start("t") : found.end("t")]
-    return question
+    return Said(one_job.as_asked(question), own_job, greeting, wants=wants)
 
 
 def _around_the_job(sentence: str) -> str:
