@@ -189,6 +189,26 @@ HOWTO = [
         rf"^(?:do|does)\s+(?P<t>.+?)\s+(?:need|require|have\s+to\s+have)\s+(?:an?\s+|any\s+)?"
         rf"{_CREDENTIAL}\b.*$"
     ),
+    # "what kind of degree do you need to be a pharmacist", "how many years of school for a
+    # physical therapist", "is it too late to become a doctor", "how long is electrician
+    # apprenticeship", "how hard is nursing school".
+    re.compile(
+        rf"^what\s+(?:kind|type|sort)\s+of\s+{_CREDENTIAL}\s+(?:do|does|would)\s+(?:i|you|u|one)"
+        rf"\s+need\s+(?:to\s+{_BE}|for|as)\s+(?P<t>.+)$"
+    ),
+    re.compile(
+        rf"^how\s+(?:many\s+years|long)\s+(?:of\s+)?{_CREDENTIAL}\s+(?:for|to\s+{_BE})\s+"
+        rf"(?P<t>.+)$"
+    ),
+    re.compile(
+        rf"^(?:(?:i'?m|im|i\s+am)\s+\d{{1,2}}(?:\s+years?\s+old)?[,.]?\s+)?(?:is\s+it|am\s+i)\s+"
+        rf"(?:too\s+late|too\s+old)\s+(?:to\s+{_BE}|for)\s+(?P<t>.+)$"
+    ),
+    re.compile(rf"^is\s+it\s+(?:hard|difficult|easy|tough)\s+to\s+{_BE}\s+(?P<t>.+)$"),
+    re.compile(
+        r"^how\s+(?:long|hard|difficult)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<t>.+?)\s+"
+        r"(?:school|apprenticeship|program|training|courses?|licen[cs]ing|exams?|certification)$"
+    ),
 ]
 HOWTO_TAIL = re.compile(
     r"\s+(?:fast|quickly|quick|asap|now|today|as\s+an\s+adult|at\s+\d+|with\s+no\s+experience"
@@ -273,16 +293,17 @@ PROSPECTS = [
         rf"|really\s+)?(?:be\s+)?(?:an?\s+)?(?:good|great|bad|smart|solid|safe|stable|wise|dying"
         rf"|growing|secure|promising|viable)\s+{_CAREER}(?:\s+to\s+(?:get\s+into|go\s+into|pursue"
         rf"|study|choose))?(?:\s+(?:choice|path|option"
-        rf"|for\s+me))?(?:\s+in\s+\d{{4}})?(?:\s+anymore)?{_WHEN}$"
+        rf"|for\s+(?:me|an?\s+(?:woman|man|mom|dad|parent|introvert|veteran)|women|men|moms"
+        rf"|introverts|veterans)))?(?:\s+in\s+\d{{4}})?(?:\s+anymore)?{_WHEN}$"
     ),
     re.compile(
-        rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+|really\s+)?worth\s+it(?:\s+anymore)?"
-        rf"{_WHEN}$"
+        rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+|really\s+)?worth\s+(?:it|the\s+(?:stress"
+        rf"|money|debt|time|effort|hassle|risk|student\s+loans|schooling))(?:\s+anymore)?{_WHEN}$"
     ),
     re.compile(
         rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+)?(?:in\s+(?:high\s+)?demand|dying"
         r"|growing|future[- ]proof|going\s+away|still\s+needed|a\s+dying\s+field"
-        r"|recession[- ]proof|safe\s+from\s+ai)$"
+        r"|recession[- ]proof|safe\s+from\s+ai)(?:\s+(?:in|around)\s+[a-z .'-]{2,30})?$"
     ),
     re.compile(
         r"^(?:do|does|will)\s+(?:an?\s+)?(?P<t>.+?)\s+(?:still\s+)?have\s+a\s+(?:good\s+"

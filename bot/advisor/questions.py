@@ -130,6 +130,8 @@ def _pay(said: str, places: PlaceFinder) -> Question | None:
     if len(amounts) != 1:
         return None
     found = amounts[0]
+    if _an_age(said, found):
+        return None  # "im 30, is it too late to become a doctor": years, not dollars
     value = money(found["amount"], found["k"])
     unit = (found["unit"] or "").replace(" ", "")
     hourly = "h" in unit if unit else (not found["k"] and value < 300)
@@ -143,6 +145,17 @@ def _pay(said: str, places: PlaceFinder) -> Question | None:
     if not title or phrasings.LIST.search(title):
         return None
     return Question(Ask.PAY, title=title, place=place, pay=value, hourly=hourly)
+
+
+def _an_age(said: str, found: re.Match[str]) -> bool:
+    """A bare number after "I'm" or before "years old" is the person's age."""
+    if found["k"] or found["unit"] or "$" in found.group(0):
+        return False
+    before, after = said[: found.start()], said[found.end() :]
+    return bool(
+        re.search(r"\b(?:i'?m|i\s+am|age|aged|turning|turned)\s*$", before)
+        or re.match(r"\s*(?:years?|yrs?|yo|y/o)\b", after)
+    )
 
 
 def _tools(said: str, is_tool: Callable[[str], bool]) -> Question | None:

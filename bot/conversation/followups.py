@@ -363,7 +363,14 @@ _CHART = re.compile(
 _WHAT_DOES = re.compile(
     r"^(?:so\s+|and\s+|ok\s+)?what(?:'s|\s+does|\s+do|\s+is)\s+(?:an?\s+|the\s+)?(?P<title>.+?)"
     r"\s+(?:(?:actually|really|even)\s+)?(?:do|does)(?:\s+all\s+day|\s+exactly|\s+on\s+the\s+job"
-    r"|\s+day\s+to\s+day|\s+every\s+day)?$"
+    r"|\s+day\s+to\s+day|\s+every\s+day|\s+on\s+a\s+(?:daily|typical)\s+(?:basis|day)|\s+daily"
+    r"|\s+at\s+work)?$"
+)
+
+
+_SKILLS_FOR = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+)?what\s+skills\s+(?:do|does|would)\s+(?:i|you|u|one|someone)\s+"
+    r"need\s+(?:to\s+(?:be|become)|for|as)\s+(?:an?\s+|the\s+)?(?P<title>.+?)$"
 )
 
 
@@ -373,6 +380,9 @@ def _detail(
     what = _WHAT_DOES.match(said)
     if what and not _PRONOUN.match(what["title"]) and is_title(what["title"]):
         return FollowUp(Move.DETAIL, view=View.DUTIES, titles=(what["title"],))
+    skills = _SKILLS_FOR.match(said)  # "what skills do i need to be a data analyst"
+    if skills and not _PRONOUN.match(skills["title"]) and is_title(skills["title"]):
+        return FollowUp(Move.DETAIL, view=View.SKILLS, titles=(skills["title"],))
     body = re.sub(r"^(?:(?:and|so|ok|what\s+about|how\s+about)\s+)+", "", said)
     body = re.sub(r"\s+(?:please|pls|plz)$", "", body)
     if _CHART.match(body):

@@ -29,6 +29,14 @@ _JOB_ABOUT = (
         r"^how\s+(?:stressful|hard|dangerous|difficult|boring|physical|demanding|fun)\s+is\s+"
         r"(?:it\s+)?(?:being|to\s+be|working\s+as)\s+(?:an?\s+)?(?P<t>.+)$"
     ),
+    re.compile(  # "can you make 100k as an electrician"
+        r"^(?:can|could|do|does)\s+(?:you|i|u|one|people)\s+(?:make|earn)\s+(?:\$?\d+k?|six\s+figures"
+        r"|good\s+money|a\s+living|a\s+lot)\s+(?:as|being)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(  # "do truck drivers get paid weekly"
+        r"^(?:do|does)\s+(?:an?\s+)?(?P<t>.+?)\s+get\s+paid\s+(?:weekly|hourly|monthly|well|a\s+lot"
+        r"|overtime|by\s+the\s+hour|salary)$"
+    ),
     re.compile(
         r"^what(?:'s|s|\s+is)\s+(?:a\s+)?(?:good|typical|average|normal|decent|fair|starting)\s+"
         r"(?:salary|pay|wage|income)\s+for\s+(?:an?\s+)?(?P<t>.+)$"
@@ -47,6 +55,10 @@ _CAN_BECOME = re.compile(
     r"(?P<a>.+?)\s+(?:become|be|move\s+up\s+to|switch\s+to)\s+"
     r"(?:an?\s+)?(?P<b>.+?)(?:\s+without\s+.+)?$"
 )
+_SOMEONE_WANTS = re.compile(  # "my girlfriend wants to be a nurse what should she study"
+    r"^my\s+\w+(?:\s+\w+)?\s+(?:wants|would\s+like|plans|hopes)\s+to\s+(?:be|become)\s+(?:an?\s+)?"
+    r"(?P<t>.+?)(?:[,.]?\s+(?:what|how)\s+(?:should|does|do|can|could)\s+(?:she|he|they)\s+.+)?$"
+)
 _WISH_HOW_LONG = re.compile(
     r"^(?:i\s+)?(?:want\s+to|wanna|would\s+like\s+to|'d\s+like\s+to)\s+(?:be|become)\s+"
     r"(?:an?\s+)?(?P<t>.+?)\s+how\s+long\s+(?:is\s+(?:the\s+)?(?:school|training|program)|"
@@ -64,6 +76,9 @@ def as_asked(question: str) -> str:
     becoming = _CAN_BECOME.match(lowered)
     if becoming:  # "can a paralegal become a lawyer": how one goes from one to the other
         return f"switch from {becoming['a']} to {becoming['b']}"
+    someone = _SOMEONE_WANTS.match(lowered)
+    if someone:  # what it takes, for them
+        return f"how to become {someone['t']}"
     wish = _WISH_HOW_LONG.match(lowered)
     if wish:
         return f"how long does it take to become {wish['t']}"

@@ -178,6 +178,9 @@ def test_a_tool_the_index_does_not_know_is_not_a_tools_question() -> None:
         ("is there a future in being a travel agent", "travel agent"),
         ("is there still money in trucking", "trucking"),
         ("is there a future in it", PREVIOUS),
+        ("is being a cop worth the stress", "cop"),
+        ("is a dental hygienist a good job for a woman", "dental hygienist"),
+        ("are plumbers in demand in florida", "plumbers"),
     ],
 )
 def test_prospects(text: str, title: str) -> None:
@@ -256,3 +259,27 @@ def test_what_the_data_cannot_filter_by_is_kept_to_be_said() -> None:
     q = ask("highest paying part-time jobs without a degree")
     assert q.ask == Ask.RANK and q.unsupported == ("part-time",)
     assert q.filters.json() == {"education_max": "postsecondary_nondegree"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("what kind of degree do you need to be a pharmacist", "pharmacist"),
+        ("how many years of school for a physical therapist", "physical therapist"),
+        ("im 30 is it too late to become a doctor", "doctor"),
+        ("is it hard to become a firefighter", "firefighter"),
+        ("how long is electrician apprenticeship", "electrician"),
+        ("how hard is nursing school", "nursing"),
+    ],
+)
+def test_what_it_takes_in_more_words(text: str, title: str) -> None:
+    q = ask(text)
+    assert q is not None and q.ask == Ask.HOWTO and q.title == title
+
+
+def test_an_age_is_no_pay() -> None:
+    """ "im 30" is years; "$30" or "30 an hour" would be pay."""
+    q = ask("im 30 is it too late to become a doctor")
+    assert q is not None and q.ask != Ask.PAY
+    pay = ask("im at 30 an hour as a cna is that fair")
+    assert pay is not None and pay.ask == Ask.PAY and pay.pay == 30.0

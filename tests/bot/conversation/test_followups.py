@@ -203,3 +203,12 @@ def test_fragments_are_only_function_words() -> None:
 def test_is_the_pay_good_is_the_summary_again() -> None:
     for text in ("do they make a lot", "does it pay well", "is the pay good"):
         assert read(text) == FollowUp(Move.SUMMARY), text
+
+
+def test_a_detail_of_a_job_named_in_the_question() -> None:
+    assert read("what skills do i need to be a nurse") == FollowUp(
+        Move.DETAIL, view=View.SKILLS, titles=("nurse",)
+    )
+    assert read("what does a nurse do on a daily basis") == FollowUp(
+        Move.DETAIL, view=View.DUTIES, titles=("nurse",)
+    )

@@ -80,6 +80,9 @@ def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
         ("whats the difference", "what's the difference"),  # of no titles: left as asked
         # A question about one job that its figures answer: the job.
         ("is being a probation officer dangerous", "probation officer"),
+        ("can you make 100k as an electrician", "electrician"),
+        ("do truck drivers get paid weekly", "truck drivers"),
+        ("my girlfriend wants to be a nurse what should she study", "how to become nurse"),
         ("how stressful is being a 911 dispatcher", "911 dispatcher"),
         ("are farm equipment mechanics hard to find", "farm equipment mechanics"),
         (
