@@ -136,7 +136,11 @@ def next_context(
         return ctx.with_(kind=ReplyKind.CHART, view=View.CHART, measure=None)
     if move.move == Move.HOWTO:
         target = ctx.codes[-1] if kind == ReplyKind.SWITCH else ctx.codes[0]
-        if len(ctx.codes) > 1 and kind != ReplyKind.SWITCH:
+        if move.index is not None:  # "how do I become the second one?"
+            if not -len(ctx.codes) <= move.index < len(ctx.codes):
+                return Nothing("no such one")
+            target = ctx.codes[move.index]
+        elif len(ctx.codes) > 1 and kind != ReplyKind.SWITCH:
             return Nothing("which one")
         said = ctx.asked[ctx.codes.index(target)]
         return ctx.with_(kind=ReplyKind.HOWTO, codes=(target,), asked=(said,), view=None)

@@ -317,7 +317,12 @@ def _first_named(body: str, measures: list[str]) -> str:
 
 
 _DETAILS = (
-    (View.SKILLS, r"(?:what\s+)?skills?(?:\s+(?:do\s+(?:i|they|you)\s+need|needed|required))?"),
+    (
+        View.SKILLS,
+        r"(?:what\s+)?(?:kind\s+of\s+)?skills?(?:\s+(?:(?:do|would|will|does|did)\s+(?:i|they|you|one"
+        r"|it|that)\s+(?:need|take|require)|(?:are|is)\s+(?:needed|required|important)|needed"
+        r"|required))?",
+    ),
     (
         View.DUTIES,
         r"what\s+do(?:es)?\s+(?:they|it|that|one|he|she|you)\s+(?:do|actually\s+do)"
@@ -414,6 +419,7 @@ _HOWTO = re.compile(
     r"how\s+to\s+(?:become|be|get\s+(?:into|started\s+as|there))|how\s+(?:become|get\s+there)|"
     r"how\s+long\s+(?:does\s+(?:it|that)\s+take|will\s+(?:it|that)\s+take|is\s+(?:the\s+)?"
     r"training|would\s+it\s+take)(?:\s+to\s+(?:become|be|get\s+there))?|"
+    r"is\s+it\s+(?:hard|difficult|easy|tough)\s+to\s+(?:get\s+into|get\s+in|break\s+into|become|be)|"
     r"how\s+long\s+to\s+(?:become|be)|how\s+many\s+years(?:\s+(?:does\s+it|would\s+it|will\s+it|"
     r"do\s+i\s+need\s+to)\s+(?:take|study))?(?:\s+to\s+(?:become|be))?|"
     r"what\s+(?:do|would)\s+i\s+need(?:\s+to\s+(?:do|study|get|learn))?(?:\s+first)?"
@@ -439,6 +445,9 @@ def _howto(
             return FollowUp(Move.HOWTO, titles=(tail["title"],))
         return None
     title = re.sub(r"^(?:an?|the)\s+", "", (match["title"] or "").strip())
+    ordinal = re.fullmatch(_ORDINAL + r"(?:\s+(?:one|job|option))?", title)
+    if ordinal:  # "how do i become the second one"
+        return FollowUp(Move.HOWTO, index=_ordinal(ordinal))
     if re.search(r"\s(?:or|vs\.?|versus)\s", f" {title} "):
         return None  # "could I become a chef or a baker": a choice between them
     if not title or _PRONOUN.match(title):
@@ -482,8 +491,8 @@ _SUMMARY = re.compile(
     r"how\s+much\s+(?:money\s+)?(?:do|does|would|will|can|could)\s+(?:they|it|one|you|i|he|she|"
     r"that|those|these|people)\s+(?:make|earn|get(?:\s+paid)?|pay|bring\s+in)|"
     r"how\s+much(?:\s+money)?|what\s+(?:do|does|would|will)\s+(?:they|it|he|she|you|i)\s+"
-    r"(?:make|earn|get\s+paid|pay)|what(?:'s|\s+is|\s+are)\s+(?:the|their|its)\s+"
-    r"(?:pay|salary|salaries|wages?)|how\s+(?:is|are)\s+(?:the\s+)?(?:pay|salary|wages?)|"
+    r"(?:make|earn|get\s+paid|pay)|what(?:'?s|\s+is|\s+are)\s+(?:the|their|its)\s+"
+    r"(?:pay|salary|salaries|wages?)(?:\s+like)?|how\s+(?:is|are)\s+(?:the\s+)?(?:pay|salary|wages?)|"
     r"(?:what|how)\s+about\s+(?:the\s+)?(?:pay|salary|money)|"
     r"(?:do|does|can)\s+(?:they|it|he|she|you|that|those)\s+(?:make|earn|pay)\s+(?:a\s+lot|much"
     r"|well|good(?:\s+money)?|decent(?:\s+money)?|ok|okay)(?:\s+money)?|"

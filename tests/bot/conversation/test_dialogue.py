@@ -123,3 +123,10 @@ def test_after_how_to_become_one_and_x_asks_it_again_but_vs_x_compares() -> None
 def test_a_detail_asked_somewhere_else_moves_there() -> None:
     salary = step(FollowUp(Move.DETAIL, view=View.SALARY, place=OHIO))
     assert salary == COMPARE.with_(kind=ReplyKind.DETAIL, view=View.SALARY, area=OHIO.code)
+
+
+def test_how_to_become_the_second_of_two() -> None:
+    second = step(FollowUp(Move.HOWTO, index=1))
+    assert isinstance(second, Context) and second.kind == ReplyKind.HOWTO
+    assert second.codes == (TEACHER,)
+    assert isinstance(step(FollowUp(Move.HOWTO, index=5)), Nothing)

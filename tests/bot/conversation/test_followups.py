@@ -212,3 +212,10 @@ def test_a_detail_of_a_job_named_in_the_question() -> None:
     assert read("what does a nurse do on a daily basis") == FollowUp(
         Move.DETAIL, view=View.DUTIES, titles=("nurse",)
     )
+
+
+def test_how_to_become_one_of_the_set_and_more_ways_to_ask() -> None:
+    assert read("how do i become the second one") == FollowUp(Move.HOWTO, index=1)
+    assert read("is it hard to get into") == FollowUp(Move.HOWTO)
+    assert read("what skills would i need") == FollowUp(Move.DETAIL, view=View.SKILLS)
+    assert read("whats the pay like") == FollowUp(Move.SUMMARY)
