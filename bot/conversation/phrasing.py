@@ -72,6 +72,10 @@ _OWN_JOB = re.compile(
     r"this|that|it|what|a\s+lot|some|so|too|well|better|more|less|the\s+same)\b)"
     r"(?P<work>[a-z][a-z /&'-]{1,30}?)"
     r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)|"
+    # "I drive for uber", "I drive a forklift": that vehicle's (or company's) driver.
+    r"\bi\s+(?:currently\s+)?drive\s+(?:for\s+|an?\s+|the\s+)?(?P<drive>[a-z][a-z&'-]{1,20}"
+    r"(?:\s+(?:truck|bus|cab|van))?)(?=\s+(?:and|but|now|rn|right\s+now|for\s+a\s+living|what|how)\b|"
+    r"\s*[,.!?;]|\s*$)|"
     # "I work at a daycare (rn)": the place's worker, when the titles name one.
     r"\bi\s+(?:currently\s+)?work\s+at\s+(?:an?\s+|the\s+)?(?P<workplace>[a-z][a-z &'-]{1,30}?)"
     r"(?=\s+(?:and|but|rn|right\s+now|now|currently|looking|wanting|want|trying|thinking)\b|"
@@ -401,6 +405,8 @@ def read(text: str) -> Said:
         found = _OWN_JOB.search(sentence)
         if found:
             place_worked = f"{found['workplace']} worker" if found["workplace"] else None
+            if found["drive"]:
+                place_worked = f"{found['drive']} driver"
             job = found["job"] or found["field"] or found["work"] or found["here"] or place_worked
             own_job = own_job or (job or "").strip() or None
             sentence = (sentence[: found.start()] + sentence[found.end() :]).strip(" ,.;")

@@ -46,6 +46,12 @@ def test_greeting_own_job_wish_and_question() -> None:
         ("i'm a nurse in ohio, what do teachers make?", "nurse", "what do teachers make in ohio"),
         ("my uncle is a boilermaker do they make a lot", "boilermaker", "do they make a lot"),
         ("im a line cook and burnt out what else can i do", "line cook", "similar jobs"),
+        ("i drive for uber what else can i do", "uber driver", "similar jobs"),
+        (
+            "i drive a truck, how do i become a dispatcher",
+            "truck driver",
+            "how do i become a dispatcher",
+        ),
         # Where one works names one's job when the titles name its worker ("Daycare Worker").
         (
             "i work at a daycare rn, how would i become a preschool teacher",
