@@ -122,15 +122,16 @@ class TitleScorer(FuzzyMatch):
         return unique
 
     def _field_of_an_occupation(self, words: tuple[str, ...]) -> bool:
-        """Whether `words` name no worker but are words of an occupation's own title, in its
-        order ("pest control" of "Pest Control Workers"); chit-chat ("summer") is not."""
+        """Whether `words` name no worker but begin an occupation's own title ("pest control"
+        of "Pest Control Workers"); chit-chat ("summer") and a word deeper in one ("car" of
+        "Tank Car, Truck, and Ship Loaders") do not."""
         if any(w in self.agentive for w in words):
             return False
         if self._official_texts is None:  # on first use: one string to search, not 1,800
-            self._official_texts = "\n".join(
-                f" {entry.text} " for entry in self.entry_list if entry.official
+            self._official_texts = "".join(
+                f"\n{entry.text} " for entry in self.entry_list if entry.official
             )
-        return f" {' '.join(words)} " in self._official_texts
+        return f"\n{' '.join(words)} " in self._official_texts
 
     def keys(self, words: tuple[str, ...]) -> list[tuple[str, bool]]:
         """Strings to look up for one reading, with whether the key rests on a guessed

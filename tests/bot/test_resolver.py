@@ -394,3 +394,9 @@ def test_every_curated_alias_names_a_title_the_index_holds(real_index: TitleInde
     """An alias whose expansion is no O*NET title (or curated one) would silently do nothing."""
     missing = {a: e for a, e in real_index.aliases.items() if e not in real_index.entries}
     assert not missing
+
+
+def test_a_word_deep_inside_an_occupations_title_is_not_its_field(real_index: TitleIndex) -> None:
+    """ "car" is in "Tank Car, Truck, and Ship Loaders", but "cars" is not that work: only
+    words that begin an occupation's title read as its worker ("pest control")."""
+    assert real_index.resolve("cars").status != Status.MATCHED
