@@ -127,7 +127,8 @@ class Careerbot(ConversationAnswers):
         ctx = before or Context(ReplyKind.NONE)
         if own is not None:
             ctx = ctx.with_(current=own)
-            if not ctx.codes:  # "my uncle is a boilermaker, do they make a lot?": about that job
+            if not ctx.codes or said.someone_else:  # "my uncle is a boilermaker, do they make
+                # a lot?": about that job, whatever was talked about before
                 ctx = ctx.with_(kind=ReplyKind.PROFILE, codes=(own,), asked=(said.own_job or "",))
         if said.wants is not None and own is not None:  # "a car mechanic who wants to become…"
             step = dialogue.next_context(

@@ -341,6 +341,8 @@ class Said:
     meta: str | None = None  # "help" or "about": a question about the bot itself
     set_place: str | None = None  # "set my location to texas", "I live in Ohio"
     wants: str | None = None  # "become": the person wants to become the job asked about
+    # The job is someone else's ("my uncle is a boilermaker"): it is what the question is about.
+    someone_else: bool = False
 
 
 def plain(text: str) -> str:
@@ -396,6 +398,7 @@ def read(text: str) -> Said:
     greeting = bool(_GREETING.match(text))
     own_job: str | None = None
     wants: str | None = None
+    someone_else = False
     asked: list[str] = []
     for sentence in sentences(text):
         sentence = _THANKS_LEAD.sub("", _GREETING.sub("", sentence.strip())).strip()
@@ -408,6 +411,8 @@ def read(text: str) -> Said:
             if found["drive"]:
                 place_worked = f"{found['drive']} driver"
             job = found["job"] or found["field"] or found["work"] or found["here"] or place_worked
+            if own_job is None and found.group(0).casefold().startswith("my "):
+                someone_else = True
             own_job = own_job or (job or "").strip() or None
             sentence = (sentence[: found.start()] + sentence[found.end() :]).strip(" ,.;")
             sentence = re.sub(
@@ -449,7 +454,9 @@ def read(text: str) -> Said:
         question = "compare " + question[_BETTER_FRAME.match(question).end() :]  # type: ignore[union-attr]
     else:
         question = _FRAME_LEAD.sub("", question).strip()
-    return Said(one_job.as_asked(question), own_job, greeting, wants=wants)
+    return Said(
+        one_job.as_asked(question), own_job, greeting, wants=wants, someone_else=someone_else
+    )
 
 
 def _around_the_job(sentence: str) -> str:
