@@ -20,6 +20,8 @@ QUIZ = re.compile(
     r"\s+(?:would\s+|might\s+|will\s+|could\s+|should\s+)?(?:fits?|suits?|match(?:es)?|be\s+"
     r"(?:good|right|best)\s+for)\s+me\b"
     r"|\b(?:fits?|suits?)\s+me\b|\bright\s+for\s+me\b|\bbased\s+on\s+my\s+interests\b"
+    r"|\bwhat(?:'s|s|\s+is|\s+are)\s+(?:an?\s+|some\s+)?(?:good|great|the\s+best)\s+(?:careers?|jobs?)"
+    r"\s+for\s+me\b"
     r"|\bdo\s*n[o']?t\s+know\s+what\s+(?:i\s+want\s+to\s+do|to\s+do|career|job)"
     r"|\bno\s+idea\s+what\s+(?:i\s+want\s+to\s+do|to\s+do)\b"
     r"|\bwhat\s+should\s+i\s+do\s+with\s+my\s+life\b"
@@ -111,7 +113,8 @@ TOOL_NOISE = re.compile(
 # --- how to become ---------------------------------------------------------------------------
 _BE = (
     r"(?:become|becoming|be|get\s+into|getting\s+into|get\s+started\s+(?:as|in)"
-    r"|start\s+(?:as|in)|train\s+(?:as|to\s+be)|qualify\s+as|work\s+as)"
+    r"|start\s+(?:as|in)|train\s+(?:as|to\s+be)|qualify\s+as|work\s+as"
+    r"|get\s+(?:a\s+job|hired|work|a\s+position)\s+as)"
 )
 _CREDENTIAL = (
     r"(?:(?:college\s+|university\s+|bachelor'?s\s+|4[- ]year\s+)?degree|college|diploma"
@@ -131,7 +134,10 @@ HOWTO = [
         r"^how\s+(?:long|many\s+years)\s+(?:is|are)\s+(?:the\s+)?(?:school(?:ing)?|college|training"
         r"|education|program)\s+(?:for|to\s+(?:be|become))\s+(?P<t>.+)$"
     ),
-    re.compile(rf"^how\s+(?:hard|difficult|easy|long)\s+is\s+it\s+to\s+{_BE}\s+(?P<t>.+)$"),
+    re.compile(
+        rf"^how\s+(?:hard|difficult|easy|long|competitive|expensive)\s+is\s+it\s+to\s+{_BE}\s+"
+        rf"(?P<t>.+)$"
+    ),
     re.compile(
         rf"^how\s+(?:do|can|could|would|should|does)\s+(?:i|you|u|one|someone"
         rf"|a\s+person)\s+{_BE}\s+(?P<t>.+)$"

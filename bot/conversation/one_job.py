@@ -17,7 +17,8 @@ import re
 _JOB_ABOUT = (
     re.compile(
         r"^(?P<t>.+?)\s+(?:when\s+i\s+grow\s+up|someday|some\s+day|one\s+day|eventually|"
-        r"on\s+commission|with\s+(?:overtime|tips|commission)|after\s+taxes)$"
+        r"on\s+commission|with\s+(?:overtime|tips|commission)|after\s+taxes|starting\s+out|"
+        r"to\s+start|at\s+first|in\s+their\s+first\s+years?|right\s+out\s+of\s+school)$"
     ),
     re.compile(
         r"^(?:is|are)\s+(?:being\s+|becoming\s+|working\s+as\s+)?(?:an?\s+)?(?P<t>.+?)\s+"
@@ -28,6 +29,18 @@ _JOB_ABOUT = (
     re.compile(
         r"^how\s+(?:stressful|hard|dangerous|difficult|boring|physical|demanding|fun)\s+is\s+"
         r"(?:it\s+)?(?:being|to\s+be|working\s+as)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(  # "what's a phlebotomist": what the job is
+        r"^what(?:'s|s|\s+is|\s+are)\s+(?:an?\s+)(?!(?:good|great|bad|best|nice|fun|easy|decent"
+        r"|high|well|hard|cool|safe|stable)\b)(?P<t>.+?)"
+        r"(?<!\sdo)(?<!\sdoes)(?<!\smake)(?<!\searn)(?<!\sneed)(?<!\sget)$"  # not "… do?"
+    ),
+    re.compile(  # "are there a lot of jobs for paralegals"
+        r"^(?:are\s+there\s+(?:a\s+lot\s+of|lots\s+of|many|enough|any)\s+jobs\s+for|"
+        r"how\s+many\s+jobs\s+(?:are\s+there\s+)?for)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(  # "how many electricians are there in ohio"
+        r"^how\s+many\s+(?P<t>.+?)\s+(?:are\s+there|work|are\s+employed)(?=\s+in\s|$)"
     ),
     re.compile(  # "can you make 100k as an electrician"
         r"^(?:can|could|do|does)\s+(?:you|i|u|one|people)\s+(?:make|earn)\s+(?:\$?\d+k?|six\s+figures"
@@ -59,6 +72,10 @@ _SOMEONE_WANTS = re.compile(  # "my girlfriend wants to be a nurse what should s
     r"^my\s+\w+(?:\s+\w+)?\s+(?:wants|would\s+like|plans|hopes)\s+to\s+(?:be|become)\s+(?:an?\s+)?"
     r"(?P<t>.+?)(?:[,.]?\s+(?:what|how)\s+(?:should|does|do|can|could)\s+(?:she|he|they)\s+.+)?$"
 )
+_BACK_TO_SCHOOL = re.compile(  # "thinking about going back to school for radiology"
+    r"^(?:(?:i'?m\s+|im\s+)?thinking\s+(?:about|of)\s+)?(?:going|goin)\s+back\s+to\s+school\s+"
+    r"(?:for|to\s+(?:be|become))\s+(?:an?\s+)?(?P<t>.+)$"
+)
 _WISH_HOW_LONG = re.compile(
     r"^(?:i\s+)?(?:want\s+to|wanna|would\s+like\s+to|'d\s+like\s+to)\s+(?:be|become)\s+"
     r"(?:an?\s+)?(?P<t>.+?)\s+how\s+long\s+(?:is\s+(?:the\s+)?(?:school|training|program)|"
@@ -76,6 +93,9 @@ def as_asked(question: str) -> str:
     becoming = _CAN_BECOME.match(lowered)
     if becoming:  # "can a paralegal become a lawyer": how one goes from one to the other
         return f"switch from {becoming['a']} to {becoming['b']}"
+    back = _BACK_TO_SCHOOL.match(lowered)
+    if back:
+        return f"how to become {back['t']}"
     someone = _SOMEONE_WANTS.match(lowered)
     if someone:  # what it takes, for them
         return f"how to become {someone['t']}"
@@ -85,5 +105,6 @@ def as_asked(question: str) -> str:
     for pattern in _JOB_ABOUT:
         found = pattern.match(lowered)
         if found:
-            return said[found.start("t") : found.end("t")]
+            # What follows the pattern is kept: "how many electricians are there | in ohio".
+            return said[found.start("t") : found.end("t")] + said[found.end() :]
     return question

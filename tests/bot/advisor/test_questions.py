@@ -193,6 +193,7 @@ def test_prospects(text: str, title: str) -> None:
     [
         "which career suits me best",
         "career test please",
+        "what's a good job for me",
         "no idea what to do with my life, i don't know what career to pick",
         "help me choose a career",
         "what jobs would be good for me",
@@ -270,6 +271,8 @@ def test_what_the_data_cannot_filter_by_is_kept_to_be_said() -> None:
         ("is it hard to become a firefighter", "firefighter"),
         ("how long is electrician apprenticeship", "electrician"),
         ("how hard is nursing school", "nursing"),
+        ("how competitive is it to become a physical therapist", "physical therapist"),
+        ("how do i get a job as a flight attendant", "flight attendant"),
     ],
 )
 def test_what_it_takes_in_more_words(text: str, title: str) -> None:

@@ -87,6 +87,12 @@ def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
         # A question about one job that its figures answer: the job.
         ("is being a probation officer dangerous", "probation officer"),
         ("can you make 100k as an electrician", "electrician"),
+        ("how much do nurses make starting out", "how much do nurses make"),
+        ("what's a phlebotomist", "phlebotomist"),
+        ("what's a phlebotomist do", "what's a phlebotomist do"),  # their duties, read later
+        ("are there a lot of jobs for paralegals", "paralegals"),
+        ("how many electricians are there in ohio", "electricians in ohio"),
+        ("thinking about going back to school for radiology", "how to become radiology"),
         ("do truck drivers get paid weekly", "truck drivers"),
         ("my girlfriend wants to be a nurse what should she study", "how to become nurse"),
         ("how stressful is being a 911 dispatcher", "911 dispatcher"),
