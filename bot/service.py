@@ -118,18 +118,22 @@ class Careerbot(ConversationAnswers):
         both = question_first.split_read(
             text, said.question, self.places.find_loosely, self._is_title
         )
-        # Advisor questions ("highest paying jobs without a degree", "how do I become one?",
-        # "what career fits me?"), read against the last answer; None: not one of them.
-        advice = None if both else await self._advise(text, said, before, chat_id, default_area)
-        if advice is not None:
-            return advice
         own = self._own_job(said.own_job)
         ctx = before or Context(ReplyKind.NONE)
         if own is not None:
             ctx = ctx.with_(current=own)
             if not ctx.codes or said.someone_else:  # "my uncle is a boilermaker, do they make
-                # a lot?": about that job, whatever was talked about before
+                # a lot?", "is that a good living?": about that job, whatever came before
                 ctx = ctx.with_(kind=ReplyKind.PROFILE, codes=(own,), asked=(said.own_job or "",))
+        # Advisor questions ("highest paying jobs without a degree", "how do I become one?",
+        # "what career fits me?"), read against the last answer; None: not one of them.
+        advice = None
+        if not both:
+            advice = await self._advise(
+                text, said, ctx if ctx.codes else before, chat_id, default_area
+            )
+        if advice is not None:
+            return advice
         if said.wants is not None and own is not None:  # "a car mechanic who wants to become…"
             step = dialogue.next_context(
                 followups.FollowUp(followups.Move.HOWTO, titles=(said.wants,)),
@@ -207,24 +211,21 @@ class Careerbot(ConversationAnswers):
     ) -> Reply | None:
         """The advisor's answer to the message as written, else to the question inside it
         ("Hi! what career fits me?") — unless the person named their own job, whose "how do I
-        become X?" is a switch from it (answered below)."""
+        become X?" is a switch from it (answered below); "is that a good living?" about it is
+        the advisor's. `before` is what the question is about: the last answer, or the job the
+        message named (`_turn`)."""
         previous = advisor.Previous.from_context(before) if before is not None else None
         reply = await advisor.answer(
             self, text, chat_id=chat_id, previous=previous, default_area=default_area
         )
-        if reply is None and said.question and said.question != text and not said.own_job:
+        inside = said.question and said.question != text
+        if (
+            reply is None
+            and inside
+            and (not said.own_job or advisor.about_the_last(self, said.question))
+        ):
             reply = await advisor.answer(
                 self, said.question, chat_id=chat_id, previous=previous, default_area=default_area
-            )
-        own = self._own_job(said.own_job) if reply is None and said.question else None
-        if own is not None and advisor.about_the_last(self, said.question):
-            # "my dad is a cattle rancher, is that a good living?": "that" is the job just named.
-            reply = await advisor.answer(
-                self,
-                said.question,
-                chat_id=chat_id,
-                previous=advisor.Previous(ReplyKind.PROFILE, (own,)),
-                default_area=default_area,
             )
         return reply
 

@@ -162,24 +162,34 @@ def _pay(
     return Answer("\n".join(lines), favoured, measure)
 
 
+def _missing(occupations: Sequence[OccupationFacts], values: Sequence[float | None]) -> str:
+    """The occupations with no figure, named."""
+    return ", ".join(_title(f) for f, v in zip(occupations, values, strict=True) if v is None)
+
+
+def _ranked(
+    occupations: Sequence[OccupationFacts], values: Sequence[float | None], lowest_first: bool
+) -> tuple[list[tuple[OccupationFacts, float | None]], str | None]:
+    """The occupations in order of their figure, and the one it favours (None on a tie)."""
+    sign = 1 if lowest_first else -1
+    ranked = sorted(zip(occupations, values, strict=True), key=lambda p: sign * (p[1] or 0.0))
+    return ranked, ranked[0][0].code if ranked[0][1] != ranked[1][1] else None
+
+
 def _jobs(occupations: Sequence[OccupationFacts], where: str, period: str, fewer: bool) -> Answer:
     values = [f.wages.employment if f.wages else None for f in occupations]
     measure = key("jobs", fewer)
     source = f"BLS OEWS {esc(period)}, jobs excluding the self-employed"
     if any(v is None for v in values):
-        missing = ", ".join(
-            _title(f) for f, v in zip(occupations, values, strict=True) if v is None
-        )
         return Answer(
-            f"👥 BLS publishes no job count for {missing} in {esc(where)}, so I can't compare.",
+            f"👥 BLS publishes no job count for {_missing(occupations, values)} in {esc(where)}, "
+            "so I can't compare.",
             None,
             measure,
         )
-    sign = 1 if fewer else -1
-    ranked = sorted(zip(occupations, values, strict=True), key=lambda p: sign * (p[1] or 0))
+    ranked, favoured = _ranked(occupations, values, lowest_first=fewer)
     lines = [f"👥 Jobs in {esc(where)}, {'fewest' if fewer else 'most'} first ({source}):"]
     lines += [f"{i}. {_title(f)} — {count(v)}" for i, (f, v) in enumerate(ranked, 1)]
-    favoured = ranked[0][0].code if ranked[0][1] != ranked[1][1] else None
     return Answer("\n".join(lines), favoured, measure)
 
 
@@ -188,18 +198,14 @@ def _growth(occupations: Sequence[OccupationFacts], average: float | None, slowe
     source = "BLS Employment Projections 2024–34, national"
     measure = key("growth", slower)
     if any(v is None for v in values):
-        missing = ", ".join(
-            _title(f) for f, v in zip(occupations, values, strict=True) if v is None
-        )
+        missing = _missing(occupations, values)
         return Answer(f"📈 BLS publishes no projection for {missing}.", None, measure)
-    sign = 1 if slower else -1
-    ranked = sorted(zip(occupations, values, strict=True), key=lambda p: sign * (p[1] or 0.0))
+    ranked, favoured = _ranked(occupations, values, lowest_first=slower)
     order = "slowest" if slower else "fastest"
     lines = [f"📈 Projected change in jobs by 2034, {order} first ({source}):"]
     lines += [f"{i}. {_title(f)} — {signed_percent(v)}" for i, (f, v) in enumerate(ranked, 1)]
     if average is not None:
         lines.append(f"<i>All jobs: {signed_percent(average)}.</i>")
-    favoured = ranked[0][0].code if ranked[0][1] != ranked[1][1] else None
     return Answer("\n".join(lines), favoured, measure)
 
 
@@ -210,16 +216,12 @@ def _openings(occupations: Sequence[OccupationFacts], fewer: bool) -> Answer:
     source = "BLS Employment Projections 2024–34, national, average a year"
     measure = key("openings", fewer)
     if any(v is None for v in values):
-        missing = ", ".join(
-            _title(f) for f, v in zip(occupations, values, strict=True) if v is None
-        )
+        missing = _missing(occupations, values)
         return Answer(f"🚪 BLS publishes no projected openings for {missing}.", None, measure)
-    sign = 1 if fewer else -1
-    ranked = sorted(zip(occupations, values, strict=True), key=lambda p: sign * (p[1] or 0.0))
+    ranked, favoured = _ranked(occupations, values, lowest_first=fewer)
     order = "fewest" if fewer else "most"
     lines = [f"🚪 Job openings a year, projected to 2034, {order} first ({source}):"]
     lines += [f"{i}. {_title(f)} — {thousands(v)}" for i, (f, v) in enumerate(ranked, 1)]
-    favoured = ranked[0][0].code if ranked[0][1] != ranked[1][1] else None
     return Answer("\n".join(lines), favoured, measure)
 
 
