@@ -13,7 +13,7 @@ Confidence ("matched") needs every required word to be among the occupation's na
 query's head noun in the title that matched, and a clear lead over any other title. A message
 whose words no title is about ("summer", "i love pizza") is offered nothing (`Evidence`).
 
-About 500 lines, on purpose: the three steps share one way of ranking a title's occupations
+About 550 lines, on purpose: the three steps share one way of ranking a title's occupations
 (`_rank_entry`) and one notion of confidence, and the rules that decide it (a trusted typo,
 evidence of a job) belong beside it; apart, each would have to re-derive the others' tables.
 """
@@ -25,6 +25,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+
+from rapidfuzz.distance import OSA, Hamming
 
 from bot.fuzzymatch import (
     AMBIGUOUS_SCORE,
@@ -536,13 +538,10 @@ class TitleScorer(FuzzyMatch):
 
 def _swapped(typed: str, spelling: str) -> bool:
     """Two neighbouring letters typed the wrong way round ("deisel" for "diesel"): one slip
-    of the fingers, though similarity counts it as two changes."""
-    if len(typed) != len(spelling) or len(typed) < 5:
-        return False
-    apart = [i for i, (a, b) in enumerate(zip(typed, spelling, strict=True)) if a != b]
+    of the fingers (one OSA edit), though similarity counts it as two changes (two letters
+    differ, so it is no single wrong letter)."""
     return (
-        len(apart) == 2
-        and apart[1] == apart[0] + 1
-        and typed[apart[0]] == spelling[apart[1]]
-        and typed[apart[1]] == spelling[apart[0]]
+        len(typed) == len(spelling) >= 5
+        and OSA.distance(typed, spelling) == 1
+        and Hamming.distance(typed, spelling) == 2
     )

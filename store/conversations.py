@@ -97,11 +97,13 @@ class ConversationStore:
             self._wake.set()
         self._ensure_flusher()
 
+    def _due(self) -> bool:
+        return self._started and self.clock() - self._synced_at >= SYNC_EVERY
+
     async def refresh(self, now: bool = False) -> None:
         """Other instances' writes since the last look, if it is time to look again (or `now`)."""
         started = self.clock()
-        due = now or started - self._synced_at >= SYNC_EVERY
-        if not self._started or not due or self._lock.locked():
+        if not self._started or not (now or self._due()) or self._lock.locked():
             return
         async with self._lock:
             self._synced_at = started
@@ -115,19 +117,14 @@ class ConversationStore:
         it due is answered from memory (at most `SYNC_EVERY` stale, as any other), not after a
         read of every row written in the last seconds — that read was the slowest 1% of
         answers at 50 updates/s (`make bench`)."""
-        if not self._started or self._lock.locked() or self._reading is not None:
-            return
-        if self.clock() - self._synced_at < SYNC_EVERY:
+        if self._reading is not None or self._lock.locked() or not self._due():
             return
         with contextlib.suppress(RuntimeError):  # no running loop: the next look reads
-            task = asyncio.get_running_loop().create_task(self.refresh())
-            self._reading = task
-            task.add_done_callback(self._read_done)
+            self._reading = asyncio.get_running_loop().create_task(self.refresh())
+            self._reading.add_done_callback(self._read_done)  # refresh logs its own failures
 
-    def _read_done(self, task: asyncio.Task[None]) -> None:
+    def _read_done(self, _: asyncio.Task[None]) -> None:
         self._reading = None
-        if not task.cancelled() and task.exception() is not None:  # refresh logs its own
-            log.warning("reading other instances' conversations failed: %s", task.exception())
 
     async def flush(self) -> None:
         """Write every waiting context now (and prune expired rows now and then)."""
