@@ -150,9 +150,9 @@ class ConversationStore:
 
     async def close(self) -> None:
         """Stop the background writer and write what is waiting."""
-        if self._reading is not None:
-            self._reading.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
+        if self._reading is not None:  # let a read under way end (it has a time limit):
+            # cancelled, its connection could still hold the file while the last write commits
+            with contextlib.suppress(Exception):
                 await self._reading
             self._reading = None
         if self._flusher is not None:

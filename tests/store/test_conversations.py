@@ -172,3 +172,23 @@ async def test_a_look_that_is_due_happens_beside_the_answer_not_before_it(
     second.refresh_soon()  # not due again yet: no read
     await asyncio.sleep(0.05)
     assert second.get("c9:9") is None
+
+
+async def test_closing_while_a_look_is_under_way_still_writes_what_waits(
+    stores: list[ConversationStore], clock: Clock, url: str
+) -> None:
+    """The look ends before the last write: cut off, its connection could hold the file."""
+    first, second = stores
+    for n in range(200):  # a look with rows to read
+        first.put(f"c{n}:1", "nurses")
+    await first.flush()
+    clock.now += SYNC_EVERY
+    second.refresh_soon()
+    second.put("c9:9", "written at close")
+    await asyncio.sleep(0)  # the look has started
+    await second.close()
+    again = ConversationStore(create_engine(url), clock=clock)
+    await again.start()
+    assert again.get("c9:9") == "written at close"
+    await again.close()
+    await again.db.close()
