@@ -31,6 +31,10 @@ TITLE_WEIGHT = 3  # the occupation's own title, per word
 NAMES_WEIGHT = 1  # each distinct word of its other names ("car mechanic", "x-ray tech")
 DESCRIPTION_WEIGHT = 2  # the occupation's own summary counts twice, as a task would
 PRIOR_WEIGHT = 0.5  # among similar fits, the occupation with more jobs is the likelier meaning
+# The worker noun said ("the doctor who …") among the occupation's names, and the verb said
+# ("someone who installs …") as its own title's worker ("Installers"): the likelier meaning.
+NAMED_BOOST = 0.3
+VERB_BOOST = 0.15
 CLEAR_RATIO = 1.35  # the first occupation's score over the second's to answer alone
 MIN_SCORE = 4.0  # BM25 below this is no evidence at all
 
@@ -43,6 +47,9 @@ _FRAME = re.compile(
     r"\s+(?:where|in\s+which|that|which|when|for\s+(?:someone|people)\s+who)\s+(?P<rest2>.+)$"
     r"|^(?:what\s+(?:do\s+you\s+call|is\s+(?:it\s+)?called|job)|which\s+job)\s+.*?"
     r"(?:who|that|where)\s+(?P<rest3>.+)$"
+    # "the doctor who reads x rays", "a nurse who works in surgery": a worker noun, then what
+    # this one does (the noun is kept: it says which kind of work).
+    r"|^(?:an?\s+|the\s+)?(?P<kind>[a-z]{3,}\s+who\s+.+)$"
 )
 # Words of the frame or of any sentence, no evidence of an occupation.
 _STOP = frozenset(  # a word list reads best as text
@@ -51,9 +58,18 @@ _STOP = frozenset(  # a word list reads best as text
     "person who that which where when what job work works working help helps helping do "
     "does doing get gets make makes making lot lots thing things stuff all day days every "
     "some can could would should will want like likes really very much many also other "
-    "others around about into out up down over them this these those there here just so".split()
+    "others around about into out up down over them this these those there here just so "
+    "if whether guy guys gal gals big small new sure use uses using figure figures give gives "
+    "giving kind type sort".split()
 )
+# Everyday phrases in O*NET's words, before the words are read one by one.
+_PHRASES = ((re.compile(r"\bup\s+to\s+code\b"), "compliance regulations ordinances"),)
 _WORD = re.compile(r"[a-z]+")
+# How people say it is a job, not what the job does: "someone who trains dogs for a living".
+_FOR_A_LIVING = re.compile(
+    r"\b(?:for\s+(?:a\s+)?(?:living|job|work|money|pay)|as\s+(?:a|their|his|her)\s+(?:job|career)"
+    r"|professionally|all\s+day(?:\s+long)?|every\s+day|on\s+the\s+job)\b"
+)
 
 
 def is_description(text: str) -> bool:
@@ -122,6 +138,8 @@ class DescriptionIndex:
         self.idf: dict[str, float] = {}
         self.average_length = 1.0
         self.prior: list[float] = []
+        self.title_terms: list[frozenset[str]] = []  # of the occupation's own title
+        self.name_terms: list[frozenset[str]] = []  # of all its names
 
     def terms(self, text: str) -> list[str]:
         out: list[str] = []
@@ -161,6 +179,9 @@ class DescriptionIndex:
                     for _ in range(TITLE_WEIGHT):
                         terms.update(self.terms(name))
                 other = {t for name in names[1:] for t in self.terms(name)}
+                own = frozenset(t for name in names[:1] for t in self.terms(name))
+                self.title_terms.append(own)
+                self.name_terms.append(own | other)
                 for term in other - terms.keys():
                     self.names_only.setdefault(term, set()).add(number)
                 for _ in range(NAMES_WEIGHT):
@@ -184,9 +205,15 @@ class DescriptionIndex:
         self.build()
         match = _FRAME.match(fold(text).strip())
         body = next((g for g in match.groups() if g), text) if match else text
+        body = _FOR_A_LIVING.sub(" ", fold(body))
+        for phrase, words in _PHRASES:
+            body = phrase.sub(words, body)
+        worker, _, does = body.partition(" who ") if match and match["kind"] else ("", "", body)
         query = list(dict.fromkeys(self.terms(body)))
         if not query:
             return []
+        named = set(self.terms(worker))
+        verb = next(iter(self.terms(does)), None)
         scores: dict[int, float] = {}
         for term in query:
             found = self.postings.get(term)
@@ -201,7 +228,16 @@ class DescriptionIndex:
             return []
         # Among similar fits, the occupation with more jobs is the likelier meaning.
         ranked = sorted(
-            ((score * (1 + PRIOR_WEIGHT * self.prior[doc]), doc) for doc, score in scores.items()),
+            (
+                (
+                    score
+                    * (1 + PRIOR_WEIGHT * self.prior[doc])
+                    * (1 + NAMED_BOOST * bool(named and named <= self.name_terms[doc]))
+                    * (1 + VERB_BOOST * self._names_the_work(doc, verb, query)),
+                    doc,
+                )
+                for doc, score in scores.items()
+            ),
             reverse=True,
         )
         best = ranked[0][0]
@@ -210,6 +246,13 @@ class DescriptionIndex:
         return [
             (self.codes[doc], round(100.0 * score / best * 0.9, 1)) for score, doc in ranked[:limit]
         ]
+
+    def _names_the_work(self, doc: int, verb: str | None, query: list[str]) -> bool:
+        """Whether the occupation's title names the verb's worker ("Installers") and its
+        names something else the description says ("Solar"): "installs solar panels"."""
+        if verb is None or verb not in self.title_terms[doc]:
+            return False
+        return any(t != verb and t in self.name_terms[doc] for t in query)
 
     def rank_among(self, words: Iterable[str], codes: Iterable[str]) -> list[tuple[str, float]]:
         """Which of `codes` does work that `words` name: "Forecast Analyst" is among the

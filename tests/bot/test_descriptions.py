@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot import descriptions
 from bot.descriptions import DescriptionIndex, is_description, stem
 from tests.support.tiny_titles import EMPLOYMENT, EVERYDAY, TASKS
 
@@ -18,6 +19,7 @@ from tests.support.tiny_titles import EMPLOYMENT, EVERYDAY, TASKS
         "a job where I work with animals",
         "job where you repair roofs",
         "what do you call someone who fixes pipes",
+        "the doctor who reads x rays",  # a worker noun, then what this one does
     ],
 )
 def test_descriptions_are_recognised_by_their_frame(text: str) -> None:
@@ -55,6 +57,53 @@ def test_one_clear_winner_answers_otherwise_the_top_few_are_offered(
     mixed = index.search("someone who repairs electrical wiring in trucks")
     assert {code for code, _ in mixed[:2]} == {"47-2111.00", "49-3023.00"}
     assert not index.clear_winner([("47-2111.00", 90.0), ("49-3023.00", 80.0)])
+
+
+def test_saying_it_is_a_job_is_no_evidence_of_which(index: DescriptionIndex) -> None:
+    assert index.search("someone who fixes cars for a living") == index.search(
+        "someone who fixes cars"
+    )
+
+
+def _close_fits(index_names: dict[str, list[str]] | None = None) -> DescriptionIndex:
+    tasks = {
+        "29-1224.00": ["Read scans and images of patients."],
+        "29-2034.00": [
+            "Read scans and images of patients.",
+            "Read scans for the doctor.",
+            "Read more scans.",
+            "Read scans.",
+        ],
+        "47-2231.00": ["Put solar panels in place on buildings."],
+        "47-2181.00": ["Install roofs.", "Put solar panels on roofs."],
+        **{f"99-000{n}.00": [f"Unrelated work number {n}."] for n in range(8)},  # rarer words
+    }
+    names = {
+        "29-1224.00": ["Radiologists", "Radiology Doctor"],
+        "29-2034.00": ["Radiologic Technologists", "X-Ray Tech"],
+        "47-2231.00": ["Solar Installers"],
+        "47-2181.00": ["Roofers"],
+    }
+    return DescriptionIndex(tasks, {}, everyday={}, names=names)
+
+
+def test_the_worker_named_decides_between_close_fits() -> None:
+    """ "the doctor who reads scans": of two that read scans, the one called a doctor, though
+    the other's tasks say "read scans" more often."""
+    assert _close_fits().search("the doctor who reads scans")[0][0] == "29-1224.00"
+    assert _close_fits().search("someone who reads scans")[0][0] == "29-2034.00"
+
+
+def test_the_verb_as_the_titles_worker_lifts_that_occupation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "someone who installs solar panels on roofs": the Solar Installers come closer to the
+    roofers whose tasks say "roofs" — their title names who installs, and what."""
+    asked = "someone who installs solar panels on roofs"
+    lifted = dict(_close_fits().search(asked))["47-2231.00"]
+    monkeypatch.setattr(descriptions, "VERB_BOOST", 0.0)
+    plain = dict(_close_fits().search(asked))["47-2231.00"]
+    assert lifted > plain
 
 
 def test_no_evidence_is_no_answer(index: DescriptionIndex) -> None:
