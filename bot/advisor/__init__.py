@@ -39,6 +39,7 @@ __all__ = [
     "Previous",
     "RankQuery",
     "answer",
+    "becoming",
     "how_to_become",
     "press",
     "prospects",
@@ -62,6 +63,15 @@ def title_asked(core: Core, text: str) -> str | None:
     a pharmacist" -> pharmacist), for reading titles as the bot does (`careerbot match`)."""
     question = _recognised(core, text, tools=False)
     if question is None or not question.title or question.title == PREVIOUS:
+        return None
+    return question.title
+
+
+def becoming(core: Core, text: str) -> str | None:
+    """The occupation a how-to-become question names as written ("does she need a license to
+    be a nail tech" -> nail tech): after "my aunt is a hairstylist", a switch between them."""
+    question = _recognised(core, text, tools=False)
+    if question is None or question.ask is not Ask.HOWTO or question.title == PREVIOUS:
         return None
     return question.title
 

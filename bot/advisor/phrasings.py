@@ -184,7 +184,8 @@ HOWTO = [
         rf"\s+(?:an?\s+|any\s+)?{_CREDENTIAL}\b.*$"
     ),
     re.compile(
-        rf"^(?:do|does|would)\s+(?:i|you|u|one)\s+(?:need|have\s+to\s+have)\s+(?:an?\s+|any\s+)?"
+        rf"^(?:do|does|would|will)\s+(?:i|you|u|one|he|she|they|we)\s+(?:need|have\s+to\s+have)\s+"
+        rf"(?:an?\s+|any\s+)?(?:separate\s+|special\s+|extra\s+|different\s+|state\s+|new\s+)?"
         rf"{_CREDENTIAL}\s+(?:to\s+{_BE}|for|as)\s+(?P<t>.+)$"
     ),
     re.compile(
@@ -286,7 +287,8 @@ PROSPECTS = [
     re.compile(
         r"^is\s+it\s+(?:still\s+)?(?:worth\s+(?:it\s+)?|a\s+good\s+idea\s+|smart\s+)(?:to\s+)?"
         r"(?:becoming|being|become|be|going\s+into|getting\s+into|go\s+into|get\s+into|working\s+as"
-        r"|work\s+as|studying|study)\s+(?:an?\s+)?(?P<t>.+)$"
+        r"|work\s+as|studying|study|getting\s+(?:certified|licensed|trained|qualified)\s+as)"
+        r"\s+(?:an?\s+)?(?P<t>.+)$"
     ),
     re.compile(
         r"^(?:will|are|is|can|could)\s+(?P<t>.+?)\s+(?:be\s+|being\s+|get\s+)?(?:replaced"
@@ -307,8 +309,10 @@ PROSPECTS = [
         rf"|money|debt|time|effort|hassle|risk|student\s+loans|schooling))(?:\s+anymore)?{_WHEN}$"
     ),
     re.compile(
-        rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+)?(?:in\s+(?:high\s+)?demand|dying"
-        r"|growing|future[- ]proof|going\s+away|still\s+needed|a\s+dying\s+field"
+        rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+)?(?:in\s+(?:high\s+)?demand"
+        r"|dying(?:\s+(?:out|off))?|going\s+extinct|disappearing|(?:becoming\s+)?obsolete"
+        r"|on\s+the\s+way\s+out|growing|future[- ]proof|going\s+away|still\s+needed"
+        r"|a\s+dying\s+field"
         r"|recession[- ]proof|safe\s+from\s+ai)(?:\s+(?:in|around)\s+[a-z .'-]{2,30})?$"
     ),
     re.compile(

@@ -171,6 +171,9 @@ def next_context(
             at = position
         elif kind in ONE_ONLY and not move.versus:  # "and for a nurse?": the same question
             keep, asked, at = (), (), 0
+        elif kind == ReplyKind.SWITCH and len(ctx.codes) == 2 and not move.versus:
+            keep, asked, at = ctx.codes[:1], ctx.asked[:1], 1  # "and for a hygienist?": from
+            # the same job to that one
         else:
             keep, asked, at = ctx.codes, ctx.asked, len(ctx.codes)
         if resolution.status != Status.MATCHED:

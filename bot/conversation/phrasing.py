@@ -55,17 +55,28 @@ _GREETING = re.compile(
 _THANKS_LEAD = re.compile(
     r"^(?:thanks|thank\s+you|thx|ty)(?:\s+(?:so\s+much|a\s+lot))?[\s!,.:;-]+", re.I
 )
+# Someone close whose job the person names: "my uncle is a boilermaker".
+_RELATIVE = (
+    r"my\s+(?:cousin|friend|brother|sister|son|daughter|wife|husband|partner|mom|dad|mother|"
+    r"father|kid|boyfriend|girlfriend|uncle|aunt|grandma|grandpa|grandmother|grandfather|niece|"
+    r"nephew|roommate|neighbou?r|fianc[eé]e?|stepdad|stepmom|bf|gf|best\s+friend)"
+)
+# Where a job named in a sentence ends: at a joining word, at the question that follows ("I'm a
+# line cook how do I become a chef", "… could I become a baker"), at when ("a cna right now").
+_JOB_END = (
+    r"(?=\s+(?:and|but|who|looking|wanting|want|wants|trying|thinking|for|with|at|in)\b|"
+    r"\s+(?:how|what|which|why|where|when)\b|"
+    r"\s+(?:is|are|do|does|did|can|could|should|would|will)\s+(?:that|it|this|they|he|she"
+    r"|i|you|we|there)\b|"
+    r"\s+(?:right\s+now|now|rn|currently|atm|at\s+the\s+moment|these\s+days|lately)\b|"
+    r"\s*[,.!?;]|\s*$)"
+)
 _OWN_JOB = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+work\s+as|i'?m\s+working\s+as|i\s+currently\s+work\s+as|"
     r"i'?m\s+currently|i\s+am\s+currently|currently|i'?ve\s+been|i\s+have\s+been|"
-    r"my\s+(?:cousin|friend|brother|sister|son|daughter|wife|husband|partner|mom|dad|mother|"
-    r"father|kid|boyfriend|girlfriend|uncle|aunt|grandma|grandpa|grandmother|grandfather|niece|"
-    r"nephew|roommate|neighbou?r|fianc[eé]e?|stepdad|stepmom|bf|gf|best\s+friend)\s+"
-    r"(?:is|was|used\s+to\s+be))"
-    r"\s+(?:a|an|working\s+as\s+an?)\s+(?P<job>[a-z][a-z /&'-]{1,40}?)"
-    r"(?=\s+(?:and|but|who|looking|wanting|want|wants|trying|thinking|for|with|at|in)\b|"
-    r"\s+(?:is|are|do|does|how|what|can|could|should|would|will)\s+(?:that|it|this|they|he|she"
-    r"|i|you)\b|\s*[,.!?;]|\s*$)|"
+    r"i\s+was|i\s+used\s+to\s+be|" + _RELATIVE + r"\s+(?:is|was|used\s+to\s+be))"
+    r"\s+(?:a|an|working\s+as\s+an?)\s+(?!(?:bit|little|lot|fan|big|huge|total)\b)"
+    r"(?P<job>[a-z][a-z /&'-]{1,40}?)" + _JOB_END + r"|"
     r"\b(?:i\s+)?(?:currently\s+)?work\s+in\s+(?P<field>[a-z][a-z /&'-]{1,30}?)"
     r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)|"
     # "I do roofing", "I do hair", "I do security at a hospital": the work one does.
@@ -74,7 +85,8 @@ _OWN_JOB = re.compile(
     r"(?P<work>[a-z][a-z /&'-]{1,30}?)"
     r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)|"
     # "I drive for uber", "I drive a forklift": that vehicle's (or company's) driver.
-    r"\bi\s+(?:currently\s+)?drive\s+(?:for\s+|an?\s+|the\s+)?(?P<drive>[a-z][a-z&'-]{1,20}"
+    r"\b(?:i|(?P<whose>" + _RELATIVE + r"))\s+(?:currently\s+)?drives?\s+(?:for\s+|an?\s+|the\s+)?"
+    r"(?P<drive>[a-z][a-z&'-]{1,20}"
     r"(?:\s+(?:truck|bus|cab|van))?)(?=\s+(?:and|but|now|rn|right\s+now|for\s+a\s+living|what|how)\b|"
     r"\s*[,.!?;]|\s*$)|"
     # "I work at a daycare (rn)": the place's worker, when the titles name one.
@@ -90,6 +102,16 @@ _OWN_JOB = re.compile(
 # dentist office, how do I …"), dropped; where the person is ("in vegas, what do dealers make
 # here?"), the question's place.
 _LEAD_WORKPLACE = re.compile(r"^(?:at|for|with)\s+[^,]{2,40},\s*", re.IGNORECASE)
+# How the person feels about the job, before the question: "(I'm a line cook and) honestly
+# burnt out, could I become a baker?"
+_LEAD_MOOD = re.compile(
+    r"^(?:(?:i'?m|i\s+am|feeling|i\s+feel|getting)\s+)?(?:(?:honestly|really|kinda|kind\s+of|"
+    r"so|pretty|totally|super|very|just|a\s+bit|a\s+little|tbh)\s+)*(?:burnt?\s+out|burned\s+out|"
+    r"bored|tired(?:\s+of\s+it)?|sick\s+of\s+it|stressed(?:\s+out)?|unhappy|fed\s+up|"
+    r"done\s+with\s+it|exhausted|over\s+it|miserable|stuck|underpaid|not\s+happy)"
+    r"(?:\s+tbh)?\s*[,.;]\s*",
+    re.IGNORECASE,
+)
 _LEAD_PLACE = re.compile(r"^in\s+(?P<place>[a-z .'-]{2,30}),\s*(?P<rest>.+)$", re.IGNORECASE)
 _HERE = re.compile(r"\b(?:around\s+here|here)\b", re.IGNORECASE)
 _PAY_QUESTION = re.compile(r"\b(?:make|earn|paid|pay|salary|salaries|wages?)\b", re.IGNORECASE)
@@ -103,7 +125,8 @@ _WORKPLACE = re.compile(
 _WANTS_TO_BECOME = re.compile(
     r"^(?:and\s+)?(?:i\s+|he\s+|she\s+|they\s+)?(?:want|wants|wanna|would\s+like|'d\s+like|"
     r"hope|hopes|plan|plans)\s+to\s+(?:become|be|switch\s+to\s+being|move\s+into\s+being)\s+"
-    r"(?:an?\s+)?(?P<job>[a-z][a-z /&'-]{1,40}?)(?:[,;]\s*(?:how|what)\b.*)?\s*[?!.]*$",
+    r"(?:an?\s+)?(?P<job>[a-z][a-z /&'-]{1,40}?)"
+    r"(?:[,;]?\s+(?:how|what|which|is|are|can|could|should|do|does|would|will)\b.*)?\s*[?!.]*$",
     re.IGNORECASE,
 )
 # Sentences that only say what the person wants, not what they ask.
@@ -111,6 +134,12 @@ _WISH = re.compile(
     r"^(?:and\s+)?(?:i\s+)?(?:(?:really\s+)?(?:want|wanna|would\s+like|need|hope|am\s+looking|'m\s+"
     r"looking|looking)\s+(?:to\s+)?(?:earn|make|get|find|something|a\s+change|more|better|out))",
     re.IGNORECASE,
+)
+# Asking after the bot is a greeting: "how are you", "hows it going", "how r u doing".
+_HOW_ARE_YOU = re.compile(
+    r"(?:(?:and|so|ok)\s+)?(?:how(?:'s|\s+is)\s+(?:it\s+going|your\s+day|life|everything)|"
+    r"how\s+(?:are|r)\s+(?:you|u|ya)(?:\s+doing)?(?:\s+today)?|how\s+(?:you|ya)\s+doing|"
+    r"what'?s\s+(?:up|good|new)|wassup|sup)(?:\s+(?:bot|careerbot|buddy|man|today))?"
 )
 # Words that make up small talk whatever their order: "ok thx", "lol nice", "haha ok".
 SMALL_WORDS = {
@@ -434,6 +463,8 @@ def read(text: str) -> Said:
     question = questions[-1] if questions else ""
     if not question and not own_job and not greeting:
         question = text
+    if _HOW_ARE_YOU.fullmatch(plain(question)):
+        return Said("", own_job, greeting=True, small_talk=True)
     lowered = " ".join(question.casefold().strip(" ?!.").split())
     meta = next((name for name, pattern in _META if pattern.match(lowered)), None)
     if meta is not None:
@@ -463,7 +494,7 @@ def read(text: str) -> Said:
 def _around_the_job(sentence: str) -> str:
     """The question after "I'm a bartender", without where the job is done, and with where
     the person is when the question asks about "here" or pay."""
-    sentence = _LEAD_WORKPLACE.sub("", sentence)
+    sentence = _LEAD_MOOD.sub("", _LEAD_WORKPLACE.sub("", sentence))
     placed = _LEAD_PLACE.match(sentence)
     if placed is None:
         return sentence

@@ -181,6 +181,9 @@ def test_a_tool_the_index_does_not_know_is_not_a_tools_question() -> None:
         ("is being a cop worth the stress", "cop"),
         ("is a dental hygienist a good job for a woman", "dental hygienist"),
         ("are plumbers in demand in florida", "plumbers"),
+        ("is that job dying out", PREVIOUS),
+        ("are travel agents going extinct", "travel agents"),
+        ("is it worth getting certified as a medical coder", "medical coder"),
     ],
 )
 def test_prospects(text: str, title: str) -> None:
@@ -273,6 +276,7 @@ def test_what_the_data_cannot_filter_by_is_kept_to_be_said() -> None:
         ("how hard is nursing school", "nursing"),
         ("how competitive is it to become a physical therapist", "physical therapist"),
         ("how do i get a job as a flight attendant", "flight attendant"),
+        ("does she need a separate license to be a nail tech", "nail tech"),
     ],
 )
 def test_what_it_takes_in_more_words(text: str, title: str) -> None:

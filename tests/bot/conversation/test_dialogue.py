@@ -120,6 +120,15 @@ def test_after_how_to_become_one_and_x_asks_it_again_but_vs_x_compares() -> None
     assert versus.codes == (NURSE, ELECTRICIAN)
 
 
+def test_after_a_switch_and_x_switches_to_x_from_the_same_job() -> None:
+    switch = Context(ReplyKind.SWITCH, (PLUMBER, NURSE), ("plumber", "nurse"), current=PLUMBER)
+    again = step(FollowUp(Move.ADD, titles=("teacher",)), switch)
+    assert isinstance(again, Context) and again.kind == ReplyKind.SWITCH
+    assert again.codes == (PLUMBER, TEACHER)
+    versus = step(FollowUp(Move.ADD, titles=("teacher",), versus=True), switch)
+    assert isinstance(versus, Context) and versus.kind == ReplyKind.COMPARE
+
+
 def test_a_detail_asked_somewhere_else_moves_there() -> None:
     salary = step(FollowUp(Move.DETAIL, view=View.SALARY, place=OHIO))
     assert salary == COMPARE.with_(kind=ReplyKind.DETAIL, view=View.SALARY, area=OHIO.code)

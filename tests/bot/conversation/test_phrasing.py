@@ -52,6 +52,26 @@ def test_greeting_own_job_wish_and_question() -> None:
             "truck driver",
             "how do i become a dispatcher",
         ),
+        # The job ends where the question, or when, begins; how they feel is not the question.
+        ("im a cna right now, could i become an lpn", "cna", "could i become an lpn"),
+        ("im a barista could i become a bartender", "barista", "could i become a bartender"),
+        (
+            "im a correctional officer how do i move up to probation officer",
+            "correctional officer",
+            "how do i move up to probation officer",
+        ),
+        (
+            "im a line cook and honestly burnt out, could i become a baker",
+            "line cook",
+            "could i become a baker",
+        ),
+        ("i was a teacher, how do i become a tutor", "teacher", "how do i become a tutor"),
+        ("i'm a bit confused about nurse pay", None, "i'm a bit confused about nurse pay"),
+        (
+            "my dad drives a garbage truck how much does he make",
+            "garbage truck driver",
+            "how much does he make",
+        ),
         # Where one works names one's job when the titles name its worker ("Daycare Worker").
         (
             "i work at a daycare rn, how would i become a preschool teacher",
@@ -126,6 +146,14 @@ def test_the_question_inside(text: str, question: str) -> None:
 def test_someone_elses_job_and_wish_make_a_switch() -> None:
     said = read("my cousin is a car mechanic and wants to become a wind turbine tech, how?")
     assert (said.own_job, said.wants) == ("car mechanic", "wind turbine tech")
+    said = read("im a cna and want to be a surgical tech how long is school")
+    assert (said.own_job, said.wants) == ("cna", "surgical tech")
+
+
+@pytest.mark.parametrize("text", ["how are you", "hows it going", "hi how r u doing", "whats up"])
+def test_asking_after_the_bot_is_a_greeting(text: str) -> None:
+    said = read(text)
+    assert said.small_talk and said.greeting
 
 
 @pytest.mark.parametrize(
