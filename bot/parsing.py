@@ -135,6 +135,7 @@ _COMPARATIVE = re.compile(
     r"(?:an?\s+)?(?P<b>.+)$"
 )
 _PLACE = re.compile(r"^(?P<rest>.+?)\s+(?:in|near|around|for)\s+(?P<place>[a-z .,'-]{2,40})$")
+_LAST_PLACE = re.compile(r"^(?P<rest>.+)\s+(?:in|near|around|for)\s+(?P<place>[a-z .,'-]{2,40})$")
 
 
 class IntentKind(StrEnum):
@@ -203,10 +204,15 @@ def parse(text: str, is_place: object = None) -> Intent:
         return Intent(IntentKind.NONE, greeting=bool(lowered))
 
     place = None
-    match = _PLACE.match(lowered)
-    if match and callable(is_place) and is_place(match["place"].strip(" .,")):
-        place = match["place"].strip(" .,")
-        lowered = match["rest"]
+    # The longest place first ("nurse in new york"), else the last "in …" ("what's the pay
+    # like for bakers in vermont": not "bakers in vermont").
+    for match in (_PLACE.match(lowered), _LAST_PLACE.match(lowered)):
+        if match is not None and match.re is _LAST_PLACE and _VERSUS.search(match["rest"]):
+            break  # "teacher in texas vs teacher in california": a place on each side
+        if match and callable(is_place) and is_place(match["place"].strip(" .,")):
+            place = match["place"].strip(" .,")
+            lowered = match["rest"]
+            break
 
     switch = _SWITCH.match(lowered)
     if switch:

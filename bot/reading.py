@@ -96,6 +96,8 @@ def choose_reading(intent: Intent, index: Resolves) -> list[Resolution]:
                 and not index.names_worker(first)
                 # A field read as its worker is a title of its own: "phlebotomy or surgical tech".
                 and (parts[0].best is None or parts[0].best.score < INFERRED_SCORE)
+                # A worker's name mistyped is still one: "cosmotologist or barber".
+                and parts[0].status is not Status.MATCHED
                 and index.names_worker(part_texts[-1])
             )
             qualifier = coordinated or (

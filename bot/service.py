@@ -134,9 +134,12 @@ class Careerbot(ConversationAnswers):
             )
         if advice is not None:
             return advice
-        if said.wants is not None and own is not None:  # "a car mechanic who wants to become…"
+        wants = said.wants
+        if wants is None and own is not None and said.question:
+            wants = advisor.becoming(self, said.question)  # "… does she need a license to be X"
+        if wants is not None and own is not None:  # "a car mechanic who wants to become…"
             step = dialogue.next_context(
-                followups.FollowUp(followups.Move.HOWTO, titles=(said.wants,)),
+                followups.FollowUp(followups.Move.HOWTO, titles=(wants,)),
                 ctx,
                 self.index.resolve,
                 self.places.state_of,
@@ -182,8 +185,6 @@ class Careerbot(ConversationAnswers):
         reply = await self._question(both.titles, default_area, chat_id)
         if reply.context is None or len(reply.context.codes) < 2:
             return reply
-        if both.question.measure == followups.Measure.BETTER:
-            return reply  # of titles just named, their side-by-side figures are the answer
         step = dialogue.next_context(
             both.question, reply.context, self.index.resolve, self.places.state_of
         )
@@ -191,6 +192,8 @@ class Careerbot(ConversationAnswers):
             return reply
         if step.area != reply.context.area:  # "would I make more as X or Y in Kansas"
             reply = await self.show(reply.context.with_(area=step.area))
+        if both.question.measure == followups.Measure.BETTER:
+            return reply  # of titles just named, their side-by-side figures are the answer
         fact = await self.show(step)
         if fact.kind != ReplyKind.FACT:
             return reply
@@ -592,10 +595,13 @@ class Careerbot(ConversationAnswers):
         said = self._read(text)
         if said.small_talk or said.meta is not None or said.set_place is not None:
             return text
-        if said.own_job and said.wants:  # "a cashier who wants to become an accountant"
-            return f"switch from {said.own_job} to {said.wants}"
+        wants = said.wants or (said.own_job and advisor.becoming(self, said.question))
+        if said.own_job and wants:  # "a cashier who wants to become an accountant"
+            return f"switch from {said.own_job} to {wants}"
         asked = said.question or said.own_job or text
         move = self._follow_up(asked) if said.question else None
+        if said.own_job and move is not None and move.move is followups.Move.HOWTO and move.titles:
+            return f"switch from {said.own_job} to {move.titles[0]}"  # "I'm a cna, could I…"
         if said.own_job and (
             advisor.about_the_last(self, asked) or (move is not None and not move.titles)
         ):

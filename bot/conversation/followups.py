@@ -331,7 +331,9 @@ _DETAILS = (
     ),
     (
         View.EDUCATION,
-        r"education|what\s+(?:education|degree|schooling|training)(?:\s+do\s+(?:i|they)\s+need)?",
+        r"education|what\s+(?:kind\s+of\s+|sort\s+of\s+|type\s+of\s+)?(?:education|degree|"
+        r"schooling|training)(?:\s+(?:do|does|would|will)\s+(?:i|they|you|one|it|he|she)\s+"
+        r"(?:need|require|take)|\s+(?:is|are)\s+(?:needed|required))?",
     ),
     (
         View.SALARY,
@@ -350,7 +352,9 @@ _DETAILS = (
         r"(?:\s+like\s+(?:age|gender|sex|race)\b.*)?|demographics|"
         r"(?:the\s+)?(?:age|gender|sex|race)(?:\s+(?:and|or)\s+(?:age|gender|sex|race))*"
         r"(?:\s+(?:breakdown|split|mix))?|(?:is\s+it\s+)?(?:male|female|men|women)\s+dominated|"
-        r"how\s+many\s+women|what(?:'s|\s+is)\s+the\s+(?:median\s+)?age",
+        r"how\s+many\s+women|what(?:'s|\s+is)\s+the\s+(?:median\s+)?age|"
+        r"(?:is\s+it|are\s+they)\s+(?:mostly|mainly|mostly\s+all|all|usually|more)\s+"
+        r"(?:women|men|guys|girls|female|male)(?:\s+(?:who|that)\s+do\s+(?:it|this|that|the\s+job))?",
     ),
     (
         View.SIMILAR,
@@ -369,7 +373,13 @@ _WHAT_DOES = re.compile(
     r"^(?:so\s+|and\s+|ok\s+)?what(?:'s|\s+does|\s+do|\s+is)\s+(?:an?\s+|the\s+)?(?P<title>.+?)"
     r"\s+(?:(?:actually|really|even)\s+)?(?:do|does)(?:\s+all\s+day|\s+exactly|\s+on\s+the\s+job"
     r"|\s+day\s+to\s+day|\s+every\s+day|\s+on\s+a\s+(?:daily|typical)\s+(?:basis|day)|\s+daily"
-    r"|\s+at\s+work)?$"
+    r"|\s+at\s+work|\s+at\s+(?:an?\s+|the\s+)?[a-z][a-z ]{1,30})?$"
+)
+# "what's a normal day like for an archivist", "what is it like being a nurse": the duties.
+_DAY_LIKE = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+)?what(?:'s|\s+is)\s+(?:(?:a|the)\s+(?:normal|typical|average|usual)\s+"
+    r"(?:day|work\s+day|workday|shift)(?:\s+like)?\s+for|it\s+like\s+(?:being|to\s+be|working\s+as))"
+    r"\s+(?:an?\s+|the\s+)?(?P<title>.+?)$"
 )
 
 
@@ -382,7 +392,7 @@ _SKILLS_FOR = re.compile(
 def _detail(
     said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
 ) -> FollowUp | None:
-    what = _WHAT_DOES.match(said)
+    what = _WHAT_DOES.match(said) or _DAY_LIKE.match(said)
     if what and not _PRONOUN.match(what["title"]) and is_title(what["title"]):
         return FollowUp(Move.DETAIL, view=View.DUTIES, titles=(what["title"],))
     skills = _SKILLS_FOR.match(said)  # "what skills do i need to be a data analyst"

@@ -32,7 +32,7 @@ _JOB_ABOUT = (
     ),
     re.compile(  # "what's a phlebotomist": what the job is
         r"^what(?:'s|s|\s+is|\s+are)\s+(?:an?\s+)(?!(?:good|great|bad|best|nice|fun|easy|decent"
-        r"|high|well|hard|cool|safe|stable)\b)(?P<t>.+?)"
+        r"|high|well|hard|cool|safe|stable|normal|typical|usual|average)\b)(?P<t>.+?)"
         r"(?<!\sdo)(?<!\sdoes)(?<!\smake)(?<!\searn)(?<!\sneed)(?<!\sget)$"  # not "… do?"
     ),
     re.compile(  # "are there a lot of jobs for paralegals"
@@ -43,8 +43,9 @@ _JOB_ABOUT = (
         r"^how\s+many\s+(?P<t>.+?)\s+(?:are\s+there|work|are\s+employed)(?=\s+in\s|$)"
     ),
     re.compile(  # "can you make 100k as an electrician"
-        r"^(?:can|could|do|does)\s+(?:you|i|u|one|people)\s+(?:make|earn)\s+(?:\$?\d+k?|six\s+figures"
-        r"|good\s+money|a\s+living|a\s+lot)\s+(?:as|being)\s+(?:an?\s+)?(?P<t>.+)$"
+        r"^(?:can|could|do|does)\s+(?:you|i|u|one|people)\s+(?:actually\s+|really\s+|still\s+)?"
+        r"(?:make|earn)\s+(?:\$?\d+k?|six\s+figures|good\s+money|a\s+(?:good\s+|decent\s+|"
+        r"comfortable\s+)?living|a\s+lot)\s+(?:as|being)\s+(?:an?\s+)?(?P<t>.+)$"
     ),
     re.compile(  # "do truck drivers get paid weekly"
         r"^(?:do|does)\s+(?:an?\s+)?(?P<t>.+?)\s+get\s+paid\s+(?:weekly|hourly|monthly|well|a\s+lot"

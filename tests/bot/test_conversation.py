@@ -217,6 +217,8 @@ async def test_titles_and_a_question_about_them_in_one_message(
 
     better = await Chat(careerbot).say("which is better, nurse or teacher?")
     assert better.kind == ReplyKind.COMPARE and codes(better) == [NURSE, TEACHER]
+    ohio = await Chat(careerbot).say("nurse or teacher which is better in ohio")
+    assert ohio.kind == ReplyKind.COMPARE and where(ohio) == "Ohio"  # the question's place
 
     cashier = Chat(careerbot)  # the job they have stays the start of a switch
     await cashier.say("I'm a cashier. accountant or bookkeeper, which pays more?")
@@ -274,3 +276,36 @@ async def test_a_job_named_in_the_message_is_what_its_pronouns_mean(careerbot: C
     assert similar.kind == ReplyKind.DETAIL and "35-2014.00" in codes(similar)
     guard = await Chat(careerbot).say("could i go from security guard to police officer")
     assert guard.kind == ReplyKind.SWITCH and codes(guard) == ["33-9032.00", "33-3051.00"]
+
+
+async def test_their_own_job_and_how_to_become_another_is_a_switch(careerbot: Careerbot) -> None:
+    """However the job and the question are joined: "right now", no comma, a feeling between
+    them, a credential asked about for someone close; "and for X?" then switches to X."""
+    for text, pair in {
+        "im a cna right now, could i become an lpn": ["31-1131.00", "29-2061.00"],
+        "im a correctional officer how do i move up to probation officer": [
+            "33-3012.00",
+            "21-1092.00",
+        ],
+        "im a line cook and honestly burnt out, could i become a baker": [
+            "35-2014.00",
+            "51-3011.00",
+        ],
+        "my aunt is a hairstylist does she need a license to be a nail tech": [
+            "39-5012.00",
+            "39-5092.00",
+        ],
+    }.items():
+        reply = await Chat(careerbot).say(text)
+        assert reply.kind == ReplyKind.SWITCH and codes(reply) == pair, text
+    chat = Chat(careerbot)
+    await chat.say("im a receptionist, how do i become a dental assistant")
+    hygienist = await chat.say("and for a hygienist?")
+    assert hygienist.kind == ReplyKind.SWITCH
+    assert codes(hygienist) == ["43-4171.00", "29-1292.00"]
+
+
+async def test_asking_after_the_bot_gets_the_greeting(careerbot: Careerbot) -> None:
+    for text in ("how are you", "hows it going?"):
+        reply = await Chat(careerbot).say(text)
+        assert reply.kind == ReplyKind.SMALLTALK and reply.text == careerbot.greeting().text

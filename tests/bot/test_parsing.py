@@ -100,6 +100,12 @@ def test_a_place_is_split_off_only_when_it_is_a_place() -> None:
     assert intent.titles == ("nurse", "teacher") and intent.place == "texas"
     kept = parse("teacher in special education", lambda p: p in places)
     assert kept.titles == ("teacher in special education",) and kept.place is None
+    # The last "in": "for bakers in vermont" is not a place, "vermont" is.
+    pay = parse("what's the pay like for bakers in vermont", lambda p: p == "vermont")
+    assert pay.titles == ("bakers",) and pay.place == "vermont"
+    # A place on each side of "vs" is not the whole comparison's.
+    each = parse("teacher in seattle vs teacher in texas", lambda p: p in places)
+    assert each.place is None
 
 
 def test_huge_messages_are_capped() -> None:

@@ -159,6 +159,14 @@ async def test_match_reads_the_titles_of_a_chat_message_as_the_bot_does(careerbo
         "I'm a welder.": ["51-4121.00"],
         "how long does it take to become a pharmacist": ["29-1051.00"],
         "do locksmiths need a license": ["49-9094.00"],
+        # Their own job and how to become another: a switch from one to the other.
+        "im a barista could i become a bartender": ["35-3023.01", "35-3011.00"],
+        "my aunt is a hairstylist does she need a license to be a nail tech": [
+            "39-5012.00",
+            "39-5092.00",
+        ],
+        # A worker's name mistyped before "or" is still a worker, not a qualifier.
+        "cosmotologist or barber": ["39-5012.00", "39-5011.00"],
     }
     for text, codes in cases.items():
         result = careerbot.match(text)

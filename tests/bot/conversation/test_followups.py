@@ -157,6 +157,11 @@ def test_less_of_another_measure_does_not_turn_the_question_round() -> None:
         ("age and gender?", View.DEMOGRAPHICS),
         ("is it male dominated", View.DEMOGRAPHICS),
         ("more like this", View.SIMILAR),
+        ("what degree do you need", View.EDUCATION),
+        ("what kind of education do they need", View.EDUCATION),
+        ("what education is required", View.EDUCATION),
+        ("is it mostly women who do it", View.DEMOGRAPHICS),
+        ("are they mostly men", View.DEMOGRAPHICS),
     ],
 )
 def test_details(text: str, view: View) -> None:
@@ -212,6 +217,13 @@ def test_a_detail_of_a_job_named_in_the_question() -> None:
     assert read("what does a nurse do on a daily basis") == FollowUp(
         Move.DETAIL, view=View.DUTIES, titles=("nurse",)
     )
+    # Where the job is done, and what a day of it is like, still ask what the job is.
+    for text in (
+        "what does a nurse do at a hospital",
+        "what's a normal day like for a nurse",
+        "what's a typical day for a nurse",
+    ):
+        assert read(text) == FollowUp(Move.DETAIL, view=View.DUTIES, titles=("nurse",)), text
 
 
 def test_how_to_become_one_of_the_set_and_more_ways_to_ask() -> None:
