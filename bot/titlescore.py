@@ -167,7 +167,7 @@ class TitleScorer(FuzzyMatch):
         trainee, stop and function words), optional hint words (department, brackets) and
         the head noun."""
         base = query.inverted or query.core
-        base = of_inverted(base) or base
+        base = self._rejoined(of_inverted(base) or base)
         # Function words stay: a title does not explain "there" in "hi there", so it is none.
         typed = tuple(w for w in strip_ranks(base) if w not in STOP and w not in FILLER)
         words = tuple(part for word in self._spell_out(typed) for part in self._unjoined(word))
@@ -194,6 +194,34 @@ class TitleScorer(FuzzyMatch):
         if head not in required and required:
             head = required[-1]
         return required, optional, head
+
+    def _rejoined(self, words: tuple[str, ...]) -> tuple[str, ...]:
+        """One title word typed as two ("mill right" -> millwright, "care giver"): joined when
+        no title has the two side by side and joined they are a title word, or a clear typo
+        of one. "fire fighter" stays: O*NET writes it so too."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            pair = words[i : i + 2]
+            if (
+                len(pair) == 2
+                and " ".join(pair) not in self.bigrams
+                and not any(w in FUNCTION_WORDS or w in STOP or not w.isalpha() for w in pair)
+            ):
+                joined = "".join(pair)
+                if len(joined) >= 6 and (
+                    joined in self.postings
+                    or (
+                        min(map(len, pair)) >= 3
+                        and any(q >= CLEAR_TYPO for _, q in self._correct(joined)[:1])
+                    )
+                ):
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(words[i])
+            i += 1
+        return tuple(out)
 
     def _unjoined(self, word: str) -> tuple[str, ...]:
         """A run-together word as the words it joins ("dogcatcher" -> dog catcher), unless it is

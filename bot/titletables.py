@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from cachetools import LRUCache
 from rapidfuzz import fuzz, process
@@ -238,6 +239,7 @@ class TitleTables:
         # Python loops where they give the same values.
         prior = {code: self.prior(code) for code in self.occupation_titles}.__getitem__
         head_counts: dict[str, int] = defaultdict(int)
+        bigrams: set[str] = set()  # two words side by side in some title ("fire fighter")
         for position, entry in enumerate(self.entry_list):
             attested.append(max(entry.codes.values()))
             priors.append(max(map(prior, entry.codes)))
@@ -255,6 +257,7 @@ class TitleTables:
                     acronyms[acronym] = (weight, entry.text)
             for word in dict.fromkeys(words):  # a word twice is one posting
                 postings[word].append(position)
+            bigrams.update(map(" ".join, pairwise(words)))
             for code in entry.codes:
                 code_positions[code].append(position)
             head_counts[words[-1] if "of" not in words else head_noun(words)] += 1
@@ -268,6 +271,7 @@ class TitleTables:
             if n >= 2 and n >= AGENTIVE_SHARE * len(postings.get(w, ()))
         )
         self.code_positions = dict(code_positions)
+        self.bigrams = frozenset(bigrams)
         self._vocabulary: dict[str, frozenset[str]] = {}
         self._official_texts: str | None = None  # bot/titlescore.py
         self._entry_heads: dict[int, frozenset[str]] = {}

@@ -350,6 +350,7 @@ def test_a_misspelt_curated_title_means_what_the_title_means(
         ("leo", "33-3051.00"),
         ("bdr", "41-3091.00"),
         ("foh manager", "11-9051.00"),  # words.tsv spells out FOH
+        ("sped para", "25-9043.00"),  # words.tsv spells out both
     ],
 )
 def test_chat_slang_and_levels_name_the_job(real_index: TitleIndex, text: str, code: str) -> None:
@@ -400,3 +401,30 @@ def test_a_word_deep_inside_an_occupations_title_is_not_its_field(real_index: Ti
     """ "car" is in "Tank Car, Truck, and Ship Loaders", but "cars" is not that work: only
     words that begin an occupation's title read as its worker ("pest control")."""
     assert real_index.resolve("cars").status != Status.MATCHED
+
+
+@pytest.mark.realdata
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("mill right", "49-9044.00"),  # joined, a clear typo of millwright
+        ("lumber jack", "45-4021.00"),
+        ("bar back", "35-9011.00"),
+        ("fire fighter", "33-2011.00"),  # O*NET writes it apart too
+    ],
+)
+def test_one_title_word_typed_as_two_is_read_as_one(
+    real_index: TitleIndex, text: str, code: str
+) -> None:
+    resolution = real_index.resolve(text)
+    assert resolution.status == Status.MATCHED and resolution.best is not None
+    assert resolution.best.code == code, resolution
+
+
+@pytest.mark.realdata
+def test_words_that_only_sit_side_by_side_are_not_joined(real_index: TitleIndex) -> None:
+    """ "hi there" is not "hithere", nor "hr manger" a paperhanger: small and function
+    words are never joined."""
+    assert real_index.resolve("hi there").status != Status.MATCHED
+    hr = real_index.resolve("hr manger")
+    assert hr.best is None or hr.best.code.startswith("11-")
