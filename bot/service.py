@@ -6,41 +6,36 @@ place asked about, pick the kind of reply — and `bot.answers` builds each repl
 handing the wording to `bot.summary`, `bot.views` and `bot.wording` and the buttons to
 `bot.layout`.
 
-Longer than most modules: it is the one place a request's steps are read in order (answer,
-press, set a place, chart, and the conversation around them); the wording, views, layout and
-the conversation's own rules already live elsewhere, as above.
+What a message asks (its question, titles, follow-up; `careerbot match`) is read by
+`bot.asked`, and the buttons' own answers live in `bot.pressing`; this module keeps the order
+of a request's steps and what the conversation remembers between them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from bot import across, advisor, callbacks, picker, wording
-from bot.across import Placed
-from bot.callbacks import Action, InvalidCallback
+from bot import across, advisor, wording
+from bot.asked import AskedReading
 from bot.conversation import dialogue, followups, phrasing, question_first
-from bot.conversation.answers import ConversationAnswers
 from bot.conversation.context import Context, member_key, message_key
 from bot.conversation.dialogue import Unsure
-from bot.memory import Kept
 from bot.normalize import normalize, title_variants
-from bot.parsing import MAX_TITLES, Intent, IntentKind, split_places
-from bot.payloads import resolution_json
-from bot.places import NATIONAL_WORDS, Place, Places, place_name
-from bot.reading import EXACT, choose_reading
+from bot.parsing import MAX_TITLES, IntentKind, split_places
+from bot.places import NATIONAL_WORDS, Places, place_name
+from bot.pressing import ButtonAnswers
+from bot.reading import EXACT
 from bot.render import trim
 from bot.replies import Reply, ReplyKind, View
-from bot.resolver import Candidate, Resolution, Status, TitleIndex, load_index
+from bot.resolver import Status, TitleIndex, load_index
 from store.db import DatabaseFault as DatabaseFault  # re-exported: front ends catch them
 from store.db import DatabaseMissing as DatabaseMissing
 from store.db import unusable
-from store.facts import OccupationFacts
 from store.queries import CareerStore
 
 
-class Careerbot(ConversationAnswers):
+class Careerbot(AskedReading, ButtonAnswers):
     """The core every front end talks to: answer a message, press a button, set a place."""
 
     @classmethod
@@ -277,69 +272,6 @@ class Careerbot(ConversationAnswers):
             return await self.switch(codes, (sides[0][0], sides[1][0]), place)
         return await self.summary(sides, place=place, note=note, also=shared)
 
-    def _read_titles(self, text: str) -> tuple[Intent, list[Resolution]]:
-        """The titles of `text` as written, or — when that reads worse — with its pay words
-        taken out and a place named without "in" ("nurse salary texas": nurse, in Texas)."""
-        best: tuple[Intent, list[Resolution]] | None = None
-        best_score = -1
-        tried: list[str] = []
-        for candidate in self._readings(text):
-            if not candidate or candidate in tried:
-                continue
-            tried.append(candidate)
-            intent = self._shared_head(self.parse(candidate))
-            resolutions = choose_reading(intent, self.index)
-            score = 2 * sum(r.status == Status.MATCHED for r in resolutions) + sum(
-                r.status == Status.AMBIGUOUS for r in resolutions
-            )
-            if intent.titles and score == 2 * len(resolutions):
-                score += 1 if intent.place else 0
-            if score > best_score:
-                best, best_score = (intent, resolutions), score
-            exact = all(r.best is not None and r.best.score >= 99 for r in resolutions)
-            if intent.titles and exact and all(r.status == Status.MATCHED for r in resolutions):
-                break  # titles as written: nothing to take out
-        assert best is not None
-        return best
-
-    def _readings(self, text: str) -> Iterator[str]:
-        """`text` as written, then with a place named without "in", then also without its pay
-        words: made one at a time, since most questions read right as written and the later
-        ones each resolve several parts of the text."""
-        yield text
-        yield phrasing.place_in_words(
-            text, self.places.find_loosely, self._is_matched, self._is_exact
-        )
-        unpaid = phrasing.without_pay_words(text)
-        if unpaid != text:  # else the same reading as the one before
-            yield phrasing.place_in_words(
-                unpaid, self.places.find_loosely, self._is_matched, self._is_exact
-            )
-
-    def _read(self, text: str) -> phrasing.Said:
-        return self.memory.recall(Kept.SAID, text, lambda: phrasing.read(text))
-
-    def _follow_up(self, question: str) -> followups.FollowUp | None:
-        return self.memory.recall(
-            Kept.MOVE,
-            question,
-            lambda: followups.recognize(question, self.places.find_loosely, self._is_title),
-        )
-
-    def _shared_head(self, intent: Intent) -> Intent:
-        """ "civil vs mechanical vs electrical engineer": the last title's head noun is shared
-        by the bare modifiers before it (when one does not name a job by itself)."""
-        if len(intent.titles) < 2 or len(intent.titles[-1].split()) < 2 or intent.groups:
-            return intent
-        head = intent.titles[-1].split()[-1]
-        titles = list(intent.titles)
-        for i, title in enumerate(titles[:-1]):
-            if len(title.split()) == 1 and self.index.resolve(title).status != Status.MATCHED:
-                fuller = f"{title} {head}"
-                if self.index.resolve(fuller).status == Status.MATCHED:
-                    titles[i] = fuller
-        return replace(intent, titles=tuple(titles))
-
     # --- one job in several places ------------------------------------------------------------
     async def _across_places(self, text: str) -> Reply | None:
         """The comparison across places a message asks for, if it names a place on every side
@@ -360,23 +292,6 @@ class Careerbot(ConversationAnswers):
             return None
         placed = await self.placed(sides)
         return None if placed is None else await self.across(placed)
-
-    async def _pressed_across(self, action: Action) -> list[Placed] | None:
-        """The sides of a comparison across places a button carries (None: not one, or
-        forged)."""
-        pairs = across.unpack(action.codes, action.state)
-        if pairs is None:
-            return None
-        sides = []
-        for code, area in pairs:
-            place = self.places.by_code(area)
-            if place is None:
-                return None
-            sides.append(("", code, place))
-        placed = await self.placed(sides)
-        if placed is None:
-            return None
-        return [replace(p, asked=p.facts.title) for p in placed]
 
     # --- the conversation -------------------------------------------------------------------
     def _recall(
@@ -412,30 +327,6 @@ class Careerbot(ConversationAnswers):
         """Other instances' conversations, for front ends that share a database."""
         await self.store.conversations.refresh()
 
-    def _own_job(self, said: str | None) -> str | None:
-        if not said:
-            return None
-        found = self.index.resolve(said)
-        return found.best.code if found.status == Status.MATCHED and found.best else None
-
-    def _is_title(self, text: str) -> bool:
-        """Whether `text` could be a job title (for reading follow-ups): not a fragment, not a
-        place ("in ohio"), and known to the title index."""
-        if not phrasing.plain(text) or followups.is_function_words(text):
-            return False
-        words = text.casefold().split()
-        if words[0] in ("in", "for", "near", "around") or self.places.find(text) is not None:
-            return False
-        return self.index.resolve(text).status != Status.UNKNOWN
-
-    def _is_matched(self, text: str) -> bool:
-        return self.index.resolve(text).status == Status.MATCHED
-
-    def _is_exact(self, text: str) -> bool:
-        """Whether `text` is a title as written (not merely close to one)."""
-        found = self.index.resolve(text)
-        return found.status == Status.MATCHED and found.best is not None and found.best.score >= 99
-
     # --- the chat's place -------------------------------------------------------------------
     async def set_location(self, chat_id: int, text: str) -> Reply:
         """`/state TX`, `/state Seattle`: remember where this chat wants pay figures for."""
@@ -459,7 +350,6 @@ class Careerbot(ConversationAnswers):
         )
 
     # --- buttons ----------------------------------------------------------------------------
-
     async def press(
         self, data: str | None, chat_id: int | None = None, member_id: int | None = None
     ) -> Reply:
@@ -478,153 +368,6 @@ class Careerbot(ConversationAnswers):
             after = reply.context if before is None else _keep_wording(reply.context, before)
             self._remember(key, before, replace(reply, context=after))
         return reply
-
-    async def _press(self, data: str | None, chat_id: int | None = None) -> Reply:
-        try:
-            action = callbacks.decode(data, self.version)
-        except InvalidCallback:
-            return self.expired()
-        own = self._buttons().get(action.view)
-        if own is not None:
-            return await own(action, data or "", chat_id)
-        place = self.places.by_code(action.area) if action.area else None
-        if action.area and place is None:
-            return self.expired()
-        return await self.detail(action.view, action.codes, place, state=action.state)
-
-    async def view(
-        self, view: View, codes: Sequence[str], place: Place | None, state: str | None = None
-    ) -> Reply:
-        """A detail view (`state`: its own, e.g. How to switch's direction) or the summary."""
-        if view == View.SUMMARY:
-            ordered = await self._facts_of(codes, place)
-            if ordered is None:
-                return self.expired()
-            sides = [(f.title, Candidate(f.code, f.title, f.title, 100.0)) for f in ordered]
-            return await self.summary(sides, place=place)
-        return await self.detail(view, codes, place, state=state)
-
-    def _buttons(
-        self,
-    ) -> dict[View, Callable[[Action, str, int | None], Awaitable[Reply]]]:
-        """Buttons that are not detail views: what answers each."""
-        return {
-            View.SUMMARY: self._press_summary,
-            View.CHART: self._press_chart,
-            View.LOCATION: self._press_location,
-            View.RANKING: self._press_advisor,
-            View.PLACES: self._press_advisor,
-            View.TOOLS: self._press_advisor,
-            View.HOWTO: self._press_advisor,
-            View.PROSPECTS: self._press_advisor,
-            View.QUIZ: self._press_advisor,
-        }
-
-    async def _facts_of(
-        self, codes: Sequence[str], place: Place | None
-    ) -> list[OccupationFacts] | None:
-        """The button's occupations in its place, in order; None if one is unknown (forged)."""
-        facts, _ = await self.facts(codes, place)
-        if len(facts) != len(set(codes)):
-            return None
-        return [facts[c] for c in dict.fromkeys(codes)]
-
-    async def _press_summary(self, action: Action, data: str, chat_id: int | None) -> Reply:
-        if across.is_across(action.state):
-            placed = await self._pressed_across(action)
-            return self.expired() if placed is None else await self.across(placed)
-        place = self.places.by_code(action.area) if action.area else None
-        if action.area and place is None:
-            return self.expired()
-        return await self.view(View.SUMMARY, action.codes, place)
-
-    async def _press_chart(self, action: Action, data: str, chat_id: int | None) -> Reply:
-        if across.is_across(action.state):
-            placed = await self._pressed_across(action)
-            return self.expired() if placed is None else await self.across_chart(placed, data)
-        place = self.places.by_code(action.area) if action.area else None
-        return await self.chart(action.codes, place, key=data)
-
-    async def _press_location(self, action: Action, data: str, chat_id: int | None) -> Reply:
-        """📍 Location: a page of the place picker, or the chosen place's answer (saved for
-        the chat when there is one)."""
-        picking = picker.decode(action.state)
-        place = self.places.by_code(action.area) if action.area else None
-        if picking is None or (action.area and place is None):
-            return self.expired()
-        if picking.step != picker.Step.CHOSEN:
-            page = picker.Picker(self.places, self.keyboards).page(
-                picking, action.codes, action.area
-            )
-            if page is None:
-                return self.expired()
-            return Reply(ReplyKind.LOCATION, page[0], page[1], extra={"picking": True})
-        reply = await self.view(picking.view, action.codes, place, picking.own)
-        if reply.kind == ReplyKind.EXPIRED:
-            return reply
-        if chat_id is not None:
-            await self.store.preferences.set_area(chat_id, place.code if place else None)
-        note = wording.place_chosen(
-            place_name(place), saved=chat_id is not None, national=place is None
-        )
-        return replace(
-            reply,
-            text=trim(f"{note}\n{reply.text}"),
-            extra={
-                **reply.extra,
-                "location": self.places.json(place),
-                "saved": chat_id is not None,
-            },
-        )
-
-    async def _press_advisor(self, action: Action, data: str, chat_id: int | None) -> Reply:
-        """The advisor's buttons: pages of its lists, its cards and the interest quiz."""
-        return await advisor.press(self, action)
-
-    async def quiz(self) -> Reply:
-        """The interest quiz's first item (`/start quiz`, the deep link a group's invite opens)."""
-        return await advisor.quiz.start(self)
-
-    # --- resolution only (careerbot match) -------------------------------------------------
-    def _titles_asked(self, text: str) -> str:
-        """The part of a message the bot reads titles from (`_turn`): without greetings, with
-        chat spellings written out ("wanna"), the person's own job when that is all they said
-        ("I'm a nurse"), the occupation an advisor question is about. Small talk and questions
-        about the bot are left as typed: they resolve to one unknown side, as any text that
-        names no job."""
-        said = self._read(text)
-        if said.small_talk or said.meta is not None or said.set_place is not None:
-            return text
-        wants = said.wants or (said.own_job and advisor.becoming(self, said.question))
-        if said.own_job and wants:  # "a cashier who wants to become an accountant"
-            return f"switch from {said.own_job} to {wants}"
-        asked = said.question or said.own_job or text
-        move = self._follow_up(asked) if said.question else None
-        if said.own_job and move is not None and move.move is followups.Move.HOWTO and move.titles:
-            return f"switch from {said.own_job} to {move.titles[0]}"  # "I'm a cna, could I…"
-        if said.own_job and (
-            advisor.about_the_last(self, asked) or (move is not None and not move.titles)
-        ):
-            return said.own_job  # "my uncle is a boilermaker, do they make a lot?"
-        if (
-            move is not None
-            and move.titles
-            and move.move in (followups.Move.DETAIL, followups.Move.HOWTO)
-        ):
-            asked = move.titles[0]  # "what do surveyors actually do all day"
-        asked = advisor.title_asked(self, asked) or asked  # "how long to become a pharmacist"
-        return text if phrasing.plain(asked) == phrasing.plain(text) else asked  # as typed
-
-    def match(self, text: str) -> dict[str, Any]:
-        """The titles `text` names, resolved; a question about them ("…, which pays more?")
-        is left out, as the bot answers it (`_set_question`)."""
-        asked = self._titles_asked(text)
-        both = question_first.split_read(text, asked, self.places.find_loosely, self._is_title)
-        intent = self.parse(both.titles if both is not None else asked)
-        sides = [resolution_json(r) for r in choose_reading(intent, self.index)[:MAX_TITLES]]
-        one = intent.kind == IntentKind.COMPARE and len(sides) == 1  # "Operator, Forklift"
-        kind = IntentKind.PROFILE if one else intent.kind
-        return {"query": text, "kind": kind, "sides": sides}
 
 
 def _keep_wording(after: Context, before: Context) -> Context:

@@ -1,0 +1,153 @@
+"""What a message asks, read before anything is answered: the question inside a chat message,
+its titles and their resolutions, and the follow-up it may be.
+
+`Careerbot` (bot/service.py) answers with these readings; `careerbot match` shows them
+(`match`), so the CLI resolves a message's titles exactly as the bot reads them. Each reading
+depends only on the words and the release, so it is remembered (`bot.memory`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from bot import advisor
+from bot.conversation import followups, phrasing, question_first
+from bot.conversation.answers import ConversationAnswers
+from bot.memory import Kept
+from bot.parsing import MAX_TITLES, Intent, IntentKind
+from bot.payloads import resolution_json
+from bot.reading import choose_reading
+from bot.resolver import Resolution, Status
+
+
+class AskedReading(ConversationAnswers):
+    """The readings of a message: its question, titles, follow-up and own job."""
+
+    def _read_titles(self, text: str) -> tuple[Intent, list[Resolution]]:
+        """The titles of `text` as written, or — when that reads worse — with its pay words
+        taken out and a place named without "in" ("nurse salary texas": nurse, in Texas)."""
+        best: tuple[Intent, list[Resolution]] | None = None
+        best_score = -1
+        tried: list[str] = []
+        for candidate in self._readings(text):
+            if not candidate or candidate in tried:
+                continue
+            tried.append(candidate)
+            intent = self._shared_head(self.parse(candidate))
+            resolutions = choose_reading(intent, self.index)
+            score = 2 * sum(r.status == Status.MATCHED for r in resolutions) + sum(
+                r.status == Status.AMBIGUOUS for r in resolutions
+            )
+            if intent.titles and score == 2 * len(resolutions):
+                score += 1 if intent.place else 0
+            if score > best_score:
+                best, best_score = (intent, resolutions), score
+            exact = all(r.best is not None and r.best.score >= 99 for r in resolutions)
+            if intent.titles and exact and all(r.status == Status.MATCHED for r in resolutions):
+                break  # titles as written: nothing to take out
+        assert best is not None
+        return best
+
+    def _readings(self, text: str) -> Iterator[str]:
+        """`text` as written, then with a place named without "in", then also without its pay
+        words: made one at a time, since most questions read right as written and the later
+        ones each resolve several parts of the text."""
+        yield text
+        yield phrasing.place_in_words(
+            text, self.places.find_loosely, self._is_matched, self._is_exact
+        )
+        unpaid = phrasing.without_pay_words(text)
+        if unpaid != text:  # else the same reading as the one before
+            yield phrasing.place_in_words(
+                unpaid, self.places.find_loosely, self._is_matched, self._is_exact
+            )
+
+    def _read(self, text: str) -> phrasing.Said:
+        return self.memory.recall(Kept.SAID, text, lambda: phrasing.read(text))
+
+    def _follow_up(self, question: str) -> followups.FollowUp | None:
+        return self.memory.recall(
+            Kept.MOVE,
+            question,
+            lambda: followups.recognize(question, self.places.find_loosely, self._is_title),
+        )
+
+    def _shared_head(self, intent: Intent) -> Intent:
+        """ "civil vs mechanical vs electrical engineer": the last title's head noun is shared
+        by the bare modifiers before it (when one does not name a job by itself)."""
+        if len(intent.titles) < 2 or len(intent.titles[-1].split()) < 2 or intent.groups:
+            return intent
+        head = intent.titles[-1].split()[-1]
+        titles = list(intent.titles)
+        for i, title in enumerate(titles[:-1]):
+            if len(title.split()) == 1 and self.index.resolve(title).status != Status.MATCHED:
+                fuller = f"{title} {head}"
+                if self.index.resolve(fuller).status == Status.MATCHED:
+                    titles[i] = fuller
+        return replace(intent, titles=tuple(titles))
+
+    def _own_job(self, said: str | None) -> str | None:
+        if not said:
+            return None
+        found = self.index.resolve(said)
+        return found.best.code if found.status == Status.MATCHED and found.best else None
+
+    def _is_title(self, text: str) -> bool:
+        """Whether `text` could be a job title (for reading follow-ups): not a fragment, not a
+        place ("in ohio"), and known to the title index."""
+        if not phrasing.plain(text) or followups.is_function_words(text):
+            return False
+        words = text.casefold().split()
+        if words[0] in ("in", "for", "near", "around") or self.places.find(text) is not None:
+            return False
+        return self.index.resolve(text).status != Status.UNKNOWN
+
+    def _is_matched(self, text: str) -> bool:
+        return self.index.resolve(text).status == Status.MATCHED
+
+    def _is_exact(self, text: str) -> bool:
+        """Whether `text` is a title as written (not merely close to one)."""
+        found = self.index.resolve(text)
+        return found.status == Status.MATCHED and found.best is not None and found.best.score >= 99
+
+    def _titles_asked(self, text: str) -> str:
+        """The part of a message the bot reads titles from (`_turn`): without greetings, with
+        chat spellings written out ("wanna"), the person's own job when that is all they said
+        ("I'm a nurse"), the occupation an advisor question is about. Small talk and questions
+        about the bot are left as typed: they resolve to one unknown side, as any text that
+        names no job."""
+        said = self._read(text)
+        if said.small_talk or said.meta is not None or said.set_place is not None:
+            return text
+        wants = said.wants or (said.own_job and advisor.becoming(self, said.question))
+        if said.own_job and wants:  # "a cashier who wants to become an accountant"
+            return f"switch from {said.own_job} to {wants}"
+        asked = said.question or said.own_job or text
+        move = self._follow_up(asked) if said.question else None
+        if said.own_job and move is not None and move.move is followups.Move.HOWTO and move.titles:
+            return f"switch from {said.own_job} to {move.titles[0]}"  # "I'm a cna, could I…"
+        if said.own_job and (
+            advisor.about_the_last(self, asked) or (move is not None and not move.titles)
+        ):
+            return said.own_job  # "my uncle is a boilermaker, do they make a lot?"
+        if (
+            move is not None
+            and move.titles
+            and move.move in (followups.Move.DETAIL, followups.Move.HOWTO)
+        ):
+            asked = move.titles[0]  # "what do surveyors actually do all day"
+        asked = advisor.title_asked(self, asked) or asked  # "how long to become a pharmacist"
+        return text if phrasing.plain(asked) == phrasing.plain(text) else asked  # as typed
+
+    def match(self, text: str) -> dict[str, Any]:
+        """The titles `text` names, resolved; a question about them ("…, which pays more?")
+        is left out, as the bot answers it (`_set_question`)."""
+        asked = self._titles_asked(text)
+        both = question_first.split_read(text, asked, self.places.find_loosely, self._is_title)
+        intent = self.parse(both.titles if both is not None else asked)
+        sides = [resolution_json(r) for r in choose_reading(intent, self.index)[:MAX_TITLES]]
+        one = intent.kind == IntentKind.COMPARE and len(sides) == 1  # "Operator, Forklift"
+        kind = IntentKind.PROFILE if one else intent.kind
+        return {"query": text, "kind": kind, "sides": sides}
