@@ -71,10 +71,13 @@ _TRAILING = re.compile(r"[\s?!.,;:]+$")
 # Wrappers around a comparison: "difference between A and B", "compare A and B", ...
 _COMPARE_WRAPPERS = [
     re.compile(r"^(?:what(?:'s| is| are)?\s+)?(?:the\s+)?differences?\s+between\s+(?P<body>.+)$"),
-    re.compile(r"^(?:please\s+)?compare\s+(?P<body>.+)$"),
+    re.compile(
+        r"^(?:(?:please|can\s+you|could\s+you|can\s+u)\s+)?compare\s+(?:the\s+)?(?P<body>.+?)"
+        r"(?:\s+(?:salaries|salary|pay|wages|jobs|careers))?(?:\s+for\s+me)?$"
+    ),
     re.compile(
         r"^(?:should|would|could|can)\s+i\s+(?:be(?:come)?|work\s+as|study|train\s+as|"
-        r"go\s+for|pick|choose)\s+(?P<body>.+)$"
+        r"go\s+for|pick|choose|go\s+to\s+school\s+for|go\s+into|get\s+into)\s+(?P<body>.+)$"
     ),
     re.compile(
         r"^(?:which|what)\s+(?:pays|is|earns|makes)\s+(?:more|better)\s*[,:]?\s*"
@@ -106,9 +109,11 @@ _LIST = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*&\s*|\s+with
 _PREFIXES = re.compile(
     r"^(?:(?:so|and|but|hey|hi|ok|okay|well|yo)\s+)?(?:"
     r"how\s+much\s+(?:money\s+)?(?:do|does|did|can|could|would|will|should)\s+(?:i\s+make\s+as\s+)?"
+    r"|what\s+(?:kind|sort)\s+of\s+(?:money|pay|salary)\s+(?:do|does|can|could|would)\s+"
     r"|what\s+(?:do|does|did|can|could|would|will)\s+"
-    r"|what(?:'s|\s+is|\s+are|s)?\s+(?:the\s+)?(?:average\s+|median\s+|typical\s+|starting\s+)?"
-    r"(?:salary|salaries|pay|wages?|income|earnings|job\s+outlook|outlook|growth|demand)\s+"
+    r"|(?:what(?:'s|\s+is|\s+are|s)?\s+(?:the\s+)?)?(?:average\s+|median\s+|typical\s+|starting\s+)?"
+    r"(?:salary|salaries|pay|wages?|income|earnings|job\s+outlook|outlook|growth|demand"
+    r"|hourly\s+(?:rate|pay|wage)|pay\s+rate|going\s+rate)\s+"
     r"(?:of|for|like\s+for)\s+"
     r"|tell\s+me\s+about\s+|info(?:rmation)?\s+(?:on|about)\s+|what\s+about\s+|how\s+about\s+"
     r"|describe\s+|who\s+(?:is|are)\s+|what\s+(?:is|are)\s+"
@@ -122,7 +127,8 @@ _PREFIXES = re.compile(
 _SUFFIXES = re.compile(
     r"\s+(?:"
     r"(?:make|earn|get\s+paid|get|take\s+home|bring\s+in|paid|do)"
-    r"(?:\s+(?:money|a\s+lot|well|good\s+money|on\s+average))?"
+    r"(?:\s+(?:money|a\s+lot|well|good\s+money|on\s+average|benefits|health\s+insurance"
+    r"|overtime|tips|a\s+pension|paid\s+time\s+off|pto|vacation(?:\s+days)?))?"
     r"(?:\s+(?:a|per|in\s+a|an|each|every)\s+(?:year|hour|month|week))?(?:\s+with\s+tips)?"
     r"|(?:get\s+)?(?:paid|compensated)\s+(?:well|enough|more|less)"
     r"|(?:in\s+demand|worth\s+it|a\s+good\s+(?:job|career|choice))"

@@ -303,6 +303,7 @@ class TitleScorer(FuzzyMatch):
         # Run for every title a fuzzy match reads: plain loops and locals keep it cheap.
         official, prior, title_words = entry.official, self.prior, self.title_words
         curated = KIND_WEIGHT["curated"]
+        whole = len(entry.words) > 1 and not hints
         ranks: dict[str, float] = {}
         for code, evidence in codes.items():
             ranks[code] = (
@@ -311,6 +312,9 @@ class TitleScorer(FuzzyMatch):
                 + min(evidence, 2.5) / 2.5
                 + 2.0 * prior(code)
                 + (1.0 if head in title_words[code] else 0.0)
+                # Its own title says every word: "game designer" -> Video Game Designers
+                # (unless a department says which: "Research Scientist - Molecular Biology").
+                + (1.0 if whole and title_words[code].issuperset(entry.words) else 0.0)
                 + TYPICAL_WEIGHT * typical.get(code, 0.0)
                 + HINT_WEIGHT * hints.get(code, 0.0)
             )

@@ -54,6 +54,7 @@ AGENT_SUFFIXES = (
     ("e", "ing"),
     ("", "ing"),  # "cooking", "coaching", "tutoring"
     ("ian", "y"),
+    ("er", "y"),  # "sonography", "photography", "carpentry" (the work's name, not -ing)
 )
 AGENTIVE_SHARE = 0.4  # a word heading this share of the titles it is in names a worker
 WORK_WORD_SHARE = 1 / 10_000  # a word in this share of all titles is work vocabulary

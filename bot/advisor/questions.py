@@ -83,7 +83,7 @@ def title_text(raw: str) -> str:
     title = re.sub(r"^(?:an?|the|being\s+an?|becoming\s+an?)\s+", "", title)
     title = re.sub(
         r"\s+(?:at\s+work|for\s+a\s+living|nowadays|these\s+days|today|to\s+(?:work|live)(?:\s+in)?"
-        r"|right\s+now|in\s+the\s+us|in\s+america)$",
+        r"|right\s+now|in\s+the\s+us|in\s+america|in\s+\d{4})$",
         "",
         title,
     )

@@ -39,6 +39,10 @@ _JOB_ABOUT = (
         r"^(?:are\s+there\s+(?:a\s+lot\s+of|lots\s+of|many|enough|any)\s+jobs\s+for|"
         r"how\s+many\s+jobs\s+(?:are\s+there\s+)?for)\s+(?:an?\s+)?(?P<t>.+)$"
     ),
+    re.compile(  # "how many hours a week do truck drivers work"
+        r"^how\s+many\s+hours\s+(?:a|per|each)\s+(?:week|day|month)\s+(?:do|does)\s+(?:an?\s+)?"
+        r"(?P<t>.+?)\s+work(?:\s+on\s+average)?$"
+    ),
     re.compile(  # "how many electricians are there in ohio"
         r"^how\s+many\s+(?P<t>.+?)\s+(?:are\s+there|work|are\s+employed)(?=\s+in\s|$)"
     ),
@@ -60,6 +64,11 @@ _JOB_ABOUT = (
 _WHAT_ELSE = re.compile(
     r"^(?:(?:and\s+)?(?:i'?m\s+|im\s+)?(?:so\s+)?(?:burnt|burned|fed\s+up|tired|bored|sick\s+of\s+it)"
     r"(?:\s+out)?[,.]?\s+)?what\s+else\s+(?:can|could|should)\s+i\s+do$"
+    # "(I'm a teacher) looking for a career change", "(I work in retail and) hate it".
+    r"|^(?:and\s+)?(?:i'?m\s+|i\s+am\s+)?(?:looking\s+for|want|need|thinking\s+about|considering)"
+    r"\s+(?:a\s+)?(?:career\s+change|new\s+career|change\s+of\s+careers?|different\s+(?:career|job))"
+    r"|^(?:and\s+)?(?:i\s+)?(?:really\s+)?(?:hate|can'?t\s+stand|don'?t\s+like|am\s+sick\s+of)"
+    r"\s+(?:it|my\s+job|this\s+job|the\s+job)(?:\s+(?:lol|tbh|honestly))?$"
 )
 
 
@@ -71,7 +80,9 @@ _CAN_BECOME = re.compile(
 )
 _SOMEONE_WANTS = re.compile(  # "my girlfriend wants to be a nurse what should she study"
     r"^my\s+\w+(?:\s+\w+)?\s+(?:wants|would\s+like|plans|hopes)\s+to\s+(?:be|become)\s+(?:an?\s+)?"
-    r"(?P<t>.+?)(?:[,.]?\s+(?:what|how)\s+(?:should|does|do|can|could)\s+(?:she|he|they)\s+.+)?$"
+    r"(?P<t>.+?)(?:[,.]?\s+(?:what|how)\s+(?:should|does|do|can|could)\s+(?:she|he|they)\s+.+"
+    r"|[,.]?\s+(?P<worth>(?:is|would)\s+(?:that|it|this)\s+(?:be\s+)?(?:realistic|a\s+good\s+idea"
+    r"|smart|a\s+good\s+(?:job|career|choice)|worth\s+it)))?$"
 )
 _BACK_TO_SCHOOL = re.compile(  # "thinking about going back to school for radiology"
     r"^(?:(?:i'?m\s+|im\s+)?thinking\s+(?:about|of)\s+)?(?:going|goin)\s+back\s+to\s+school\s+"
@@ -98,6 +109,8 @@ def as_asked(question: str) -> str:
     if back:
         return f"how to become {back['t']}"
     someone = _SOMEONE_WANTS.match(lowered)
+    if someone and someone["worth"]:  # "… is that realistic": the job's prospects
+        return f"is being a {someone['t']} worth it"
     if someone:  # what it takes, for them
         return f"how to become {someone['t']}"
     wish = _WISH_HOW_LONG.match(lowered)

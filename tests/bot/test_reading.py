@@ -165,6 +165,15 @@ async def test_match_reads_the_titles_of_a_chat_message_as_the_bot_does(careerbo
             "39-5012.00",
             "39-5092.00",
         ],
+        # Pay and benefit words around a title, and the ways people ask to compare.
+        "what kind of money does a lineman make": ["49-9051.00"],
+        "whats the hourly rate for a bartender in nyc": ["35-3011.00"],
+        "do dental assistants get benefits": ["31-9091.00"],
+        "salary of software engineer in seattle": ["15-1252.00"],
+        "can you compare plumber and electrician salaries": ["47-2152.00", "47-2111.00"],
+        "should i go to school for radiology tech or sonography": ["29-2034.00", "29-2032.00"],
+        # A title every word of which one occupation's own title says: that occupation.
+        "game designer": ["15-1255.01"],
         # A worker's name mistyped before "or" is still a worker, not a qualifier.
         "cosmotologist or barber": ["39-5012.00", "39-5011.00"],
     }

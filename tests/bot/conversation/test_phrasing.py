@@ -137,6 +137,13 @@ def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
         ("i wanna be a vet", "i want to be a vet"),  # chat spelling, then the parser's frame
         ("gonna be a welder", "going to be a welder"),
         ("i'm thinking of becoming a plumber", "plumber"),
+        ("how many hours a week do truck drivers work", "truck drivers"),
+        (
+            "my son wants to be a game designer is that realistic",
+            "is being a game designer worth it",
+        ),
+        ("i am a teacher looking for a career change", "similar jobs"),
+        ("i work in retail and hate it", "similar jobs"),
     ],
 )
 def test_the_question_inside(text: str, question: str) -> None:
