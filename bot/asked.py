@@ -100,8 +100,10 @@ class AskedReading(ConversationAnswers):
         if not phrasing.plain(text) or followups.is_function_words(text):
             return False
         words = text.casefold().split()
-        if words[0] in ("in", "for", "near", "around") or self.places.find(text) is not None:
+        if words[0] in ("in", "for", "near", "around"):
             return False
+        if self.places.find(text) is not None:  # "pa": a title only as one as written
+            return self._is_exact(text)
         return self.index.resolve(text).status != Status.UNKNOWN
 
     def _is_matched(self, text: str) -> bool:

@@ -108,6 +108,11 @@ class Careerbot(AskedReading, ButtonAnswers):
             return self.help()
         if said.set_place is not None and chat_id is not None:
             return await self.set_location(chat_id, said.set_place)
+        if said.likes is not None:
+            if not self._is_matched(said.likes):
+                # "i like cars": no job asked; how to ask for the jobs that work with cars
+                return Reply(ReplyKind.NONE, wording.likes_hint(said.likes))
+            said = replace(said, question=said.likes)  # "i like nursing": the field's job
         # Titles with a question about them ("plumber or electrician, which pays more in
         # texas?") are ours, whatever else the message says ("…going into the trades").
         both = question_first.split_read(
@@ -165,8 +170,8 @@ class Careerbot(AskedReading, ButtonAnswers):
             if before is not None or not move.titles:
                 return self.hint(step, before)
             question = move.titles[0]  # "and electricians?" with nothing before: electricians
-        if followups.is_function_words(question):
-            return self.hint(None, before)
+        if followups.is_function_words(question) or advisor.asks_for_a_page(question):
+            return self.hint(None, before)  # "page 2" with no list shown
         return _as_current(own, await self._question(question, default_area, chat_id))
 
     async def _set_question(

@@ -20,7 +20,7 @@ from bot.advisor import pay, quiz, rankings, tools, where
 from bot.advisor.context import Previous, is_state, ranking_of
 from bot.advisor.core import Core
 from bot.advisor.filters import Filters, Measure, RankQuery
-from bot.advisor.frame import Resolved, resolve
+from bot.advisor.frame import PAGE_SIZE, Resolved, resolve
 from bot.advisor.howto import how_to_become
 from bot.advisor.prospects import prospects
 from bot.advisor.questions import PREVIOUS, Ask, Question, normal, recognise, title_text
@@ -39,6 +39,7 @@ __all__ = [
     "Previous",
     "RankQuery",
     "answer",
+    "asks_for_a_page",
     "becoming",
     "how_to_become",
     "press",
@@ -101,6 +102,9 @@ async def answer(
     `previous` is the chat's last answer, when the caller remembers it; `default_area` the
     chat's remembered place (used for "is my pay fair?", where the pay is the user's own).
     """
+    paged = await _another_page(core, text, previous)
+    if paged is not None:
+        return paged
     question = _recognised(core, text, tools=True)
     if question is not None and question.ask == Ask.TOOLS:
         index = await tools.tool_index(core)
@@ -135,6 +139,30 @@ async def answer(
             place = core.places.by_code(default_area)
         reply = await pay.pay_reply(core, code, place, question.pay or 0.0, question.hourly)
     return _with_others(core, reply, occupation)
+
+
+def asks_for_a_page(text: str) -> bool:
+    """ "next", "page 2": a list's page, whatever the last answer was (so never a title:
+    "page" is one, the Senate's)."""
+    return phrasings.PAGE.match(normal(text)) is not None
+
+
+async def _another_page(core: Core, text: str, previous: Previous | None) -> Reply | None:
+    """ "next", "more", "page 2", "back" after a ranking: that page of it, as « » shows."""
+    if previous is None or previous.ranking is None:
+        return None
+    asked = phrasings.PAGE.match(normal(text))
+    if asked is None:
+        return None
+    if asked["number"]:
+        return await rank_reply(core, previous.ranking, int(asked["number"]) - 1)
+    ranked = [r.occupation.code for r in (await rank(core, previous.ranking)).ranked]
+    shown = (
+        ranked.index(previous.codes[0]) // PAGE_SIZE
+        if previous.codes[:1] and (previous.codes[0] in ranked)
+        else 0
+    )
+    return await rank_reply(core, previous.ranking, shown + (-1 if asked["back"] else 1))
 
 
 async def _same_for_another(core: Core, text: str, previous: Previous | None) -> Reply | None:

@@ -369,3 +369,12 @@ NATIONAL = re.compile(
     r"|country))\b"
 )
 IN_PLACE = re.compile(r"\b(?:in|near|around)\s+(?P<place>[a-z .,'-]{2,40})")
+
+
+# --- a list's pages, typed -------------------------------------------------------------------
+# "next", "more", "page 2", "back": another page of the ranking shown (as its « » buttons).
+PAGE = re.compile(
+    r"^(?:ok\s+|and\s+)?(?:show\s+(?:me\s+)?)?(?:(?P<next>(?:the\s+)?next(?:\s+(?:page|one|ones|10|ten))?"
+    r"|more(?:\s+(?:please|pls|jobs|of\s+them))?|keep\s+going|continue)"
+    r"|page\s+(?P<number>\d{1,2})|(?P<back>(?:go\s+)?back|previous(?:\s+page)?|prev))$"
+)

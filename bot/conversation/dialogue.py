@@ -70,10 +70,17 @@ def next_context(
             return ctx.with_(kind=_summary_kind(ctx.codes), area=area, measure=None)
         if kind == ReplyKind.HOWTO:
             return ctx.with_(kind=ReplyKind.PROFILE, area=area)
+        if kind == ReplyKind.DETAIL and ctx.view != View.SALARY:
+            # Skills, duties, demographics… are national: there, the set's pay and jobs.
+            return ctx.with_(kind=_summary_kind(ctx.codes), area=area, view=None)
         if kind in (ReplyKind.CLARIFY, ReplyKind.NONE, ReplyKind.SMALLTALK) or not ctx.codes:
             return Nothing("no occupation yet")
         return ctx.with_(area=area)
     if move.move == Move.ASK:
+        if len(ctx.codes) < 2 and kind in ONE_ONLY and len(set(ctx.listed[-2:])) == 2:
+            # "how do I become a cop?", "and a correctional officer?", "which pays more?":
+            # the two asked about, one after the other.
+            ctx = ctx.with_(codes=ctx.listed[-2:], asked=("", ""))
         if len(ctx.codes) < 2:
             return Nothing("one occupation")
         asked_area = ctx.area

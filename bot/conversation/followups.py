@@ -289,8 +289,8 @@ def _ask(
             body = body[: tail.start()]
     body = _THERE.sub("", body)
     measures = [m for m, pattern in _SMALL.items() if re.search(rf"\b(?:{pattern})\b", body)]
-    if "pay" in measures and "better" in measures and re.search(r"pays?\s+better", body):
-        measures.remove("better")
+    if "better" in measures and len(measures) > 1:
+        measures.remove("better")  # "pays better", "better growth", "better job prospects"
     if "jobs" in measures and len(measures) > 1:
         measures = [m for m in measures if m != "growth"] if "more jobs" in body else measures
     if not measures:
@@ -338,6 +338,8 @@ _DETAILS = (
     (
         View.SALARY,
         r"hourly|per\s+hour|an\s+hour|hourly\s+(?:pay|rate|wage)|salary(?:\s+by\s+state)?|"
+        r"(?:(?:the|their)\s+)?(?:starting|entry[- ]level|beginning|top|average|median|typical)?\s*"
+        r"(?:pay|salary|salaries|wages?)|what\s+do\s+(?:the\s+)?top\s+(?:ones|earners|people)\s+make|"
         r"pay\s+(?:by\s+state|range|details)|salary\s+details|what\s+about\s+(?:the\s+)?pay|"
         r"percentiles|pay\s+in\s+other\s+states|best\s+paying\s+states",
     ),
@@ -436,8 +438,19 @@ _HOWTO = re.compile(
     r"(?:\s+to\s+(?:become|be))?|what\s+does\s+it\s+take(?:\s+to\s+(?:become|be))?|"
     r"(?:what\s+are\s+the\s+)?(?:steps|requirements|path)(?:\s+to\s+(?:become|be))?|"
     r"how\s+much\s+(?:school|training|education)(?:\s+(?:does\s+it|do\s+i|would\s+i)\s+"
-    r"(?:take|need))?(?:\s+to\s+(?:become|be))?"
+    r"(?:take|need))?(?:\s+to\s+(?:become|be))?|"
+    r"how\s+long\s+(?:is|does|do|will|would)\s+(?:the\s+|an?\s+)?(?:school(?:ing)?|training|"
+    r"apprenticeship|program|college|course|degree|certification)(?:\s+take)?|"
+    r"(?:do|would|will)\s+(?:i|you|they|one)\s+(?:need|have\s+to\s+have)\s+(?:an?\s+|any\s+)?"
+    r"(?:degree|college|phd|doctorate|masters?|master's|bachelors?|bachelor's|license|licence|"
+    r"certification|certificate|cert|diploma|experience)(?:\s+(?:for\s+(?:it|that|this)|first))?"
     r")(?:\s+(?P<title>.+?))?$"
+)
+# "law school", "paramedic school": how long it takes to become one.
+_SCHOOL_FOR = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+)?how\s+long\s+(?:is|does|do|will|would)\s+(?:an?\s+|the\s+)?"
+    r"(?P<title>.+?)\s+(?:school|apprenticeship|program|training|courses?|certification|degree)"
+    r"(?:\s+take)?$"
 )
 _PRONOUN = re.compile(
     r"^(?:one|it|that|this|them|those|these|they|he|she|you|one\s+of\s+(?:them|those)|there)$"
@@ -448,9 +461,16 @@ def _howto(
     said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
 ) -> FollowUp | None:
     """ "how do I become one?" (of the answer shown) or "how to become a nurse" (a title)."""
+    school = _SCHOOL_FOR.match(said)  # "how long does law school take"
+    if school and not _PRONOUN.match(school["title"]) and is_title(school["title"]):
+        return FollowUp(Move.HOWTO, titles=(school["title"],))
     match = _HOWTO.match(said)
-    if match is None:  # "respiratory therapist how to become"
-        tail = re.match(r"^(?P<title>.+?)\s+how\s+(?:to|do\s+i|can\s+i)\s+become(?:\s+one)?$", said)
+    if match is None:  # "respiratory therapist how to become", "cdl how long"
+        tail = re.match(
+            r"^(?P<title>.+?)\s+(?:how\s+(?:to|do\s+i|can\s+i)\s+become(?:\s+one)?|how\s+long"
+            r"(?:\s+(?:does\s+it|will\s+it|would\s+it)\s+take)?)$",
+            said,
+        )
         if tail and is_title(tail["title"]):
             return FollowUp(Move.HOWTO, titles=(tail["title"],))
         return None

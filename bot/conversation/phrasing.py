@@ -141,6 +141,12 @@ _HOW_ARE_YOU = re.compile(
     r"how\s+(?:are|r)\s+(?:you|u|ya)(?:\s+doing)?(?:\s+today)?|how\s+(?:you|ya)\s+doing|"
     r"what'?s\s+(?:up|good|new)|wassup|sup)(?:\s+(?:bot|careerbot|buddy|man|today))?"
 )
+# What the person likes, not a job: "i like cars", "i really love animals".
+_LIKES = re.compile(
+    r"(?:i\s+)?(?:really\s+|kinda\s+|just\s+)?(?:like|love|enjoy|am\s+into|'m\s+into|"
+    r"am\s+good\s+at|'m\s+good\s+at)\s+(?!(?:it|that|this|them|those|you|u|my)\b)"
+    r"(?P<what>[a-z][a-z '&-]{1,30})"
+)
 # Words that make up small talk whatever their order: "ok thx", "lol nice", "haha ok".
 SMALL_WORDS = {
     "thanks",
@@ -205,8 +211,22 @@ SMALL_WORDS = {
     "careerbot",
     "all",
     "again",
+    # who is thanked: "thanks man", "cheers mate", "ty bro"
+    "man",
+    "bro",
+    "dude",
+    "mate",
+    "buddy",
+    "pal",
+    "fam",
 }
 SMALL_TALK = {
+    "i like it",
+    "i love it",
+    "love it",
+    "like it",
+    "i like that",
+    "i love that",
     "thanks",
     "thank you",
     "thank you so much",
@@ -355,7 +375,8 @@ _SET_JOINER = re.compile(r"\s(?:or|vs\.?|versus|and)\s|,", re.IGNORECASE)
 # "electrician how much money", "lifeguard pay florida".
 _PAY_WORDS = re.compile(
     r"\b(?:(?:average|median|typical|starting|annual|yearly|hourly)\s+)?"
-    r"(?:salary|salaries|pay(?:\s+rate)?|wages?|income|earnings)(?:\s+(?:of|for|in))?\b|"
+    r"(?:salary|salaries|salery|sallary|salarey|salaray|pay(?:\s+rate)?|wages?|wadges|income"
+    r"|earnings)(?:\s+(?:of|for|in))?\b|"
     r"\bhow\s+much(?:\s+money)?(?:\s+(?:do|does|can|could|would))?\b|"
     r"\b(?:make|makes|making|earn|earns|earning)(?:\s+(?:a\s+year|an\s+hour|per\s+(?:year|hour)))?"
     r"(?=\s|$)"
@@ -373,6 +394,7 @@ class Said:
     wants: str | None = None  # "become": the person wants to become the job asked about
     # The job is someone else's ("my uncle is a boilermaker"): it is what the question is about.
     someone_else: bool = False
+    likes: str | None = None  # "i like cars": what the person likes, not a job asked about
 
 
 def plain(text: str) -> str:
@@ -465,6 +487,9 @@ def read(text: str) -> Said:
         question = text
     if _HOW_ARE_YOU.fullmatch(plain(question)):
         return Said("", own_job, greeting=True, small_talk=True)
+    likes = _LIKES.fullmatch(plain(question))
+    if likes and not own_job:
+        return Said(question, greeting=greeting, likes=likes["what"])
     lowered = " ".join(question.casefold().strip(" ?!.").split())
     meta = next((name for name, pattern in _META if pattern.match(lowered)), None)
     if meta is not None:

@@ -309,3 +309,43 @@ async def test_asking_after_the_bot_gets_the_greeting(careerbot: Careerbot) -> N
     for text in ("how are you", "hows it going?"):
         reply = await Chat(careerbot).say(text)
         assert reply.kind == ReplyKind.SMALLTALK and reply.text == careerbot.greeting().text
+
+
+async def test_a_ranking_is_paged_by_typing_as_by_its_buttons(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    first = await chat.say("jobs that pay well without a degree")
+    assert first.kind == ReplyKind.RANK and first.extra["ranking"]["page"] == 1
+    second = await chat.say("next")
+    assert second.kind == ReplyKind.RANK and second.extra["ranking"]["page"] == 2
+    assert not set(codes(first)) & set(codes(second))
+    third = await chat.say("page 3")
+    assert third.extra["ranking"]["page"] == 3
+    back = await chat.say("back")
+    assert codes(back) == codes(second)
+    # With no list shown, "page 2" is no title (the Senate's Pages are one).
+    alone = await Chat(careerbot).say("page 2")
+    assert alone.kind == ReplyKind.NONE
+
+
+async def test_what_someone_likes_gets_how_to_ask_not_a_did_you_mean(careerbot: Careerbot) -> None:
+    cars = await Chat(careerbot).say("i like cars")
+    assert cars.kind == ReplyKind.NONE and "a job where I work with cars" in cars.text
+    nursing = await Chat(careerbot).say("i like nursing")
+    assert nursing.kind == ReplyKind.PROFILE and codes(nursing) == [NURSE]
+
+
+async def test_follow_ups_people_type_after_one_job(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("welder")
+    ohio = await chat.say("pay in ohio")
+    assert ohio.kind == ReplyKind.DETAIL and ohio.extra["view"] == "salary"
+    assert where(ohio) == "Ohio"
+    school = await chat.say("how long is school")
+    assert school.kind == ReplyKind.HOWTO and codes(school) == ["51-4121.00"]
+    duties = await Chat(careerbot).say("what does a PA do")  # PA is also Pennsylvania
+    assert duties.kind == ReplyKind.DETAIL and codes(duties) == ["29-1071.00"]
+    two = Chat(careerbot)
+    await two.say("how do i become a police officer")
+    await two.say("and correctional officer?")
+    pay = await two.say("which pays more in california")
+    assert pay.kind == ReplyKind.FACT and codes(pay) == ["33-3051.00", "33-3012.00"]

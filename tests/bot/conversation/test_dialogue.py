@@ -129,6 +129,23 @@ def test_after_a_switch_and_x_switches_to_x_from_the_same_job() -> None:
     assert isinstance(versus, Context) and versus.kind == ReplyKind.COMPARE
 
 
+def test_a_place_after_a_national_view_is_the_sets_pay_and_jobs_there() -> None:
+    skills = COMPARE.with_(kind=ReplyKind.DETAIL, view=View.SKILLS)
+    assert step(FollowUp(Move.PLACE, place=OHIO), skills) == COMPARE.with_(area=OHIO.code)
+    salary = COMPARE.with_(kind=ReplyKind.DETAIL, view=View.SALARY)
+    assert step(FollowUp(Move.PLACE, place=OHIO), salary) == salary.with_(area=OHIO.code)
+
+
+def test_a_question_after_two_how_tos_is_about_the_two() -> None:
+    """ "how do I become a nurse?", "and a teacher?", "which pays more?"."""
+    howto = Context(ReplyKind.HOWTO, (TEACHER,), ("teacher",), listed=(NURSE, TEACHER))
+    asked = step(FollowUp(Move.ASK, measure=Measure.PAY), howto)
+    assert isinstance(asked, Context) and asked.kind == ReplyKind.FACT
+    assert asked.codes == (NURSE, TEACHER)
+    alone = Context(ReplyKind.HOWTO, (TEACHER,), ("teacher",))
+    assert isinstance(step(FollowUp(Move.ASK, measure=Measure.PAY), alone), Nothing)
+
+
 def test_a_detail_asked_somewhere_else_moves_there() -> None:
     salary = step(FollowUp(Move.DETAIL, view=View.SALARY, place=OHIO))
     assert salary == COMPARE.with_(kind=ReplyKind.DETAIL, view=View.SALARY, area=OHIO.code)

@@ -31,6 +31,8 @@ TITLES = {
     "a nurse",
     "accountant",
     "nursing",
+    "law",
+    "cdl",
 }
 
 
@@ -109,6 +111,8 @@ def test_a_title_that_is_not_one_is_not_added() -> None:
         ("which is easier to get into", Measure.EDUCATION),
         ("which one is hiring more", Measure.OPENINGS),
         ("which is better?", Measure.BETTER),
+        ("which has better growth", Measure.GROWTH),  # better what: that measure
+        ("which one has better pay", Measure.PAY),
     ],
 )
 def test_questions_about_the_set(text: str, measure: Measure) -> None:
@@ -157,6 +161,9 @@ def test_less_of_another_measure_does_not_turn_the_question_round() -> None:
         ("age and gender?", View.DEMOGRAPHICS),
         ("is it male dominated", View.DEMOGRAPHICS),
         ("more like this", View.SIMILAR),
+        ("pay?", View.SALARY),
+        ("starting pay?", View.SALARY),
+        ("what do the top ones make", View.SALARY),
         ("what degree do you need", View.EDUCATION),
         ("what kind of education do they need", View.EDUCATION),
         ("what education is required", View.EDUCATION),
@@ -181,6 +188,28 @@ def test_the_chart_and_how_to_become_one() -> None:
     assert read("how to become a nurse") == FollowUp(Move.HOWTO, titles=("nurse",))
     assert read("could i become a nurse") == FollowUp(Move.HOWTO, titles=("nurse",))
     assert read("how do i move up to nurse") == FollowUp(Move.HOWTO, titles=("nurse",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how long is school",
+        "how long does the apprenticeship take",
+        "do i need a phd",
+        "do you need a license for it",
+    ],
+)
+def test_how_long_and_what_credential_ask_how_to_become_one(text: str) -> None:
+    assert read(text) == FollowUp(Move.HOWTO)
+
+
+def test_how_long_a_named_jobs_school_takes() -> None:
+    assert read("how long does law school take") == FollowUp(Move.HOWTO, titles=("law",))
+    assert read("cdl how long") == FollowUp(Move.HOWTO, titles=("cdl",))
+
+
+def test_pay_somewhere_else_is_the_salary_view_there() -> None:
+    assert read("pay in ohio") == FollowUp(Move.DETAIL, view=View.SALARY, place=PLACES["ohio"])
 
 
 def test_how_to_switch_between_the_jobs_shown() -> None:

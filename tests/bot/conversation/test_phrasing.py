@@ -165,7 +165,20 @@ def test_asking_after_the_bot_is_a_greeting(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["thanks", "ok thx", "lol nice", "cool", "👍", "k thanks", "nvm", "good night", "brb"],
+    [
+        "thanks",
+        "ok thx",
+        "lol nice",
+        "cool",
+        "👍",
+        "k thanks",
+        "nvm",
+        "good night",
+        "brb",
+        "thanks man",
+        "cheers mate",
+        "i like it",
+    ],
 )
 def test_small_talk(text: str) -> None:
     assert is_small_talk(text) and read(text).small_talk
@@ -213,3 +226,10 @@ def test_a_question_with_no_place_at_either_end_asks_no_title_lookup() -> None:
     assert asked == []
     assert place_in_words("nurse texas", places, resolves) == "nurse in texas"
     assert asked == ["nurse texas", "nurse"]
+
+
+def test_what_the_person_likes_is_no_job_asked() -> None:
+    assert read("i like cars").likes == "cars"
+    assert read("I really love animals!").likes == "animals"
+    assert read("i like it").likes is None  # small talk
+    assert read("i'm a nurse and i like it").likes is None
