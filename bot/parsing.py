@@ -96,6 +96,32 @@ _SWITCH = re.compile(
     r"(?:switch|go|move|change|transition|pivot)\s+(?:careers?\s+)?from\s+(?:an?\s+|being\s+an?\s+)?"
     r"(?P<a>.+?)\s+(?:to|into)\s+(?:an?\s+|being\s+an?\s+)?(?P<b>.+)$"
 )
+# "lpn to rn", "receptionist to medical coder, good move?": from one job to the other. Not
+# "Assistant to the Director", a title.
+_TO_SWITCH = re.compile(
+    r"^(?:from\s+)?(?:an?\s+)?(?P<a>[^,]+?)(?<!assistant)(?<!aide)(?<!secretary)\s+(?:to|->|→)\s+"
+    r"(?!the\s)(?:an?\s+)?(?P<b>[^,]+?)(?:\s*[,:;-]?\s*(?:good\s+move|a\s+good\s+(?:move|idea)"
+    r"|worth\s+it|is\s+it\s+worth\s+it|possible|doable|realistic|smart|thoughts|how"
+    r"|how\s+(?:hard|long)(?:\s+is\s+it)?|any\s+(?:tips|advice)))?$"
+)
+# Words no job title holds: "i want to be a nurse", "compared to", "someone who … to …".
+_NOT_TITLE_WORDS = frozenset(  # a word list reads best as text
+    "i you we he she they it my want wanna be become compared have has had what how why do does "  # noqa: SIM905
+    "did is are was make makes take need like used able going who that which where when "
+    "someone somebody go get".split()
+)
+
+
+def _to_switch(lowered: str) -> re.Match[str] | None:
+    found = _TO_SWITCH.match(lowered.rstrip(" ?!."))
+    if found is None:
+        return None
+    words = found["a"].split() + found["b"].split()
+    if len(words) > 8 or not _NOT_TITLE_WORDS.isdisjoint(words):
+        return None
+    return found
+
+
 # Splitters between titles, strongest first.
 _VERSUS = re.compile(
     r"\s+(?:vs\.?|versus|v\.?|against|compared\s+(?:to|with)|or)\s+|\s*/\s*(?=\D)"
@@ -220,7 +246,7 @@ def parse(text: str, is_place: object = None) -> Intent:
             lowered = match["rest"]
             break
 
-    switch = _SWITCH.match(lowered)
+    switch = _SWITCH.match(lowered) or _to_switch(lowered)
     if switch:
         return Intent(IntentKind.SWITCH, tuple(_titles([switch["a"], switch["b"]])), place)
     more = _MORE_THAN.match(lowered) or _COMPARATIVE.match(lowered)

@@ -118,6 +118,8 @@ class Careerbot(AskedReading, ButtonAnswers):
         both = question_first.split_read(
             text, said.question, self.places.find_loosely, self._is_title
         )
+        if both is None and said.question and said.question != text:
+            both = self._set_said_before(text, said.question)
         own = self._own_job(said.own_job)
         ctx = before or Context(ReplyKind.NONE)
         if own is not None:
@@ -173,6 +175,15 @@ class Careerbot(AskedReading, ButtonAnswers):
         if followups.is_function_words(question) or advisor.asks_for_a_page(question):
             return self.hint(None, before)  # "page 2" with no list shown
         return _as_current(own, await self._question(question, default_area, chat_id))
+
+    def _set_said_before(self, text: str, question: str) -> question_first.Asked | None:
+        """ "… maybe electrician or hvac but idk which one. … which is better?": a question
+        about a set, and the set named earlier in the message."""
+        move = self._follow_up(question)
+        if move is None or move.move is not followups.Move.ASK:
+            return None
+        found = question_first.set_in(text, self._is_matched)
+        return question_first.Asked(found, move) if found else None
 
     async def _set_question(
         self, both: question_first.Asked, default_area: str | None, chat_id: int | None

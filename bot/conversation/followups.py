@@ -121,7 +121,10 @@ _WHAT = re.compile(
     r"(?:\s+(?:one|option|choice|pick|of\s+the\s+two))?$|what\s+(?:one\s+|job\s+)?"
     r"(?:pays|earns|makes|has|needs|requires|takes|grows|is\s+growing)\b)"
 )
-_ASK_TAIL = re.compile(r"\b(?:in|for)\s+(?P<place>[a-z .,'-]{2,40})$")
+_ASK_TAIL = re.compile(
+    r"\b(?:in|for)\s+(?!(?:me|us|you|him|her|them|my\s+family|someone\s+like\s+me)$)"
+    r"(?P<place>[a-z .,'-]{2,40})$"
+)
 
 
 # Words that are never a job title on their own: a text of only these is a fragment.

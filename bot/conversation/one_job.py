@@ -67,6 +67,10 @@ _WHAT_ELSE = re.compile(
     # "(I'm a teacher) looking for a career change", "(I work in retail and) hate it".
     r"|^(?:and\s+)?(?:i'?m\s+|i\s+am\s+)?(?:looking\s+for|want|need|thinking\s+about|considering)"
     r"\s+(?:a\s+)?(?:career\s+change|new\s+career|change\s+of\s+careers?|different\s+(?:career|job))"
+    r"|^what\s+(?:else\s+)?(?:can|could|should)\s+i\s+(?:switch|move|change|transition|pivot)\s+"
+    r"(?:to|into)$"
+    r"|^what\s+else\s+(?:can|could|should)\s+i\s+do\s+with\s+(?:my|these|this)\s+(?:skills|degree"
+    r"|experience|background)(?:\s+that\s+pays\s+(?:more|better))?$"
     r"|^(?:and\s+)?(?:i\s+)?(?:really\s+)?(?:hate|can'?t\s+stand|don'?t\s+like|am\s+sick\s+of)"
     r"\s+(?:it|my\s+job|this\s+job|the\s+job)(?:\s+(?:lol|tbh|honestly))?$"
 )
@@ -95,6 +99,15 @@ _WISH_HOW_LONG = re.compile(
 )
 
 
+# "switching from teacher to something else": the jobs like it.
+_AWAY_FROM = re.compile(
+    r"^(?:i\s+(?:want|need|would\s+like)\s+to\s+|thinking\s+(?:about|of)\s+|help\s+(?:me\s+)?)?"
+    r"(?:switch(?:ing)?|mov(?:e|ing)|chang(?:e|ing)|transition(?:ing)?|pivot(?:ing)?)\s+(?:careers?\s+)?"
+    r"(?:from|out\s+of)\s+(?:an?\s+|being\s+an?\s+)?(?P<t>.+?)(?:\s+(?:to|into)\s+(?:something|"
+    r"anything)(?:\s+else)?)?$"
+)
+
+
 def as_asked(question: str) -> str:
     """The question a sentence about one job (or two) asks, in the words the rest of the bot
     reads; else the question as it came."""
@@ -102,6 +115,9 @@ def as_asked(question: str) -> str:
     lowered = said.casefold().replace("’", "'")
     if _WHAT_ELSE.match(lowered):
         return "similar jobs"
+    away = _AWAY_FROM.match(lowered)
+    if away and not re.search(r"\s(?:to|into)\s", away["t"]):
+        return f"jobs similar to {away['t']}"
     becoming = _CAN_BECOME.match(lowered)
     if becoming:  # "can a paralegal become a lawyer": how one goes from one to the other
         return f"switch from {becoming['a']} to {becoming['b']}"

@@ -135,6 +135,42 @@ def _question(
     return found if found is not None and found.move == Move.ASK else None
 
 
+_CLAUSE = re.compile(r"[.!?;:,()]|\s(?:but|so|because|though|idk|i\s+think)\s")
+_SET_JOINER = re.compile(r"\s(?:or|vs\.?|versus)\s")
+MAX_SIDE_WORDS = 3
+
+
+def set_in(text: str, is_matched: Callable[[str], bool]) -> str | None:
+    """The titles named as a choice somewhere in a longer message ("… thinking about getting
+    into trades, maybe electrician or hvac but idk which one. … which is better"): in the
+    clause that holds "or"/"vs", the longest words on each side that are surely titles."""
+    for clause in _CLAUSE.split(" ".join(text.casefold().split())):
+        found = _SET_JOINER.search(f" {clause} ")
+        if found is None:
+            continue
+        left = clause[: found.start()].split()
+        right = clause[found.end() - 1 :].split()
+        a = next(
+            (
+                " ".join(left[-n:])
+                for n in range(min(MAX_SIDE_WORDS, len(left)), 0, -1)
+                if is_matched(" ".join(left[-n:]))
+            ),
+            None,
+        )
+        b = next(
+            (
+                " ".join(right[:n])
+                for n in range(min(MAX_SIDE_WORDS, len(right)), 0, -1)
+                if is_matched(" ".join(right[:n]))
+            ),
+            None,
+        )
+        if a and b:
+            return f"{a} or {b}"
+    return None
+
+
 def is_set(text: str, is_title: Callable[[str], bool]) -> bool:
     """Two or more parts, each a title ("carpenter or electrician", "rn, lpn, cna")."""
     parts = [p.strip(" ,") for p in _JOINED.split(f" {text.strip()} ")]

@@ -349,3 +349,14 @@ async def test_follow_ups_people_type_after_one_job(careerbot: Careerbot) -> Non
     await two.say("and correctional officer?")
     pay = await two.say("which pays more in california")
     assert pay.kind == ReplyKind.FACT and codes(pay) == ["33-3051.00", "33-3012.00"]
+
+
+async def test_a_long_message_with_a_choice_in_it_compares_the_choice(careerbot: Careerbot) -> None:
+    reply = await Chat(careerbot).say(
+        "im 34 and work retail at walmart for 8 yrs, sick of it. thinking about getting into "
+        "trades maybe electrician or hvac but idk which one. i have a hs diploma, no college. "
+        "which is better"
+    )
+    assert reply.kind == ReplyKind.COMPARE and codes(reply) == ["47-2111.00", "49-9021.00"]
+    switch = await Chat(careerbot).say("lpn to rn")
+    assert switch.kind == ReplyKind.SWITCH and codes(switch) == ["29-2061.00", NURSE]

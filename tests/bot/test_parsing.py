@@ -72,6 +72,16 @@ def test_one_title_is_a_profile(text: str, title: str) -> None:
 def test_switching_is_its_own_intent() -> None:
     assert parse("switch from nurse to teacher").titles == ("nurse", "teacher")
     assert parse("how do I go from cashier to accountant?").kind == "switch"
+    # "X to Y", bare or with a judgment after it, is a switch too.
+    assert parse("lpn to rn").titles == ("lpn", "rn")
+    assert parse("receptionist to medical coder, good move??").kind == "switch"
+    for text in (
+        "executive assistant to the ceo",  # a title
+        "i want to be a nurse",
+        "what do vets make compared to dentists",
+        "someone who uses math to figure out risk",
+    ):
+        assert parse(text).kind != "switch", text
 
 
 @pytest.mark.parametrize(

@@ -129,6 +129,8 @@ def test_a_question_about_the_set_somewhere_else() -> None:
     assert read("which needs more school") == FollowUp(
         Move.ASK, measure=Measure.EDUCATION, reverse=True
     )
+    # "for me" is the asker, not Maine.
+    assert read("which would be better for me?") == FollowUp(Move.ASK, measure=Measure.BETTER)
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,9 @@ def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
         ),
         ("i am a teacher looking for a career change", "similar jobs"),
         ("i work in retail and hate it", "similar jobs"),
+        ("i work as a cashier, what can i switch to", "similar jobs"),
+        ("im a teacher, what else could i do with my skills that pays more", "similar jobs"),
+        ("switching from teacher to something else", "jobs similar to teacher"),
     ],
 )
 def test_the_question_inside(text: str, question: str) -> None:

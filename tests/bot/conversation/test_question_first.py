@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.conversation.followups import Measure, Move
-from bot.conversation.question_first import split
+from bot.conversation.question_first import set_in, split
 
 TITLES = {"carpenter", "electrician", "nurse", "teacher", "more carpenter", "registered nurse"}
 
@@ -73,3 +73,15 @@ def test_the_place_of_a_question_around_the_titles_goes_with_the_question() -> N
     )
     assert asked is not None and asked.titles == "nurse or teacher"
     assert asked.question.place is ohio and asked.question.reverse
+
+
+def test_a_choice_named_earlier_in_a_long_message_is_found() -> None:
+    """ "… maybe electrician or carpenter but idk which one. … which is better": the longest
+    words on each side of "or", in its clause, that are titles."""
+    text = (
+        "im 34 and sick of retail. thinking about the trades, maybe electrician or carpenter "
+        "but idk which one. i have a hs diploma. which is better"
+    )
+    assert set_in(text, is_title) == "electrician or carpenter"
+    assert set_in("registered nurse or teacher?", is_title) == "registered nurse or teacher"
+    assert set_in("pizza or pasta tonight. which is better", is_title) is None
