@@ -104,9 +104,11 @@ async def places_reply(
             f"{number}. {esc(r.place.name)} — <b>{esc(figure)}</b> · {esc(' · '.join(details))}"
         )
     if ranked:
-        lines.append(f"<i>Page {page + 1} of {pages(len(ranked))} · {len(ranked)} {kind}.</i>")
+        lines.append(
+            f"<i>Page {page + 1} of {pages(len(ranked))} · {_many(len(ranked), kind)}.</i>"
+        )
     if unpublished:
-        lines.append(f"<i>Left out: {unpublished} {kind} with no published median.</i>")
+        lines.append(f"<i>Left out: {_many(unpublished, kind)} with no published median.</i>")
     lines.append(
         "<i>Location quotient: the job's share of employment there against its national share "
         "(1 = average).</i>"
@@ -169,3 +171,13 @@ async def press(core: Core, codes: tuple[str, ...], area: str | None, state: str
     if (area and within is None) or state[0] not in "sm" or not state[1:].isdigit():
         return core.expired()
     return await places_reply(core, codes[0], state[0] == "m", within, int(state[1:]))
+
+
+def _many(count: int, kind: str) -> str:
+    """ "1 state", "12 metro areas"; OEWS's states include DC, Puerto Rico, Guam and the
+    Virgin Islands: "54 states and territories"."""
+    if count == 1:
+        return f"1 {kind[:-1]}"
+    if kind == "states" and count > 51:
+        return f"{count} states and territories"
+    return f"{count} {kind}"

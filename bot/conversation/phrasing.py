@@ -336,6 +336,16 @@ _BETWEEN = re.compile(
     re.IGNORECASE,
 )
 # Words before a question that are no part of it: "ok then, how much do…", "actually …".
+# What the person heard or fears, after the question: "is pharmacist worth it, i hear the
+# market is saturated", "is it worth it with all the layoffs and ai stuff".
+_ASIDE_TAIL = re.compile(
+    r"(?:[,;]\s*|\s+)(?:(?:cause|because|since)\s+)?(?:i|we)\s+(?:heard|hear|read|think|guess|feel"
+    r"|was\s+told|keep\s+hearing)\b.*$"
+    r"|\s+with\s+all\s+(?:the|this|these)\s+.*$",
+    re.IGNORECASE,
+)
+# Words that stress, not ask: "do actors really make that much", "is vet tech pay really low".
+_STRESS = re.compile(r"\b(?:really|actually|honestly|seriously|truly)\s+", re.IGNORECASE)
 _FILLER_LEAD = re.compile(
     r"^(?:(?:ok(?:ay)?|alright|all\s+right|actually|well|so|hmm+|um+|also|oh|ah|anyway|wait)"
     r"(?:\s+then)?[\s,;:!.-]+)+",
@@ -498,6 +508,10 @@ def read(text: str) -> Said:
     if place is not None:
         return Said("", own_job, greeting, set_place=place["place"])
     question = _FILLER_LEAD.sub("", question.strip()).strip()
+    asides = _ASIDE_TAIL.sub("", question).strip(" ,;")
+    if re.search(r"[a-z]{3}", asides, re.IGNORECASE):
+        question = asides
+    question = _STRESS.sub("", question)
     framed = _FRAME_TAIL.sub("", question).strip()
     difference = _DIFFERENCE_TAIL.search(framed)
     if difference and _SET_JOINER.search(framed[: difference.start()]):

@@ -172,6 +172,10 @@ async def test_match_reads_the_titles_of_a_chat_message_as_the_bot_does(careerbo
         "salary of software engineer in seattle": ["15-1252.00"],
         "can you compare plumber and electrician salaries": ["47-2152.00", "47-2111.00"],
         "should i go to school for radiology tech or sonography": ["29-2034.00", "29-2032.00"],
+        "do actors really make that much per hour??": ["27-2011.00"],
+        "is vet tech pay really that low": ["29-2056.00"],
+        "real estate agent how much do they really make": ["41-9022.00"],
+        "i think i want to be a nurse": ["29-1141.00"],
         # A title every word of which one occupation's own title says: that occupation.
         "game designer": ["15-1255.01"],
         # A worker's name mistyped before "or" is still a worker, not a qualifier.

@@ -129,3 +129,11 @@ async def test_a_top_coded_percentile_bounds_a_pay_below_it_and_is_unknown_above
     assert position["unpublished"] == [90]
     assert "does not publish the 90th percentile" in above_p75.text
     assert "$239,200+" in above_p75.text  # the percentile row says what is known of it
+
+
+def test_counts_of_places_read_as_english() -> None:
+    from bot.advisor.where import _many
+
+    assert _many(1, "states") == "1 state" and _many(1, "metro areas") == "1 metro area"
+    assert _many(54, "states") == "54 states and territories"
+    assert _many(12, "metro areas") == "12 metro areas"

@@ -147,6 +147,9 @@ def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
         ("i work as a cashier, what can i switch to", "similar jobs"),
         ("im a teacher, what else could i do with my skills that pays more", "similar jobs"),
         ("switching from teacher to something else", "jobs similar to teacher"),
+        # What they heard, and words that only stress, are not the question.
+        ("is pharmacist worth it, i hear the market is saturated", "is pharmacist worth it"),
+        ("do actors really make that much per hour??", "do actors make that much per hour??"),
     ],
 )
 def test_the_question_inside(text: str, question: str) -> None:
