@@ -183,6 +183,8 @@ def next_context(
             # the same job to that one
         else:
             keep, asked, at = ctx.codes, ctx.asked, len(ctx.codes)
+        if len(keep) >= MAX_CODES:
+            return Nothing("too many")  # before a did-you-mean: its buttons hold four at most
         if resolution.status != Status.MATCHED:
             return Unsure(resolution, keep, at)
         code = resolution.best.code

@@ -146,6 +146,12 @@ def test_a_question_after_two_how_tos_is_about_the_two() -> None:
     assert isinstance(step(FollowUp(Move.ASK, measure=Measure.PAY), alone), Nothing)
 
 
+def test_an_unsure_fifth_title_is_too_many_not_a_did_you_mean() -> None:
+    """A did-you-mean's buttons carry the set kept and the candidate: four at most."""
+    four = Context(ReplyKind.COMPARE, (NURSE, TEACHER, ELECTRICIAN, PLUMBER), ("",) * 4)
+    assert step(FollowUp(Move.ADD, titles=("plumber-ish",)), four) == Nothing("too many")
+
+
 def test_a_detail_asked_somewhere_else_moves_there() -> None:
     salary = step(FollowUp(Move.DETAIL, view=View.SALARY, place=OHIO))
     assert salary == COMPARE.with_(kind=ReplyKind.DETAIL, view=View.SALARY, area=OHIO.code)
