@@ -108,10 +108,12 @@ class Careerbot(AskedReading, ButtonAnswers):
             return self.help()
         if said.set_place is not None and chat_id is not None:
             return await self.set_location(chat_id, said.set_place)
+        if said.here is not None and chat_id is not None and self.places.find(said.here):
+            return await self.set_location(chat_id, said.here)  # "i'm in boston"
         if said.likes is not None:
-            if not self._is_matched(said.likes):
-                # "i like cars": no job asked; how to ask for the jobs that work with cars
-                return Reply(ReplyKind.NONE, wording.likes_hint(said.likes))
+            if not self._is_exact(said.likes):
+                # "i like working with my hands": no job asked; the interest quiz finds some
+                return await advisor.quiz.start(self, group=advisor.is_group(chat_id))
             said = replace(said, question=said.likes)  # "i like nursing": the field's job
         # Titles with a question about them ("plumber or electrician, which pays more in
         # texas?") are ours, whatever else the message says ("…going into the trades").

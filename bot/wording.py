@@ -184,15 +184,6 @@ def hint(why: str | None, has_context: bool) -> str:
     return f"{head}\n{follow}"
 
 
-def likes_hint(likes: str) -> str:
-    """ "i like cars": the jobs that work with it are a description away, or the quiz."""
-    return (
-        "I answer questions about jobs. For jobs that work with what you like, try "
-        f"<code>a job where I work with {esc(likes)}</code>, or take the interest quiz: "
-        "<code>what job would suit me?</code>"
-    )
-
-
 def other_meanings(asked: Sequence[str]) -> str:
     """Under an answer that read a shared title as its most common meaning."""
     names = " and ".join(f"“{esc(a)}”" for a in asked)

@@ -24,6 +24,8 @@ QUIZ = re.compile(
     r"\s+for\s+me\b"
     r"|\bdo\s*n[o']?t\s+know\s+what\s+(?:i\s+want\s+to\s+do|to\s+do|career|job)"
     r"|\bno\s+idea\s+what\s+(?:i\s+want\s+to\s+do|to\s+do)\b"
+    r"|\b(?:idk|i\s+dunno|not\s+sure|unsure)\s+what\s+(?:i\s+want\s+to\s+do|to\s+do"
+    r"|career|job)\b"
     r"|\bwhat\s+should\s+i\s+do\s+with\s+my\s+life\b"
     r"|\bhelp\s+me\s+(?:choose|pick|find|decide\s+on)\s+an?\s+(?:career|job)\b"
     r"|\bhelp\s+(?:me\s+)?(?:picking|choosing|finding|with\s+(?:picking|choosing))\s+an?\s+"

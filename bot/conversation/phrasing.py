@@ -145,7 +145,7 @@ _HOW_ARE_YOU = re.compile(
 _LIKES = re.compile(
     r"(?:i\s+)?(?:really\s+|kinda\s+|just\s+)?(?:like|love|enjoy|am\s+into|'m\s+into|"
     r"am\s+good\s+at|'m\s+good\s+at)\s+(?!(?:it|that|this|them|those|you|u|my)\b)"
-    r"(?P<what>[a-z][a-z '&-]{1,30})"
+    r"(?P<what>[a-z][a-z '&-]{1,60})"
 )
 # Words that make up small talk whatever their order: "ok thx", "lol nice", "haha ok".
 SMALL_WORDS = {
@@ -307,7 +307,8 @@ _META = (
             r"^(?:where\s+(?:do|does)\s+(?:these|the|this|your)\s+(?:numbers|figures|data|info"
             r"(?:rmation)?|stats)\s+come\s+from|what(?:'s|\s+is|\s+are)\s+(?:your|the)\s+"
             r"(?:sources?|data)|sources?|where(?:'s|\s+is)\s+(?:the|this|your)\s+data\s+from|"
-            r"is\s+this\s+(?:data\s+)?(?:accurate|reliable|official))$"
+            r"is\s+this\s+(?:data\s+)?(?:accurate|reliable|official)|"
+            r"who\s+(?:made|built|created|wrote|owns|runs)\s+(?:you|this(?:\s+bot)?))$"
         ),
     ),
 )
@@ -315,6 +316,12 @@ _SET_PLACE = re.compile(
     r"^(?:(?:please\s+)?set\s+(?:my\s+)?(?:location|place|state|area|city)\s+(?:to|as)|"
     r"my\s+(?:location|state|city|area)\s+is|i\s+live\s+in|i'm\s+(?:based|located)\s+in|"
     r"use|show\s+me\s+pay\s+(?:in|for))\s+(?P<place>.+)$"
+)
+_I_AM_IN = re.compile(
+    r"^(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:currently\s+|now\s+)?(?:in|near|around)\s+"
+    r"(?!(?:college|school|university|uni|class|high\s+school|grad\s+school|the\s+(?:army|navy|"
+    r"military|middle)|trouble|debt|love|charge|between|town|a\s+\w+)\b)"
+    r"(?P<place>[a-z .,'-]{2,40})$"
 )
 # Around the titles of a question: "thinking about X or Y, which is better?", "tell me about
 # being a X", "can't decide between X and Y". The titles stay; the frame goes.
@@ -405,6 +412,7 @@ class Said:
     # The job is someone else's ("my uncle is a boilermaker"): it is what the question is about.
     someone_else: bool = False
     likes: str | None = None  # "i like cars": what the person likes, not a job asked about
+    here: str | None = None  # "i'm in boston": where the person is, if it is a place
 
 
 def plain(text: str) -> str:
@@ -486,6 +494,8 @@ def read(text: str) -> Said:
         if becoming and own_job:
             wants = becoming["job"].strip()
             sentence = ""
+        if sentence and _WISH.match(sentence) and "," in sentence:
+            sentence = sentence.split(",", 1)[1].strip()  # "want to earn more, X or Y?"
         if not sentence or _WISH.match(sentence) or is_small_talk(sentence):
             continue
         asked.append(sentence)
@@ -507,6 +517,9 @@ def read(text: str) -> Said:
     place = _SET_PLACE.match(lowered)
     if place is not None:
         return Said("", own_job, greeting, set_place=place["place"])
+    where = _I_AM_IN.match(lowered)
+    if where is not None:  # a place only if the places know it ("i'm in college" is not)
+        return Said(question, own_job, greeting, here=where["place"])
     question = _FILLER_LEAD.sub("", question.strip()).strip()
     asides = _ASIDE_TAIL.sub("", question).strip(" ,;")
     if re.search(r"[a-z]{3}", asides, re.IGNORECASE):

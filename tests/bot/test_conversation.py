@@ -327,9 +327,11 @@ async def test_a_ranking_is_paged_by_typing_as_by_its_buttons(careerbot: Careerb
     assert alone.kind == ReplyKind.NONE
 
 
-async def test_what_someone_likes_gets_how_to_ask_not_a_did_you_mean(careerbot: Careerbot) -> None:
-    cars = await Chat(careerbot).say("i like cars")
-    assert cars.kind == ReplyKind.NONE and "a job where I work with cars" in cars.text
+async def test_what_someone_likes_starts_the_interest_quiz_not_a_did_you_mean(
+    careerbot: Careerbot,
+) -> None:
+    for text in ("i like cars", "i like working with my hands and being outside"):
+        assert (await Chat(careerbot).say(text)).kind == ReplyKind.QUIZ, text
     nursing = await Chat(careerbot).say("i like nursing")
     assert nursing.kind == ReplyKind.PROFILE and codes(nursing) == [NURSE]
 
@@ -360,3 +362,21 @@ async def test_a_long_message_with_a_choice_in_it_compares_the_choice(careerbot:
     assert reply.kind == ReplyKind.COMPARE and codes(reply) == ["47-2111.00", "49-9021.00"]
     switch = await Chat(careerbot).say("lpn to rn")
     assert switch.kind == ReplyKind.SWITCH and codes(switch) == ["29-2061.00", NURSE]
+
+
+async def test_where_the_person_is_becomes_the_chats_place(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    here = await chat.say("i'm in boston")
+    assert here.kind == ReplyKind.LOCATION
+    pay = await chat.say("how much do rns make")
+    assert "Boston" in where(pay)
+    assert (await Chat(careerbot).say("i'm in college")).kind != ReplyKind.LOCATION
+
+
+async def test_a_wish_before_the_choice_keeps_the_choice(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    both = await chat.say("hi! i'm a cashier and want to earn more, accountant or bookkeeper?")
+    assert both.kind == ReplyKind.COMPARE and codes(both) == ["13-2011.00", "43-3031.00"]
+    switch = await chat.say("how do i switch to the first one?")
+    assert switch.kind == ReplyKind.SWITCH and codes(switch) == ["41-2011.00", "13-2011.00"]
+    assert (await Chat(careerbot).say("who made you")).kind == ReplyKind.ABOUT
