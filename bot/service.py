@@ -13,6 +13,7 @@ of a request's steps and what the conversation remembers between them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -111,7 +112,8 @@ class Careerbot(AskedReading, ButtonAnswers):
         if said.here is not None and chat_id is not None and self.places.find(said.here):
             return await self.set_location(chat_id, said.here)  # "i'm in boston"
         if said.likes is not None:
-            if not self._is_exact(said.likes):
+            interest = re.search(r"\b(?:my|with|and|people|outside|outdoors)\b", said.likes)
+            if interest or not self._is_exact(said.likes):
                 # "i like working with my hands": no job asked; the interest quiz finds some
                 return await advisor.quiz.start(self, group=advisor.is_group(chat_id))
             said = replace(said, question=said.likes)  # "i like nursing": the field's job

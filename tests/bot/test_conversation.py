@@ -330,7 +330,11 @@ async def test_a_ranking_is_paged_by_typing_as_by_its_buttons(careerbot: Careerb
 async def test_what_someone_likes_starts_the_interest_quiz_not_a_did_you_mean(
     careerbot: Careerbot,
 ) -> None:
-    for text in ("i like cars", "i like working with my hands and being outside"):
+    for text in (
+        "i like cars",
+        "i like working with my hands and being outside",
+        "i like working with my hands",  # not a "Hand" worker
+    ):
         assert (await Chat(careerbot).say(text)).kind == ReplyKind.QUIZ, text
     nursing = await Chat(careerbot).say("i like nursing")
     assert nursing.kind == ReplyKind.PROFILE and codes(nursing) == [NURSE]
