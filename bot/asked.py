@@ -88,6 +88,14 @@ class AskedReading(ConversationAnswers):
                     titles[i] = fuller
         return replace(intent, titles=tuple(titles))
 
+    def _wants(self, said: phrasing.Said) -> str | None:
+        """The job someone with a job wants: "… wants to become a wind turbine tech", or the
+        one a how-to question names ("my aunt is a hairstylist, does she need a license to be
+        a nail tech"); with their own job, a switch."""
+        if said.wants is not None or not said.own_job or not said.question:
+            return said.wants
+        return advisor.becoming(self, said.question)
+
     def _own_job(self, said: str | None) -> str | None:
         if not said:
             return None
@@ -123,7 +131,7 @@ class AskedReading(ConversationAnswers):
         said = self._read(text)
         if said.small_talk or said.meta is not None or said.set_place is not None:
             return text
-        wants = said.wants or (said.own_job and advisor.becoming(self, said.question))
+        wants = self._wants(said)
         if said.own_job and wants:  # "a cashier who wants to become an accountant"
             return f"switch from {said.own_job} to {wants}"
         asked = said.question or said.own_job or text

@@ -13,7 +13,6 @@ of a request's steps and what the conversation remembers between them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -112,8 +111,7 @@ class Careerbot(AskedReading, ButtonAnswers):
         if said.here is not None and chat_id is not None and self.places.find(said.here):
             return await self.set_location(chat_id, said.here)  # "i'm in boston"
         if said.likes is not None:
-            interest = re.search(r"\b(?:my|with|and|people|outside|outdoors)\b", said.likes)
-            if interest or not self._is_exact(said.likes):
+            if phrasing.is_activity(said.likes) or not self._is_exact(said.likes):
                 # "i like working with my hands": no job asked; the interest quiz finds some
                 return await advisor.quiz.start(self, group=advisor.is_group(chat_id))
             said = replace(said, question=said.likes)  # "i like nursing": the field's job
@@ -140,9 +138,7 @@ class Careerbot(AskedReading, ButtonAnswers):
             )
         if advice is not None:
             return advice
-        wants = said.wants
-        if wants is None and own is not None and said.question:
-            wants = advisor.becoming(self, said.question)  # "… does she need a license to be X"
+        wants = self._wants(said)
         if wants is not None and own is not None:  # "a car mechanic who wants to become…"
             step = dialogue.next_context(
                 followups.FollowUp(followups.Move.HOWTO, titles=(wants,)),

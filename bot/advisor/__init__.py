@@ -156,13 +156,12 @@ async def _another_page(core: Core, text: str, previous: Previous | None) -> Rep
         return None
     if asked["number"]:
         return await rank_reply(core, previous.ranking, int(asked["number"]) - 1)
-    ranked = [r.occupation.code for r in (await rank(core, previous.ranking)).ranked]
-    shown = (
-        ranked.index(previous.codes[0]) // PAGE_SIZE
-        if previous.codes[:1] and (previous.codes[0] in ranked)
-        else 0
-    )
-    return await rank_reply(core, previous.ranking, shown + (-1 if asked["back"] else 1))
+    ranking = await rank(core, previous.ranking)
+    ranked = [r.occupation.code for r in ranking.ranked]
+    first = previous.codes[0] if previous.codes else None
+    shown = ranked.index(first) // PAGE_SIZE if first in ranked else 0
+    turn = -1 if asked["back"] else 1
+    return await rank_reply(core, previous.ranking, shown + turn, ranking=ranking)
 
 
 async def _same_for_another(core: Core, text: str, previous: Previous | None) -> Reply | None:

@@ -323,13 +323,17 @@ def left_out(core: Core, ranking: Ranking) -> str:
 
 
 async def rank_reply(
-    core: Core, query: RankQuery, page: int = 0, unsupported: tuple[str, ...] = ()
+    core: Core,
+    query: RankQuery,
+    page: int = 0,
+    unsupported: tuple[str, ...] = (),
+    ranking: Ranking | None = None,
 ) -> Reply:
     """A page of a ranking, with buttons to each listed occupation and to the next page.
 
     `unsupported`: what the question asked that the data cannot filter by ("remote"), said
-    so under the heading."""
-    ranking = await rank(core, query)
+    so under the heading; `ranking`: the query's ranking when the caller has it already."""
+    ranking = ranking if ranking is not None else await rank(core, query)
     place = core.places.by_code(query.area) if query.area != NATIONAL else None
     total = len(ranking.ranked)
     page = min(max(page, 0), pages(total) - 1)

@@ -6,7 +6,7 @@ titles, and the job is remembered so "how do I switch?" can start there. "nurse 
 and "electrician pay austin tx" name a place without "in". "thanks", "ok", "lol" are small
 talk: a short reply, never a "did you mean".
 
-About 550 lines: it is one list of how people frame a question (greetings, their own job,
+About 600 lines: it is one list of how people frame a question (greetings, their own job,
 wishes, places without "in"), and its patterns are checked against each other (a greeting
 must not eat a title). What a sentence about one job asks is `bot.conversation.one_job`.
 """
@@ -413,6 +413,14 @@ class Said:
     someone_else: bool = False
     likes: str | None = None  # "i like cars": what the person likes, not a job asked about
     here: str | None = None  # "i'm in boston": where the person is, if it is a place
+
+
+def is_activity(likes: str) -> bool:
+    """Whether what someone likes is something they do or several things ("working with my
+    hands", "computers and games"), not a field's one name ("nursing", "graphic design"),
+    though O*NET may list the phrase as a title."""
+    words = likes.split()
+    return " and " in f" {likes} " or (len(words) > 1 and words[0].endswith("ing"))
 
 
 def plain(text: str) -> str:

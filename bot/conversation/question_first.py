@@ -150,24 +150,18 @@ def set_in(text: str, is_matched: Callable[[str], bool]) -> str | None:
             continue
         left = clause[: found.start()].split()
         right = clause[found.end() - 1 :].split()
-        a = next(
-            (
-                " ".join(left[-n:])
-                for n in range(min(MAX_SIDE_WORDS, len(left)), 0, -1)
-                if is_matched(" ".join(left[-n:]))
-            ),
-            None,
-        )
-        b = next(
-            (
-                " ".join(right[:n])
-                for n in range(min(MAX_SIDE_WORDS, len(right)), 0, -1)
-                if is_matched(" ".join(right[:n]))
-            ),
-            None,
-        )
+        a = _longest_title([left[-n:] for n in range(1, len(left) + 1)], is_matched)
+        b = _longest_title([right[:n] for n in range(1, len(right) + 1)], is_matched)
         if a and b:
             return f"{a} or {b}"
+    return None
+
+
+def _longest_title(spans: list[list[str]], is_matched: Callable[[str], bool]) -> str | None:
+    """The longest of `spans` (shortest first) up to MAX_SIDE_WORDS that is surely a title."""
+    for words in reversed(spans[:MAX_SIDE_WORDS]):
+        if is_matched(" ".join(words)):
+            return " ".join(words)
     return None
 
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.conversation.phrasing import is_small_talk, place_in_words, read, without_pay_words
+from bot.conversation.phrasing import (
+    is_activity,
+    is_small_talk,
+    place_in_words,
+    read,
+    without_pay_words,
+)
 
 
 def test_greeting_own_job_wish_and_question() -> None:
@@ -239,3 +245,8 @@ def test_what_the_person_likes_is_no_job_asked() -> None:
     assert read("I really love animals!").likes == "animals"
     assert read("i like it").likes is None  # small talk
     assert read("i'm a nurse and i like it").likes is None
+
+
+def test_an_activity_liked_is_not_a_field_named() -> None:
+    assert is_activity("working with my hands") and is_activity("computers and games")
+    assert not is_activity("nursing") and not is_activity("graphic design")
