@@ -40,12 +40,14 @@ MIN_SCORE = 4.0  # BM25 below this is no evidence at all
 
 _FRAME = re.compile(
     r"^(?:(?:i\s+want\s+to\s+be|i'?m|i\s+am|who\s+is|what\s+is)\s+)?"
-    r"(?:an?\s+|the\s+)?(?:someone|somebody|person|people|persons|guy|guys|gal|woman|women|"
+    r"(?:an?\s+|the\s+)?(?:someone|somebody|person|people|persons|guy|guys|gal|woman|women|lady|"
+    r"ladies|dude|dudes|fella|fellas|"
     r"man|men|one|ones|those|folks?|worker|workers|professional|professionals|expert|"
     r"specialist)\s+(?:who|that|which)\s+(?P<rest>.+)$"
     r"|^(?:an?\s+|the\s+)?(?:job|jobs|career|careers|work|position|occupation|profession|role)s?"
     r"\s+(?:where|in\s+which|that|which|when|for\s+(?:someone|people)\s+who)\s+(?P<rest2>.+)$"
-    r"|^(?:what\s+(?:do\s+you\s+call|is\s+(?:it\s+)?called|job)|which\s+job)\s+.*?"
+    r"|^(?:what\s+(?:do\s+you\s+call|is\s+(?:it\s+)?called|job)|which\s+job"
+    r"|(?:do\s+)?you\s+call)\s+.*?"
     r"(?:who|that|where)\s+(?P<rest3>.+)$"
     # "the doctor who reads x rays", "a nurse who works in surgery": a worker noun, then what
     # this one does (the noun is kept: it says which kind of work).
@@ -63,7 +65,21 @@ _STOP = frozenset(  # a word list reads best as text
     "giving kind type sort".split()
 )
 # Everyday phrases in O*NET's words, before the words are read one by one.
-_PHRASES = ((re.compile(r"\bup\s+to\s+code\b"), "compliance regulations ordinances"),)
+# Phrasal verbs and set phrases whose words, read one by one, say something else ("put out").
+_PHRASES = tuple(
+    (re.compile(pattern), words)
+    for pattern, words in (
+        (r"\bup\s+to\s+code\b", "compliance regulations ordinances"),
+        (r"\bput(?:s|ting)?\s+out\s+(?:the\s+)?fires?\b", "extinguish fires firefighting"),
+        (r"\bdraws?\s+(?:your\s+|people'?s\s+)?blood\b", "draw blood venipuncture specimens"),
+        (r"\bdeliver(?:s|ing)?\s+babies\b", "deliver infants childbirth obstetric labor"),
+        (r"\bclean(?:s|ing)?\s+(?:your\s+|people'?s\s+)?teeth\b", "clean teeth dental hygiene"),
+        (r"\bdesign(?:s|ing)?\s+(?:buildings|houses|homes)\b", "design buildings architectural"),
+        (r"\bpower\s+lines?\b", "power lines electrical power-line"),
+        (r"\bapps?\b", "applications software"),
+        (r"\bold\s+(?:people|folks|men|women)\b", "elderly patients"),
+    )
+)
 _WORD = re.compile(r"[a-z]+")
 # How people say it is a job, not what the job does: "someone who trains dogs for a living".
 _FOR_A_LIVING = re.compile(

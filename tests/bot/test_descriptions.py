@@ -131,3 +131,26 @@ def test_real_descriptions_find_the_occupation_within_three(
 ) -> None:  # type: ignore[no-untyped-def]
     resolution = real_index.resolve(text)
     assert code in [c.code for c in resolution.candidates[:3]], resolution
+
+
+def test_a_phrasal_verb_is_read_as_the_task_it_names() -> None:
+    """ "someone who puts out fires": "put" and "out" say nothing one by one; the phrase is
+    the firefighters' "extinguish fires", not the forest technicians' many "fire" tasks."""
+    tasks = {
+        "33-2011.00": ["Extinguish fires in buildings.", "Rescue victims."],
+        "19-4071.00": [
+            "Survey fire damage in forests.",
+            "Plan prescribed fire burns.",
+            "Record fire weather.",
+        ],
+    }
+    others = {f"43-90{n}1.00": [f"Sort mail of kind {n}.", "File records."] for n in range(8)}
+    index = DescriptionIndex({**tasks, **others}, {}, everyday={})
+    assert index.search("someone who puts out fires")[0][0] == "33-2011.00"
+
+
+@pytest.mark.parametrize(
+    "text", ["what do you call the lady who draws your blood", "the dude who fixes roofs"]
+)
+def test_people_are_named_as_people_say_them(text: str) -> None:
+    assert is_description(text)
