@@ -96,6 +96,19 @@ class AskedReading(ConversationAnswers):
             return said.wants
         return advisor.becoming(self, said.question)
 
+    def _about_own_job(self, said: phrasing.Said) -> bool:
+        """Whether the question after a job the person named is about that job: it points back
+        ("my uncle is a boilermaker, is that union work") or names no other job ("my gf is a
+        hairstylist and wants to open her own salon")."""
+        if not said.own_job or not said.question or self._own_job(said.own_job) is None:
+            return False
+        if phrasing.points_back(said.question):
+            return True
+        if advisor.is_list_question(said.question):
+            return False  # "what jobs pay more": other jobs, not this one
+        _, resolutions = self._read_titles(said.question)
+        return all(r.status == Status.UNKNOWN for r in resolutions)
+
     def _own_job(self, said: str | None) -> str | None:
         if not said:
             return None
@@ -142,6 +155,8 @@ class AskedReading(ConversationAnswers):
             advisor.about_the_last(self, asked) or (move is not None and not move.titles)
         ):
             return said.own_job  # "my uncle is a boilermaker, do they make a lot?"
+        if said.own_job and move is None and self._about_own_job(said):
+            return said.own_job  # "… is that union work"
         if (
             move is not None
             and move.titles

@@ -149,8 +149,13 @@ class Careerbot(AskedReading, ButtonAnswers):
             if isinstance(step, Context):
                 return await self.show(step)
         question = said.question
-        if not question:
-            if own is not None:  # "I'm a nurse": that job's profile
+        if not question or (
+            own is not None
+            and not both
+            and self._follow_up(question) is None
+            and self._about_own_job(said)
+        ):
+            if own is not None:  # "I'm a nurse", "… is that union work": that job's profile
                 return await self.show(
                     ctx.with_(kind=ReplyKind.PROFILE, codes=(own,), asked=(said.own_job or "",))
                 )
@@ -228,6 +233,8 @@ class Careerbot(AskedReading, ButtonAnswers):
         become X?" is a switch from it (answered below); "is that a good living?" about it is
         the advisor's. `before` is what the question is about: the last answer, or the job the
         message named (`_turn`)."""
+        if said.question != text and not said.own_job and self._is_exact(said.question):
+            return None  # "nanny jobs good money?": about that job, not a list of jobs
         previous = advisor.Previous.from_context(before) if before is not None else None
         reply = await advisor.answer(
             self, text, chat_id=chat_id, previous=previous, default_area=default_area

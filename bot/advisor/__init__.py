@@ -13,6 +13,7 @@ answer) so that "how do I become one?" or "what about in Texas?" read as follow-
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import bot.advisor.phrasings as phrasings
@@ -25,12 +26,14 @@ from bot.advisor.howto import how_to_become
 from bot.advisor.prospects import prospects
 from bot.advisor.questions import PREVIOUS, Ask, Question, normal, recognise, title_text
 from bot.advisor.rankings import rank, rank_reply
+from bot.advisor.words import wording
 from bot.callbacks import Action
 from bot.conversation.context import Context
 from bot.memory import Kept
 from bot.places import Place
 from bot.render import esc
 from bot.replies import Button, Reply, ReplyKind, View
+from bot.resolver import Status
 from store.codes import NATIONAL
 
 __all__ = [
@@ -77,6 +80,39 @@ def becoming(core: Core, text: str) -> str | None:
     return question.title
 
 
+# "welder jobs that pay good money", "what are some good nursing careers": jobs of one kind.
+_KIND_OF_JOBS = re.compile(
+    r"(?:^|\s)(?P<t>[a-z][a-z'-]*(?:\s+[a-z][a-z'-]*){0,2}?)\s+(?:jobs|careers|positions|roles)\b"
+)
+
+
+def _of_a_kind(core: Core, text: str, question: Question) -> Question:
+    """A ranking of jobs named by a title ("welder jobs that pay well") is of the jobs like
+    that one, not of all jobs: the words before "jobs" are kept, never silently dropped. The
+    longest of them that is exactly a title counts; a field ("healthcare jobs") stays a field."""
+    if question.title or question.follow_up or question.filters.fields:
+        return question
+    found = _KIND_OF_JOBS.search(normal(text))
+    if found is None:
+        return question
+    words = found["t"].split()
+    for n in range(len(words), 0, -1):
+        span = " ".join(words[-n:])
+        said = wording(span)
+        if said.measure is not None or not said.filters.empty or said.field_spans:
+            break  # "fastest growing jobs": how to rank them, not a kind of job
+        resolved = core.index.resolve(span)
+        best = resolved.best
+        if resolved.status is Status.MATCHED and best is not None and best.score >= 99:
+            return replace(question, title=span)
+    return question
+
+
+def is_list_question(text: str) -> bool:
+    """Whether a question asks about jobs in general ("what jobs pay more"), not one job."""
+    return bool(phrasings.LIST.search(normal(text)))
+
+
 def about_the_last(core: Core, text: str) -> bool:
     """Whether an advisor question is about "it" ("is that a good living?", "is it worth
     it?"): the job the last answer — or the same message — named."""
@@ -117,7 +153,7 @@ async def answer(
     if question.ask == Ask.QUIZ:
         return await quiz.start(core, group=is_group(chat_id))
     if question.ask == Ask.RANK:
-        return await _rank(core, question, previous)
+        return await _rank(core, _of_a_kind(core, text, question), previous)
     occupation = _occupation(core, question.title, previous)
     if occupation is None:
         return None  # a title the index does not know: the comparison path explains

@@ -183,7 +183,7 @@ HOWTO = [
     # typically takes.
     re.compile(
         rf"^(?:can|could)\s+(?:i|you|u|one|someone|a\s+person)\s+{_BE}\s+(?P<t>.+?)\s+without"
-        rf"\s+(?:an?\s+|any\s+)?{_CREDENTIAL}\b.*$"
+        rf"\s+(?:(?:going\s+to|attending|getting|having|finishing|an?|any)\s+)*{_CREDENTIAL}\b.*$"
     ),
     re.compile(
         rf"^(?:do|does|would|will)\s+(?:i|you|u|one|he|she|they|we)\s+(?:need|have\s+to\s+have)\s+"
@@ -214,6 +214,11 @@ HOWTO = [
         rf"(?:too\s+late|too\s+old)\s+(?:to\s+{_BE}|for)\s+(?P<t>.+)$"
     ),
     re.compile(rf"^is\s+it\s+(?:hard|difficult|easy|tough)\s+to\s+{_BE}\s+(?P<t>.+)$"),
+    re.compile(  # "how much school do you need to be a dentist", "how much training for a pilot"
+        rf"^how\s+much\s+(?:school(?:ing)?|college|training|education|studying)\s+(?:(?:do|does|would)"
+        rf"\s+(?:i|you|u|one)\s+need\s+|does\s+it\s+take\s+|is\s+(?:needed|required)\s+)?"
+        rf"(?:for|to\s+{_BE}|as)\s+(?P<t>.+)$"
+    ),
     re.compile(
         r"^how\s+(?:long|hard|difficult)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<t>.+?)\s+"
         r"(?:school|apprenticeship|program|training|courses?|licen[cs]ing|exams?|certification)$"
@@ -307,7 +312,7 @@ PROSPECTS = [
         rf"|introverts|veterans)))?(?:\s+in\s+\d{{4}})?(?:\s+anymore)?{_WHEN}$"
     ),
     re.compile(
-        rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+|really\s+)?worth\s+(?:it|the\s+(?:stress"
+        rf"^(?:is|are)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+|really\s+)?worth\s+(?:it|(?:all\s+)?the\s+(?:stress"
         rf"|money|debt|time|effort|hassle|risk|student\s+loans|schooling))(?:\s+anymore)?{_WHEN}$"
     ),
     re.compile(

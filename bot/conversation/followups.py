@@ -388,9 +388,23 @@ _DAY_LIKE = re.compile(
 )
 
 
-_SKILLS_FOR = re.compile(
-    r"^(?:so\s+|and\s+|ok\s+)?what\s+skills\s+(?:do|does|would)\s+(?:i|you|u|one|someone)\s+"
-    r"need\s+(?:to\s+(?:be|become)|for|as)\s+(?:an?\s+|the\s+)?(?P<title>.+?)$"
+# "what skills do i need to be a data analyst", "what skills does a data analyst need",
+# "skills needed for a welder".
+_SKILLS_FOR = (
+    re.compile(
+        r"^(?:so\s+|and\s+|ok\s+)?what\s+(?:kind\s+of\s+)?skills\s+(?:do|does|would)\s+"
+        r"(?:i|you|u|one|someone)\s+need\s+(?:to\s+(?:be|become)|for|as)\s+(?:an?\s+|the\s+)?"
+        r"(?P<title>.+?)$"
+    ),
+    re.compile(
+        r"^(?:so\s+|and\s+|ok\s+)?what\s+(?:kind\s+of\s+)?skills\s+(?:do|does|would|should)\s+"
+        r"(?:an?\s+|the\s+)?(?P<title>.+?)\s+(?:need|use|require|have|need\s+to\s+have)$"
+    ),
+    re.compile(
+        r"^(?:so\s+|and\s+|ok\s+)?(?:what\s+are\s+(?:the\s+)?)?(?:main\s+|key\s+|top\s+)?skills"
+        r"\s+(?:(?:needed|required|you\s+need)\s+)?(?:for|to\s+(?:be|become))\s+(?:an?\s+|the\s+)?"
+        r"(?P<title>.+?)$"
+    ),
 )
 
 
@@ -400,7 +414,7 @@ def _detail(
     what = _WHAT_DOES.match(said) or _DAY_LIKE.match(said)
     if what and not _PRONOUN.match(what["title"]) and is_title(what["title"]):
         return FollowUp(Move.DETAIL, view=View.DUTIES, titles=(what["title"],))
-    skills = _SKILLS_FOR.match(said)  # "what skills do i need to be a data analyst"
+    skills = next((m for m in (p.match(said) for p in _SKILLS_FOR) if m), None)
     if skills and not _PRONOUN.match(skills["title"]) and is_title(skills["title"]):
         return FollowUp(Move.DETAIL, view=View.SKILLS, titles=(skills["title"],))
     body = re.sub(r"^(?:(?:and|so|ok|what\s+about|how\s+about)\s+)+", "", said)
@@ -440,8 +454,9 @@ _HOWTO = re.compile(
     r"what\s+(?:do|would)\s+i\s+need(?:\s+to\s+(?:do|study|get|learn))?(?:\s+first)?"
     r"(?:\s+to\s+(?:become|be))?|what\s+does\s+it\s+take(?:\s+to\s+(?:become|be))?|"
     r"(?:what\s+are\s+the\s+)?(?:steps|requirements|path)(?:\s+to\s+(?:become|be))?|"
-    r"how\s+much\s+(?:school|training|education)(?:\s+(?:does\s+it|do\s+i|would\s+i)\s+"
-    r"(?:take|need))?(?:\s+to\s+(?:become|be))?|"
+    r"how\s+much\s+(?:school(?:ing)?|college|training|education)(?:\s+(?:does\s+it|do\s+i|"
+    r"would\s+i|do\s+you|does\s+one)\s+(?:take|need)|\s+is\s+(?:needed|required))?"
+    r"(?:\s+to\s+(?:become|be)|\s+for|\s+as)?|"
     r"how\s+long\s+(?:is|does|do|will|would)\s+(?:the\s+|an?\s+)?(?:school(?:ing)?|training|"
     r"apprenticeship|program|college|course|degree|certification)(?:\s+take)?|"
     r"(?:do|would|will)\s+(?:i|you|they|one)\s+(?:need|have\s+to\s+have)\s+(?:an?\s+|any\s+)?"
@@ -488,6 +503,13 @@ def _howto(
     return FollowUp(Move.HOWTO, titles=(title,)) if is_title(title) else None
 
 
+def howto_titles(text: str) -> str | None:
+    """The titles part of a how-to question as written ("how long does it take to become a
+    nurse vs a paramedic" -> "a nurse vs a paramedic"), else None."""
+    match = _HOWTO.match(_norm(text))
+    return match["title"] if match is not None and match["title"] else None
+
+
 _SWITCH = re.compile(
     r"^(?:so\s+|and\s+|ok\s+)?how\s+(?:do|can|would|could|should)\s+i\s+(?:switch|move|change|"
     r"transition|go|get)(?:\s+(?:careers?|jobs?|over))?"
@@ -530,6 +552,8 @@ _SUMMARY = re.compile(
     r"(?:do|does|can)\s+(?:they|it|he|she|you|that|those)\s+(?:make|earn|pay)\s+(?:a\s+lot|much"
     r"|well|good(?:\s+money)?|decent(?:\s+money)?|ok|okay)(?:\s+money)?|"
     r"(?:is|does)\s+(?:the\s+)?(?:pay|money|salary)\s+(?:good|ok|okay|decent)|"
+    r"(?:is|are)\s+(?:that|it|this|they|those)\s+(?:a\s+)?(?:good|decent|bad|ok|okay|fair|real)"
+    r"\s+(?:pay|money|salary|wage|income)|"
     r"(?:compare|show)\s+(?:them|these|those|it|both)"
     r")(?:\s+(?:a|per)\s+(?:year|hour))?(?:\s+(?:in|for|near|around)\s+(?P<place>.+?))?"
     r"(?:\s+(?:then|now|instead))?$"

@@ -51,6 +51,12 @@ _JOB_ABOUT = (
         r"(?:make|earn)\s+(?:\$?\d+k?|six\s+figures|good\s+money|a\s+(?:good\s+|decent\s+|"
         r"comfortable\s+)?living|a\s+lot)\s+(?:as|being)\s+(?:an?\s+)?(?P<t>.+)$"
     ),
+    re.compile(  # "nanny jobs good money?", "is welding good pay", "do barbers make good money"
+        r"^(?!(?:(?:is|are|do|does)\s+)?(?:it|that|this|they|them|those|these|there)\b)"
+        r"(?:(?:is|are|do|does)\s+)?(?:being\s+|working\s+as\s+)?(?:an?\s+)?(?P<t>.+?)\s+(?:jobs?\s+|work\s+)?"
+        r"(?:(?:make|makes|pay|pays|earn|earns)\s+)?(?:(?:good|decent|real|ok|okay|big|enough|bad)"
+        r"\s+(?:money|pay)|well)$"
+    ),
     re.compile(  # "do truck drivers get paid weekly"
         r"^(?:do|does)\s+(?:an?\s+)?(?P<t>.+?)\s+get\s+paid\s+(?:weekly|hourly|monthly|well|a\s+lot"
         r"|overtime|by\s+the\s+hour|salary)$"
@@ -79,7 +85,8 @@ _WHAT_ELSE = re.compile(
 # Questions about two jobs, asked as one sentence about them.
 _CAN_BECOME = re.compile(
     r"^(?:can|could)\s+(?!(?:i|you|we|they|someone|one|anyone|people|somebody)\s)(?:an?\s+)?"
-    r"(?P<a>.+?)\s+(?:become|be|move\s+up\s+to|switch\s+to)\s+"
+    r"(?P<a>.+?)\s+(?:(?:go\s+on|move\s+on|later|eventually|ever|then|also)\s+(?:to\s+)?)?"
+    r"(?:become|be|move\s+up\s+to|switch\s+to|transition\s+to|move\s+into|go\s+into)\s+"
     r"(?:an?\s+)?(?P<b>.+?)(?:\s+without\s+.+)?$"
 )
 _SOMEONE_WANTS = re.compile(  # "my girlfriend wants to be a nurse what should she study"

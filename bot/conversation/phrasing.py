@@ -6,7 +6,7 @@ titles, and the job is remembered so "how do I switch?" can start there. "nurse 
 and "electrician pay austin tx" name a place without "in". "thanks", "ok", "lol" are small
 talk: a short reply, never a "did you mean".
 
-About 600 lines: it is one list of how people frame a question (greetings, their own job,
+About 650 lines: it is one list of how people frame a question (greetings, their own job,
 wishes, places without "in"), and its patterns are checked against each other (a greeting
 must not eat a title). What a sentence about one job asks is `bot.conversation.one_job`.
 """
@@ -124,9 +124,29 @@ _WORKPLACE = re.compile(
 # "… and wants to become a wind turbine tech": with a job named, a switch.
 _WANTS_TO_BECOME = re.compile(
     r"^(?:and\s+)?(?:i\s+|he\s+|she\s+|they\s+)?(?:want|wants|wanna|would\s+like|'d\s+like|"
-    r"hope|hopes|plan|plans)\s+to\s+(?:become|be|switch\s+to\s+being|move\s+into\s+being)\s+"
+    r"hope|hopes|plan|plans)\s+to\s+(?:become|be|switch\s+to\s+being|move\s+into\s+being|"
+    r"(?:get|go|move|switch|transition)\s+(?:into|to)(?:\s+being)?)\s+"
     r"(?:an?\s+)?(?P<job>[a-z][a-z /&'-]{1,40}?)"
     r"(?:[,;]?\s+(?:how|what|which|is|are|can|could|should|do|does|would|will)\b.*)?\s*[?!.]*$",
+    re.IGNORECASE,
+)
+# The job named before, set against another: "(my friend is an optician,) what's the
+# difference from an optometrist", "how does that compare to a dentist".
+_COMPARED_WITH = re.compile(
+    r"^(?:and\s+|but\s+|so\s+)?(?:what(?:'s|\s+is)\s+the\s+difference\s+(?:from|with|to|vs|"
+    r"between\s+(?:that|it|them|him|her)\s+and)|how\s+(?:does|is)\s+(?:that|it)\s+"
+    r"(?:compare|different)\s+(?:to|with|from)|is\s+(?:that|it)\s+(?:better|worse)\s+than|"
+    r"how\s+is\s+(?:that|it)\s+different\s+from)\s+(?:being\s+)?(?:an?\s+|the\s+)?"
+    r"(?P<job>[a-z][a-z /&'-]{1,40}?)\s*[?!.]*$",
+    re.IGNORECASE,
+)
+# "my dad wants me to be a lawyer but i want to be a graphic designer": the two, compared.
+_PUSHED = re.compile(
+    r"^(?:my\s+[a-z ]{2,20}?|everyone|people|they)\s+(?:wants?|want|expects?|pushes|push)\s+me\s+"
+    r"(?:to\s+(?:be|become|go\s+into|study)|into)\s+(?:an?\s+)?(?P<theirs>[a-z][a-z /&'-]{1,40}?)"
+    r"[\s,]+but\s+(?:i\s+)?(?:(?:really\s+)?(?:want|wanna|would\s+rather|'d\s+rather|rather)|"
+    r"i'd\s+rather)\s+(?:to\s+)?(?:be|become|do|go\s+into|study)\s+(?:an?\s+)?"
+    r"(?P<mine>[a-z][a-z /&'-]{1,40}?)\s*[?!.]*$",
     re.IGNORECASE,
 )
 # Sentences that only say what the person wants, not what they ask.
@@ -373,7 +393,9 @@ _OPINION = re.compile(
 # "i'm in college and …", "i'm 45 and …": context about the person before the question.
 _ABOUT_ME = re.compile(
     r"^(?:i'm|i\s+am)\s+(?:in\s+\w+(?:\s+\w+)?|\d+(?:\s+years?\s+old)?|new\s+here|"
-    r"a\s+student|retired|unemployed|out\s+of\s+work)\s+(?:and|but|so)\s+",
+    r"a\s+(?:college\s+|high\s+school\s+|grad\s+)?student|retired|unemployed|out\s+of\s+work|"
+    r"an?\s+(?:stay[- ]at[- ]home|single|new|working)\s+(?:mom|dad|parent|mother|father|mum)|"
+    r"an?\s+(?:mom|dad|parent|mother|father|mum)(?:\s+of\s+\w+)?)[\s,]+(?:and|but|so)\s+",
     re.IGNORECASE,
 )
 _FRAME_TAIL = re.compile(
@@ -421,6 +443,20 @@ def is_activity(likes: str) -> bool:
     though O*NET may list the phrase as a title."""
     words = likes.split()
     return " and " in f" {likes} " or (len(words) > 1 and words[0].endswith("ing"))
+
+
+_POINTS_BACK = re.compile(
+    r"^(?:and\s+|but\s+|so\s+)?(?:(?:is|was|does|do|are|can|will|would|did)\s+(?:that|it|this|"
+    r"they|he|she)\b|(?:he\s+|she\s+|they\s+)?(?:wants|hopes|plans|would\s+like|'d\s+like|"
+    r"is\s+(?:planning|hoping|trying)|loves|likes|hates)\s+(?:to\s+)?)",
+    re.IGNORECASE,
+)
+
+
+def points_back(question: str) -> bool:
+    """Whether a question is about a job named before it: "is that union work", "does it pay",
+    "(my gf is a hairstylist and) wants to open her own salon"."""
+    return bool(_POINTS_BACK.match(question.strip()))
 
 
 def plain(text: str) -> str:
@@ -483,7 +519,10 @@ def read(text: str) -> Said:
         if not sentence:
             continue
         sentence = _ABOUT_ME.sub("", sentence)
-        found = _OWN_JOB.search(sentence)
+        pushed = _PUSHED.match(sentence)
+        if pushed:
+            sentence = f"{pushed['theirs']} vs {pushed['mine']}"
+        found = None if pushed else _OWN_JOB.search(sentence)
         if found:
             place_worked = f"{found['workplace']} worker" if found["workplace"] else None
             if found["drive"]:
@@ -491,13 +530,18 @@ def read(text: str) -> Said:
             job = found["job"] or found["field"] or found["work"] or found["here"] or place_worked
             if own_job is None and found.group(0).casefold().startswith("my "):
                 someone_else = True
-            own_job = own_job or (job or "").strip() or None
+            # "an army infantry vet": the service is the job
+            job = re.sub(r"(?<=\w)\s+(?:vet|veteran)$", "", (job or "").strip())
+            own_job = own_job or job or None
             sentence = (sentence[: found.start()] + sentence[found.end() :]).strip(" ,.;")
             sentence = re.sub(
                 r"^(?:and|but|so|rn|right\s+now|now|currently)\b[\s,]*", "", sentence, flags=re.I
             )
             sentence = _WORKPLACE.sub("", sentence)  # "… at a hospital": where, not what
             sentence = _around_the_job(sentence)
+        other = _COMPARED_WITH.match(sentence)
+        if other and own_job:  # "my friend is an optician, what's the difference from …"
+            sentence = f"{own_job} vs {other['job']}"
         becoming = _WANTS_TO_BECOME.search(sentence)
         if becoming and own_job:
             wants = becoming["job"].strip()

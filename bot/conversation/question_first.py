@@ -88,7 +88,9 @@ def split(
         asked = _question(trailing["ask"], find_place, is_title)
         if asked is not None:
             return Asked(trailing["titles"].strip(" ,;:"), asked)
-    wrapped = _wrapped(said, find_place, is_title)
+    wrapped = _wrapped(said, find_place, is_title) or _schooling_of_a_set(
+        said, find_place, is_title
+    )
     if wrapped is not None:
         return wrapped
     if not re.match(r"^(?:so\s+|and\s+|ok\s+)?(?:which|who|what(?:'?s)?)\b", said):
@@ -126,6 +128,27 @@ def _wrapped(
         if asked is not None:
             return Asked(titles.strip(" ,;:"), asked)
     return None
+
+
+_HOW_LONG = re.compile(r"^(?:so\s+|and\s+|ok\s+)?how\s+(?:long|much|many\s+years)\b")
+
+
+def _schooling_of_a_set(
+    said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
+) -> Asked | None:
+    """ "how long does it take to become a nurse vs a paramedic", "how much school for a
+    psychiatrist or a psychologist": what it takes, asked of a set, is the set compared, with
+    "which needs less school" answered from the figures."""
+    if not _HOW_LONG.match(said) or not _SET_JOINER.search(said):
+        return None
+    titles = followups.howto_titles(said)
+    if titles is None or not _SET_JOINER.search(f" {titles} "):
+        return None
+    titles = re.sub(r"^(?:an?|the)\s+", "", titles)
+    if not is_set(titles, is_title):
+        return None
+    asked = _question("which needs less school", find_place, is_title)
+    return Asked(titles, asked) if asked is not None else None
 
 
 def _question(

@@ -384,3 +384,75 @@ async def test_a_wish_before_the_choice_keeps_the_choice(careerbot: Careerbot) -
     switch = await chat.say("how do i switch to the first one?")
     assert switch.kind == ReplyKind.SWITCH and codes(switch) == ["41-2011.00", "13-2011.00"]
     assert (await Chat(careerbot).say("who made you")).kind == ReplyKind.ABOUT
+
+
+async def test_a_sentence_after_someones_job_is_about_that_job(careerbot: Careerbot) -> None:
+    """When nothing else in the message names a job, what follows the person's (or someone
+    close's) job is about it; a list question ("what jobs pay more") is not."""
+    for text, code in {
+        "my gf is a hairstylist and wants to open her own salon": "39-5012.00",
+        "my uncle is a boilermaker, is that union work": "47-2011.00",
+    }.items():
+        reply = await Chat(careerbot).say(text)
+        assert reply.kind == ReplyKind.PROFILE and codes(reply) == [code], text
+    other = await Chat(careerbot).say("i'm a nurse, what jobs pay more without more school")
+    assert codes(other) != ["29-1141.00"]
+
+
+async def test_two_jobs_set_against_each_other_in_a_sentence_are_compared(
+    careerbot: Careerbot,
+) -> None:
+    for text, pair in {
+        "my friend is an optician, whats the difference from an optometrist": [
+            "29-2081.00",
+            "29-1041.00",
+        ],
+        "my dad wants me to be a lawyer but i wanna be a graphic designer": [
+            "23-1011.00",
+            "27-1024.00",
+        ],
+    }.items():
+        reply = await Chat(careerbot).say(text)
+        assert reply.kind == ReplyKind.COMPARE and codes(reply) == pair, text
+
+
+async def test_what_it_takes_asked_of_two_jobs_answers_which_needs_less_school(
+    careerbot: Careerbot,
+) -> None:
+    reply = await Chat(careerbot).say("how long does it take to become a nurse vs a paramedic")
+    assert reply.kind == ReplyKind.COMPARE and codes(reply) == ["29-1141.00", "29-2043.00"]
+    assert reply.extra["measure"] == "education" and reply.extra["answer"] == "29-2043.00"
+
+
+async def test_more_ways_to_ask_about_one_job(careerbot: Careerbot) -> None:
+    for text, (kind, code) in {
+        "how much school do you need to be a dentist": (ReplyKind.HOWTO, "29-1021.00"),
+        "can you become a firefighter without going to college": (ReplyKind.HOWTO, "33-2011.00"),
+        "what skills does a data analyst need": (ReplyKind.DETAIL, "15-2051.00"),
+        "nanny jobs good money?": (ReplyKind.PROFILE, "39-9011.01"),
+        "is becoming a surgeon worth all the debt": (ReplyKind.PROSPECTS, "29-1249.00"),
+        "im a stay at home mom and want to become a bookkeeper": (
+            ReplyKind.PROFILE,
+            "43-3031.00",
+        ),
+    }.items():
+        reply = await Chat(careerbot).say(text)
+        assert reply.kind == kind and codes(reply)[:1] == [code], text
+    for text, pair in {
+        "can a medical assistant go on to become an rn": ["31-9092.00", "29-1141.00"],
+        "my brother is a sheet metal worker and wants to get into hvac": [
+            "47-2211.00",
+            "49-9021.00",
+        ],
+    }.items():
+        reply = await Chat(careerbot).say(text)
+        assert reply.kind == ReplyKind.SWITCH and codes(reply) == pair, text
+
+
+async def test_is_that_good_pay_after_a_job_is_its_summary(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("plumber")
+    reply = await chat.say("is that good pay")
+    assert reply.kind == ReplyKind.PROFILE and codes(reply) == ["47-2152.00"]
+    alone = await Chat(careerbot).say("is that good pay")
+    assert alone.kind == ReplyKind.NONE  # no job before it: what the bot can do, no did-you-mean

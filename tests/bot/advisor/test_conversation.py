@@ -103,3 +103,13 @@ async def test_the_conversations_own_questions_stay_its_own(careerbot: Careerbot
     await profile.say("paralegal")
     similar = await profile.say("more like this")
     assert similar["kind"] == "detail" and similar["view"] == "similar"
+
+
+async def test_jobs_of_a_kind_rank_jobs_like_that_one_not_all_jobs(careerbot: Careerbot) -> None:
+    """ "welder jobs that pay good money" must not drop "welder" and list surgeons; a measure
+    before "jobs" ("fastest growing jobs") is still how to rank, not a kind of job."""
+    welder = await Talk(careerbot).say("welder jobs that pay good money")
+    assert welder["kind"] == "rank"
+    assert welder["ranking"]["filters"].get("similar_to") == "51-4121.00"
+    growing = await Talk(careerbot).say("fastest growing jobs")
+    assert "similar_to" not in growing["ranking"]["filters"]
