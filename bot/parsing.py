@@ -7,6 +7,7 @@ in the phrasing people use, and leaves deciding what "A" means to the title inde
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -329,6 +330,16 @@ _PLACES_SPLIT = re.compile(r"\s+(?:vs\.?|versus|v\.?|or|against|compared\s+(?:to
 _IN_PLACE = re.compile(r"^(?P<title>.+?)\s+(?:in|for)\s+(?P<place>[a-z .,'-]{2,40})$")
 
 
+def _place_last(part: str, is_place: Callable[..., object]) -> tuple[str, str] | None:
+    """ "nurse pay california" -> ("nurse pay", "california"): the title, then a place of one
+    to three words."""
+    words = part.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        if is_place(" ".join(words[-n:])):
+            return " ".join(words[:-n]), " ".join(words[-n:])
+    return None
+
+
 def split_places(text: str, is_place: object) -> list[tuple[str, str]] | None:
     """The (title, place) of each side when every side names a place and there are two to
     four places, not all the same; None otherwise (the message is parsed as usual).
@@ -338,9 +349,9 @@ def split_places(text: str, is_place: object) -> list[tuple[str, str]] | None:
     if not callable(is_place):
         return None
     body = clean(text).lower()
-    if " in " not in body and " for " not in body and ":" not in body:
-        return None  # no side names a place: most messages stop here
     parts = _PLACES_SPLIT.split(body)
+    if len(parts) < 2:
+        return None  # one side only: most messages stop here
     if not 2 <= len(parts) <= MAX_TITLES:
         return None
     sides: list[tuple[str, str]] = []
@@ -355,6 +366,8 @@ def split_places(text: str, is_place: object) -> list[tuple[str, str]] | None:
             title, place = found["title"], found["place"].strip(" ,.")
         elif is_place(part) and sides:
             title, place = sides[-1][0], part
+        elif not sides and (placed := _place_last(part, is_place)):
+            title, place = placed  # "nurse pay california vs texas": no "in" on the first side
         else:
             return None
         title = _unwrap(_titles([title])[0]) if _titles([title]) else ""

@@ -169,6 +169,7 @@ class Careerbot(AskedReading, ButtonAnswers):
             return _as_current(own, await self._set_question(both, default_area, chat_id))
         move = self._follow_up(question)
         if move is not None:
+            move = self._with_head(move, ctx.asked)  # "vs mechanical" after "civil engineer"
             step = dialogue.next_context(move, ctx, self.index.resolve, self.places.state_of)
             if isinstance(step, Context):
                 return await self.show(step)

@@ -456,3 +456,24 @@ async def test_is_that_good_pay_after_a_job_is_its_summary(careerbot: Careerbot)
     assert reply.kind == ReplyKind.PROFILE and codes(reply) == ["47-2152.00"]
     alone = await Chat(careerbot).say("is that good pay")
     assert alone.kind == ReplyKind.NONE  # no job before it: what the bot can do, no did-you-mean
+
+
+async def test_a_bare_modifier_added_to_the_set_takes_the_head_asked_before(
+    careerbot: Careerbot,
+) -> None:
+    """ "civil engineer", "vs mechanical", "and electrical?": engineers all three, though
+    "electrical" alone is the electricians; "vs teacher" after "nurse" stays teachers."""
+    chat = Chat(careerbot)
+    await chat.say("civil engineer")
+    await chat.say("vs mechanical")
+    three = await chat.say("and electrical?")
+    assert codes(three) == ["17-2051.00", "17-2141.00", "17-2071.00"]
+    chat = Chat(careerbot)
+    await chat.say("nurse")
+    assert codes(await chat.say("vs teacher")) == ["29-1141.00", "25-2021.00"]
+
+
+async def test_one_job_in_two_places_named_without_in(careerbot: Careerbot) -> None:
+    reply = await Chat(careerbot).say("nurse pay california vs texas")
+    assert reply.kind == ReplyKind.COMPARE and codes(reply)[:1] == ["29-1141.00"]
+    assert "California vs Texas" in reply.text

@@ -143,6 +143,9 @@ PLACES = {"texas", "california", "ohio", "florida", "seattle, wa", "austin"}
             "plumber in Seattle, WA vs plumber in Austin",
             [("plumber", "seattle, wa"), ("plumber", "austin")],
         ),
+        # no "in": the first side's last words are its place
+        ("nurse pay california vs texas", [("nurse", "california"), ("nurse", "texas")]),
+        ("electrician ohio or florida", [("electrician", "ohio"), ("electrician", "florida")]),
     ],
 )
 def test_one_job_in_several_places_is_split_by_place(
@@ -159,6 +162,8 @@ def test_one_job_in_several_places_is_split_by_place(
         "texas vs california",
         "nurse in Texas vs nurse in Texas",
         "nurse vs teacher",
+        "texas vs california",
+        "florida vs teacher",  # the second side is a title: one side has no place
     ],
 )
 def test_other_questions_are_left_to_the_usual_split(text: str) -> None:
