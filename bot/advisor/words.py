@@ -21,6 +21,7 @@ _PAY = re.compile(
     r"|\bmost\s+money\b|\bmake\s+bank\b|\blucrative\b|\bsix[- ]figures?\b"
     r"|\b(?:highest|best|top|biggest)\s+(?:hourly\s+)?(?:salar(?:y|ies)|wages?|incomes?|pay)\b"
     r"|\b(?:good|best)\s+(?:jobs|careers|money)\b|\bearn\s+(?:the\s+)?most\b"
+    r"|\b(?:best|top)\s+(?:\d{1,2}|ten|five|twenty)\s+(?:jobs|careers)\b|\btop\s+(?:jobs|careers)\b"
 )
 _HOURLY = re.compile(r"\bhourly\b|\bper\s+hour\b|\ban\s+hour\b|\s*/\s*h(?:ou)?r\b")
 _GROWTH = re.compile(
@@ -28,6 +29,8 @@ _GROWTH = re.compile(
     r"|\bgrow(?:ing)?\s+(?:the\s+)?(?:fastest|most|quickest)\b"
     r"|\b(?:most|biggest|highest|fastest)\s+(?:job\s+|employment\s+)?growth\b"
     r"|\bgrowing\s+(?:jobs|careers|fields|occupations|trades)\b"
+    r"|\b(?:jobs|careers|fields|trades)\s+(?:for|of|with)\s+(?:the|a)\s+(?:future|bright\s+future)\b"
+    r"|\bfuture[- ]proof\s+(?:jobs|careers|fields|trades)\b"
 )
 _OPENINGS = re.compile(
     r"\bmost\s+(?:job\s+)?(?:openings|vacancies|hiring|open\s+positions)\b"
@@ -122,6 +125,14 @@ _THRESHOLD = re.compile(
     r"\s+\$?\s?(?P<amount>\d[\d,]*(?:\.\d+)?)\s?(?P<k>k|grand|thousand)?"
     r"(?P<unit>\s*(?:/\s*h(?:ou)?r|an?\s+hour|per\s+hour|hourly|/\s*y(?:ea)?r|a\s+year|per\s+year))?"
     r"|\bsix[- ]figures?\b"
+)
+# A pay floor said alone, after a ranking: "what about 25 an hour?", "and $80k?" (with a unit,
+# "k" or "$", so that a bare number — "page 2", "top 10" — is never one).
+_BARE_THRESHOLD = re.compile(
+    r"^(?:(?:and|ok|okay|so|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:ones?|jobs)\s+)?"
+    r"(?:(?:at|over|above)\s+)?(?P<dollar>\$)?\s?(?P<amount>\d[\d,]*(?:\.\d+)?)\s?"
+    r"(?P<k>k|grand|thousand)?(?P<unit>\s*(?:/\s*h(?:ou)?r|an?\s+hour|per\s+hour|hourly"
+    r"|/\s*y(?:ea)?r|a\s+year|per\s+year))?(?:\s+or\s+more|\s*\+|\s+plus|\s+instead)?$"
 )
 
 # SOC major groups by the everyday words for them. Matched only as "<word> jobs", "jobs in
@@ -278,6 +289,9 @@ def wording(text: str) -> Wording:
     min_pay: int | None = None
     min_hourly: float | None = None
     threshold = _THRESHOLD.search(text)
+    bare = _BARE_THRESHOLD.match(text) if threshold is None else None
+    if bare is not None and (bare["dollar"] or bare["k"] or bare["unit"]):
+        threshold = bare
     if threshold is not None:
         if threshold["amount"] is None:  # six figures
             min_pay = 100_000

@@ -324,7 +324,8 @@ _DETAILS = (
         View.SKILLS,
         r"(?:what\s+)?(?:kind\s+of\s+)?skills?(?:\s+(?:(?:do|would|will|does|did)\s+(?:i|they|you|one"
         r"|it|that)\s+(?:need|take|require)|(?:are|is)\s+(?:needed|required|important)|needed"
-        r"|required))?",
+        r"|required))?|what\s+(?:kind\s+of\s+)?(?:software|tools|programs|technology|apps)\s+"
+        r"(?:do|does)\s+(?:they|it|you|one|he|she)\s+use",
     ),
     (
         View.DUTIES,
@@ -399,6 +400,11 @@ _SKILLS_FOR = (
     re.compile(
         r"^(?:so\s+|and\s+|ok\s+)?what\s+(?:kind\s+of\s+)?skills\s+(?:do|does|would|should)\s+"
         r"(?:an?\s+|the\s+)?(?P<title>.+?)\s+(?:need|use|require|have|need\s+to\s+have)$"
+    ),
+    re.compile(  # "what software do accountants use": the skills view lists their technology
+        r"^(?:so\s+|and\s+|ok\s+)?what\s+(?:kind\s+of\s+|sort\s+of\s+)?(?:software|tools|programs"
+        r"|technology|technologies|apps|computer\s+programs)\s+(?:do|does)\s+(?:an?\s+|the\s+)?"
+        r"(?P<title>.+?)\s+use(?:\s+(?:at\s+work|on\s+the\s+job|every\s+day|daily))?$"
     ),
     re.compile(
         r"^(?:so\s+|and\s+|ok\s+)?(?:what\s+are\s+(?:the\s+)?)?(?:main\s+|key\s+|top\s+)?skills"

@@ -115,6 +115,15 @@ _AWAY_FROM = re.compile(
 )
 
 
+# "what jobs could i move into from teaching", "careers for former cops": jobs like that one.
+_MOVE_ON_FROM = re.compile(
+    r"^what\s+(?:other\s+|else\s+)?(?:jobs|careers|fields|work)?\s*(?:could|can|should|might)\s+"
+    r"(?:i|you|someone|one)\s+(?:move|switch|transition|go|pivot|change|get)\s+(?:in)?to\s+"
+    r"(?:after|from|coming\s+from)\s+(?:being\s+|working\s+as\s+)?(?:an?\s+)?(?P<t>.+)$"
+    r"|^(?:good\s+|best\s+)?(?:jobs|careers)\s+for\s+(?:former|ex[- ]?|retired)\s*(?P<u>.+)$"
+)
+
+
 def as_asked(question: str) -> str:
     """The question a sentence about one job (or two) asks, in the words the rest of the bot
     reads; else the question as it came."""
@@ -122,6 +131,9 @@ def as_asked(question: str) -> str:
     lowered = said.casefold().replace("’", "'")
     if _WHAT_ELSE.match(lowered):
         return "similar jobs"
+    moving = _MOVE_ON_FROM.match(lowered)
+    if moving:
+        return f"jobs similar to {moving['t'] or moving['u']}"
     away = _AWAY_FROM.match(lowered)
     if away and not re.search(r"\s(?:to|into)\s", away["t"]):
         return f"jobs similar to {away['t']}"

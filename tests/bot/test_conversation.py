@@ -477,3 +477,13 @@ async def test_one_job_in_two_places_named_without_in(careerbot: Careerbot) -> N
     reply = await Chat(careerbot).say("nurse pay california vs texas")
     assert reply.kind == ReplyKind.COMPARE and codes(reply)[:1] == ["29-1141.00"]
     assert "California vs Texas" in reply.text
+
+
+async def test_moving_on_from_a_job_lists_jobs_like_it(careerbot: Careerbot) -> None:
+    for text, code in {
+        "what jobs could i move into from teaching": "25-2021.00",
+        "careers for former cops": "33-3051.00",
+    }.items():
+        reply = await Chat(careerbot).say(text)
+        assert reply.kind == ReplyKind.RANK, text
+        assert reply.to_json()["ranking"]["filters"]["similar_to"] == code, text

@@ -290,3 +290,37 @@ def test_an_age_is_no_pay() -> None:
     assert q is not None and q.ask != Ask.PAY
     pay = ask("im at 30 an hour as a cna is that fair")
     assert pay is not None and pay.ask == Ask.PAY and pay.pay == 30.0
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("top 10 jobs in texas", Measure.ANNUAL),  # "top" alone: as "best jobs", by pay
+        ("top jobs", Measure.ANNUAL),
+        ("best careers for the future", Measure.GROWTH),
+        ("future proof jobs without a degree", Measure.GROWTH),
+    ],
+)
+def test_top_and_future_are_measures(text: str, measure: Measure) -> None:
+    question = ask(text)
+    assert question.ask == Ask.RANK and question.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "hourly", "annual"),
+    [("what about 25 an hour", 25.0, None), ("and $80k?", None, 80_000)],
+)
+def test_a_pay_floor_said_alone_after_a_ranking(
+    text: str, hourly: float | None, annual: int | None
+) -> None:
+    question = ask(text)
+    assert question.ask == Ask.RANK and question.follow_up
+    assert question.filters.min_hourly == hourly and question.filters.min_pay == annual
+
+
+@pytest.mark.parametrize("text", ["page 2", "what about 25", "top 10"])
+def test_a_bare_number_is_no_pay_floor(text: str) -> None:
+    question = ask(text)
+    assert question is None or (
+        question.filters.min_hourly is None and question.filters.min_pay is None
+    )

@@ -30,6 +30,8 @@ TITLES = {
     "loan officer",
     "a nurse",
     "accountant",
+    "accountants",
+    "data analyst",
     "nursing",
     "law",
     "cdl",
@@ -262,3 +264,18 @@ def test_how_to_become_one_of_the_set_and_more_ways_to_ask() -> None:
     assert read("is it hard to get into") == FollowUp(Move.HOWTO)
     assert read("what skills would i need") == FollowUp(Move.DETAIL, view=View.SKILLS)
     assert read("whats the pay like") == FollowUp(Move.SUMMARY)
+
+
+def test_the_tools_of_a_job_are_its_skills_view() -> None:
+    """The skills view lists the job's technology (O*NET Technology Skills)."""
+    assert read("what software do accountants use") == FollowUp(
+        Move.DETAIL, view=View.SKILLS, titles=("accountants",)
+    )
+    assert read("what tools do they use") == FollowUp(Move.DETAIL, view=View.SKILLS)
+    assert read("what skills does a data analyst need") == FollowUp(
+        Move.DETAIL, view=View.SKILLS, titles=("data analyst",)
+    )
+
+
+def test_is_that_good_pay_is_the_summary_again() -> None:
+    assert read("is that good pay") == FollowUp(Move.SUMMARY)
