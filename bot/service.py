@@ -99,6 +99,10 @@ class Careerbot(AskedReading, ButtonAnswers):
     async def _turn(
         self, text: str, before: Context | None, default_area: str | None, chat_id: int | None
     ) -> Reply:
+        if before is not None and before.kind == ReplyKind.QUIZ:  # "yes", "nah", "3"
+            answered = await advisor.quiz.typed(self, text, before.redo)
+            if answered is not None:
+                return answered
         said = self._read(text)
         if said.small_talk:
             return self.greeting() if said.greeting else self.small_talk()

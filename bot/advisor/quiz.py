@@ -22,6 +22,7 @@ from bot.advisor.context import context
 from bot.advisor.core import Core
 from bot.advisor.frame import button, fit, listed_rows, sources
 from bot.advisor.rankings import representatives
+from bot.conversation.context import Context
 from bot.render import esc, median_pay, signed_percent, trim
 from bot.replies import Button, Reply, ReplyKind, View
 from store.advisor import Activity
@@ -122,7 +123,7 @@ def _item(core: Core, answers: str, quiz: list[Item]) -> Reply:
             "Would you like doing this?",
             f"<b>{esc(item.text)}</b>",
             "",
-            "👍 I'd like it · 🤷 Not sure · 👎 I wouldn't",
+            "👍 I'd like it · 🤷 Not sure · 👎 I wouldn't (tap, or type yes / not sure / no)",
             f"<i>{esc(NOT_OFFICIAL)}</i>",
         ]
     )
@@ -143,6 +144,7 @@ def _item(core: Core, answers: str, quiz: list[Item]) -> Reply:
                 "riasec": NAMES[item.riasec],
             }
         },
+        context=_asking(answers),
     )
 
 
@@ -162,9 +164,15 @@ async def _zones(core: Core, answers: str, quiz: list[Item]) -> Reply:
     text = (
         "🧭 <b>Interest quiz</b> · last question\n"
         "How much preparation are you ready for? (O*NET Job Zones: from little or none to "
-        "graduate school)"
+        "graduate school; tap one, or type its number)"
     )
-    return Reply(ReplyKind.QUIZ, text, tuple(rows), extra={"quiz": {"item": "job_zone"}})
+    return Reply(
+        ReplyKind.QUIZ,
+        text,
+        tuple(rows),
+        extra={"quiz": {"item": "job_zone"}},
+        context=_asking(answers),
+    )
 
 
 async def _results(core: Core, answers: str, quiz: list[Item], zone: int) -> Reply:
@@ -229,6 +237,53 @@ async def _results(core: Core, answers: str, quiz: list[Item], zone: int) -> Rep
             listed=[o.code for o in best],
         ),
     )
+
+
+# --- answers typed instead of tapped -----------------------------------------------------------
+# The quiz's place in the conversation (`redo`: "q|" + the buttons' state), so that "yes",
+# "nah", "not sure" or, at the last question, "3" answer it as the buttons do.
+QUIZ_REDO = "q|"
+_TYPED = (
+    ("y", r"y|yes+|yeah|yea|yep|yup|ya|sure|definitely|absolutely|i'?d\s+like\s+(?:it|that)"
+     r"|(?:i\s+)?like\s+(?:it|that)|i\s+would|sounds\s+(?:good|fun|great)|love\s+it|👍"),
+    ("n", r"n|no+|nope|nah|no\s+way|never|not\s+really|i\s+wouldn'?t|hate\s+it|boring|👎"),
+    ("m", r"m|maybe|not\s+sure|unsure|idk|dunno|i\s+don'?t\s+know|kind\s+of|kinda|sort\s+of"
+     r"|meh|so\s+so|skip|🤷(?:‍?[♂♀]️?)?"),
+)  # fmt: skip
+_TYPED_PATTERNS = tuple(
+    (key, re.compile(rf"^(?:{words})(?:[\s,]+(?:{words}|i\s+guess|lol|haha|thanks|please))*$"))
+    for key, words in _TYPED
+)
+_ANY_ZONE = re.compile(r"^(?:any|all|any\s+amount|show\s+all|doesn'?t\s+matter|whatever|0)$")
+
+
+def _asking(answers: str) -> Context:
+    return context(ReplyKind.QUIZ, [], [], None, redo=f"{QUIZ_REDO}a{answers}")
+
+
+async def typed(core: Core, text: str, redo: str | None) -> Reply | None:
+    """The next screen when the quiz asked last and the message answers it in words; None
+    when it does not (the message is then read as any other)."""
+    if not redo or not redo.startswith(QUIZ_REDO):
+        return None
+    found = _STATE.match(redo[len(QUIZ_REDO) :])
+    if found is None:
+        return None
+    said = " ".join(text.casefold().replace("’", "'").strip(" .!?,").split())
+    answers = found["answers"]
+    if said in ("back", "go back", "undo") and answers:
+        return await step(core, answers[:-1])
+    quiz = items(await core.store.interest_activities())
+    if len(answers) < len(quiz):
+        key = next((k for k, pattern in _TYPED_PATTERNS if pattern.match(said)), None)
+        return None if key is None else await step(core, answers + key)
+    if _ANY_ZONE.match(said):
+        return await step(core, answers, 0)
+    zones = await core.store.job_zones()
+    number = re.fullmatch(r"(?:zone\s+)?([0-5])", said)
+    if number is not None and (int(number[1]) in zones or number[1] == "0"):
+        return await step(core, answers, int(number[1]))
+    return None
 
 
 async def press(core: Core, state: str | None) -> Reply:

@@ -101,3 +101,29 @@ async def test_forged_quiz_states_expire(careerbot: Careerbot, state: str) -> No
     assert reply.kind in ("expired", "quiz")
     if state in ("b", "ax", "az9"):
         assert reply.kind == "expired"
+
+
+async def test_answers_typed_instead_of_tapped_go_on_with_the_quiz(careerbot: Careerbot) -> None:
+    """In a chat, "yes", "nah", "not sure" answer the item shown, whether the item before was
+    tapped or typed; at the last question, a Job Zone's number; "back" undoes one answer."""
+    chat = 91_500_001
+    reply = await careerbot.answer("what job would suit me", chat_id=chat)
+    words = {"Social": "yes", "Investigative": "yeah sure"}
+    for n in range(18):
+        riasec = reply.to_json()["quiz"]["riasec"]
+        if n == 5:  # one tapped: the conversation follows the button too
+            reply = await careerbot.press(press_label(reply, "👎"), chat_id=chat)
+            continue
+        reply = await careerbot.answer(words.get(riasec, "nah"), chat_id=chat)
+        assert reply.kind == "quiz", (n, reply.text)
+    assert reply.to_json()["quiz"]["item"] == "job_zone"
+    again = await careerbot.answer("back", chat_id=chat)
+    assert again.to_json()["quiz"]["item"] == 18
+    reply = await careerbot.answer("no", chat_id=chat)
+    result = (await careerbot.answer("4", chat_id=chat)).to_json()["quiz"]
+    assert result["top"][:2] == ["Investigative", "Social"] and result["job_zone"] == 4
+
+
+async def test_outside_the_quiz_yes_is_small_talk(careerbot: Careerbot) -> None:
+    reply = await careerbot.answer("yes", chat_id=91_500_002)
+    assert reply.kind != "quiz"
