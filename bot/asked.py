@@ -56,13 +56,21 @@ class AskedReading(ConversationAnswers):
         ones each resolve several parts of the text."""
         yield text
         yield phrasing.place_in_words(
-            text, self.places.find_loosely, self._is_matched, self._is_exact
+            text, self.places.find_loosely, self._names_titles, self._is_exact
         )
         unpaid = phrasing.without_pay_words(text)
         if unpaid != text:  # else the same reading as the one before
             yield phrasing.place_in_words(
-                unpaid, self.places.find_loosely, self._is_matched, self._is_exact
+                unpaid, self.places.find_loosely, self._names_titles, self._is_exact
             )
+
+    def _names_titles(self, text: str) -> bool:
+        """Whether every title `text` names is matched surely: one ("nurse salary"), or a set
+        ("software developer vs data scientist salary", before "seattle")."""
+        if self._is_matched(text):
+            return True
+        intent = self.parse(text)
+        return len(intent.titles) > 1 and all(self._is_matched(t) for t in intent.titles)
 
     def _read(self, text: str) -> phrasing.Said:
         return self.memory.recall(Kept.SAID, text, lambda: phrasing.read(text))

@@ -487,3 +487,9 @@ async def test_moving_on_from_a_job_lists_jobs_like_it(careerbot: Careerbot) -> 
         reply = await Chat(careerbot).say(text)
         assert reply.kind == ReplyKind.RANK, text
         assert reply.to_json()["ranking"]["filters"]["similar_to"] == code, text
+
+
+async def test_a_set_with_its_place_named_last_without_in(careerbot: Careerbot) -> None:
+    reply = await Chat(careerbot).say("software developer vs data scientist salary seattle")
+    assert reply.kind == ReplyKind.COMPARE and codes(reply) == ["15-1252.00", "15-2051.00"]
+    assert reply.context is not None and reply.context.area == "0042660"  # Seattle's metro
