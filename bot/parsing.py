@@ -206,10 +206,30 @@ def clean(text: str) -> str:
     return _TRAILING.sub("", text)
 
 
+def _edges(part: str) -> str:
+    """A title without the punctuation around it; a bracket stays when it closes one opened
+    inside ("warehouse associate (temp-to-hire)")."""
+    title = part.strip(" ,.;:?!-'\"").strip()
+    while (
+        title
+        and title[-1] in ")]"
+        and title.count("(") + title.count("[") < title.count(")") + title.count("]")
+    ):
+        title = title[:-1].strip(" ,.;:?!-'\"")
+    while (
+        title
+        and title[0] in "(["
+        and title.count("(") + title.count("[") > title.count(")") + title.count("]")
+    ):
+        title = title[1:].strip(" ,.;:?!-'\"")
+    wrapped = re.fullmatch(r"[(\[]([^()\[\]]*)[)\]]", title)
+    return (wrapped[1] if wrapped else title).strip()
+
+
 def _titles(parts: list[str]) -> list[str]:
     out = []
     for part in parts:
-        title = part.strip(" ,.;:?!-'\"()").strip()
+        title = _edges(part)
         title = re.sub(r"^(?:an?|the|being\s+an?)\s+", "", title, flags=re.IGNORECASE)
         if title:
             out.append(title[:MAX_TITLE_CHARS])
@@ -297,7 +317,7 @@ def parse(text: str, is_place: object = None) -> Intent:
 def _groups(body: str, titles: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Each "vs"/"or" segment of `body` with the titles split out of it; () when no weak
     separator split anything or the parts cannot be placed (then the split stands)."""
-    segments = [_unwrap(t.strip(" ,.;:?!-'\"()").strip()) for t in _STRONG.split(body)]
+    segments = [_unwrap(_edges(t)) for t in _STRONG.split(body)]
     if len(segments) >= len(titles):
         return ()
     groups, rest = [], list(titles)

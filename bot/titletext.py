@@ -23,7 +23,9 @@ _CODES = re.compile(
     r"\s*(?:#|no\.?|number|id)?\s*:?\s*[a-z]{0,4}[-_]?\d[\w-]*)"
     r"|#\s*\d[\w-]*"
     r"|\b[a-z]{1,4}-?\d{4,}\b|\b\d{4,}\b"
-    r"|(?:up\s+to\s+)?\$\s*\d[\d,.]*\s*(?:k\b)?(?:\s*(?:/|per|an?)\s*(?:hr|hour|h|yr|year)\b)?"
+    r"|(?:(?:up\s+to|from|starting\s+at)\s+)?\$\s*\d[\d,.]*\s*(?:k\b)?(?:\s*(?:-|–|to)\s*\$?\s*\d[\d,.]*"
+    r"\s*(?:k\b)?)?(?:\s*(?:/|per|an?)\s*(?:hr|hour|h|yr|year|wk|week|day|mo|month)\b)?"
+    r"(?:\s*(?:\+|plus)\s*(?:commission|bonus(?:es)?|tips|benefits))?"
     r"|\b(?:sign(?:ing)?[\s-]*on\s+)?bonus\b",
     re.IGNORECASE,
 )

@@ -168,3 +168,15 @@ def test_one_job_in_several_places_is_split_by_place(
 )
 def test_other_questions_are_left_to_the_usual_split(text: str) -> None:
     assert split_places(text, PLACES.__contains__) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Warehouse Associate (Temp-to-Hire)", "warehouse associate (temp-to-hire)"),
+        ("(nurse)", "nurse"),
+        ("welder)", "welder"),
+    ],
+)
+def test_a_bracket_stays_only_when_it_closes_one_opened_inside(text: str, title: str) -> None:
+    assert parse(text).titles == (title,)

@@ -150,3 +150,13 @@ def test_a_worker_implied_by_slang_or_training_and_sentences_about_someone(
     """The field words of "cable guy" name the job; "i got fired" is a sentence, not a title."""
     query = analyse(text)
     assert (query.worker_implied, query.sentence) == (implied, sentence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Delivery Driver $20-25/hour", "Sales Rep $60k + commission", "Driver - $1,500/week"],
+)
+def test_pay_ranges_and_their_extras_are_no_part_of_the_title(text: str) -> None:
+    kept = asked_as(text)
+    assert "$" not in kept and not any(ch.isdigit() for ch in kept), kept
+    assert "commission" not in kept
