@@ -21,6 +21,8 @@ from bot.payloads import resolution_json
 from bot.reading import choose_reading
 from bot.resolver import Resolution, Status
 
+WEAK = 75  # a best candidate below this score is a guess, not a reading of the words
+
 
 class AskedReading(ConversationAnswers):
     """The readings of a message: its question, titles, follow-up and own job."""
@@ -35,7 +37,7 @@ class AskedReading(ConversationAnswers):
             if not candidate or candidate in tried:
                 continue
             tried.append(candidate)
-            intent = self._shared_head(self.parse(candidate))
+            intent = self._shared_head(self._unjoined(self.parse(candidate)))
             resolutions = choose_reading(intent, self.index)
             score = 2 * sum(r.status == Status.MATCHED for r in resolutions) + sum(
                 r.status == Status.AMBIGUOUS for r in resolutions
@@ -82,18 +84,54 @@ class AskedReading(ConversationAnswers):
             lambda: followups.recognize(question, self.places.find_loosely, self._is_title),
         )
 
-    def _shared_head(self, intent: Intent) -> Intent:
-        """ "civil vs mechanical vs electrical engineer": the last title's head noun is shared
-        by the bare modifiers before it (when one does not name a job by itself)."""
-        if len(intent.titles) < 2 or len(intent.titles[-1].split()) < 2 or intent.groups:
+    def _unjoined(self, intent: Intent) -> Intent:
+        """ "compare electrician plumber welder": titles listed without commas. A part that is
+        no title surely as a whole, each of whose words is one as written ("and" aside), is those
+        titles; more than the bot compares get its "up to four" answer."""
+        if not intent.titles:
             return intent
-        head = intent.titles[-1].split()[-1]
+        titles: list[str] = []
+        for title in intent.titles:
+            words = [w for w in title.split() if w not in ("and", "or", "&")]
+            if (
+                2 <= len(words) <= 2 * MAX_TITLES
+                and self._no_title_surely(title)
+                and all(self._is_exact(w) for w in words)
+            ):
+                titles.extend(words)
+            else:
+                titles.append(title)
+        if len(titles) == len(intent.titles):
+            return intent
+        kind = IntentKind.COMPARE if len(titles) > 1 else intent.kind
+        return replace(intent, kind=kind, titles=tuple(titles), groups=())
+
+    def _no_title_surely(self, text: str) -> bool:
+        """Unknown, or only a weak guess (no candidate near the words): "electrician plumber"
+        is no title, "office manager" is one though O*NET files it under two occupations."""
+        found = self.index.resolve(text)
+        return found.best is None or (found.status != Status.MATCHED and found.best.score < WEAK)
+
+    def _shared_head(self, intent: Intent) -> Intent:
+        """ "civil vs mechanical vs electrical engineer", "high school teacher vs elementary":
+        a bare modifier (one word that names no job surely by itself) shares the head noun of
+        the set's other titles — the last one's first, else the first one's."""
+        if len(intent.titles) < 2 or intent.groups:
+            return intent
+        heads = [
+            t.split()[-1] for t in (intent.titles[-1], intent.titles[0]) if len(t.split()) >= 2
+        ]
+        if not heads:
+            return intent
         titles = list(intent.titles)
-        for i, title in enumerate(titles[:-1]):
-            if len(title.split()) == 1 and self.index.resolve(title).status != Status.MATCHED:
+        for i, title in enumerate(titles):
+            if len(title.split()) != 1 or self.index.resolve(title).status == Status.MATCHED:
+                continue
+            for head in dict.fromkeys(heads):
                 fuller = f"{title} {head}"
-                if self.index.resolve(fuller).status == Status.MATCHED:
+                if head != title and self.index.resolve(fuller).status == Status.MATCHED:
                     titles[i] = fuller
+                    break
         return replace(intent, titles=tuple(titles))
 
     def _with_head(self, move: followups.FollowUp, asked: tuple[str, ...]) -> followups.FollowUp:
@@ -201,7 +239,7 @@ class AskedReading(ConversationAnswers):
         is left out, as the bot answers it (`_set_question`)."""
         asked = self._titles_asked(text)
         both = question_first.split_read(text, asked, self.places.find_loosely, self._is_title)
-        intent = self.parse(both.titles if both is not None else asked)
+        intent = self._shared_head(self._unjoined(self.parse(both.titles if both else asked)))
         sides = [resolution_json(r) for r in choose_reading(intent, self.index)[:MAX_TITLES]]
         one = intent.kind == IntentKind.COMPARE and len(sides) == 1  # "Operator, Forklift"
         kind = IntentKind.PROFILE if one else intent.kind

@@ -133,6 +133,56 @@ def place_name(place: Place | None) -> str:
     return NATIONAL_NAME if place is None else place.name
 
 
+# Words of city names that name no city alone: "the south" is a region, not South Bend.
+_NOT_A_CITY = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "new",
+        "old",
+        "port",
+        "fort",
+        "saint",
+        "st",
+        "san",
+        "santa",
+        "los",
+        "las",
+        "el",
+        "la",
+        "lake",
+        "city",
+        "beach",
+        "falls",
+        "springs",
+        "grand",
+        "little",
+        "great",
+        "palm",
+        "mount",
+        "point",
+        "rock",
+        "river",
+        "valley",
+        "island",
+        "bay",
+        "park",
+        "heights",
+        "hills",
+        "harbor",
+        "central",
+        "upper",
+        "lower",
+    ]
+)
+
+
 class Places:
     def __init__(self, areas: Iterable[AreaFacts], jobs: Mapping[str, int] | None = None) -> None:
         """`jobs`: each area's employment, all occupations: of two metros with the same city
@@ -158,7 +208,7 @@ class Places:
                 for size in range(1, len(words) + 1):  # "boise" in "boise city"
                     for start in range(len(words) - size + 1):
                         phrase = " ".join(words[start : start + size])
-                        if phrase != cities[0]:
+                        if phrase != cities[0] and phrase not in _NOT_A_CITY:
                             self._by_city_word.setdefault(phrase, []).append(metro)
 
     def json(self, place: Place | None) -> dict[str, str]:

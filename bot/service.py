@@ -179,9 +179,12 @@ class Careerbot(AskedReading, ButtonAnswers):
                 return await self.show(step)
             if isinstance(step, Unsure):
                 return self.clarify_in(step, ctx)
-            if before is not None or not move.titles:
+            if (before is not None and before.codes) or not move.titles:
                 return self.hint(step, before)
-            question = move.titles[0]  # "and electricians?" with nothing before: electricians
+            question = move.titles[0]  # "and electricians?" with no job before: electricians
+        elsewhere = followups.place_asked(question)
+        if elsewhere is not None and not self._is_title(elsewhere):
+            return Reply(ReplyKind.NONE, wording.place_unknown(elsewhere))  # "in the south?"
         if followups.is_function_words(question) or advisor.asks_for_a_page(question):
             return self.hint(None, before)  # "page 2" with no list shown
         return _as_current(own, await self._question(question, default_area, chat_id))

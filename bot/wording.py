@@ -126,6 +126,15 @@ def location_unknown(wanted: str) -> str:
     return f"I don't know the place “{echo(wanted, 60)}”.\n{LOCATION_HELP}"
 
 
+def place_unknown(wanted: str) -> str:
+    """ "what about in the south?": a place the figures do not have."""
+    return (
+        f"I don't know the place “{echo(wanted, 60)}”: BLS publishes pay for the U.S., each "
+        "state and each metro area. Try <code>what about in Georgia?</code> or "
+        "<code>in Atlanta?</code>"
+    )
+
+
 def location_saved(name: str) -> str:
     return (
         f"📍 Saved: <b>{esc(name)}</b>. Comparisons in this chat now show pay there "

@@ -27,7 +27,8 @@ from bot.places import Place, PlaceKind
 PREVIOUS = "<previous>"  # the title of a question about the previous answer's occupation
 _PRONOUNS = {
     "one", "it", "that", "this", "them", "they", "those", "these", "that job", "this job",
-    "that one", "this one", "that career", "this career", "him", "her",
+    "that one", "this one", "that career", "this career", "him", "her", "he", "she", "you",
+    "someone", "somebody", "my son", "my daughter", "my kid",
 }  # fmt: skip
 
 

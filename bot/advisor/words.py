@@ -29,6 +29,7 @@ _GROWTH = re.compile(
     r"|\bgrow(?:ing)?\s+(?:the\s+)?(?:fastest|most|quickest)\b"
     r"|\b(?:most|biggest|highest|fastest)\s+(?:job\s+|employment\s+)?growth\b"
     r"|\bgrowing\s+(?:jobs|careers|fields|occupations|trades)\b"
+    r"|\bgrow(?:s|ing)?\s+(?:fast|quickly|rapidly|a\s+lot)\b"
     r"|\b(?:jobs|careers|fields|trades)\s+(?:for|of|with)\s+(?:the|a)\s+(?:future|bright\s+future)\b"
     r"|\bfuture[- ]proof\s+(?:jobs|careers|fields|trades)\b"
 )

@@ -28,6 +28,8 @@ from bot.resolver import Resolution, Status
 MAX_CODES = 4
 # Answers about one occupation only: "and X?" asks the same about X, rather than adding X.
 ONE_ONLY = {ReplyKind.HOWTO, ReplyKind.PLACES}
+# Lists of jobs: "and for nurses?" after one asks about nurses alone, in the list's place.
+LISTS = {ReplyKind.RANK, ReplyKind.QUIZ, ReplyKind.TOOLS}
 PLACE_FREE = {Measure.GROWTH, Measure.OPENINGS, Measure.EDUCATION, Measure.BETTER}
 
 
@@ -176,8 +178,8 @@ def next_context(
             keep = ctx.codes[:position] + ctx.codes[position + 1 :]
             asked = ctx.asked[:position] + ctx.asked[position + 1 :]
             at = position
-        elif kind in ONE_ONLY and not move.versus:  # "and for a nurse?": the same question
-            keep, asked, at = (), (), 0
+        elif (kind in ONE_ONLY or kind in LISTS) and not move.versus:  # "and for a nurse?":
+            keep, asked, at = (), (), 0  # the same question, or after a list that job alone
         elif kind == ReplyKind.SWITCH and len(ctx.codes) == 2 and not move.versus:
             keep, asked, at = ctx.codes[:1], ctx.asked[:1], 1  # "and for a hygienist?": from
             # the same job to that one
@@ -186,6 +188,8 @@ def next_context(
         if len(keep) >= MAX_CODES:
             return Nothing("too many")  # before a did-you-mean: its buttons hold four at most
         if resolution.status != Status.MATCHED:
+            if kind in LISTS:  # "what about ones that are growing fast": about the list
+                return Nothing("not surely a title")
             return Unsure(resolution, keep, at)
         code = resolution.best.code
         codes = (*keep[:at], code, *keep[at:])

@@ -107,7 +107,8 @@ _SMALL = {
     "jobs": r"more\s+jobs|most\s+jobs|jobs|more\s+(?:positions|people|workers)|employs",
     "growth": r"grow(?:s|ing|th)?|growing\s+faster|faster\s+growing|future|demand|outlook",
     "education": r"school(?:ing)?|education|degree|stud(?:y|ying)|college|training|train|years|"
-    r"(?:easier|harder|quicker)\s+to\s+(?:get\s+into|become|start|break\s+into|qualify)",
+    r"(?:easier|harder|quicker|faster|shorter|longer|slower)\s+to\s+(?:get\s+into|become|start|"
+    r"break\s+into|qualify|train|get\s+(?:certified|licensed|qualified))",
     "better": r"better|best|should\s+i\s+(?:pick|choose|go\s+for)|would\s+you\s+pick|pick|choose",
 }
 _WHICH = re.compile(
@@ -236,6 +237,16 @@ def recognize(
     return _place(_LEAD.sub("", said), find_place) or _change(said, find_place, is_title)
 
 
+_IN_SOMEWHERE = re.compile(r"^(?:in|near|around)\s+(?P<place>[a-z][a-z .,'-]{1,40})$")
+
+
+def place_asked(text: str) -> str | None:
+    """The place a message asks about in a follow-up's words ("what about in the south?"),
+    whether or not it is one the figures have; None when it names none this way."""
+    found = _IN_SOMEWHERE.match(_LEAD.sub("", _norm(text)).strip())
+    return found["place"].strip(" .,") if found else None
+
+
 def _place(rest: str, find_place: Callable[[str], Place | None]) -> FollowUp | None:
     rest = rest.strip()
     if not rest:
@@ -307,7 +318,7 @@ def _ask(
 
 
 # The other way from a measure's usual question: more school; less pay, fewer jobs, slower growth.
-_MORE_SCHOOL = re.compile(r"\b(?:more|longer|most|harder)\b")
+_MORE_SCHOOL = re.compile(r"\b(?:more|longer|most|harder|slower)\b")
 _MORE = re.compile(r"\b(?:more|most|higher|highest|better|best|faster|fastest)\b")
 _LESS = re.compile(
     r"\b(?:less|least|lower|lowest|fewer|fewest|slower|slowest|worse|worst|shrink\w*)\b"
@@ -449,11 +460,13 @@ _HOWTO = re.compile(
     r"^(?:so\s+|and\s+|ok\s+)?(?:"
     r"how\s+(?:do|can|would|could|should|did)\s+(?:i|you|one|someone|people)\s+"
     r"(?:become|get\s+(?:into|there|started)(?:\s+(?:as|in))?|start|be|train\s+(?:to\s+be|as)|"
+    r"get\s+(?:certifi?e?d|certfied|licen[sc]ed|trained|qualified|(?:my|a|the)\s+licen[sc]e)"
+    r"(?:\s+(?:as|in|for))?|"
     r"(?:move|step|work\s+my\s+way)\s+up\s+to|get\s+promoted\s+to)|"
     r"(?:could|can)\s+i\s+(?:ever\s+|still\s+|actually\s+)?(?:become|be)|"
     r"how\s+to\s+(?:become|be|get\s+(?:into|started\s+as|there))|how\s+(?:become|get\s+there)|"
     r"how\s+long\s+(?:does\s+(?:it|that)\s+take|will\s+(?:it|that)\s+take|is\s+(?:the\s+)?"
-    r"training|would\s+it\s+take)(?:\s+to\s+(?:become|be|get\s+there))?|"
+    r"training|would\s+(?:it|that)\s+take)(?:\s+to\s+(?:become|be|get\s+there))?|"
     r"is\s+it\s+(?:hard|difficult|easy|tough)\s+to\s+(?:get\s+into|get\s+in|break\s+into|become|be)|"
     r"how\s+long\s+to\s+(?:become|be)|how\s+many\s+years(?:\s+(?:does\s+it|would\s+it|will\s+it|"
     r"do\s+i\s+need\s+to)\s+(?:take|study))?(?:\s+to\s+(?:become|be))?|"
@@ -558,6 +571,10 @@ _SUMMARY = re.compile(
     r"(?:do|does|can)\s+(?:they|it|he|she|you|that|those)\s+(?:make|earn|pay)\s+(?:a\s+lot|much"
     r"|well|good(?:\s+money)?|decent(?:\s+money)?|ok|okay)(?:\s+money)?|"
     r"(?:is|does)\s+(?:the\s+)?(?:pay|money|salary)\s+(?:good|ok|okay|decent)|"
+    r"(?:is|are)\s+(?:it|that|they|this)\s+(?:a\s+)?(?:really\s+|very\s+|too\s+|so\s+|pretty\s+)?"
+    r"(?:hard|dangerous|stressful|safe|physical|demanding|tiring|boring|fun|easy|difficult|tough"
+    r"|lonely|stable|risky)(?:\s+(?:job|work|career))?(?:\s+on\s+(?:your|the|my|ur)\s+(?:body|back"
+    r"|knees|mind|health|family))?|"
     r"(?:is|are)\s+(?:that|it|this|they|those)\s+(?:a\s+)?(?:good|decent|bad|ok|okay|fair|real)"
     r"\s+(?:pay|money|salary|wage|income)|"
     r"(?:compare|show)\s+(?:them|these|those|it|both)"

@@ -124,6 +124,15 @@ _MOVE_ON_FROM = re.compile(
 )
 
 
+# "how long does it take to go from lpn to rn", "is it hard to go from cna to rn": a switch.
+_GO_FROM = re.compile(
+    r"^(?:how\s+(?:long|hard|easy|difficult)\s+(?:does|would|will|is)\s+it\s+(?:take\s+|be\s+)?"
+    r"|is\s+it\s+(?:hard|easy|difficult|possible)\s+|can\s+(?:i|you)\s+|what\s+does\s+it\s+take\s+)"
+    r"to\s+(?:go|get|move|switch|transition|step\s+up)\s+from\s+(?:being\s+)?(?:an?\s+)?(?P<a>.+?)"
+    r"\s+to\s+(?:being\s+)?(?:an?\s+)?(?P<b>.+)$"
+)
+
+
 def as_asked(question: str) -> str:
     """The question a sentence about one job (or two) asks, in the words the rest of the bot
     reads; else the question as it came."""
@@ -131,6 +140,9 @@ def as_asked(question: str) -> str:
     lowered = said.casefold().replace("’", "'")
     if _WHAT_ELSE.match(lowered):
         return "similar jobs"
+    going = _GO_FROM.match(lowered)
+    if going:
+        return f"switch from {going['a']} to {going['b']}"
     moving = _MOVE_ON_FROM.match(lowered)
     if moving:
         return f"jobs similar to {moving['t'] or moving['u']}"

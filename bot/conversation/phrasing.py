@@ -316,7 +316,9 @@ _META = (
     (
         "help",
         re.compile(
-            r"^(?:what\s+can\s+you\s+do|what\s+do\s+you\s+do|how\s+do(?:es)?\s+(?:this|it|you)\s+"
+            r"^(?:what\s+can\s+you\s+do|what\s+do\s+you\s+do|are\s+you\s+(?:a\s+)?(?:real(?:\s+person)?"
+            r"|human|a\s+human|person|bot|robot|ai|an\s+ai|chatgpt|a\s+real\s+person)|"
+            r"how\s+do(?:es)?\s+(?:this|it|you)\s+"
             r"work|help(?:\s+me)?|what\s+are\s+you|who\s+are\s+you|what\s+is\s+this(?:\s+bot)?|"
             r"how\s+do\s+i\s+use\s+(?:this|you|it)|what\s+can\s+i\s+ask(?:\s+you)?)$"
         ),

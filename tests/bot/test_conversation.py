@@ -493,3 +493,68 @@ async def test_a_set_with_its_place_named_last_without_in(careerbot: Careerbot) 
     reply = await Chat(careerbot).say("software developer vs data scientist salary seattle")
     assert reply.kind == ReplyKind.COMPARE and codes(reply) == ["15-1252.00", "15-2051.00"]
     assert reply.context is not None and reply.context.area == "0042660"  # Seattle's metro
+
+
+async def test_after_a_list_and_for_a_job_asks_about_that_job_there(careerbot: Careerbot) -> None:
+    """ "best jobs in houston", "and for nurses?": nurses in Houston, not a fifth job added to
+    the four shown; with no job before at all (a quiz), "what about landscaping" is that job."""
+    chat = Chat(careerbot)
+    await chat.say("best jobs in houston")
+    nurses = await chat.say("and for nurses?")
+    assert nurses.kind == ReplyKind.PROFILE and codes(nurses) == ["29-1141.00"]
+    assert where(nurses).startswith("Houston")
+    quiz = Chat(careerbot)
+    await quiz.say("career quiz")
+    landscaping = await quiz.say("what about landscaping")
+    assert landscaping.kind == ReplyKind.PROFILE and codes(landscaping) == ["37-3011.00"]
+    ranked = Chat(careerbot)
+    await ranked.say("jobs that pay well without a degree")
+    growing = await ranked.say("what about ones that are growing fast")
+    assert growing.kind == ReplyKind.RANK  # about the list, never a did-you-mean
+
+
+async def test_follow_ups_in_more_words(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("electrician")
+    degree = await chat.say("does he need a degree")  # "he": the job shown, not Helpers
+    assert degree.kind == ReplyKind.HOWTO and codes(degree) == ["47-2111.00"]
+    chat = Chat(careerbot)
+    await chat.say("welder")
+    certified = await chat.say("hw do i get certifed")
+    assert certified.kind == ReplyKind.HOWTO and codes(certified) == ["51-4121.00"]
+    body = await chat.say("is it hard on ur body")
+    assert body.kind == ReplyKind.PROFILE and codes(body) == ["51-4121.00"]
+    chat = Chat(careerbot)
+    await chat.say("np vs pa")
+    faster = await chat.say("which one is faster to become")
+    assert faster.kind == ReplyKind.FACT and faster.extra["measure"] == "education"
+    chat = Chat(careerbot)
+    await chat.say("switch from cashier to bookkeeper")
+    took = await chat.say("how long would that take")
+    assert took.kind == ReplyKind.HOWTO and codes(took) == ["43-3031.00"]
+
+
+async def test_a_region_is_no_place_and_says_which_places_there_are(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("electrician")
+    south = await chat.say("what about in the south")
+    assert south.kind == ReplyKind.NONE and "state" in south.text  # not South Bend, IN
+    assert (await chat.say("in ohio?")).context.area == "3900000"  # type: ignore[union-attr]
+
+
+async def test_more_sentences_about_jobs(careerbot: Careerbot) -> None:
+    for text, (kind, found) in {
+        "how long does it take to go from lpn to rn": (
+            ReplyKind.SWITCH,
+            ["29-2061.00", "29-1141.00"],
+        ),
+        "is pharmacy school worth it": (ReplyKind.PROSPECTS, ["29-1051.00"]),
+        "high school teacher vs elementary": (ReplyKind.COMPARE, ["25-2031.00", "25-2021.00"]),
+        "compare electrician plumber welder and hvac": (
+            ReplyKind.COMPARE,
+            ["47-2111.00", "47-2152.00", "51-4121.00", "49-9021.00"],
+        ),
+        "are you a real person": (ReplyKind.HELP, []),
+    }.items():
+        reply = await Chat(careerbot).say(text)
+        assert reply.kind == kind and codes(reply) == found, text

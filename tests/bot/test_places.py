@@ -130,3 +130,18 @@ async def test_area_figures_equal_the_source_rows(careerbot: Careerbot, real_dat
     series = "OEUM004266000000047211113"  # metro 42660, 47-2111, annual median
     assert electricians["wages"]["annual_median"] == int(oews_value(real_data_dir, series))
     assert electricians["wages"]["employment"] == int(oews_value(real_data_dir, series[:-2] + "01"))
+
+
+@pytest.mark.parametrize("text", ["the south", "south", "north", "the west", "new"])
+def test_a_compass_word_is_no_city(text: str) -> None:
+    """ "what about in the south": not South Bend-Mishawaka, IN-MI; "pasadena" still is."""
+    places = Places(
+        [
+            *AREAS,
+            AreaFacts("0043780", "M", "18", "South Bend-Mishawaka, IN-MI"),
+            AreaFacts("0035840", "M", "12", "North Port-Bradenton-Sarasota, FL"),
+            AreaFacts("0026420", "M", "48", "Houston-Pasadena-The Woodlands, TX"),
+        ]
+    )
+    assert places.find_loosely(text) is None
+    assert places.find_loosely("pasadena") is not None
