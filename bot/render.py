@@ -312,5 +312,5 @@ def summary_lines(side: Side, top: TopCode, average_growth: float | None) -> lis
         f"🧰 Experience needed: {esc(p.work_experience or NOT_PUBLISHED if p else NOT_PUBLISHED)}",
     ]
     if f.wages_from_aggregate and f.wage_title:
-        lines.append(f"<i>Pay figures for: {esc(f.wage_title)}</i>")
+        lines.append(f"<i>Pay, jobs and growth: BLS's figures for {esc(f.wage_title)}</i>")
     return lines

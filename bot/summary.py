@@ -141,7 +141,7 @@ def _pair_lines(
         return lines
     lines.append(summary_table(resolved, top))
     lines += [
-        f"<i>{i}. pay figures for: {esc(s.facts.wage_title)}</i>"
+        f"<i>{i}. pay, jobs and growth: BLS's figures for {esc(s.facts.wage_title)}</i>"
         for i, s in enumerate(resolved, 1)
         if s.facts.wages_from_aggregate and s.facts.wage_title
     ]
@@ -178,7 +178,7 @@ def compact_lines(side: Side, top: TopCode) -> list[str]:
         f"🎓 {esc(education)} · 🧰 Experience: {esc(experience)}",
     ]
     if f.wages_from_aggregate and f.wage_title:
-        lines.append(f"<i>Pay figures for: {esc(f.wage_title)}</i>")
+        lines.append(f"<i>Pay, jobs and growth: BLS's figures for {esc(f.wage_title)}</i>")
     return lines
 
 

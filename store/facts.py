@@ -91,7 +91,12 @@ class OccupationFacts:
 
     @property
     def wages_from_aggregate(self) -> bool:
-        return self.wage_code is not None and self.wage_code != self.soc_code
+        """Whether the figures are a broader BLS occupation's: an aggregate ("Computer
+        Occupations, All Other" for GIS technologists), or the SOC occupation an O*NET
+        breakout belongs to (Registered Nurses for Acute Care Nurses)."""
+        return self.wage_code is not None and (
+            self.wage_code != self.soc_code or not self.code.endswith(".00")
+        )
 
 
 @dataclass(frozen=True)

@@ -196,7 +196,11 @@ class CareerStore(DetailReads, RankingReads, AdvisorReads):
                 soc_code=o.soc_code,
                 job_zone=o.job_zone,
                 wage_code=o.wage_code,
-                wage_title=o.wage_title if o.wage_code != o.soc_code else None,
+                wage_title=(
+                    o.wage_title
+                    if o.wage_code != o.soc_code or not o.code.endswith(".00")
+                    else None
+                ),
                 projection_code=o.projection_code,
                 wages=wage_facts(wage, area_name) if wage else None,
                 projection=projection_facts(projection) if projection else None,

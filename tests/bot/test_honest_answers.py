@@ -111,3 +111,21 @@ async def test_a_long_place_echo_is_cut_to_fit_and_loses_control_characters(
     assert "\u202e" not in sneaky.text and "\x00" not in sneaky.text and "\x1b" not in sneaky.text
     titled = await careerbot.answer("nurse\u202e vs \u2066teacher")
     assert "\u202e" not in titled.text and "\u2066" not in titled.text
+
+
+@pytest.mark.parametrize(
+    ("title", "published_as"),
+    [
+        ("acute care nurse", "Registered Nurses"),  # an O*NET breakout of an SOC occupation
+        ("geographic information systems technologist", "Computer Occupations, All Other"),
+    ],
+)
+async def test_figures_of_a_broader_bls_occupation_say_whose_they_are(
+    careerbot: Careerbot, title: str, published_as: str
+) -> None:
+    """BLS publishes no figures for O*NET's breakouts: the profile shows the occupation's they
+    belong to (3.4 million jobs are all registered nurses', not acute care nurses') and says so."""
+    reply = await careerbot.answer(title)
+    assert f"BLS's figures for {published_as}" in reply.text
+    own = await careerbot.answer("registered nurse")
+    assert "BLS's figures for" not in own.text

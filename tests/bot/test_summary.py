@@ -52,8 +52,10 @@ def test_pay_from_an_aggregate_names_the_aggregate() -> None:
         aggregate="Computer Occupations, All Other",
     )
     text = text_of([Side("nurse", "x", NURSES), Side("web admin", "y", web)])
-    assert "<i>2. pay figures for: Computer Occupations, All Other</i>" in text
-    assert "1. pay figures for" not in text
+    assert (
+        "<i>2. pay, jobs and growth: BLS's figures for Computer Occupations, All Other</i>" in text
+    )
+    assert "1. pay, jobs and growth" not in text
 
 
 def test_an_occupation_without_local_pay_says_national_figures_are_shown() -> None:
