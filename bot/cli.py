@@ -164,11 +164,14 @@ async def _console(settings: Settings) -> int:
 
 
 async def _ask(settings: Settings, text: str, as_json: bool, chat: int | None = None) -> int:
-    from bot.console import show
+    from bot.console import CONSOLE_CHAT, command_reply, show
 
     bot = await _open(settings)
-    try:
-        reply = await bot.answer(text, chat_id=chat)
+    try:  # a /command as the bot's handlers answer it; /state without --chat: the console's
+        answered = await command_reply(
+            bot, text.strip(), chat if chat is not None else CONSOLE_CHAT
+        )
+        reply = answered or await bot.answer(text, chat_id=chat)
     finally:
         await bot.close()  # writes the conversation, for the next `ask --chat`
     if as_json:

@@ -109,15 +109,28 @@ async def respond(bot: Careerbot, line: str, choices: dict[int, str]) -> Reply:
             return await bot.press(choice, chat_id=CONSOLE_CHAT)
         line = choice  # a deep link's /start command (the quiz)
         command, argument = line.split()[0], line.split(maxsplit=1)[1]
+    answered = await command_reply(bot, line if not command else f"{command} {argument}")
+    return answered or await bot.answer(line, chat_id=CONSOLE_CHAT)
+
+
+async def command_reply(bot: Careerbot, line: str, chat_id: int = CONSOLE_CHAT) -> Reply | None:
+    """The reply to a /command typed here or to `careerbot ask`, as the Telegram handlers
+    answer it (/about, /help, /start, /state, /compare, /job); None for other text."""
+    if not line.startswith("/"):
+        return None
+    command = line.split()[0].split("@")[0].lower()
+    argument = line.split(maxsplit=1)[1].strip() if " " in line.strip() else ""
     if command == "/start" and argument == "quiz":
         return await bot.quiz()
     if command == "/about":
         return bot.about()
-    if command in ("/help", "/start"):
+    if command in ("/help", "/start") or (command in ("/compare", "/job") and not argument):
         return bot.help()
     if command in ("/state", "/location"):
-        return await bot.set_location(CONSOLE_CHAT, argument)
-    return await bot.answer(line, chat_id=CONSOLE_CHAT)
+        return await bot.set_location(chat_id, argument)
+    if command in ("/compare", "/job"):
+        return await bot.answer(argument, chat_id=chat_id)
+    return None
 
 
 async def chat(

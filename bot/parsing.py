@@ -175,6 +175,12 @@ _PLACE = re.compile(r"^(?P<rest>.+?)\s+(?:in|near|around|for)\s+(?P<place>[a-z .
 _LAST_PLACE = re.compile(r"^(?P<rest>.+)\s+(?:in|near|around|for)\s+(?P<place>[a-z .,'-]{2,40})$")
 
 
+# Where the person is, said as a place: the chat's own place (its /state), if it has one.
+_WHERE_I_AM = frozenset(
+    ["me", "us", "you", "here", "home", "my area", "my city", "my state", "my town", "where i live"]
+)
+
+
 class IntentKind(StrEnum):
     COMPARE = "compare"  # two or more titles side by side
     PROFILE = "profile"  # one title
@@ -266,6 +272,9 @@ def parse(text: str, is_place: object = None) -> Intent:
     for match in (_PLACE.match(lowered), _LAST_PLACE.match(lowered)):
         if match is not None and match.re is _LAST_PLACE and _VERSUS.search(match["rest"]):
             break  # "teacher in texas vs teacher in california": a place on each side
+        if match is not None and match["place"].strip(" .,") in _WHERE_I_AM:
+            lowered = match["rest"]  # "near me" is the person (the chat's place), not Maine
+            break
         if match and callable(is_place) and is_place(match["place"].strip(" .,")):
             place = match["place"].strip(" .,")
             lowered = match["rest"]

@@ -133,6 +133,9 @@ def place_name(place: Place | None) -> str:
     return NATIONAL_NAME if place is None else place.name
 
 
+# How people shorten or spell out the words of city names, as BLS writes them ("St. Louis").
+_SHORT = {"ft": "fort", "saint": "st", "mt": "mount"}
+_SHORT_WORDS = re.compile(r"\b(?:ft|saint|mt)\b(?=\s+\w)")
 # Words of city names that name no city alone: "the south" is a region, not South Bend.
 _NOT_A_CITY = frozenset(
     [
@@ -201,7 +204,9 @@ class Places:
                     self.states[POSTAL[area.state_code].lower()] = place
             elif area.kind == "M" and "nonmetropolitan" not in area.name.lower():
                 cities_part, _, states_part = area.name.rpartition(", ")
-                cities = [c.strip().lower() for c in re.split(r"[-/]", cities_part)]
+                cities = [
+                    c.strip().lower().replace(".", "") for c in re.split(r"[-/]", cities_part)
+                ]
                 metro = Place(area.code, PlaceKind.METRO, area.name, area.state_code)
                 self.metros.append((cities, set(states_part.lower().split("-")), metro))
                 words = cities[0].split() if cities else []
@@ -265,6 +270,7 @@ class Places:
 
     def _find(self, text: str) -> Place | None:
         name = " ".join(_CLEAN.sub(" ", text.lower().replace(".", "")).split()).strip(" ,")
+        name = _SHORT_WORDS.sub(lambda m: _SHORT[m.group(0)], name)  # "ft worth", "saint louis"
         name = NICKNAMES.get(name, name)
         if "," not in name and name in self.states:
             return self.states[name]

@@ -105,7 +105,7 @@ class Careerbot(AskedReading, ButtonAnswers):
                 return answered
         said = self._read(text)
         if said.small_talk:
-            return self.greeting() if said.greeting else self.small_talk()
+            return self.greeting() if said.greeting else self.small_talk(text)
         if said.meta == "about":
             return self.about()
         if said.meta == "help":

@@ -73,7 +73,10 @@ _LEAD = re.compile(r"(?<=\w)\s+lead\s*$")
 # "the cable guy", "lawn guy": slang for whoever does that work; the work word is the title.
 _GUY = re.compile(r"(?<=\w)\s+(?:guy|guys|gal|gals|dude|lady|ladies)\s*$")
 # "i got fired", "you a robot": a sentence about the speaker or the bot, not a title.
-_ABOUT_SOMEONE = re.compile(r"^(?:i|i'?m|you|you'?re|we|my|your|me)\b")
+_ABOUT_SOMEONE = re.compile(
+    r"^(?:i|i'?m|you|you'?re|we|my|your|me)\b|\b(?:my|me|mine|myself|your|yourself|our)$"
+    r"|\b(?:my|your|our)\s"
+)  # ... or holds "my"/"your": "quitting my (job)" is about the speaker too
 _JOINED = (
     (re.compile(r"\bpost[\s-]*doc(?:toral)?\b"), "postdoctoral"),
     (re.compile(r"\bco-op\b"), "coop"),
@@ -239,7 +242,7 @@ def analyse(text: str) -> TitleText:
     raw_head, raw_tail = tuple(tokens(head)), tuple(tokens(tail))
     raw = (raw_head + raw_tail, raw_tail + raw_head) if raw_tail else (raw_head,)
     implied = trainee or bool(_GUY.search(head) or _GUY.search(tail))
-    sentence = bool(_ABOUT_SOMEONE.match(folded))
+    sentence = bool(_ABOUT_SOMEONE.search(folded))
     return TitleText(
         asked, head_words, tail_words, qualifiers, inner, trainee, raw, implied, sentence
     )

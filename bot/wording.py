@@ -6,6 +6,7 @@ that do not depend on the data, so the voice of the bot can be read (and changed
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from bot.render import Side, echo, esc
@@ -35,12 +36,37 @@ def example_list() -> str:
     return "\n".join(f"• <code>{esc(e)}</code>" for e in EXAMPLES)
 
 
+# What to suggest after words the bot could not read, by what they seem to ask about: the
+# first entries whose pattern the words hold, else the comparison examples.
+_NEAR = (
+    (r"\b(?:pay|paid|salary|salaries|make|earn|money|wage)",
+     "how much do electricians make in Texas"),
+    (r"\b(?:school|degree|college|become|certif\w*|licen[cs]\w*|train\w*|study)",
+     "how do I become a dental hygienist?"),
+    (r"\b(?:jobs|careers|work|options|fields)\b", "highest paying jobs without a degree"),
+    (r"\b(?:like|love|enjoy|suit|fit|good\s+at|interest\w*|personality|quit\w*|hate)\b",
+     "what career fits me?"),
+    (r"\b(?:future|demand|worth|outlook|ai|automat\w*)\b", "is welding a good career?"),
+    (r"\b(?:switch|change|move|from)\b", "switch from cashier to bookkeeper"),
+)  # fmt: skip
+
+
+def examples_near(words: str) -> list[str]:
+    """One or two examples close to what was asked (issue 14: a reply that says what the bot
+    can do, with examples close to the question), else the comparison examples."""
+    lowered = words.casefold()
+    near = [example for pattern, example in _NEAR if re.search(pattern, lowered)]
+    return near[:2] or list(EXAMPLES[1:])
+
+
 def fallback(*, greeting: bool = False, unknown: Sequence[str] = ()) -> str:
     """What the bot says when there is nothing to compare: why, and what to try."""
     if unknown:
         names = ", ".join(f"“{echo(u)}”" for u in unknown)
-        head = f"I couldn't find {names} among job titles."
-    elif greeting:
+        tries = examples_near(" ".join(unknown))
+        listed = "\n".join(f"• <code>{esc(e)}</code>" for e in tries)
+        return f"I couldn't find {names} among job titles.\nTry:\n{listed}"
+    if greeting:
         head = "Hi! I compare careers: pay, growth, jobs, education and more."
     else:
         head = "I compare careers — send two job titles."
@@ -158,6 +184,17 @@ SMALL_TALK = (
     "👍 Anytime. Ask about another job, a place (<code>what about in Ohio?</code>), or "
     "<code>which pays more?</code>"
 )
+# "ok", "no", "🤔": not thanks, so no "anytime".
+ACKNOWLEDGED = (
+    "👍 Ask about another job, a place (<code>what about in Ohio?</code>), or "
+    "<code>which pays more?</code>"
+)
+_THANKS = re.compile(r"\b(?:thanks?|thank\s+you|thx|thnx|tnx|ty|cheers|appreciate)\b|🙏")
+
+
+def small_talk(text: str) -> str:
+    """The short reply to small talk: "anytime" only for thanks."""
+    return SMALL_TALK if _THANKS.search(text.casefold()) else ACKNOWLEDGED
 
 
 def howto_heading(title: str) -> str:

@@ -254,6 +254,14 @@ _TYPED_PATTERNS = tuple(
     (key, re.compile(rf"^(?:{words})(?:[\s,]+(?:{words}|i\s+guess|lol|haha|thanks|please))*$"))
     for key, words in _TYPED
 )
+_STOP = re.compile(
+    r"^(?:(?:please\s+)?(?:stop|quit|cancel|exit|end|leave|skip)(?:\s+(?:the\s+|this\s+)?quiz)?"
+    r"|i'?m\s+done|nevermind|never\s+mind|nvm|no\s+more(?:\s+questions)?)$"
+)
+STOPPED = (
+    "🧭 Quiz stopped. Ask about any job (<code>nurse vs teacher</code>), or send "
+    "<code>career quiz</code> to start again."
+)
 _ANY_ZONE = re.compile(r"^(?:any|all|any\s+amount|show\s+all|doesn'?t\s+matter|whatever|0)$")
 
 
@@ -270,6 +278,8 @@ async def typed(core: Core, text: str, redo: str | None) -> Reply | None:
     if found is None:
         return None
     said = " ".join(text.casefold().replace("’", "'").strip(" .!?,").split())
+    if _STOP.match(said):
+        return Reply(ReplyKind.NONE, STOPPED, context=Context(ReplyKind.NONE))
     answers = found["answers"]
     if said in ("back", "go back", "undo") and answers:
         return await step(core, answers[:-1])

@@ -168,8 +168,8 @@ class ConversationAnswers(Answers):
             ),
         )
 
-    def small_talk(self) -> Reply:
-        return Reply(ReplyKind.SMALLTALK, wording.SMALL_TALK)
+    def small_talk(self, text: str = "thanks") -> Reply:
+        return Reply(ReplyKind.SMALLTALK, wording.small_talk(text))
 
     def greeting(self) -> Reply:
         """ "hi": what the bot does, with examples to tap; a short reply like small talk."""

@@ -370,6 +370,9 @@ _DETAILS = (
         r"(?:the\s+)?(?:age|gender|sex|race)(?:\s+(?:and|or)\s+(?:age|gender|sex|race))*"
         r"(?:\s+(?:breakdown|split|mix))?|(?:is\s+it\s+)?(?:male|female|men|women)\s+dominated|"
         r"how\s+many\s+women|what(?:'s|\s+is)\s+the\s+(?:median\s+)?age|"
+        r"how\s+many\s+(?:of\s+them\s+)?are\s+(?:women|men|female|male|black|hispanic|asian|white)|"
+        r"(?:what\s+)?(?:percent(?:age)?|share|portion|proportion)\s+(?:of\s+them\s+)?(?:are\s+)?"
+        r"(?:women|men|female|male)|how\s+old\s+are\s+(?:they|most)|"
         r"(?:is\s+it|are\s+they)\s+(?:mostly|mainly|mostly\s+all|all|usually|more)\s+"
         r"(?:women|men|guys|girls|female|male)(?:\s+(?:who|that)\s+do\s+(?:it|this|that|the\s+job))?",
     ),

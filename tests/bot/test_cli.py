@@ -252,3 +252,14 @@ def test_match_stops_quietly_when_its_reader_goes_away(real_db_url: str) -> None
     assert process.wait(timeout=120) != 0 and process.stderr is not None
     errors = process.stderr.read()
     assert "Traceback" not in errors and "BrokenPipe" not in errors
+
+
+def test_ask_answers_commands_as_the_bot_does(real_db_url: str) -> None:
+    """`/state TX` to `ask --chat` saves the chat's place, as in Telegram; `/about` names the
+    sources."""
+    saved = careerbot("ask", "--chat", "4242", "/state TX", database_url=real_db_url)
+    assert saved.returncode == 0 and "Saved: Texas" in saved.stdout, saved.stdout
+    nurse = careerbot("ask", "--json", "--chat", "4242", "nurse", database_url=real_db_url)
+    assert json.loads(nurse.stdout)["location"]["name"] == "Texas"
+    about = careerbot("ask", "/about", database_url=real_db_url)
+    assert "About careerbot" in about.stdout

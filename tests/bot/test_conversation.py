@@ -558,3 +558,31 @@ async def test_more_sentences_about_jobs(careerbot: Careerbot) -> None:
     }.items():
         reply = await Chat(careerbot).say(text)
         assert reply.kind == kind and codes(reply) == found, text
+
+
+async def test_places_as_people_write_them(careerbot: Careerbot) -> None:
+    louis = await Chat(careerbot).say("nurses in st. louis")
+    assert louis.kind == ReplyKind.PROFILE and where(louis).startswith("St. Louis")
+    near = await Chat(careerbot).say("accountant job openings near me")
+    assert near.kind == ReplyKind.PROFILE and "Maine" not in near.text  # "me" is the person
+
+
+async def test_sentences_about_oneself_never_get_a_did_you_mean(careerbot: Careerbot) -> None:
+    for text in ("im thinking about quitting my job", "quitting my job"):
+        reply = await Chat(careerbot).say(text)
+        assert reply.kind == ReplyKind.NONE, text
+
+
+async def test_demographics_asked_in_words(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("nurse")
+    for text in ("how many are women", "what percentage are men", "how old are they"):
+        reply = await chat.say(text)
+        assert reply.kind == ReplyKind.DETAIL and reply.context is not None, text
+        assert reply.context.view == View.DEMOGRAPHICS, text
+
+
+async def test_thanks_gets_anytime_and_a_plain_no_does_not(careerbot: Careerbot) -> None:
+    assert "Anytime" in (await Chat(careerbot).say("thanks!")).text
+    no = await Chat(careerbot).say("no")
+    assert no.kind == ReplyKind.SMALLTALK and "Anytime" not in no.text

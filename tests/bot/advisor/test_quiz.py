@@ -127,3 +127,12 @@ async def test_answers_typed_instead_of_tapped_go_on_with_the_quiz(careerbot: Ca
 async def test_outside_the_quiz_yes_is_small_talk(careerbot: Careerbot) -> None:
     reply = await careerbot.answer("yes", chat_id=91_500_002)
     assert reply.kind != "quiz"
+
+
+async def test_stop_leaves_the_quiz(careerbot: Careerbot) -> None:
+    chat = 91_500_003
+    await careerbot.answer("career quiz", chat_id=chat)
+    stopped = await careerbot.answer("stop", chat_id=chat)
+    assert stopped.kind != "quiz" and "stopped" in stopped.text
+    after = await careerbot.answer("yes", chat_id=chat)
+    assert after.kind != "quiz"  # no longer in the quiz
