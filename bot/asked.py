@@ -178,10 +178,15 @@ class AskedReading(ConversationAnswers):
         return all(r.status == Status.UNKNOWN for r in resolutions)
 
     def _own_job(self, said: str | None) -> str | None:
+        """The person's job, when its words name one surely — or exactly, though O*NET lists
+        the title under several occupations ("infantryman": its first)."""
         if not said:
             return None
         found = self.index.resolve(said)
-        return found.best.code if found.status == Status.MATCHED and found.best else None
+        if found.best is None or found.status == Status.UNKNOWN:
+            return None
+        exact = found.best.score >= 99
+        return found.best.code if found.status == Status.MATCHED or exact else None
 
     def _is_title(self, text: str) -> bool:
         """Whether `text` could be a job title (for reading follow-ups): not a fragment, not a

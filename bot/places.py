@@ -136,54 +136,38 @@ def place_name(place: Place | None) -> str:
 # How people shorten or spell out the words of city names, as BLS writes them ("St. Louis").
 _SHORT = {"ft": "fort", "saint": "st", "mt": "mount"}
 _SHORT_WORDS = re.compile(r"\b(?:ft|saint|mt)\b(?=\s+\w)")
+# A part of a state, said before its name: the state ("southern california", "upstate ny").
+_PART_OF = re.compile(
+    r"^(?:southern|northern|eastern|western|central|upstate|downstate|coastal|rural|south|north"
+    r"|east|west)\s+(?P<state>[a-z .]{2,20})$"
+)
+# Regions people name that BLS publishes no figures for ("the" left out).
+REGIONS = frozenset(
+    [
+        "midwest", "new england", "northeast", "southeast", "southwest", "northwest",
+        "pacific northwest", "west coast", "east coast", "south", "north", "west", "east",
+        "gulf coast", "rust belt", "sun belt", "tri-state area", "mid-atlantic",
+        "great plains", "deep south", "mountain west", "new england area",
+    ]
+)  # fmt: skip
+
+
+def is_region(text: str) -> bool:
+    """Whether `text` names a region of the country ("the midwest"), which has no figures."""
+    name = re.sub(r"^(?:in|around|near)\s+", "", " ".join(text.casefold().split()).strip(" ?!.,"))
+    return re.sub(r"^the\s+", "", name) in REGIONS
+
+
 # Words of city names that name no city alone: "the south" is a region, not South Bend.
 _NOT_A_CITY = frozenset(
     [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "new",
-        "old",
-        "port",
-        "fort",
-        "saint",
-        "st",
-        "san",
-        "santa",
-        "los",
-        "las",
-        "el",
-        "la",
-        "lake",
-        "city",
-        "beach",
-        "falls",
-        "springs",
-        "grand",
-        "little",
-        "great",
-        "palm",
-        "mount",
-        "point",
-        "rock",
-        "river",
-        "valley",
-        "island",
-        "bay",
-        "park",
-        "heights",
-        "hills",
-        "harbor",
-        "central",
-        "upper",
-        "lower",
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "new",
+        "old", "port", "fort", "saint", "st", "san", "santa", "los", "las", "el", "la", "lake",
+        "city", "beach", "falls", "springs", "grand", "little", "great", "palm", "mount",
+        "point", "rock", "river", "valley", "island", "bay", "park", "heights", "hills",
+        "harbor", "central", "upper", "lower",
     ]
-)
+)  # fmt: skip
 
 
 class Places:
@@ -323,6 +307,9 @@ class Places:
         name = re.sub(r"^(?:the\s+)?(?:state\s+of\s+)|\s+state$", "", name)
         if not name:
             return None
+        part = _PART_OF.match(name)
+        if part and part["state"] in self.states:  # "southern california", "upstate ny"
+            return self.states[part["state"]]
         found = self.find(name)
         if found is None and " " in name and "," not in name:
             head, _, last = name.rpartition(" ")

@@ -23,7 +23,7 @@ from bot.conversation.context import Context, member_key, message_key
 from bot.conversation.dialogue import Unsure
 from bot.normalize import normalize, title_variants
 from bot.parsing import MAX_TITLES, IntentKind, split_places
-from bot.places import NATIONAL_WORDS, Places, place_name
+from bot.places import NATIONAL_WORDS, Places, is_region, place_name
 from bot.pressing import ButtonAnswers
 from bot.reading import EXACT
 from bot.render import trim
@@ -171,6 +171,8 @@ class Careerbot(AskedReading, ButtonAnswers):
             return across_places
         if both is not None:  # "carpenter vs electrician, which pays more?"
             return _as_current(own, await self._set_question(both, default_area, chat_id))
+        if is_region(followups.without_lead(question)):  # "what about the midwest?"
+            return Reply(ReplyKind.NONE, wording.place_unknown(followups.without_lead(question)))
         move = self._follow_up(question)
         if move is not None:
             move = self._with_head(move, ctx.asked)  # "vs mechanical" after "civil engineer"

@@ -214,9 +214,13 @@ async def _same_for_another(core: Core, text: str, previous: Previous | None) ->
     if occupation is None or occupation.others:
         return None
     ctx = previous.elsewhere(previous.area)
-    return await show(
+    reply = await show(
         core, Context(ctx.kind, (occupation.code,), (title,), ctx.area, redo=ctx.redo)
     )
+    before = previous.codes[:1]  # "which pays more?" next: the two asked about, in turn
+    if reply is None or reply.context is None or before == (occupation.code,):
+        return reply
+    return replace(reply, context=reply.context.with_(listed=(*before, occupation.code)))
 
 
 def _occupation(core: Core, title: str | None, previous: Previous | None) -> Resolved | None:

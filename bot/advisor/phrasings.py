@@ -35,6 +35,8 @@ QUIZ = re.compile(
     r"|\b(?:no\s+(?:idea|clue)|not\s+sure|unsure|confused\s+about)\s+(?:what|which)\s+"
     r"(?:career|job|field|work|to\s+do)"
     r"|\bwhat\s+(?:job|career|work|field)\s+should\s+i\s+(?:do|pick|choose|get|go\s+into|pursue)\b"
+    r"|\bwhat\s+should\s+(?:i|he|she|they|my\s+\w+)\s+(?:study|major\s+in|go\s+to\s+(?:school|college)"
+    r"\s+for|do\s+after\s+(?:high\s+)?school)\b|\b(?:pick|choose|choosing|picking)\s+a\s+major\b"
 )
 
 # --- pay position ----------------------------------------------------------------------------
@@ -368,7 +370,8 @@ SAME_FOR = re.compile(
 )
 LIST = re.compile(rf"\b(?:{LIST_NOUNS})\b")
 RANK_FOLLOW_UP = re.compile(
-    r"^(?:and|but|ok|okay|so|then|now|what\s+about|how\s+about|only|just|same|show\s+me)\b"
+    r"^(?:and|but|ok|okay|so|then|now|what\s+about|how\s+about|only|just|same|show\s+me"
+    r"|that|ones?\s+that|with|without|w/o|no)\b"
     r"|^(?:in|for)\s+\S|^which\s+(?:ones|of\s+(?:them|those|these))\b"
 )
 NATIONAL = re.compile(

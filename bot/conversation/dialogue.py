@@ -28,6 +28,9 @@ from bot.resolver import Resolution, Status
 MAX_CODES = 4
 # Answers about one occupation only: "and X?" asks the same about X, rather than adding X.
 ONE_ONLY = {ReplyKind.HOWTO, ReplyKind.PLACES}
+# Answers about one job asked one after another ("is hvac worth it?", "what about plumbers?"):
+# "which pays more?" then is about the two.
+ASKED_IN_TURN = ONE_ONLY | {ReplyKind.PROSPECTS}
 # Lists of jobs: "and for nurses?" after one asks about nurses alone, in the list's place.
 LISTS = {ReplyKind.RANK, ReplyKind.QUIZ, ReplyKind.TOOLS}
 PLACE_FREE = {Measure.GROWTH, Measure.OPENINGS, Measure.EDUCATION, Measure.BETTER}
@@ -79,7 +82,7 @@ def next_context(
             return Nothing("no occupation yet")
         return ctx.with_(area=area)
     if move.move == Move.ASK:
-        if len(ctx.codes) < 2 and kind in ONE_ONLY and len(set(ctx.listed[-2:])) == 2:
+        if len(ctx.codes) < 2 and kind in ASKED_IN_TURN and len(set(ctx.listed[-2:])) == 2:
             # "how do I become a cop?", "and a correctional officer?", "which pays more?":
             # the two asked about, one after the other.
             ctx = ctx.with_(codes=ctx.listed[-2:], asked=("", ""))

@@ -108,7 +108,8 @@ _SMALL = {
     "growth": r"grow(?:s|ing|th)?|growing\s+faster|faster\s+growing|future|demand|outlook",
     "education": r"school(?:ing)?|education|degree|stud(?:y|ying)|college|training|train|years|"
     r"(?:easier|harder|quicker|faster|shorter|longer|slower)\s+to\s+(?:get\s+into|become|start|"
-    r"break\s+into|qualify|train|get\s+(?:certified|licensed|qualified))",
+    r"break\s+into|qualify|train|get\s+(?:certified|licensed|qualified))|harder|easier|hardest"
+    r"|easiest",
     "better": r"better|best|should\s+i\s+(?:pick|choose|go\s+for)|would\s+you\s+pick|pick|choose",
 }
 _WHICH = re.compile(
@@ -240,6 +241,12 @@ def recognize(
 _IN_SOMEWHERE = re.compile(r"^(?:in|near|around)\s+(?P<place>[a-z][a-z .,'-]{1,40})$")
 
 
+def without_lead(text: str) -> str:
+    """The words after "what about", "and", "ok so" …: "what about the midwest" -> "the
+    midwest"."""
+    return _LEAD.sub("", _norm(text)).strip()
+
+
 def place_asked(text: str) -> str | None:
     """The place a message asks about in a follow-up's words ("what about in the south?"),
     whether or not it is one the figures have; None when it names none this way."""
@@ -340,6 +347,8 @@ _DETAILS = (
     ),
     (
         View.DUTIES,
+        r"tell\s+me\s+more(?:\s+about\s+(?:it|that|them|this|the\s+job))?|more\s+(?:info|details)|"
+        r"what(?:'s|\s+is)\s+it\s+(?:really\s+)?like|"
         r"what\s+do(?:es)?\s+(?:they|it|that|one|he|she|you)\s+(?:do|actually\s+do)"
         r"(?:\s+all\s+day|\s+day\s+to\s+day|\s+exactly)?|duties|tasks|day\s+to\s+day|"
         r"what(?:'s|\s+is)\s+the\s+(?:job|work)\s+like|what\s+does\s+the\s+job\s+involve",
@@ -354,7 +363,8 @@ _DETAILS = (
         View.SALARY,
         r"hourly|per\s+hour|an\s+hour|hourly\s+(?:pay|rate|wage)|salary(?:\s+by\s+state)?|"
         r"(?:(?:the|their)\s+)?(?:starting|entry[- ]level|beginning|top|average|median|typical)?\s*"
-        r"(?:pay|salary|salaries|wages?)|what\s+do\s+(?:the\s+)?top\s+(?:ones|earners|people)\s+make|"
+        r"(?:pay|salary|salaries|wages?)|what\s+do\s+(?:the\s+)?(?:top|bottom)\s+(?:ones|earners|people|"
+        r"\d{1,2}\s*(?:%|percent))\s+(?:make|earn|get)|"
         r"pay\s+(?:by\s+state|range|details)|salary\s+details|what\s+about\s+(?:the\s+)?pay|"
         r"percentiles|pay\s+in\s+other\s+states|best\s+paying\s+states",
     ),

@@ -73,6 +73,8 @@ _WHAT_ELSE = re.compile(
     # "(I'm a teacher) looking for a career change", "(I work in retail and) hate it".
     r"|^(?:and\s+)?(?:i'?m\s+|i\s+am\s+)?(?:looking\s+for|want|need|thinking\s+about|considering)"
     r"\s+(?:a\s+)?(?:career\s+change|new\s+career|change\s+of\s+careers?|different\s+(?:career|job))"
+    r"|^what\s+(?:other\s+)?(?:jobs|careers|work)\s+(?:can|could|should|would)\s+i\s+(?:get|do|find"
+    r"|apply\s+for|go\s+for)(?:\s+(?:now|with\s+(?:that|this|it)))?$"
     r"|^what\s+(?:else\s+)?(?:can|could|should)\s+i\s+(?:switch|move|change|transition|pivot)\s+"
     r"(?:to|into)$"
     r"|^what\s+else\s+(?:can|could|should)\s+i\s+do\s+with\s+(?:my|these|this)\s+(?:skills|degree"
@@ -133,6 +135,11 @@ _GO_FROM = re.compile(
 )
 
 
+_ELSE_FOR = re.compile(
+    r"^what\s+else\s+(?:can|could)\s+(?!(?:i|you|we|he|she|they)\s)(?:an?\s+)?(?P<t>.+?)\s+do$"
+)
+
+
 def as_asked(question: str) -> str:
     """The question a sentence about one job (or two) asks, in the words the rest of the bot
     reads; else the question as it came."""
@@ -143,6 +150,9 @@ def as_asked(question: str) -> str:
     going = _GO_FROM.match(lowered)
     if going:
         return f"switch from {going['a']} to {going['b']}"
+    other = _ELSE_FOR.match(lowered)  # "what else can accountants do"
+    if other:
+        return f"jobs similar to {other['t']}"
     moving = _MOVE_ON_FROM.match(lowered)
     if moving:
         return f"jobs similar to {moving['t'] or moving['u']}"

@@ -74,7 +74,9 @@ _JOB_END = (
 _OWN_JOB = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+work\s+as|i'?m\s+working\s+as|i\s+currently\s+work\s+as|"
     r"i'?m\s+currently|i\s+am\s+currently|currently|i'?ve\s+been|i\s+have\s+been|"
-    r"i\s+was|i\s+used\s+to\s+be|" + _RELATIVE + r"\s+(?:is|was|used\s+to\s+be))"
+    r"i\s+was|i\s+used\s+to\s+be|(?:\d+|\w+)\s+years?\s+as|"
+    + _RELATIVE
+    + r"\s+(?:is|was|used\s+to\s+be))"
     r"\s+(?:a|an|working\s+as\s+an?)\s+(?!(?:bit|little|lot|fan|big|huge|total)\b)"
     r"(?P<job>[a-z][a-z /&'-]{1,40}?)" + _JOB_END + r"|"
     r"\b(?:i\s+)?(?:currently\s+)?work\s+in\s+(?P<field>[a-z][a-z /&'-]{1,30}?)"
@@ -98,6 +100,13 @@ _OWN_JOB = re.compile(
     r"(?:an?\s+)?(?P<here>[a-z][a-z /&'-]{1,30}?)\s+here(?=\s*[,.!;])",
     re.IGNORECASE,
 )
+# The question after a comma, once the job is taken out of a longer sentence.
+_ASKED_AFTER_COMMA = re.compile(
+    r",\s*(?P<question>(?:what|how|which|can|could|should|is|are|do|does|where|who|why|will|would)"
+    r"\b[^,]*)$",
+    re.IGNORECASE,
+)
+_WANTED = re.compile(r"\b(?:want|wants|wanna|become|be|switch|move|get\s+into|go\s+into)\b", re.I)
 # What is left before the question once the job is taken out: where it is done ("at a
 # dentist office, how do I …"), dropped; where the person is ("in vegas, what do dealers make
 # here?"), the question's place.
@@ -541,6 +550,11 @@ def read(text: str) -> Said:
             )
             sentence = _WORKPLACE.sub("", sentence)  # "… at a hospital": where, not what
             sentence = _around_the_job(sentence)
+            asked_after = _ASKED_AFTER_COMMA.search(sentence)
+            if asked_after and not _WANTED.search(sentence[: asked_after.start()]):
+                # "… out of the army after (8 years as an infantryman), what jobs …"; not "i
+                # want to become a loan officer, how do i do that"
+                sentence = asked_after["question"]
         other = _COMPARED_WITH.match(sentence)
         if other and own_job:  # "my friend is an optician, what's the difference from …"
             sentence = f"{own_job} vs {other['job']}"

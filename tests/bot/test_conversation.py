@@ -586,3 +586,55 @@ async def test_thanks_gets_anytime_and_a_plain_no_does_not(careerbot: Careerbot)
     assert "Anytime" in (await Chat(careerbot).say("thanks!")).text
     no = await Chat(careerbot).say("no")
     assert no.kind == ReplyKind.SMALLTALK and "Anytime" not in no.text
+
+
+async def test_which_pays_more_after_two_jobs_asked_in_turn(careerbot: Careerbot) -> None:
+    """ "is hvac worth it?", "what about plumbers?", "which pays more?": the two asked about."""
+    chat = Chat(careerbot)
+    await chat.say("is hvac tech a good career")
+    await chat.say("what about plumbers")
+    fact = await chat.say("which pays more")
+    assert fact.kind == ReplyKind.FACT and codes(fact) == ["49-9021.00", "47-2152.00"]
+
+
+async def test_regions_and_parts_of_states(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("electrician")
+    midwest = await chat.say("what about the midwest")
+    assert midwest.kind == ReplyKind.NONE and "metro area" in midwest.text
+    assert where(await chat.say("southern california")) == "California"
+    assert where(await chat.say("upstate ny")) == "New York"
+
+
+async def test_an_own_job_and_what_jobs_it_leads_to(careerbot: Careerbot) -> None:
+    text = "I just got out of the army after 8 years as an infantryman, what jobs can I get"
+    reply = await Chat(careerbot).say(text)
+    assert reply.kind == ReplyKind.DETAIL and codes(reply)[:1] == ["55-3016.00"]
+    assert reply.context is not None and reply.context.view == View.SIMILAR
+
+
+async def test_more_follow_ups_on_one_job(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("nurse")
+    top = await chat.say("what do the top 10% make")
+    assert top.context is not None and top.context.view == View.SALARY
+    more = await chat.say("tell me more")
+    assert more.context is not None and more.context.view == View.DUTIES
+    chat = Chat(careerbot)
+    await chat.say("nurse vs paramedic")
+    harder = await chat.say("which one is harder to become")
+    assert harder.kind == ReplyKind.FACT and harder.extra["answer"] == "29-1141.00"
+
+
+async def test_a_ranking_refined_in_a_fragment(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("what jobs are in demand")
+    await chat.say("in healthcare")
+    refined = await chat.say("that dont need a degree")
+    assert refined.kind == ReplyKind.RANK
+    assert refined.to_json()["ranking"]["filters"]["education_max"] == "postsecondary_nondegree"
+
+
+async def test_what_should_someone_study_starts_the_quiz(careerbot: Careerbot) -> None:
+    text = "my son is 16 and likes video games and computers what should he study"
+    assert (await Chat(careerbot).say(text)).kind == ReplyKind.QUIZ

@@ -145,3 +145,13 @@ def test_a_compass_word_is_no_city(text: str) -> None:
     )
     assert places.find_loosely(text) is None
     assert places.find_loosely("pasadena") is not None
+
+
+def test_regions_are_known_as_regions_and_parts_of_states_as_the_state() -> None:
+    from bot.places import is_region
+
+    assert is_region("the midwest") and is_region("in new england") and is_region("west coast")
+    assert not is_region("west virginia") and not is_region("texas")
+    places = Places(AREAS)
+    texas = places.find("texas")
+    assert texas is not None and places.find_loosely("southern texas") == texas
