@@ -17,6 +17,7 @@ _PAY = re.compile(
     r"\b(?:high(?:est|er)?|best|top|good|great|well|better|decent|nice)[- ]?"
     r"(?:pay(?:ing|in'?|s)?|paid)\b"
     r"|\bpays?\s+(?:the\s+)?(?:most|best|well|good|a\s+lot)\b"
+    r"|\b(?:like\s+(?:it|this|that|them)|else)\s+(?:that\s+)?pays?\s+(?:more|better)\b"
     r"|\bmake\s+(?:the\s+)?(?:most|good|a\s+lot\s+of)\s*(?:money|cash)?\b"
     r"|\bmost\s+money\b|\bmake\s+bank\b|\blucrative\b|\bsix[- ]figures?\b"
     r"|\b(?:highest|best|top|biggest)\s+(?:hourly\s+)?(?:salar(?:y|ies)|wages?|incomes?|pay)\b"

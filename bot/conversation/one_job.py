@@ -135,6 +135,10 @@ _GO_FROM = re.compile(
 )
 
 
+_PAYS_BETTER = re.compile(
+    r"^what\s+(?:else|other\s+(?:jobs?|work|careers?))\s+(?:pays?|would\s+pay|could\s+pay|makes?)\s+"
+    r"(?:better|more)(?:\s+(?:money|than\s+(?:this|that|it)))?$"
+)
 _ELSE_FOR = re.compile(
     r"^what\s+else\s+(?:can|could)\s+(?!(?:i|you|we|he|she|they)\s)(?:an?\s+)?(?P<t>.+?)\s+do$"
 )
@@ -147,6 +151,8 @@ def as_asked(question: str) -> str:
     lowered = said.casefold().replace("’", "'")
     if _WHAT_ELSE.match(lowered):
         return "similar jobs"
+    if _PAYS_BETTER.match(lowered):  # "(i drive for doordash,) what else pays better"
+        return "jobs like it that pay more"
     going = _GO_FROM.match(lowered)
     if going:
         return f"switch from {going['a']} to {going['b']}"

@@ -638,3 +638,22 @@ async def test_a_ranking_refined_in_a_fragment(careerbot: Careerbot) -> None:
 async def test_what_should_someone_study_starts_the_quiz(careerbot: Careerbot) -> None:
     text = "my son is 16 and likes video games and computers what should he study"
     assert (await Chat(careerbot).say(text)).kind == ReplyKind.QUIZ
+
+
+async def test_what_else_pays_better_ranks_jobs_like_their_own(careerbot: Careerbot) -> None:
+    for text, code in {
+        "im a cashier, what else pays more": "41-2011.00",
+        "i drive for doordash, what else pays better": "53-3031.00",  # the app: food delivery
+    }.items():
+        reply = await Chat(careerbot).say(text)
+        assert reply.kind == ReplyKind.RANK, text
+        ranking = reply.to_json()["ranking"]
+        assert ranking["filters"]["similar_to"] == code and ranking["measure"] == "annual_median", (
+            text
+        )
+
+
+def test_short_words_of_postings_are_written_out(careerbot: Careerbot) -> None:
+    """ "Assoc. Dir., Mktg" is one title (an associate director of marketing), not two."""
+    sides = careerbot.match("Assoc. Dir., Mktg")["sides"]
+    assert len(sides) == 1 and sides[0]["candidates"][0]["code"] == "11-2021.00"
