@@ -55,6 +55,23 @@ def _long_area(short: str) -> str | None:
     return short if len(short) == 7 else None
 
 
+REDO = "a|"  # a conversation's way back to a comparison across places: "a|" + code:area …
+
+
+def redo(sides: Sequence[Placed]) -> str:
+    return REDO + " ".join(f"{s.facts.code}:{s.place.code}" for s in sides)
+
+
+def sides_again(text: str | None) -> list[tuple[str, str]] | None:
+    """The (code, area) of each side of the comparison across places `redo` wrote."""
+    if not text or not text.startswith(REDO):
+        return None
+    sides = [tuple(part.split(":", 1)) for part in text[len(REDO) :].split()]
+    if not 2 <= len(sides) <= MAX_SIDES or any(len(side) != 2 for side in sides):
+        return None
+    return [(code, area) for code, area in sides]
+
+
 def pack(codes: Sequence[str], areas: Sequence[str]) -> tuple[list[str], str]:
     """The codes and state of a comparison's buttons."""
     packed = [codes[0]] if len(set(codes)) == 1 else list(codes)

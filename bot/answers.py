@@ -289,6 +289,7 @@ class Answers:
                 tuple(asked_by_code),
                 tuple(asked_by_code.values()),
                 sides[0].place.code,
+                redo=across.redo(sides),  # "which pays more?": these places again
             ),
         )
 

@@ -174,6 +174,10 @@ class Careerbot(AskedReading, ButtonAnswers):
         if is_region(followups.without_lead(question)):  # "what about the midwest?"
             return Reply(ReplyKind.NONE, wording.place_unknown(followups.without_lead(question)))
         move = self._follow_up(question)
+        if move is not None and move.move is followups.Move.ASK and not move.place:
+            again = await self._across_again(before)  # "nurse in ca vs tx", "which pays more?"
+            if again is not None:
+                return again
         if move is not None:
             move = self._with_head(move, ctx.asked)  # "vs mechanical" after "civil engineer"
             step = dialogue.next_context(move, ctx, self.index.resolve, self.places.state_of)
@@ -306,6 +310,24 @@ class Careerbot(AskedReading, ButtonAnswers):
         return await self.summary(sides, place=place, note=note, also=shared)
 
     # --- one job in several places ------------------------------------------------------------
+    async def _across_again(self, before: Context | None) -> Reply | None:
+        """A question about a comparison across places ("which pays more?"): that comparison
+        again, whose sentence says where the job pays most, from the figures."""
+        sides = across.sides_again(before.redo if before is not None else None)
+        if before is None or sides is None or before.kind != ReplyKind.COMPARE:
+            return None
+        if set(before.codes) != {code for code, _ in sides} or before.area != sides[0][1]:
+            return None  # the conversation moved on from it ("and electricians?", "in ohio?")
+        asked = dict(zip(before.codes, before.asked, strict=False))
+        wanted = []
+        for code, area in sides:
+            place = self.places.by_code(area)
+            if place is None:
+                return None
+            wanted.append((asked.get(code, ""), code, place))
+        placed = await self.placed(wanted)
+        return None if placed is None else await self.across(placed)
+
     async def _across_places(self, text: str) -> Reply | None:
         """The comparison across places a message asks for, if it names a place on every side
         and each title is matched surely; None to answer it the usual way."""

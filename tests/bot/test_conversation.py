@@ -657,3 +657,15 @@ def test_short_words_of_postings_are_written_out(careerbot: Careerbot) -> None:
     """ "Assoc. Dir., Mktg" is one title (an associate director of marketing), not two."""
     sides = careerbot.match("Assoc. Dir., Mktg")["sides"]
     assert len(sides) == 1 and sides[0]["candidates"][0]["code"] == "11-2021.00"
+
+
+async def test_which_pays_more_after_one_job_in_several_places(careerbot: Careerbot) -> None:
+    """The comparison across places again: its sentence says where the job pays most."""
+    chat = Chat(careerbot)
+    first = await chat.say("nurse in ca vs nurse in tx vs nurse in ny")
+    again = await chat.say("which pays more")
+    assert again.kind == ReplyKind.COMPARE and again.text == first.text
+    assert "In California, registered nurses earn" in again.text
+    await chat.say("and electricians?")
+    fact = await chat.say("which pays more")  # the set changed: a question about the two jobs
+    assert fact.kind == ReplyKind.FACT
