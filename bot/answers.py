@@ -19,12 +19,12 @@ from bot.conversation.context import Context
 from bot.layout import Keyboards
 from bot.memory import Kept, Memory
 from bot.naming import short_names
-from bot.parsing import Intent, parse
+from bot.parsing import Intent, parse, split_places
 from bot.payloads import occupation_json, resolution_json
 from bot.places import Place, Places, place_name
 from bot.render import MAX_CAPTION, Side, TopCode, clip, esc, trim
 from bot.replies import Button, Display, Keyboard, Reply, ReplyKind, View
-from bot.resolver import Candidate, Resolution, TitleIndex
+from bot.resolver import Candidate, Resolution, Status, TitleIndex
 from bot.sentences import capitalize
 from bot.summary import source_line, summary_text
 from bot.switching import plan_switch, switch_text
@@ -262,6 +262,44 @@ class Answers:
                 return None
             out.append(Placed(asked, place, facts[code], bool(fell_back)))
         return out
+
+    async def across_again(self, before: Context | None) -> Reply | None:
+        """A question about a comparison across places ("which pays more?"): that comparison
+        again, whose sentence says where the job pays most, from the figures."""
+        sides = across.sides_again(before.redo if before is not None else None)
+        if before is None or sides is None or before.kind != ReplyKind.COMPARE:
+            return None
+        if set(before.codes) != {code for code, _ in sides} or before.area != sides[0][1]:
+            return None  # the conversation moved on from it ("and electricians?", "in ohio?")
+        asked = dict(zip(before.codes, before.asked, strict=False))
+        wanted = []
+        for code, area in sides:
+            place = self.places.by_code(area)
+            if place is None:
+                return None
+            wanted.append((asked.get(code, ""), code, place))
+        placed = await self.placed(wanted)
+        return None if placed is None else await self.across(placed)
+
+    async def across_places(self, text: str) -> Reply | None:
+        """The comparison across places a message asks for, if it names a place on every side
+        and each title is matched surely; None to answer it the usual way."""
+        wanted = split_places(text, lambda name: self.places.find_loosely(name) is not None)
+        if wanted is None:
+            return None
+        resolved = {title: self.index.resolve(title) for title, _ in wanted}
+        if any(r.status != Status.MATCHED or r.best is None for r in resolved.values()):
+            return None
+        sides = []
+        for title, name in wanted:
+            best, place = resolved[title].best, self.places.find_loosely(name)
+            if best is None or place is None:
+                return None
+            sides.append((title, best.code, place))
+        if not across.fits([c for _, c, _ in sides], [p.code for _, _, p in sides]):
+            return None
+        placed = await self.placed(sides)
+        return None if placed is None else await self.across(placed)
 
     async def across(self, sides: Sequence[Placed]) -> Reply:
         """One job (or several) compared across places: table or lines, then a sentence."""

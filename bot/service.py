@@ -16,13 +16,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from bot import across, advisor, wording
+from bot import advisor, wording
 from bot.asked import AskedReading
 from bot.conversation import dialogue, followups, phrasing, question_first
 from bot.conversation.context import Context, member_key, message_key
 from bot.conversation.dialogue import Unsure
 from bot.normalize import normalize, title_variants
-from bot.parsing import MAX_TITLES, IntentKind, split_places
+from bot.parsing import MAX_TITLES, IntentKind
 from bot.places import NATIONAL_WORDS, Places, is_region, place_name
 from bot.pressing import ButtonAnswers
 from bot.reading import EXACT
@@ -166,7 +166,7 @@ class Careerbot(AskedReading, ButtonAnswers):
             if said.own_job:  # "I work at a hospital": a job we cannot tell; what we can do
                 return self.hint(None, before)
             return self.greeting()
-        across_places = await self._across_places(question)
+        across_places = await self.across_places(question)
         if across_places is not None:  # "teacher in Texas vs teacher in California"
             return across_places
         if both is not None:  # "carpenter vs electrician, which pays more?"
@@ -175,7 +175,7 @@ class Careerbot(AskedReading, ButtonAnswers):
             return Reply(ReplyKind.NONE, wording.place_unknown(followups.without_lead(question)))
         move = self._follow_up(question)
         if move is not None and move.move is followups.Move.ASK and not move.place:
-            again = await self._across_again(before)  # "nurse in ca vs tx", "which pays more?"
+            again = await self.across_again(before)  # "nurse in ca vs tx", "which pays more?"
             if again is not None:
                 return again
         if move is not None:
@@ -310,44 +310,6 @@ class Careerbot(AskedReading, ButtonAnswers):
         return await self.summary(sides, place=place, note=note, also=shared)
 
     # --- one job in several places ------------------------------------------------------------
-    async def _across_again(self, before: Context | None) -> Reply | None:
-        """A question about a comparison across places ("which pays more?"): that comparison
-        again, whose sentence says where the job pays most, from the figures."""
-        sides = across.sides_again(before.redo if before is not None else None)
-        if before is None or sides is None or before.kind != ReplyKind.COMPARE:
-            return None
-        if set(before.codes) != {code for code, _ in sides} or before.area != sides[0][1]:
-            return None  # the conversation moved on from it ("and electricians?", "in ohio?")
-        asked = dict(zip(before.codes, before.asked, strict=False))
-        wanted = []
-        for code, area in sides:
-            place = self.places.by_code(area)
-            if place is None:
-                return None
-            wanted.append((asked.get(code, ""), code, place))
-        placed = await self.placed(wanted)
-        return None if placed is None else await self.across(placed)
-
-    async def _across_places(self, text: str) -> Reply | None:
-        """The comparison across places a message asks for, if it names a place on every side
-        and each title is matched surely; None to answer it the usual way."""
-        wanted = split_places(text, lambda name: self.places.find_loosely(name) is not None)
-        if wanted is None:
-            return None
-        resolved = {title: self.index.resolve(title) for title, _ in wanted}
-        if any(r.status != Status.MATCHED or r.best is None for r in resolved.values()):
-            return None
-        sides = []
-        for title, name in wanted:
-            best, place = resolved[title].best, self.places.find_loosely(name)
-            if best is None or place is None:
-                return None
-            sides.append((title, best.code, place))
-        if not across.fits([c for _, c, _ in sides], [p.code for _, _, p in sides]):
-            return None
-        placed = await self.placed(sides)
-        return None if placed is None else await self.across(placed)
-
     # --- the conversation -------------------------------------------------------------------
     def _recall(
         self, chat_id: int | None, key: str | None, replying_to: int | None

@@ -26,7 +26,7 @@ from bot.advisor.howto import how_to_become
 from bot.advisor.prospects import prospects
 from bot.advisor.questions import PREVIOUS, Ask, Question, normal, recognise, title_text
 from bot.advisor.rankings import rank, rank_reply
-from bot.advisor.words import wording
+from bot.advisor.words import money, wording
 from bot.callbacks import Action
 from bot.conversation.context import Context
 from bot.memory import Kept
@@ -138,7 +138,7 @@ async def answer(
     `previous` is the chat's last answer, when the caller remembers it; `default_area` the
     chat's remembered place (used for "is my pay fair?", where the pay is the user's own).
     """
-    paged = await _another_page(core, text, previous)
+    paged = await _another_page(core, text, previous) or await _another_pay(core, text, previous)
     if paged is not None:
         return paged
     question = _recognised(core, text, tools=True)
@@ -198,6 +198,32 @@ async def _another_page(core: Core, text: str, previous: Previous | None) -> Rep
     shown = ranked.index(first) // PAGE_SIZE if first in ranked else 0
     turn = -1 if asked["back"] else 1
     return await rank_reply(core, previous.ranking, shown + turn, ranking=ranking)
+
+
+_ANOTHER_PAY = re.compile(
+    r"^(?:(?:and|ok|so|but)\s+)?(?:(?:what|how)\s+about|what\s+if\s+(?:i\s+(?:made|make|got))?|and)?\s*"
+    r"(?P<dollar>\$)?\s?(?P<amount>\d[\d,]*(?:\.\d+)?)\s?(?P<k>k|grand)?"
+    r"(?P<unit>\s*(?:/\s*h(?:ou)?r|an?\s+hour|per\s+hour|hourly|/\s*y(?:ea)?r|an?\s+year|per\s+year"
+    r"|yearly|annually))?(?:\s+instead)?$"
+)
+
+
+async def _another_pay(core: Core, text: str, previous: Previous | None) -> Reply | None:
+    """ "what about 40?" after "is $30 an hour good for an electrician in ohio": the same
+    question with the other pay, same job and place (and unit, unless one is said)."""
+    if previous is None or previous.kind != ReplyKind.PAY_POSITION or not previous.codes:
+        return None
+    redo = (previous.redo or "").split("|")
+    found = _ANOTHER_PAY.match(normal(text))
+    if found is None or len(redo) != 3 or redo[0] != "$":
+        return None
+    value = money(found["amount"], found["k"])
+    unit = (found["unit"] or "").replace(" ", "")
+    hourly = "h" in unit if unit else (redo[2] == "h" and not found["k"])
+    if not hourly and value < 1000:
+        return None
+    place = core.places.by_code(previous.area) if previous.area else None
+    return await pay.pay_reply(core, previous.codes[0], place, value, hourly)
 
 
 async def _same_for_another(core: Core, text: str, previous: Previous | None) -> Reply | None:

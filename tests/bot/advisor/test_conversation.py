@@ -113,3 +113,15 @@ async def test_jobs_of_a_kind_rank_jobs_like_that_one_not_all_jobs(careerbot: Ca
     assert welder["ranking"]["filters"].get("similar_to") == "51-4121.00"
     growing = await Talk(careerbot).say("fastest growing jobs")
     assert "similar_to" not in growing["ranking"]["filters"]
+
+
+async def test_another_pay_asks_the_same_position_again(careerbot: Careerbot) -> None:
+    """ "what about 40?" after "$30 an hour … in ohio": $40 an hour, same job and place."""
+    talk = Talk(careerbot)
+    first = await talk.say("is $30 an hour good for an electrician in ohio")
+    assert first["kind"] == "pay_position"
+    again = await talk.say("what about 40")
+    assert again["kind"] == "pay_position" and again["location"]["name"] == "Ohio"
+    assert "$40.00 an hour" in again["text"]
+    yearly = await talk.say("and $90k?")
+    assert "$90,000 a year" in yearly["text"]
