@@ -9,6 +9,7 @@ call them on the core as before.
 from __future__ import annotations
 
 import asyncio
+import re
 import textwrap
 from collections.abc import Sequence
 
@@ -19,7 +20,7 @@ from bot.conversation.context import Context
 from bot.layout import Keyboards
 from bot.memory import Kept, Memory
 from bot.naming import short_names
-from bot.parsing import Intent, parse, split_places
+from bot.parsing import Intent, parse, places_in, split_places
 from bot.payloads import occupation_json, resolution_json
 from bot.places import Place, Places, place_name
 from bot.render import MAX_CAPTION, Side, TopCode, clip, esc, trim
@@ -299,6 +300,25 @@ class Answers:
         if not across.fits([c for _, c, _ in sides], [p.code for _, _, p in sides]):
             return None
         placed = await self.placed(sides)
+        return None if placed is None else await self.across(placed)
+
+    async def across_follow_up(self, text: str, before: Context | None) -> Reply | None:
+        """ "oregon or maine?" after carpenters in Portland: the job shown, in each place."""
+        if before is None or len(set(before.codes)) != 1:
+            return None
+        parts = [p.strip(" ?!.,") for p in places_in(text)]
+        if not 2 <= len(parts) <= across.MAX_SIDES:
+            return None
+        names = [re.sub(r"^(?:in|for)\s+", "", p) for p in parts]
+        found = [self.places.find_loosely(name) for name in names]
+        if any(place is None for place in found) or len({p.code for p in found if p}) < 2:
+            return None
+        for name in names:  # "pa vs np": titles, though "pa" is Pennsylvania too
+            resolved = self.index.resolve(name)
+            if resolved.status == Status.MATCHED and resolved.best and resolved.best.score >= 99:
+                return None
+        asked = before.asked[0] if before.asked else ""
+        placed = await self.placed([(asked, before.codes[0], p) for p in found if p is not None])
         return None if placed is None else await self.across(placed)
 
     async def across(self, sides: Sequence[Placed]) -> Reply:

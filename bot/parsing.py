@@ -359,6 +359,13 @@ _PLACES_SPLIT = re.compile(r"\s+(?:vs\.?|versus|v\.?|or|against|compared\s+(?:to
 _IN_PLACE = re.compile(r"^(?P<title>.+?)\s+(?:in|for)\s+(?P<place>[a-z .,'-]{2,40})$")
 
 
+def places_in(text: str) -> list[str]:
+    """The parts of a follow-up that joins places ("oregon or maine?", "and in ohio vs texas"),
+    its lead words ("what about", "and") left out; one part when nothing joins them."""
+    body = re.sub(r"^(?:(?:what|how)\s+about|and|or|ok|so|but)\s+", "", clean(text).lower())
+    return _PLACES_SPLIT.split(body)
+
+
 def _place_last(part: str, is_place: Callable[..., object]) -> tuple[str, str] | None:
     """ "nurse pay california" -> ("nurse pay", "california"): the title, then a place of one
     to three words."""

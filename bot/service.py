@@ -171,6 +171,9 @@ class Careerbot(AskedReading, ButtonAnswers):
             return across_places
         if both is not None:  # "carpenter vs electrician, which pays more?"
             return _as_current(own, await self._set_question(both, default_area, chat_id))
+        elsewhere_too = await self.across_follow_up(question, before)
+        if elsewhere_too is not None:  # "oregon or maine?" after carpenters in Portland
+            return elsewhere_too
         if is_region(followups.without_lead(question)):  # "what about the midwest?"
             return Reply(ReplyKind.NONE, wording.place_unknown(followups.without_lead(question)))
         move = self._follow_up(question)

@@ -314,6 +314,8 @@ def _ask(
         measures.remove("better")  # "pays better", "better growth", "better job prospects"
     if "jobs" in measures and len(measures) > 1:
         measures = [m for m in measures if m != "growth"] if "more jobs" in body else measures
+    if not measures and _WHICH_IS_MORE.match(body):
+        measures = ["better"]  # "which is more dangerous": no figure says; them side by side
     if not measures:
         return None
     measure = Measure(measures[0] if len(measures) == 1 else _first_named(body, measures))
@@ -324,6 +326,10 @@ def _ask(
     return FollowUp(Move.ASK, place=place, national=national, measure=measure, reverse=reverse)
 
 
+_WHICH_IS_MORE = re.compile(
+    r"^(?:(?:so|and|ok|but)\s+)?(?:which|who)\s+(?:one\s+)?(?:is|'s|are|would\s+be|has)\s+(?:the\s+)?"
+    r"(?:more|less|most|least|safer|riskier|harder|easier|nicer|happier|calmer|better|worse)\b"
+)
 # The other way from a measure's usual question: more school; less pay, fewer jobs, slower growth.
 _MORE_SCHOOL = re.compile(r"\b(?:more|longer|most|harder|slower)\b")
 _MORE = re.compile(r"\b(?:more|most|higher|highest|better|best|faster|fastest)\b")

@@ -669,3 +669,28 @@ async def test_which_pays_more_after_one_job_in_several_places(careerbot: Career
     await chat.say("and electricians?")
     fact = await chat.say("which pays more")  # the set changed: a question about the two jobs
     assert fact.kind == ReplyKind.FACT
+
+
+async def test_two_places_after_one_job_compare_it_there(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("how much do carpenters make in portland")
+    both = await chat.say("oregon or maine?")
+    assert both.kind == ReplyKind.COMPARE and "Oregon vs Maine" in both.text
+    chat = Chat(careerbot)
+    await chat.say("nurse")
+    titles = await chat.say("pa or np?")  # titles, though "pa" is Pennsylvania too
+    assert codes(titles) == ["29-1071.00", "29-1171.00"]
+
+
+async def test_which_is_more_of_something_no_figure_measures(careerbot: Careerbot) -> None:
+    """ "which is more dangerous": no figure here says; the two side by side, as for 'better'."""
+    chat = Chat(careerbot)
+    await chat.say("carpenter vs roofer")
+    reply = await chat.say("which is more dangerous")
+    assert reply.kind == ReplyKind.FACT and reply.extra["measure"] == "better"
+    assert reply.extra.get("answer") is None
+
+
+async def test_a_job_for_someone_who_likes_something_starts_the_quiz(careerbot: Careerbot) -> None:
+    text = "whats a good job for someone who likes working with their hands"
+    assert (await Chat(careerbot).say(text)).kind == ReplyKind.QUIZ
