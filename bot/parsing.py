@@ -362,7 +362,12 @@ _IN_PLACE = re.compile(r"^(?P<title>.+?)\s+(?:in|for)\s+(?P<place>[a-z .,'-]{2,4
 def places_in(text: str) -> list[str]:
     """The parts of a follow-up that joins places ("oregon or maine?", "and in ohio vs texas"),
     its lead words ("what about", "and") left out; one part when nothing joins them."""
-    body = re.sub(r"^(?:(?:what|how)\s+about|and|or|ok|so|but)\s+", "", clean(text).lower())
+    body = re.sub(
+        r"^(?:(?:what|how)\s+about|and|or|ok|so|but|how\s+much(?:\s+(?:do|does)\s+(?:they|it)"
+        r"\s+(?:make|pay|earn))?)\s+",
+        "",
+        clean(text).lower(),
+    )
     return _PLACES_SPLIT.split(body)
 
 

@@ -95,6 +95,20 @@ NICKNAMES = {
     "the bay": "san francisco",
     "socal": "los angeles",
     "dfw": "dallas",
+    # states as people shorten them
+    "mass": "massachusetts",
+    "cali": "california",
+    "jersey": "new jersey",
+    "penn": "pennsylvania",
+    "wash": "washington",
+    "minn": "minnesota",
+    "tenn": "tennessee",
+    "ariz": "arizona",
+    "colo": "colorado",
+    "mich": "michigan",
+    "wisc": "wisconsin",
+    "conn": "connecticut",
+    "okla": "oklahoma",
 }
 # What people send to mean "the whole country" (/state US).
 NATIONAL_WORDS = {"us", "usa", "u.s.", "national", "nationwide", "united states", "none", "reset"}

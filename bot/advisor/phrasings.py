@@ -308,6 +308,10 @@ PROSPECTS = [
     ),
     re.compile(r"^(?:can|could)\s+(?:ai|robots|automation)\s+replace\s+(?P<t>.+)$"),
     re.compile(
+        r"^(?:is|are|will)\s+(?:ai|robots|automation)\s+(?:going\s+to|gonna|gon\s+na)\s+"
+        r"(?:replace|take\s+over|take)\s+(?P<t>.+?)(?:\s+jobs)?$"
+    ),
+    re.compile(
         rf"^(?:is|are|would)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+"
         rf"|really\s+)?(?:be\s+)?(?:an?\s+)?(?:good|great|bad|smart|solid|safe|stable|wise|dying"
         rf"|growing|secure|promising|viable)\s+{_CAREER}(?:\s+to\s+(?:get\s+into|go\s+into|pursue"

@@ -369,7 +369,8 @@ _DETAILS = (
         View.SALARY,
         r"hourly|per\s+hour|an\s+hour|hourly\s+(?:pay|rate|wage)|salary(?:\s+by\s+state)?|"
         r"(?:(?:the|their)\s+)?(?:starting|entry[- ]level|beginning|top|average|median|typical)?\s*"
-        r"(?:pay|salary|salaries|wages?)|what\s+do\s+(?:the\s+)?(?:top|bottom)\s+(?:ones|earners|people|"
+        r"(?:pay|salary|salaries|wages?)|(?:the\s+)?(?:top|bottom)\s+(?:\d{1,2}\s*(?:%|percent)|earners)|"
+        r"what\s+do\s+(?:the\s+)?(?:top|bottom)\s+(?:ones|earners|people|"
         r"\d{1,2}\s*(?:%|percent))\s+(?:make|earn|get)|"
         r"pay\s+(?:by\s+state|range|details)|salary\s+details|what\s+about\s+(?:the\s+)?pay|"
         r"percentiles|pay\s+in\s+other\s+states|best\s+paying\s+states",

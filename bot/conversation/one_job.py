@@ -139,6 +139,11 @@ _PAYS_BETTER = re.compile(
     r"^what\s+(?:else|other\s+(?:jobs?|work|careers?))\s+(?:pays?|would\s+pay|could\s+pay|makes?)\s+"
     r"(?:better|more)(?:\s+(?:money|than\s+(?:this|that|it)))?$"
 )
+_DO_WITHOUT = re.compile(
+    r"^what\s+(?:else\s+|kind\s+of\s+(?:jobs?|work)\s+)?(?:can|could|should)\s+i\s+(?:do|get)\s+"
+    r"(?P<rest>(?:without|with\s+no)\s+(?:a\s+|any\s+)?(?:college\s+)?(?:degree|college|diploma|experience)"
+    r"(?:\s+that\s+pays?\s+(?:well|good|ok))?)$"
+)
 _ELSE_FOR = re.compile(
     r"^what\s+else\s+(?:can|could)\s+(?!(?:i|you|we|he|she|they)\s)(?:an?\s+)?(?P<t>.+?)\s+do$"
 )
@@ -151,6 +156,9 @@ def as_asked(question: str) -> str:
     lowered = said.casefold().replace("’", "'")
     if _WHAT_ELSE.match(lowered):
         return "similar jobs"
+    without = _DO_WITHOUT.match(lowered)
+    if without:  # "(i'm 34 and tired of retail,) what can i do without a degree"
+        return f"jobs {without['rest']}"
     if _PAYS_BETTER.match(lowered):  # "(i drive for doordash,) what else pays better"
         return "jobs like it that pay more"
     going = _GO_FROM.match(lowered)

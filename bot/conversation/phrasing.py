@@ -30,6 +30,9 @@ _ABBREVIATIONS = re.compile(
 _SPELLINGS = (
     (r"\bwhats\b", "what's"),
     (r"\bwats?\b", "what"),
+    (r"\babt\b", "about"),
+    (r"\bbc\b|\bb/c\b|\bcuz\b", "because"),
+    (r"\bw/o\b", "without"),
     (r"\bwhts?\b", "what"),
     (r"\bhows\b", "how's"),
     (r"\bim\b", "i'm"),
@@ -83,6 +86,7 @@ _OWN_JOB = re.compile(
     r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)|"
     # "I do roofing", "I do hair", "I do security at a hospital": the work one does.
     r"\bi\s+(?:currently\s+)?do\s+(?!(?:not|n't|like|want|know|think|love|hate|enjoy|need|have|"
+    r"without|with|now|next|after|instead|then|if|for|to|in|about|"
     r"this|that|it|what|a\s+lot|some|so|too|well|better|more|less|the\s+same)\b)"
     r"(?P<work>[a-z][a-z /&'-]{1,30}?)"
     r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)|"
@@ -401,6 +405,12 @@ _OPINION = re.compile(
     r"which\s+(?:one|should\s+i\s+(?:pick|choose))|what\s+should\s+i\s+do)\s*[?!.]*$",
     re.IGNORECASE,
 )
+# How the person feels about work, before the question: "(i'm) tired of retail, what can i do".
+_TIRED_OF = re.compile(
+    r"^(?:i'?m\s+|i\s+am\s+)?(?:so\s+|really\s+|just\s+)?(?:tired|sick|fed\s+up|done|bored)\s+"
+    r"(?:of|with)\s+[a-z][a-z /&'-]{1,30}?[,.;]\s*(?=\S)",
+    re.IGNORECASE,
+)
 # "i'm in college and …", "i'm 45 and …": context about the person before the question.
 _ABOUT_ME = re.compile(
     r"^(?:i'm|i\s+am)\s+(?:in\s+\w+(?:\s+\w+)?|\d+(?:\s+years?\s+old)?|new\s+here|"
@@ -530,6 +540,7 @@ def read(text: str) -> Said:
         if not sentence:
             continue
         sentence = _ABOUT_ME.sub("", sentence)
+        sentence = _TIRED_OF.sub("", sentence)  # "tired of retail, what can i do …"
         pushed = _PUSHED.match(sentence)
         if pushed:
             sentence = f"{pushed['theirs']} vs {pushed['mine']}"

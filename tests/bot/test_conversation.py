@@ -694,3 +694,24 @@ async def test_which_is_more_of_something_no_figure_measures(careerbot: Careerbo
 async def test_a_job_for_someone_who_likes_something_starts_the_quiz(careerbot: Careerbot) -> None:
     text = "whats a good job for someone who likes working with their hands"
     assert (await Chat(careerbot).say(text)).kind == ReplyKind.QUIZ
+
+
+async def test_chat_shorthand_for_places_and_words(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("nurse")
+    assert where(await chat.say("what abt in nj")) == "New Jersey"
+    assert where(await chat.say("in mass")) == "Massachusetts"
+    both = await chat.say("how much in texas vs california")
+    assert both.kind == ReplyKind.COMPARE and "Texas vs California" in both.text
+
+
+async def test_more_advisor_questions_in_a_sentence(careerbot: Careerbot) -> None:
+    tired = await Chat(careerbot).say("im 34 and tired of retail, what can i do without a degree")
+    assert tired.kind == ReplyKind.RANK
+    assert tired.to_json()["ranking"]["filters"]["education_max"] == "postsecondary_nondegree"
+    chat = Chat(careerbot)
+    await chat.say("paralegal")
+    replaced = await chat.say("is ai going to replace them")
+    assert replaced.kind == ReplyKind.PROSPECTS and codes(replaced) == ["23-2011.00"]
+    top = await chat.say("what about the top 10%")
+    assert top.context is not None and top.context.view == View.SALARY
