@@ -135,22 +135,23 @@ class AskedReading(ConversationAnswers):
         return replace(intent, titles=tuple(titles))
 
     def _with_head(self, move: followups.FollowUp, asked: tuple[str, ...]) -> followups.FollowUp:
-        """ "vs mechanical" after "civil engineer" is mechanical engineers: a bare modifier
-        added to the set takes the head noun asked before, when the word alone names no job
+        """ "vs mechanical" after "civil engineer" is mechanical engineers, "what about high
+        school" after "teacher" high school teachers: a bare modifier (one or two words) added
+        to the set takes the head noun asked before, when the word alone names no job
         surely ("and practical?" after "registered nurse"), or when the set so far shares that
         head and word and head make a title as written ("and electrical?" after civil and
         mechanical engineers: electrical engineers, not electricians)."""
         if move.move not in (followups.Move.ADD, followups.Move.REPLACE) or not move.titles:
             return move
         word = move.titles[0]
-        heads = tuple(dict.fromkeys(a.split()[-1] for a in asked if len(a.split()) >= 2))
-        if len(word.split()) != 1 or not heads:
+        heads = tuple(dict.fromkeys(a.split()[-1] for a in asked if a.split()))
+        if len(word.split()) > 2 or not heads:
             return move
         alone = self.index.resolve(word).status == Status.MATCHED
         shared = len(heads) == 1 and sum(len(a.split()) >= 2 for a in asked) >= 2
         for head in heads:
             fuller = f"{word} {head}"
-            if head == word.casefold():
+            if head in word.casefold().split():
                 continue
             if (shared and self._is_exact(fuller)) or (not alone and self._is_matched(fuller)):
                 return replace(move, titles=(fuller, *move.titles[1:]))

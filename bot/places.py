@@ -98,6 +98,7 @@ NICKNAMES = {
     # states as people shorten them
     "mass": "massachusetts",
     "cali": "california",
+    "calif": "california",
     "jersey": "new jersey",
     "penn": "pennsylvania",
     "wash": "washington",

@@ -141,7 +141,7 @@ class Careerbot(AskedReading, ButtonAnswers):
                 text, said, ctx if ctx.codes else before, chat_id, default_area
             )
         if advice is not None:
-            return advice
+            return _as_current(own, advice)
         wants = self._wants(said)
         if wants is not None and own is not None:  # "a car mechanic who wants to become…"
             step = dialogue.next_context(
@@ -196,6 +196,8 @@ class Careerbot(AskedReading, ButtonAnswers):
             return Reply(ReplyKind.NONE, wording.place_unknown(elsewhere))  # "in the south?"
         if followups.is_function_words(question) or advisor.asks_for_a_page(question):
             return self.hint(None, before)  # "page 2" with no list shown
+        if said.there and before is not None and before.area and default_area is None:
+            default_area = before.area  # "how much do teachers make there"
         return _as_current(own, await self._question(question, default_area, chat_id))
 
     def _set_said_before(self, text: str, question: str) -> question_first.Asked | None:
@@ -260,7 +262,11 @@ class Careerbot(AskedReading, ButtonAnswers):
         if (
             reply is None
             and inside
-            and (not said.own_job or advisor.about_the_last(self, said.question))
+            and (
+                not said.own_job
+                or advisor.about_the_last(self, said.question)
+                or advisor.is_prospects(self, said.question)  # "(i'm a nurse,) is NP worth it"
+            )
         ):
             reply = await advisor.answer(
                 self, said.question, chat_id=chat_id, previous=previous, default_area=default_area

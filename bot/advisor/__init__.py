@@ -113,6 +113,13 @@ def is_list_question(text: str) -> bool:
     return bool(phrasings.LIST.search(normal(text)))
 
 
+def is_prospects(core: Core, text: str) -> bool:
+    """Whether `text` asks whether a job it names is a good bet ("is being a nurse practitioner
+    worth it"): asked after one's own job, about that other job."""
+    question = _recognised(core, text, tools=False)
+    return question is not None and question.ask is Ask.PROSPECTS and question.title != PREVIOUS
+
+
 def about_the_last(core: Core, text: str) -> bool:
     """Whether an advisor question is about "it" ("is that a good living?", "is it worth
     it?"): the job the last answer — or the same message — named."""

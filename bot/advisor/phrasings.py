@@ -178,6 +178,9 @@ HOWTO = [
         r"|for)\s+(?P<t>.+)$"
     ),
     re.compile(
+        r"^how\s+(?:do\s+i|to|can\s+i|would\s+i)\s+get\s+(?:a|an|my)\s+(?P<t>cdl(?:[\s-]?a|[\s-]?b)?)$"
+    ),
+    re.compile(
         r"^how\s+(?:do\s+i\s+|to\s+"
         r"|can\s+i\s+)get\s+an?\s+(?P<licence>.+?)\s+licen[cs]e(?:\s+and\s+(?:become"
         r"|be)\s+(?P<t>.+))?$"

@@ -86,6 +86,9 @@ def next_context(
             # "how do I become a cop?", "and a correctional officer?", "which pays more?":
             # the two asked about, one after the other.
             ctx = ctx.with_(codes=ctx.listed[-2:], asked=("", ""))
+        elif len(ctx.codes) == 1 and ctx.current is not None and ctx.current != ctx.codes[0]:
+            # "I'm a nurse … is NP worth it?", "how much more do they make?": theirs and it
+            ctx = ctx.with_(codes=(ctx.current, ctx.codes[0]), asked=("", ctx.asked[0]))
         if len(ctx.codes) < 2:
             return Nothing("one occupation")
         asked_area = ctx.area

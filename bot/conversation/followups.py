@@ -93,7 +93,7 @@ _NATIONAL = re.compile(
 )
 _WHOLE_STATE = re.compile(
     r"^(?:(?:in|for|across)\s+)?(?:the\s+)?(?:whole|entire)\s+state(?:\s+of\s+(?P<state>.+))?$|"
-    r"^statewide$"
+    r"^statewide$|^(?:(?:in|for)\s+)?(?:that|the|this)\s+state(?:\s+overall)?$"
 )
 _PLACE_WORDS = re.compile(
     r"^(?:(?:in|for|near|around|at)\s+)?(?P<place>.+?)(?:\s+(?:then|instead|too|now))?$"
@@ -296,6 +296,9 @@ def _ask(
             return None
         national = place is None
         body = said[lead.end() :]
+    more = _HOW_MUCH_MORE.match(body)  # "how much more do they make": which pays more
+    if more:
+        body = "which pays " + ("less" if more["less"] else "more")
     which = _WHICH.match(body) and re.match(r"^(?:(?:so|and|ok)\s+)?(?:which|who)\b", body)
     # "what's better", "what pays more": "what" asks about the set only when it compares ("what
     # do they make" is the summary again).
@@ -326,6 +329,10 @@ def _ask(
     return FollowUp(Move.ASK, place=place, national=national, measure=measure, reverse=reverse)
 
 
+_HOW_MUCH_MORE = re.compile(
+    r"^(?:(?:so|and|ok|but)\s+)?how\s+much\s+(?:more|(?P<less>less))(?:\s+money)?\s+(?:do|does|would|will|can)"
+    r"\s+(?:they|it|that|one|i|you|he|she)\s+(?:make|earn|get(?:\s+paid)?|pay)$"
+)
 _WHICH_IS_MORE = re.compile(
     r"^(?:(?:so|and|ok|but)\s+)?(?:which|who)\s+(?:one\s+)?(?:is|'s|are|would\s+be|has)\s+(?:the\s+)?"
     r"(?:more|less|most|least|safer|riskier|harder|easier|nicer|happier|calmer|better|worse)\b"
@@ -597,7 +604,9 @@ _SUMMARY = re.compile(
     r"|knees|mind|health|family))?|"
     r"(?:is|are)\s+(?:that|it|this|they|those)\s+(?:a\s+)?(?:good|decent|bad|ok|okay|fair|real)"
     r"\s+(?:pay|money|salary|wage|income)|"
-    r"(?:compare|show)\s+(?:them|these|those|it|both)"
+    r"(?:compare|show)\s+(?:them|these|those|it|both)|"
+    r"what(?:'?s|\s+is)\s+the\s+difference(?:\s+between\s+(?:them|the\s+two|those|these))?|"
+    r"explain\s+(?:that|this|it|them)"
     r")(?:\s+(?:a|per)\s+(?:year|hour))?(?:\s+(?:in|for|near|around)\s+(?P<place>.+?))?"
     r"(?:\s+(?:then|now|instead))?$"
 )
@@ -674,7 +683,7 @@ def _change(
             return FollowUp(Move.REPLACE, titles=(match["new"], old) if old else (match["new"],))
     match = _ADD.match(said)
     if match:
-        title = match["title"]
+        title = re.sub(r"\s+(?:there|too|as\s+well)$", "", match["title"])  # "paralegals there?"
         if find_place(title) is None and not _NATIONAL.match(title) and is_title(title):
             versus = bool(_VERSUS.match(said))
             return FollowUp(Move.ADD, titles=(title,), versus=versus)

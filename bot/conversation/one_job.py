@@ -139,6 +139,12 @@ _PAYS_BETTER = re.compile(
     r"^what\s+(?:else|other\s+(?:jobs?|work|careers?))\s+(?:pays?|would\s+pay|could\s+pay|makes?)\s+"
     r"(?:better|more)(?:\s+(?:money|than\s+(?:this|that|it)))?$"
 )
+_THINKING_WORTH = re.compile(
+    r"^(?:(?:and|but|so)\s+)?(?:(?:i'?m\s+)?(?:thinking\s+(?:of|about)|considering)\s+"
+    r"(?:becoming|being|going\s+into|getting\s+into)\s+(?:an?\s+)?(?P<t>.+?)[,.;]?"
+    r"|(?:an?\s+)?(?P<u>[a-z][a-z '&/-]+?)[,.;])"
+    r"\s+(?:is\s+it\s+|would\s+it\s+be\s+)?worth\s+it$"
+)
 _DO_WITHOUT = re.compile(
     r"^what\s+(?:else\s+|kind\s+of\s+(?:jobs?|work)\s+)?(?:can|could|should)\s+i\s+(?:do|get)\s+"
     r"(?P<rest>(?:without|with\s+no)\s+(?:a\s+|any\s+)?(?:college\s+)?(?:degree|college|diploma|experience)"
@@ -156,6 +162,9 @@ def as_asked(question: str) -> str:
     lowered = said.casefold().replace("’", "'")
     if _WHAT_ELSE.match(lowered):
         return "similar jobs"
+    worth = _THINKING_WORTH.match(lowered)
+    if worth:  # "(i'm a nurse) thinking of becoming a nurse practitioner, worth it?"
+        return f"is being a {worth['t'] or worth['u']} worth it"
     without = _DO_WITHOUT.match(lowered)
     if without:  # "(i'm 34 and tired of retail,) what can i do without a degree"
         return f"jobs {without['rest']}"

@@ -127,6 +127,8 @@ _LEAD_MOOD = re.compile(
 )
 _LEAD_PLACE = re.compile(r"^in\s+(?P<place>[a-z .'-]{2,30}),\s*(?P<rest>.+)$", re.IGNORECASE)
 _HERE = re.compile(r"\b(?:around\s+here|here)\b", re.IGNORECASE)
+# "… make there?": the place the conversation is about (not "out there", "over there").
+_THERE = re.compile(r"(?<!\bout)(?<!\bover)\s+(?:in\s+)?there\s*[?!.]*$", re.IGNORECASE)
 _PAY_QUESTION = re.compile(r"\b(?:make|earn|paid|pay|salary|salaries|wages?)\b", re.IGNORECASE)
 # Where the person's job is done, when that is all that follows it: "(I'm a nurse) at a hospital".
 _WORKPLACE = re.compile(
@@ -389,7 +391,9 @@ _ASIDE_TAIL = re.compile(
 # Words that stress, not ask: "do actors really make that much", "is vet tech pay really low".
 _STRESS = re.compile(r"\b(?:really|actually|honestly|seriously|truly)\s+", re.IGNORECASE)
 _FILLER_LEAD = re.compile(
-    r"^(?:(?:ok(?:ay)?|alright|all\s+right|actually|well|so|hmm+|um+|also|oh|ah|anyway|wait)"
+    r"^(?:(?:ok(?:ay)?|alright|all\s+right|actually|well|so|hmm+|um+|also|oh|ah|anyway|wait|btw"
+    r"|by\s+the\s+way|quick\s+question|random\s+question|one\s+more\s+thing|also"
+    r"|(?:go(?:ing)?\s+|getting\s+|coming\s+)?back\s+to)"
     r"(?:\s+then)?[\s,;:!.-]+)+",
     re.IGNORECASE,
 )
@@ -456,6 +460,7 @@ class Said:
     someone_else: bool = False
     likes: str | None = None  # "i like cars": what the person likes, not a job asked about
     here: str | None = None  # "i'm in boston": where the person is, if it is a place
+    there: bool = False  # "how much do teachers make there": in the conversation's place
 
 
 def is_activity(likes: str) -> bool:
@@ -617,8 +622,16 @@ def read(text: str) -> Said:
         question = "compare " + question[_BETTER_FRAME.match(question).end() :]  # type: ignore[union-attr]
     else:
         question = _FRAME_LEAD.sub("", question).strip()
+    there = _THERE.search(question)
+    if there:
+        question = question[: there.start()]
     return Said(
-        one_job.as_asked(question), own_job, greeting, wants=wants, someone_else=someone_else
+        one_job.as_asked(question),
+        own_job,
+        greeting,
+        wants=wants,
+        someone_else=someone_else,
+        there=bool(there),
     )
 
 

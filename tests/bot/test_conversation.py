@@ -715,3 +715,44 @@ async def test_more_advisor_questions_in_a_sentence(careerbot: Careerbot) -> Non
     assert replaced.kind == ReplyKind.PROSPECTS and codes(replaced) == ["23-2011.00"]
     top = await chat.say("what about the top 10%")
     assert top.context is not None and top.context.view == View.SALARY
+
+
+async def test_follow_ups_from_the_second_trial(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("welder in austin")
+    assert where(await chat.say("what about that state")) == "Texas"
+    chat = Chat(careerbot)
+    await chat.say("nurse in ohio")
+    there = await chat.say("btw how much do teachers make there")
+    assert codes(there) == ["25-2021.00"] and where(there) == "Ohio"
+    chat = Chat(careerbot)
+    await chat.say("teacher in ny")
+    high = await chat.say("what about high school")
+    assert codes(high) == ["25-2021.00", "25-2031.00"]
+    chat = Chat(careerbot)
+    await chat.say("nurse vs teacher")
+    again = await chat.say("whats the difference between them")
+    assert again.kind == ReplyKind.COMPARE and codes(again) == ["29-1141.00", "25-2021.00"]
+    worth = await Chat(careerbot).say(
+        "I'm a nurse thinking of becoming a nurse practitioner, worth it?"
+    )
+    assert worth.kind == ReplyKind.PROSPECTS and codes(worth) == ["29-1171.00"]
+    cdl = await Chat(careerbot).say("how do i get a cdl")
+    assert cdl.kind == ReplyKind.HOWTO and codes(cdl) == ["53-3032.00"]
+
+
+async def test_ones_own_job_and_another_asked_about_are_the_pair(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("I'm a nurse thinking of becoming a nurse practitioner, worth it?")
+    more = await chat.say("how much more do they make")
+    assert more.kind == ReplyKind.FACT and more.extra["answer"] == "29-1171.00"
+    assert codes(more) == ["29-1141.00", "29-1171.00"]
+
+
+async def test_back_to_a_job_is_that_job(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("cashier")
+    back = await chat.say("ok back to nurses")  # not a barback
+    assert codes(back) == ["29-1141.00"]
+    school = await Chat(careerbot).say("what about cdl school")
+    assert codes(school) == ["53-3032.00"]
