@@ -172,6 +172,10 @@ async def answer(
         reply = await how_to_become(core, code, place)
     elif question.ask == Ask.PROSPECTS:
         reply = await prospects(core, code)
+        if previous is not None and previous.area and reply.context is not None:
+            # the outlook is national; the conversation stays where it was ("is it growing?"
+            # after machinists in Wichita, then "vs cnc programmer": in Wichita)
+            reply = replace(reply, context=reply.context.with_(area=previous.area))
     elif question.ask == Ask.PLACES:
         reply = await where.places_reply(core, code, question.metros, question.within)
     else:

@@ -756,3 +756,13 @@ async def test_back_to_a_job_is_that_job(careerbot: Careerbot) -> None:
     assert codes(back) == ["29-1141.00"]
     school = await Chat(careerbot).say("what about cdl school")
     assert codes(school) == ["53-3032.00"]
+
+
+async def test_the_place_survives_a_national_answer_in_between(careerbot: Careerbot) -> None:
+    """ "is it growing?" is answered nationally (BLS projects growth nationally), and the next
+    comparison is still in Wichita."""
+    chat = Chat(careerbot)
+    await chat.say("machinist pay in wichita")
+    await chat.say("is it growing")
+    both = await chat.say("vs cnc programmer")
+    assert both.kind == ReplyKind.COMPARE and where(both).startswith("Wichita")
