@@ -54,7 +54,11 @@ _EDUCATION: list[tuple[re.Pattern[str], str, Education]] = [
         Education.NONE,
     ),
     (
-        re.compile(r"\b(?:without|no|not)\s+(?:a\s+)?(?:4|four)[- ]year\s+degree\b"),
+        re.compile(
+            r"\b(?:without|no|not|w/o)\s+(?:a\s+)?(?:4|four)[- ]years?\s+(?:of\s+)?(?:degree|college"
+            r"|school|university|uni)\b|\b(?:less\s+than|under)\s+(?:4|four)\s+years\s+of\s+(?:school"
+            r"|college)\b"
+        ),
         "education_max",
         Education.ASSOCIATE,
     ),

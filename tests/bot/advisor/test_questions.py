@@ -324,3 +324,8 @@ def test_a_bare_number_is_no_pay_floor(text: str) -> None:
     assert question is None or (
         question.filters.min_hourly is None and question.filters.min_pay is None
     )
+
+
+def test_without_four_years_of_school_is_at_most_an_associate_degree() -> None:
+    question = ask("something in healthcare that pays well without 4 years of school")
+    assert question.ask == Ask.RANK and question.filters.education_max == Education.ASSOCIATE
