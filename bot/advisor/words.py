@@ -55,9 +55,9 @@ _EDUCATION: list[tuple[re.Pattern[str], str, Education]] = [
     ),
     (
         re.compile(
-            r"\b(?:without|no|not|w/o)\s+(?:a\s+)?(?:4|four)[- ]years?\s+(?:of\s+)?(?:degree|college"
-            r"|school|university|uni)\b|\b(?:less\s+than|under)\s+(?:4|four)\s+years\s+of\s+(?:school"
-            r"|college)\b"
+            r"\b(?:without|no|not|w/o)\s+(?:a\s+)?(?:4|four)[- ]years?\s+(?:of\s+)?"
+            r"(?:degree|college|school|university|uni)\b"
+            r"|\b(?:less\s+than|under)\s+(?:4|four)\s+years\s+of\s+(?:school|college)\b"
         ),
         "education_max",
         Education.ASSOCIATE,
