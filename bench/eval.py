@@ -4,8 +4,7 @@ Labelled sets (bench/eval/*.tsv, one line per message): queries.tsv and fresh.ts
 messages), employer.tsv (titles as U.S. employers post them; the dev set the rules are tuned
 on), employer_fresh.tsv when present (written after tuning, never tuned on), descriptions.tsv
 (descriptions of the work), fresh_slang.tsv and fresh_chat*.tsv (chat messages written after
-tuning; fresh_chat4.tsv was tuned on after its first run, fresh_chat5.tsv is the one still
-untouched). top-1: every title in the
+tuning; fresh_chat4.tsv and fresh_chat5.tsv were tuned on after their first runs). top-1: every title in the
 message resolved (matched, or asked about with the right answer first) to an acceptable
 occupation. top-3: the right one among the first three offered. group: the first answer is in
 the right SOC major group. confident wrong: "matched" (the bot answers without asking) but
@@ -50,6 +49,7 @@ LABELLED = (
     "fresh_chat2.tsv",
     "fresh_chat3.tsv",
     "fresh_chat4.tsv",
+    "fresh_chat5.tsv",
 )
 
 
