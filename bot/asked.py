@@ -8,6 +8,7 @@ depends only on the words and the release, so it is remembered (`bot.memory`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
@@ -21,6 +22,11 @@ from bot.payloads import resolution_json
 from bot.reading import choose_reading
 from bot.resolver import Resolution, Status
 
+# A title, then where the job is done: "powder monkey at a quarry", "csr at a call center".
+_WORKPLACE_TAIL = re.compile(
+    r"^(?P<title>.+?)\s+(?:at|in|for|on)\s+(?:an?|the|my|our|a\s+local)\s+[a-z][a-z .'&-]{2,40}$",
+    re.IGNORECASE,
+)
 WEAK = 75  # a best candidate below this score is a guess, not a reading of the words
 
 
@@ -65,6 +71,9 @@ class AskedReading(ConversationAnswers):
             yield phrasing.place_in_words(
                 unpaid, self.places.find_loosely, self._names_titles, self._is_exact
             )
+        where = _WORKPLACE_TAIL.match(text)
+        if where is not None:  # "cma at a pediatric office": where the job is done
+            yield where["title"]
 
     def _names_titles(self, text: str) -> bool:
         """Whether every title `text` names is matched surely: one ("nurse salary"), or a set

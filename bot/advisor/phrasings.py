@@ -35,6 +35,8 @@ QUIZ = re.compile(
     r"|\b(?:no\s+(?:idea|clue)|not\s+sure|unsure|confused\s+about)\s+(?:what|which)\s+"
     r"(?:career|job|field|work|to\s+do)"
     r"|\bwhat\s+(?:job|career|work|field)\s+should\s+i\s+(?:do|pick|choose|get|go\s+into|pursue)\b"
+    r"|^(?:i'?m|i\s+am)\s+(?:really\s+|pretty\s+)?good\s+(?:with|at)\s+(?!my\s+job)[a-z ]+"
+    r"(?:\s+and|,)\s+(?:i\s+)?(?:like|love|enjoy|prefer|want)\b"
     r"|\b(?:jobs?|careers?|work)\s+for\s+(?:someone|somebody|a\s+person|people|me|a\s+guy|a\s+girl)"
     r"\s+(?:who|that)\s+(?:likes?|loves?|enjoys?|is\s+good\s+at|are\s+good\s+at)\b"
     r"|\bwhat\s+should\s+(?:i|he|she|they|my\s+\w+)\s+(?:study|major\s+in|go\s+to\s+(?:school|college)"

@@ -51,7 +51,7 @@ _SPELLINGS = (
     (r"\bgonna\b", "going to"),
 )
 _GREETING = re.compile(
-    r"^(?:(?:hi|hello|hey|hiya|howdy|yo|hola|greetings|good\s+(?:morning|afternoon|evening)|"
+    r"^(?:(?:hi+|hel+o+|he+y+|hiya|howdy|yo+|hola|greetings|good\s+(?:morning|afternoon|evening)|"
     r"dear\s+careerbot)\b(?:\s+(?:there|all|guys|bot|careerbot|again))?[\s!,.:;-]*)+",
     re.IGNORECASE,
 )
@@ -79,7 +79,7 @@ _OWN_JOB = re.compile(
     r"i'?m\s+currently|i\s+am\s+currently|currently|i'?ve\s+been|i\s+have\s+been|"
     r"i\s+was|i\s+used\s+to\s+be|(?:\d+|\w+)\s+years?\s+as|"
     + _RELATIVE
-    + r"\s+(?:is|was|used\s+to\s+be))"
+    + r"(?:\s+(?:is|was|used\s+to\s+be)|'s))"
     r"\s+(?:a|an|working\s+as\s+an?)\s+(?!(?:bit|little|lot|fan|big|huge|total)\b)"
     r"(?P<job>[a-z][a-z /&'-]{1,40}?)" + _JOB_END + r"|"
     r"\b(?:i\s+)?(?:currently\s+)?work\s+in\s+(?P<field>[a-z][a-z /&'-]{1,30}?)"
@@ -127,6 +127,12 @@ _LEAD_MOOD = re.compile(
 )
 _LEAD_PLACE = re.compile(r"^in\s+(?P<place>[a-z .'-]{2,30}),\s*(?P<rest>.+)$", re.IGNORECASE)
 _HERE = re.compile(r"\b(?:around\s+here|here)\b", re.IGNORECASE)
+# Words after the question that are no part of it.
+_CHAT_TAIL = re.compile(
+    r"(?:[\s,]+(?:btw|lol|lmao|tbh|haha+|pls|please|plz|for\s+a\s+while|for\s+now|for\s+a\s+bit))+"
+    r"\s*[?!.]*$",
+    re.IGNORECASE,
+)
 # "… make there?": the place the conversation is about (not "out there", "over there").
 _THERE = re.compile(r"(?<!\bout)(?<!\bover)\s+(?:in\s+)?there\s*[?!.]*$", re.IGNORECASE)
 _PAY_QUESTION = re.compile(r"\b(?:make|earn|paid|pay|salary|salaries|wages?)\b", re.IGNORECASE)
@@ -323,6 +329,12 @@ SMALL_TALK = {
     "thanks bot",
     "ok cool",
 }
+# "ty this is useful", "that was super helpful thanks".
+_PRAISE = re.compile(
+    r"^(?:(?:ty|thanks|thank\s+you|thx|ok|wow|oh)\s+)*(?:this|that|it|you)(?:'s|'re|\s+is|\s+was|\s+are)\s+"
+    r"(?:so\s+|very\s+|really\s+|super\s+|pretty\s+)?(?:useful|helpful|great|awesome|cool|amazing"
+    r"|perfect|good|nice|interesting)(?:\s+(?:thanks|ty|thx|lol))*$"
+)
 _ACK = re.compile(r"^(?:(?:lol|ok|okay|alright|haha|so)\s+)*(?:[a-z]+\s+){0,3}it\s+is$")
 _PLACE_TAIL_WORDS = 3
 
@@ -331,7 +343,8 @@ _META = (
     (
         "help",
         re.compile(
-            r"^(?:what\s+can\s+you\s+do|what\s+do\s+you\s+do|are\s+you\s+(?:a\s+)?(?:real(?:\s+person)?"
+            r"^(?:what\s+can\s+you\s+do|what\s+(?:can|does)\s+this\s+(?:bot|thing)\s+do|"
+            r"what\s+do\s+you\s+do|are\s+you\s+(?:a\s+)?(?:real(?:\s+person)?"
             r"|human|a\s+human|person|bot|robot|ai|an\s+ai|chatgpt|a\s+real\s+person)|"
             r"how\s+do(?:es)?\s+(?:this|it|you)\s+"
             r"work|help(?:\s+me)?|what\s+are\s+you|who\s+are\s+you|what\s+is\s+this(?:\s+bot)?|"
@@ -393,7 +406,8 @@ _STRESS = re.compile(r"\b(?:really|actually|honestly|seriously|truly)\s+", re.IG
 _FILLER_LEAD = re.compile(
     r"^(?:(?:ok(?:ay)?|alright|all\s+right|actually|well|so|hmm+|um+|also|oh|ah|anyway|wait|btw"
     r"|by\s+the\s+way|quick\s+question|random\s+question|one\s+more\s+thing|also"
-    r"|(?:go(?:ing)?\s+|getting\s+|coming\s+)?back\s+to)"
+    r"|(?:go(?:ing)?\s+|getting\s+|coming\s+)?back\s+to|whoa|wow|oh\s+wow|damn|dang|interesting"
+    r"|nice|cool|great|got\s+it|i\s+see)"
     r"(?:\s+then)?[\s,;:!.-]+)+",
     re.IGNORECASE,
 )
@@ -438,6 +452,7 @@ _SET_JOINER = re.compile(r"\s(?:or|vs\.?|versus|and)\s|,", re.IGNORECASE)
 # Pay words around a title: "nurse salary texas", "salary of welder in houston",
 # "electrician how much money", "lifeguard pay florida".
 _PAY_WORDS = re.compile(
+    r"^(?:average|median|typical|starting|entry[- ]level)\s+(?=\w+\s+(?:salary|pay|wages?)\b)|"
     r"\b(?:(?:average|median|typical|starting|annual|yearly|hourly)\s+)?"
     r"(?:salary|salaries|salery|sallary|salarey|salaray|pay(?:\s+rate)?|wages?|wadges|income"
     r"|earnings)(?:\s+(?:of|for|in))?\b|"
@@ -497,7 +512,7 @@ def is_small_talk(text: str) -> bool:
     if not words:  # only emoji or punctuation: 👍 and 🙏 are small talk, "?!" is not
         emoji = re.search(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]", text)
         return bool(emoji) and "?" not in text
-    if words in SMALL_TALK or _ACK.match(words):
+    if words in SMALL_TALK or _ACK.match(words) or _PRAISE.match(words):
         return True
     tokens = words.split()
     return len(tokens) <= 6 and all(t in SMALL_WORDS for t in tokens) and "?" not in text
@@ -589,6 +604,7 @@ def read(text: str) -> Said:
     question = questions[-1] if questions else ""
     if not question and not own_job and not greeting:
         question = text
+    question = _CHAT_TAIL.sub("", question) or question  # "im in montana btw", "… for a while"
     if _HOW_ARE_YOU.fullmatch(plain(question)):
         return Said("", own_job, greeting=True, small_talk=True)
     likes = _LIKES.fullmatch(plain(question))

@@ -766,3 +766,28 @@ async def test_the_place_survives_a_national_answer_in_between(careerbot: Career
     await chat.say("is it growing")
     both = await chat.say("vs cnc programmer")
     assert both.kind == ReplyKind.COMPARE and where(both).startswith("Wichita")
+
+
+async def test_chat_words_around_the_question(careerbot: Careerbot) -> None:
+    here = await Chat(careerbot).say("im in montana btw")
+    assert here.kind == ReplyKind.LOCATION
+    assert (await Chat(careerbot).say("hiii")).kind == ReplyKind.SMALLTALK
+    assert (await Chat(careerbot).say("ty this is useful")).kind == ReplyKind.SMALLTALK
+    assert (await Chat(careerbot).say("what can this bot do")).kind == ReplyKind.HELP
+    chat = Chat(careerbot)
+    await chat.say("nurse")
+    assert (await chat.say("whoa ok where do they make the most")).kind == ReplyKind.PLACES
+
+
+async def test_a_job_with_where_it_is_done_or_who_does_it(careerbot: Careerbot) -> None:
+    for text, code in {
+        "cma at a pediatric office": "31-9092.00",
+        "powder monkey at a quarry": "47-5032.00",
+        "my uncle's a chippy, mostly builds decks": "47-2031.00",
+        "thinking of being a rent-a-cop for a while": "33-9032.00",
+        "average chef salary new york": "35-1011.00",
+    }.items():
+        reply = await Chat(careerbot).say(text)
+        assert codes(reply)[:1] == [code], text
+    quiz = await Chat(careerbot).say("i'm good with numbers and like quiet work, no customers pls")
+    assert quiz.kind == ReplyKind.QUIZ
