@@ -315,7 +315,7 @@ class Answers:
             return None
         for name in names:  # "pa vs np": titles, though "pa" is Pennsylvania too
             resolved = self.index.resolve(name)
-            if resolved.status == Status.MATCHED and resolved.best and resolved.best.score >= 99:
+            if resolved.status == Status.MATCHED and resolved.as_written:
                 return None
         asked = before.asked[0] if before.asked else ""
         placed = await self.placed([(asked, before.codes[0], p) for p in found if p is not None])

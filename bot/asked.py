@@ -52,7 +52,7 @@ class AskedReading(ConversationAnswers):
                 score += 1 if intent.place else 0
             if score > best_score:
                 best, best_score = (intent, resolutions), score
-            exact = all(r.best is not None and r.best.score >= 99 for r in resolutions)
+            exact = all(r.as_written for r in resolutions)
             if intent.titles and exact and all(r.status == Status.MATCHED for r in resolutions):
                 break  # titles as written: nothing to take out
         assert best is not None
@@ -195,8 +195,7 @@ class AskedReading(ConversationAnswers):
         found = self.index.resolve(said)
         if found.best is None or found.status == Status.UNKNOWN:
             return None
-        exact = found.best.score >= 99
-        return found.best.code if found.status == Status.MATCHED or exact else None
+        return found.best.code if found.status == Status.MATCHED or found.as_written else None
 
     def _is_title(self, text: str) -> bool:
         """Whether `text` could be a job title (for reading follow-ups): not a fragment, not a
@@ -216,7 +215,7 @@ class AskedReading(ConversationAnswers):
     def _is_exact(self, text: str) -> bool:
         """Whether `text` is a title as written (not merely close to one)."""
         found = self.index.resolve(text)
-        return found.status == Status.MATCHED and found.best is not None and found.best.score >= 99
+        return found.status == Status.MATCHED and found.as_written
 
     def _titles_asked(self, text: str) -> str:
         """The part of a message the bot reads titles from (`_turn`): without greetings, with

@@ -49,6 +49,9 @@ class Candidate:
     score: float  # 0-100
 
 
+AS_WRITTEN = 99  # a candidate's score from here up: the title as written, or one letter off
+
+
 @dataclass(frozen=True)
 class Resolution:
     text: str  # what was asked, minus pure noise such as requisition numbers
@@ -61,6 +64,12 @@ class Resolution:
     @property
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
+
+    @property
+    def as_written(self) -> bool:
+        """The first candidate is a title as written (not merely close to one), though O*NET
+        may list it under several occupations."""
+        return self.best is not None and self.best.score >= AS_WRITTEN
 
 
 def read_tsv(path: Path, columns: int) -> Iterable[list[str]]:

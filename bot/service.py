@@ -174,8 +174,9 @@ class Careerbot(AskedReading, ButtonAnswers):
         elsewhere_too = await self.across_follow_up(question, before)
         if elsewhere_too is not None:  # "oregon or maine?" after carpenters in Portland
             return elsewhere_too
-        if is_region(followups.without_lead(question)):  # "what about the midwest?"
-            return Reply(ReplyKind.NONE, wording.place_unknown(followups.without_lead(question)))
+        bare = followups.without_lead(question)
+        if is_region(bare):  # "what about the midwest?"
+            return Reply(ReplyKind.NONE, wording.place_unknown(bare))
         move = self._follow_up(question)
         if move is not None and move.move is followups.Move.ASK and not move.place:
             again = await self.across_again(before)  # "nurse in ca vs tx", "which pays more?"

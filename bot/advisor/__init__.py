@@ -102,8 +102,7 @@ def _of_a_kind(core: Core, text: str, question: Question) -> Question:
         if said.measure is not None or not said.filters.empty or said.field_spans:
             break  # "fastest growing jobs": how to rank them, not a kind of job
         resolved = core.index.resolve(span)
-        best = resolved.best
-        if resolved.status is Status.MATCHED and best is not None and best.score >= 99:
+        if resolved.status is Status.MATCHED and resolved.as_written:
             return replace(question, title=span)
     return question
 
@@ -213,9 +212,7 @@ async def _another_page(core: Core, text: str, previous: Previous | None) -> Rep
 
 _ANOTHER_PAY = re.compile(
     r"^(?:(?:and|ok|so|but)\s+)?(?:(?:what|how)\s+about|what\s+if\s+(?:i\s+(?:made|make|got))?|and)?\s*"
-    r"(?P<dollar>\$)?\s?(?P<amount>\d[\d,]*(?:\.\d+)?)\s?(?P<k>k|grand)?"
-    r"(?P<unit>\s*(?:/\s*h(?:ou)?r|an?\s+hour|per\s+hour|hourly|/\s*y(?:ea)?r|an?\s+year|per\s+year"
-    r"|yearly|annually))?(?:\s+instead)?$"
+    rf"{phrasings.AMOUNT.pattern}(?:\s+instead)?$"
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from bot.advisor.words import LIST_NOUNS
+from bot.advisor.words import AMOUNT_PATTERN, LIST_NOUNS
 
 # --- the quiz --------------------------------------------------------------------------------
 QUIZ = re.compile(
@@ -44,11 +44,7 @@ QUIZ = re.compile(
 )
 
 # --- pay position ----------------------------------------------------------------------------
-AMOUNT = re.compile(
-    r"\$?\s?(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<k>k\b|grand\b)?"
-    r"(?P<unit>\s*(?:/\s*h(?:ou)?r|an?\s+hour|per\s+hour|hourly|/\s*y(?:ea)?r|an?\s+year"
-    r"|per\s+year|yearly|annually|/\s*h\b)\b)?"
-)
+AMOUNT = re.compile(AMOUNT_PATTERN)
 JUDGE = re.compile(
     r"\b(?:is\s+(?:that|this|it)|am\s+i|good|fair|underpaid|overpaid|low|decent|normal|bad"
     r"|where\s+does\s+that\s+put\s+me|enough|competitive|average)\b"

@@ -134,11 +134,15 @@ _THRESHOLD = re.compile(
 )
 # A pay floor said alone, after a ranking: "what about 25 an hour?", "and $80k?" (with a unit,
 # "k" or "$", so that a bare number — "page 2", "top 10" — is never one).
+# An amount of pay as people write it: "$30", "25 an hour", "80k", "$1,500/yr".
+AMOUNT_PATTERN = (
+    r"\$?\s?(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<k>k\b|grand\b)?"
+    r"(?P<unit>\s*(?:/\s*h(?:ou)?r|an?\s+hour|per\s+hour|hourly|/\s*y(?:ea)?r|an?\s+year"
+    r"|per\s+year|yearly|annually|/\s*h\b)\b)?"
+)
 _BARE_THRESHOLD = re.compile(
     r"^(?:(?:and|ok|okay|so|but)\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:ones?|jobs)\s+)?"
-    r"(?:(?:at|over|above)\s+)?(?P<dollar>\$)?\s?(?P<amount>\d[\d,]*(?:\.\d+)?)\s?"
-    r"(?P<k>k|grand|thousand)?(?P<unit>\s*(?:/\s*h(?:ou)?r|an?\s+hour|per\s+hour|hourly"
-    r"|/\s*y(?:ea)?r|a\s+year|per\s+year))?(?:\s+or\s+more|\s*\+|\s+plus|\s+instead)?$"
+    rf"(?:(?:at|over|above)\s+)?{AMOUNT_PATTERN}(?:\s+or\s+more|\s*\+|\s+plus|\s+instead)?$"
 )
 
 # SOC major groups by the everyday words for them. Matched only as "<word> jobs", "jobs in
@@ -296,7 +300,7 @@ def wording(text: str) -> Wording:
     min_hourly: float | None = None
     threshold = _THRESHOLD.search(text)
     bare = _BARE_THRESHOLD.match(text) if threshold is None else None
-    if bare is not None and (bare["dollar"] or bare["k"] or bare["unit"]):
+    if bare is not None and ("$" in bare.group(0) or bare["k"] or bare["unit"]):
         threshold = bare
     if threshold is not None:
         if threshold["amount"] is None:  # six figures

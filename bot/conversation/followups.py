@@ -250,7 +250,7 @@ def without_lead(text: str) -> str:
 def place_asked(text: str) -> str | None:
     """The place a message asks about in a follow-up's words ("what about in the south?"),
     whether or not it is one the figures have; None when it names none this way."""
-    found = _IN_SOMEWHERE.match(_LEAD.sub("", _norm(text)).strip())
+    found = _IN_SOMEWHERE.match(without_lead(text))
     return found["place"].strip(" .,") if found else None
 
 
