@@ -60,6 +60,7 @@ class Resolution:
     # The first candidate's title is about the query's head noun ("Paving Supervisor" for
     # "paving crew supervisor"): evidence that a comma-separated text is one title.
     headed: bool = True
+    respelled: str = ""  # the title as read once clear typos were put right, if any
 
     @property
     def best(self) -> Candidate | None:
@@ -201,7 +202,7 @@ class TitleIndex(TitleScorer):
             for code, shown, score in scored.candidates[:limit]
         )
         status = Status.MATCHED if scored.confident else Status.AMBIGUOUS
-        return Resolution(query.asked_as, status, candidates, scored.headed)
+        return Resolution(query.asked_as, status, candidates, scored.headed, scored.respelled)
 
 
 async def load_index(store: CareerStore) -> TitleIndex:

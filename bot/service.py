@@ -25,7 +25,6 @@ from bot.normalize import normalize, title_variants
 from bot.parsing import MAX_TITLES, IntentKind
 from bot.places import NATIONAL_WORDS, Places, is_region, place_name
 from bot.pressing import ButtonAnswers
-from bot.reading import EXACT
 from bot.render import trim
 from bot.replies import Reply, ReplyKind, View
 from bot.resolver import Status, TitleIndex, load_index
@@ -296,8 +295,9 @@ class Careerbot(AskedReading, ButtonAnswers):
             for i, r in enumerate(resolutions)
             if r.status == Status.AMBIGUOUS
             and r.best is not None
-            and r.best.score >= EXACT
-            and normalize(r.text) in title_variants(r.best.matched_title)  # as written, no guess
+            and r.as_written
+            # as written (or with clear typos put right), no guess
+            and normalize(r.respelled or r.text) in title_variants(r.best.matched_title)
         ]
         unsure = next(
             (

@@ -57,6 +57,7 @@ TYPICAL_WEIGHT = 0.6  # rank points for an occupation whose names use the query'
 HINT_WEIGHT = 1.5  # rank points per unit of department words found in an occupation's names
 FALLBACK_SCORE = AMBIGUOUS_SCORE + 8.0  # a part of the title alone is a known title
 INFERRED_SCORE = 99.0  # a field read as its worker ("pipefitting"): sure, but not as written
+RESPELLED_SCORE = 99.0  # a known title once its clear typos are put right: as good as written
 TOP_ENTRIES = 40  # fuzzy-matched titles read for their occupations
 SHOWN_CODES = 12  # occupations a fuzzy match ranks and returns
 
@@ -85,6 +86,7 @@ class Scored:
     headed: bool = True  # the first title is about the query's head noun
     head: str = ""  # the query's head noun
     unexplained: tuple[str, ...] = ()  # required words the first occupation's names lack
+    respelled: str = ""  # the title found once clear typos were put right ("career counselor")
 
 
 class TitleScorer(FuzzyMatch):
@@ -256,6 +258,11 @@ class TitleScorer(FuzzyMatch):
         # A word's spellings are worked out once per question (a typo's search of the
         # vocabulary is a good part of resolving it).
         spelled: dict[str, list[tuple[str, float]]] = {}
+        for reading in self.readings(query):
+            if reading.covers and len(reading.words) > 1:
+                exact = self._respelled(reading.words, required, optional, hidden, spelled)
+                if exact is not None:
+                    return exact
         if len(required) == 1 and not optional and not fallback:
             spelled[required[0]] = self._correct(required[0])
             generic, confident = self._generic(required[0], spelled[required[0]], hidden)
@@ -264,6 +271,37 @@ class TitleScorer(FuzzyMatch):
         return self._fuzzy_scored(
             required, optional, head, hidden, fallback, spelled, self._evidence(query, optional)
         )
+
+    def _respelled(
+        self,
+        typed: tuple[str, ...],
+        required: list[str],
+        optional: list[str],
+        hidden: frozenset[str],
+        spelled: dict[str, list[tuple[str, float]]],
+    ) -> Scored | None:
+        """A known title once its clear typos are put right: "career couselor" is a career
+        counselor, not any counselor the fuzzy match favours. Only typos trusted as such
+        (`_trusted_typo`) are put right, and only when every other word is a title word."""
+        words: list[str] = []
+        for word in typed:
+            if word in self.postings or word in FUNCTION_WORDS:
+                words.append(word)
+                continue
+            spelled[word] = spelled.get(word) or self._correct(word)
+            best = spelled[word][:1]
+            if len(word) < 5 or not best or not self._trusted_typo(best[0][0], best[0][1], word):
+                return None
+            words.append(best[0][0])
+        if tuple(words) == typed:
+            return None
+        for key, guessed in self.keys(tuple(words)):
+            entry = self.entries.get(key)
+            if entry is not None and key not in hidden:
+                fixed = [spelled[w][0][0] if w in spelled else w for w in required]
+                ranked, clear = self._rank_entry(entry, fixed, RESPELLED_SCORE, optional, hidden)
+                return Scored(ranked, clear and not guessed, respelled=" ".join(words))
+        return None
 
     @staticmethod
     def _evidence(query: TitleText, optional: list[str]) -> Evidence:

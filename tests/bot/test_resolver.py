@@ -338,6 +338,24 @@ def test_a_misspelt_curated_title_means_what_the_title_means(
 
 
 @pytest.mark.parametrize(
+    "typo, spelled",
+    [
+        ("career couselor", "career counselor"),  # not whichever counselor fuzz favours
+        ("staff theraist", "staff therapist"),
+        ("electrcial apprentice", "electrical apprentice"),
+        ("ship figtter", "ship fitter"),
+    ],
+)
+def test_a_title_with_a_clear_typo_means_what_the_title_means(
+    real_index: TitleIndex, typo: str, spelled: str
+) -> None:
+    right, misspelt = real_index.resolve(spelled), real_index.resolve(typo)
+    assert right.best is not None and misspelt.best is not None
+    assert misspelt.best.code == right.best.code
+    assert misspelt.status == right.status
+
+
+@pytest.mark.parametrize(
     "text, code",
     [
         ("master electrician", "47-2111.00"),  # a licence level, like "journeyman"
