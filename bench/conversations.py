@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import careerbot_async
+from bot.console import command_reply
 from bot.places import POSTAL
 from bot.replies import Reply
 from bot.service import Careerbot
@@ -64,13 +65,11 @@ async def say(
     command = _COMMAND.match(text.strip())
     if command:
         name, rest = command["name"].casefold(), command["rest"].strip()
-        if name in ("state", "location"):
-            return await core.set_location(chat, rest)
-        if name == "about":
-            return core.about()
-        if name in ("help", "start") or not rest:
-            return core.help() if name != "start" else core.fallback(greeting=True)
-        text = rest
+        if name in ("compare", "job") and rest:
+            text = rest  # answered as the member's question, below
+        else:
+            # The console's reading of a command, which is the handlers' (an unknown one: help).
+            return await command_reply(core, text.strip(), chat) or core.help()
     text = " ".join(_MENTION.sub(" ", text).split())
     return await core.answer(text, chat_id=chat, member_id=member, replying_to=reply_to)
 

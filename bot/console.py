@@ -115,16 +115,18 @@ async def respond(bot: Careerbot, line: str, choices: dict[int, str]) -> Reply:
 
 async def command_reply(bot: Careerbot, line: str, chat_id: int = CONSOLE_CHAT) -> Reply | None:
     """The reply to a /command typed here or to `careerbot ask`, as the Telegram handlers
-    answer it (/about, /help, /start, /state, /compare, /job); None for other text."""
+    answer it (/about, /help, /start, /quiz, /state, /compare, /job); None for other text."""
     if not line.startswith("/"):
         return None
     command = line.split()[0].split("@")[0].lower()
     argument = line.split(maxsplit=1)[1].strip() if " " in line.strip() else ""
-    if command == "/start" and argument == "quiz":
-        return await bot.quiz()
+    if (command == "/start" and argument == "quiz") or command == "/quiz":
+        return await bot.quiz(chat_id)
     if command == "/about":
         return bot.about()
-    if command in ("/help", "/start") or (command in ("/compare", "/job") and not argument):
+    if command == "/start":
+        return bot.fallback(greeting=True)
+    if command == "/help" or (command in ("/compare", "/job") and not argument):
         return bot.help()
     if command in ("/state", "/location"):
         return await bot.set_location(chat_id, argument)

@@ -126,9 +126,10 @@ class ButtonAnswers(ConversationAnswers):
         """The advisor's buttons: pages of its lists, its cards and the interest quiz."""
         return await advisor.press(self, action)
 
-    async def quiz(self) -> Reply:
-        """The interest quiz's first item (`/start quiz`, the deep link a group's invite opens)."""
-        return await advisor.quiz.start(self)
+    async def quiz(self, chat_id: int | None = None) -> Reply:
+        """The interest quiz's first item (/quiz, or `/start quiz`: the deep link a group's
+        invite opens); in a group, /quiz gets the invitation to take it in private."""
+        return await advisor.quiz.start(self, group=advisor.is_group(chat_id))
 
     async def _pressed_across(self, action: Action) -> list[Placed] | None:
         """The sides of a comparison across places a button carries (None: not one, or

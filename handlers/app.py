@@ -59,12 +59,14 @@ PRIVATE_COMMANDS = [
     BotCommand("help", "How to ask"),
     BotCommand("compare", "Compare jobs: /compare nurse vs teacher"),
     BotCommand("job", "One job's profile: /job electrician"),
+    BotCommand("quiz", "Which jobs suit you: a short interest quiz"),
     BotCommand("state", "Pay where you live: /state TX"),
     BotCommand("about", "Data sources"),
 ]
 GROUP_COMMANDS = [
     BotCommand("compare", "Compare jobs: /compare nurse vs teacher"),
     BotCommand("job", "One job's profile: /job electrician"),
+    BotCommand("quiz", "Which jobs suit you: a short interest quiz"),
     BotCommand("help", "How to ask"),
     BotCommand("about", "Data sources"),
 ]
@@ -81,6 +83,7 @@ def add_handlers(application: CareerbotApplication) -> None:
     application.add_handler(CommandHandler("about", commands.about, filters=new))
     application.add_handler(CommandHandler("compare", commands.compare, filters=new))
     application.add_handler(CommandHandler("job", commands.job, filters=new))
+    application.add_handler(CommandHandler("quiz", commands.quiz, filters=new))
     application.add_handler(CommandHandler(["state", "location"], commands.state, filters=new))
     # 2. Inline mode: "@bot nurse vs teacher" typed in any chat.
     application.add_handler(InlineQueryHandler(inline.on_inline_query))

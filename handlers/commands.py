@@ -1,4 +1,4 @@
-"""Slash commands: /start, /help, /about, /compare A vs B, /job TITLE.
+"""Slash commands: /start, /help, /about, /compare A vs B, /job TITLE, /quiz, /state.
 
 Commands work the same in private chats and groups; PTB's CommandHandler already ignores
 `/compare@some_other_bot`, so several bots can share a group. The texts come from the core;
@@ -83,6 +83,15 @@ async def job(update: Update, context: Context) -> None:
         await send_reply(context.bot, message, Reply(ReplyKind.HELP, JOB_USAGE))
         return
     await answer_message(message, context, title)
+
+
+async def quiz(update: Update, context: Context) -> None:
+    """/quiz: the interest quiz; in a group, an invitation to take it in private."""
+    message = update.effective_message
+    if message is None:
+        return
+    bot = await context.bot_data.careerbot()
+    await send_reply(context.bot, message, await bot.quiz(message.chat_id))
 
 
 async def state(update: Update, context: Context) -> None:

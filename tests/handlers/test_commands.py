@@ -1,14 +1,16 @@
-"""Slash commands (handlers.commands): /start, /help, /about, /compare, /job, /state."""
+"""Slash commands (handlers.commands): /start, /help, /about, /compare, /job, /quiz, /state."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.support.recording import (
+    BOT_USERNAME,
     Bot,
     bot_message,
     button_data,
     callback,
+    group_message,
     private_message,
 )
 
@@ -50,6 +52,22 @@ async def test_compare_and_job_commands_answer_their_argument(bot: Bot) -> None:
     comparison, profile = bot.sent()
     assert "Bill and Account Collectors" in comparison["text"]
     assert "Registered Nurses" in profile["text"]
+
+
+async def test_quiz_command_starts_the_interest_quiz_in_private_and_invites_in_groups(
+    bot: Bot,
+) -> None:
+    await bot.receive(private_message("/quiz"))
+    first_item = bot.only_sent()
+    assert "Interest quiz" in first_item["text"] and " 1 of " in first_item["text"]
+    assert button_data(first_item)  # its answer buttons
+    bot.telegram.calls.clear()
+
+    await bot.receive(group_message(f"/quiz@{BOT_USERNAME}"))
+    invitation = bot.only_sent()
+    assert "private" in invitation["text"]
+    (link,) = [b for row in invitation["reply_markup"]["inline_keyboard"] for b in row]
+    assert link["url"].endswith("?start=quiz")  # to the private chat: no answers in the group
 
 
 async def test_state_command_makes_later_answers_local(bot: Bot) -> None:

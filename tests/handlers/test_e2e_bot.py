@@ -51,8 +51,8 @@ async def test_startup_sets_command_menus_for_private_chats_and_groups(
             for call in fake_bot_api.calls("setMyCommands")
         }
         assert scopes == {
-            "all_private_chats": ["start", "help", "compare", "job", "state", "about"],
-            "all_group_chats": ["compare", "job", "help", "about"],
+            "all_private_chats": ["start", "help", "compare", "job", "quiz", "state", "about"],
+            "all_group_chats": ["compare", "job", "quiz", "help", "about"],
         }
         assert isinstance(app.bot_data.core, Careerbot)
     assert app.bot_data.core is None  # closed by post_shutdown
