@@ -29,7 +29,8 @@ from bot.replies import Reply
 from bot.service import Careerbot
 
 ADVISOR = Path(__file__).resolve().parent / "eval" / "advisor.jsonl"
-# Written after tuning by an engineer who saw neither the bot nor advisor.jsonl; never tuned on.
+# Written after tuning by an engineer who saw neither the bot nor advisor.jsonl (advisor_fresh2:
+# a helper, 2026-12-03, tuned on after its first run, as its header says).
 FRESH = Path(__file__).resolve().parent / "eval" / "advisor_fresh.jsonl"
 ADVISOR_KINDS = {"rank", "howto", "places", "pay_position", "tools", "prospects", "quiz"}
 
@@ -151,7 +152,7 @@ async def score(path: Path, verbose: bool) -> int:
 
 def main() -> int:
     args = [a for a in sys.argv[1:] if a != "-v"]
-    paths = [Path(a) for a in args] or [p for p in (ADVISOR, FRESH) if p.is_file()]
+    paths = [Path(a) for a in args] or [ADVISOR, *sorted(FRESH.parent.glob("advisor_fresh*.jsonl"))]
     for path in paths:
         asyncio.run(score(path, "-v" in sys.argv))
         print()

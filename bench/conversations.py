@@ -9,8 +9,8 @@ be). A turn is right when every expected field matches: kind, occupations (in or
 its group), place, view, the favoured occupation of a fact. Also counted: "did you mean…"
 lists offered on turns that hold no job title (goal: none).
 
-`python -m bench.conversations -v` lists the turns that went wrong; `--file F` scores another
-set (the fresh one: bench/eval/conversations_fresh.jsonl, when it exists).
+`python -m bench.conversations -v` lists the turns that went wrong; `--file F` scores one set
+(by default: the dev set and every held-out bench/eval/conversations_fresh*.jsonl).
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ from bot.replies import Reply
 from bot.service import Careerbot
 
 HERE = Path(__file__).resolve().parent / "eval"
-SETS = [HERE / "conversations.jsonl", HERE / "conversations_fresh.jsonl"]
+# The dev set, then the held-out sets in the order they were written (fresh2-6 were each tuned
+# on after their first run, which their headers record).
+SETS = [HERE / "conversations.jsonl", *sorted(HERE.glob("conversations_fresh*.jsonl"), key=str)]
 FIRST_MEMBER = 5001  # group members get ids in the order each conversation names them
 FIRST_CHAT = 3_000_000
 _COMMAND = re.compile(r"^/(?P<name>\w+)(?:@\w+)?\s*(?P<rest>.*)$", re.S)
