@@ -351,7 +351,8 @@ PROSPECTS = [
 
 # --- follow-ups on a previous answer ---------------------------------------------------------
 SIMILAR = re.compile(
-    rf"\b(?:{LIST_NOUNS})\s+(?:like|similar\s+to)\s+(?:an?\s+|being\s+an?\s+)?(?P<t>.+?)"
+    rf"\b(?:{LIST_NOUNS})\s+(?:(?:are|that\s+are|which\s+are|kinda|kind\s+of|sort\s+of|pretty"
+    rf"|a\s+lot|a\s+bit|really|more|most)\s+)*(?:like|similar\s+to)\s+(?:an?\s+|being\s+an?\s+)?(?P<t>.+?)"
     r"(?=\s+(?:that|which|but|with|without|and|where|who|in|paying|for|needing)\b|$)"
     r"|\bsimilar\s+(?:jobs|careers|occupations|ones|work)\b"
 )

@@ -234,8 +234,15 @@ def _rank(said: str, places: PlaceFinder) -> Question | None:
     filters = words.filters
     if filters.less_school and not similar_title:
         filters = replace(filters, less_school=False)
-    if similar_title == PREVIOUS and not (words.measure or not filters.empty):
-        similar_title = None  # "similar jobs?": the Similar jobs view, not a ranking
+    if (
+        similar is not None
+        and similar_title
+        and not said[similar.end() :].strip(" ?!.")  # nothing after the job ("… that pay more")
+        and not (words.measure or not filters.empty or words.unsupported)
+    ):
+        # "similar jobs?", "what jobs are like being a zookeeper": nothing to rank them by, so
+        # the Similar jobs view (O*NET's related occupations, closest first), not a ranking
+        return None
     said_something = bool(words.measure or not filters.empty or similar_title)
     cue = bool(phrasings.RANK_FOLLOW_UP.search(said))
     national = bool(phrasings.NATIONAL.search(said))

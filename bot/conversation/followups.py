@@ -403,7 +403,10 @@ _DETAILS = (
     (
         View.SIMILAR,
         r"(?:show\s+me\s+)?more\s+like\s+(?:this|these|that)|similar(?:\s+jobs)?|"
-        r"what\s+else\s+is\s+similar|related\s+jobs|other\s+options|alternatives",
+        r"what\s+else\s+is\s+similar|related\s+jobs|other\s+options|alternatives|"
+        r"(?:what\s+|any\s+|other\s+)*(?:jobs|careers)\s+(?:are\s+)?(?:like|similar\s+to)"
+        r"\s+(?:it|that|this|them|those|these|that\s+one)|"
+        r"(?:what|which|any)\s+(?:other\s+)?(?:jobs|careers)\s+(?:are|is)\s+(?:similar|related)",
     ),
 )
 _CHART = re.compile(
@@ -452,9 +455,26 @@ _SKILLS_FOR = (
 )
 
 
+# "what jobs are kinda like being a zookeeper", "careers similar to nursing": its Similar view.
+_SIMILAR_TO = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+)?(?:what|which|any|other|some|show\s+me|give\s+me)?\s*(?:other\s+)?"
+    r"(?:jobs|careers|occupations|work|fields|options)\s+(?:are\s+|is\s+|that\s+are\s+)?"
+    r"(?:(?:kinda|kind\s+of|sort\s+of|pretty|really|a\s+lot|a\s+bit|more)\s+)*"
+    r"(?:like|similar\s+to|related\s+to|close\s+to)\s+(?:being\s+)?(?:an?\s+|the\s+)?(?P<title>.+?)$"
+)
+
+
 def _detail(
     said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
 ) -> FollowUp | None:
+    similar = _SIMILAR_TO.match(said)
+    if similar and not _PRONOUN.match(similar["title"]):
+        title, place = similar["title"], None
+        where = _DETAIL_PLACE.search(f" {title}")
+        if where and find_place(where["place"]) is not None:
+            place, title = find_place(where["place"]), f" {title}"[: where.start()].strip()
+        if is_title(title):
+            return FollowUp(Move.DETAIL, view=View.SIMILAR, titles=(title,), place=place)
     what = _WHAT_DOES.match(said) or _DAY_LIKE.match(said)
     if what and not _PRONOUN.match(what["title"]) and is_title(what["title"]):
         return FollowUp(Move.DETAIL, view=View.DUTIES, titles=(what["title"],))

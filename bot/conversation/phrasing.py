@@ -129,7 +129,8 @@ _LEAD_PLACE = re.compile(r"^in\s+(?P<place>[a-z .'-]{2,30}),\s*(?P<rest>.+)$", r
 _HERE = re.compile(r"\b(?:around\s+here|here)\b", re.IGNORECASE)
 # Words after the question that are no part of it.
 _CHAT_TAIL = re.compile(
-    r"(?:[\s,]+(?:btw|lol|lmao|tbh|haha+|pls|please|plz|for\s+a\s+while|for\s+now|for\s+a\s+bit))+"
+    r"(?:[\s,]+(?:btw|lol|lmao|tbh|ngl|fr|haha+|pls|please|plz|tho|though|anyways?|just\s+curious"
+    r"|(?:do\s+)?you\s+think|for\s+a\s+while|for\s+now|for\s+a\s+bit))+"
     r"\s*[?!.]*$",
     re.IGNORECASE,
 )
@@ -252,6 +253,15 @@ SMALL_WORDS = {
     "careerbot",
     "all",
     "again",
+    # chat spellings and what a thanks says: "ok thank u!!", "thx this helps a lot"
+    "u",
+    "ya",
+    "tysm",
+    "this",
+    "very",
+    "really",
+    "useful",
+    "helped",
     # who is thanked: "thanks man", "cheers mate", "ty bro"
     "man",
     "bro",

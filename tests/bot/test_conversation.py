@@ -479,14 +479,21 @@ async def test_one_job_in_two_places_named_without_in(careerbot: Careerbot) -> N
     assert "California vs Texas" in reply.text
 
 
-async def test_moving_on_from_a_job_lists_jobs_like_it(careerbot: Careerbot) -> None:
+async def test_moving_on_from_a_job_shows_the_jobs_related_to_it(careerbot: Careerbot) -> None:
+    """With nothing to rank them by, O*NET's related occupations, closest first (a ranking
+    by pay put surgeons first for "jobs like a nurse"); with a measure, the ranking."""
     for text, code in {
         "what jobs could i move into from teaching": "25-2021.00",
         "careers for former cops": "33-3051.00",
+        "what jobs are kinda like being a zookeeper": "39-2021.00",
+        "careers similar to nursing": "29-1141.00",
     }.items():
         reply = await Chat(careerbot).say(text)
-        assert reply.kind == ReplyKind.RANK, text
-        assert reply.to_json()["ranking"]["filters"]["similar_to"] == code, text
+        assert reply.kind == ReplyKind.DETAIL and reply.extra["view"] == "similar", text
+        assert codes(reply) == [code], text
+    ranked = await Chat(careerbot).say("what jobs could i move into from teaching that pay more")
+    assert ranked.kind == ReplyKind.RANK
+    assert ranked.to_json()["ranking"]["filters"]["similar_to"] == "25-2021.00"
 
 
 async def test_a_set_with_its_place_named_last_without_in(careerbot: Careerbot) -> None:

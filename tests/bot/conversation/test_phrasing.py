@@ -190,6 +190,8 @@ def test_asking_after_the_bot_is_a_greeting(text: str) -> None:
         "thanks man",
         "cheers mate",
         "i like it",
+        "ok thank u!!",
+        "thx this helps a lot",
     ],
 )
 def test_small_talk(text: str) -> None:
@@ -201,6 +203,11 @@ def test_small_talk(text: str) -> None:
 )
 def test_not_small_talk(text: str) -> None:
     assert not is_small_talk(text)
+
+
+@pytest.mark.parametrize("tail", ["tho", "though", "ngl", "anyways", "do you think"])
+def test_chat_words_after_a_question_are_not_part_of_it(tail: str) -> None:
+    assert read(f"is there a future in it {tail}").question == "is there a future in it"
 
 
 def test_questions_about_the_bot_and_where_it_is() -> None:
