@@ -467,14 +467,9 @@ _SIMILAR_TO = re.compile(
 def _detail(
     said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
 ) -> FollowUp | None:
-    similar = _SIMILAR_TO.match(said)
-    if similar and not _PRONOUN.match(similar["title"]):
-        title, place = similar["title"], None
-        where = _DETAIL_PLACE.search(f" {title}")
-        if where and find_place(where["place"]) is not None:
-            place, title = find_place(where["place"]), f" {title}"[: where.start()].strip()
-        if is_title(title):
-            return FollowUp(Move.DETAIL, view=View.SIMILAR, titles=(title,), place=place)
+    similar = _SIMILAR_TO.match(said)  # (with a place or a measure it is the advisor's ranking)
+    if similar and not _PRONOUN.match(similar["title"]) and is_title(similar["title"]):
+        return FollowUp(Move.DETAIL, view=View.SIMILAR, titles=(similar["title"],))
     what = _WHAT_DOES.match(said) or _DAY_LIKE.match(said)
     if what and not _PRONOUN.match(what["title"]) and is_title(what["title"]):
         return FollowUp(Move.DETAIL, view=View.DUTIES, titles=(what["title"],))
