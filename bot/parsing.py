@@ -137,7 +137,7 @@ _PREFIXES = re.compile(
     r"^(?:(?:so|and|but|hey|hi|ok|okay|well|yo)\s+)?(?:"
     r"how\s+much\s+(?:money\s+)?(?:do|does|did|can|could|would|will|should)\s+(?:i\s+make\s+as\s+)?"
     r"|what\s+(?:kind|sort)\s+of\s+(?:money|pay|salary)\s+(?:do|does|can|could|would)\s+"
-    r"|what\s+(?:do|does|did|can|could|would|will)\s+"
+    r"|what\s+(?:do|does|did|can|could|would|will)\s+|what(?:'s|s)\s+(?=an?\s)"
     r"|(?:what(?:'s|\s+is|\s+are|s)?\s+(?:the\s+)?)?(?:average\s+|median\s+|typical\s+|starting\s+)?"
     r"(?:salary|salaries|pay|wages?|income|earnings|job\s+outlook|outlook|growth|demand"
     r"|hourly\s+(?:rate|pay|wage)|pay\s+rate|going\s+rate)\s+"

@@ -70,8 +70,9 @@ _DEPARTMENT = re.compile(r"\b(?:department|dept|division|school|college|office)\
 # ("Warehouse Lead", "Team Lead"), as employers use the words.
 _HEAD_OF = re.compile(r"^\s*head\s+of\b")
 _LEAD = re.compile(r"(?<=\w)\s+lead\s*$")
-# "the cable guy", "lawn guy": slang for whoever does that work; the work word is the title.
-_GUY = re.compile(r"(?<=\w)\s+(?:guy|guys|gal|gals|dude|lady|ladies)\s*$")
+# "the cable guy", "lawn guy", "hr people": slang for whoever does that work; the work word is the
+# title.
+_GUY = re.compile(r"(?<=\w)\s+(?:guy|guys|gal|gals|dude|lady|ladies|people|folks|peeps)\s*$")
 # "i got fired", "you a robot": a sentence about the speaker or the bot, not a title.
 _ABOUT_SOMEONE = re.compile(
     r"^(?:i|i'?m|you|you'?re|we|my|your|me)\b|\b(?:my|me|mine|myself|your|yourself|our)$"

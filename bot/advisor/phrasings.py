@@ -293,7 +293,9 @@ _CAREER = (
 # When, after the job: "is being a court reporter worth it in 2026", "… after covid".
 _WHEN = (
     r"(?:\s+(?:in\s+\d{4}|after\s+(?:covid|ai|the\s+pandemic)|these\s+days|nowadays|today"
-    r"|now))?"
+    r"|now|long[- ]term|in\s+the\s+long\s+(?:run|term)"
+    r"|(?:in\s+the\s+|over\s+the\s+)?(?:next|coming)\s+(?:\d+|few|five|ten)\s+years|(?:because|due\s+to|thanks\s+to)\s+(?:of\s+)?(?:ai|software"
+    r"|automation|robots|technology|computers|chatgpt|the\s+economy)))?"
 )
 PROSPECTS = [
     re.compile(
@@ -329,7 +331,8 @@ PROSPECTS = [
         r"|dying(?:\s+(?:out|off))?|going\s+extinct|disappearing|(?:becoming\s+)?obsolete"
         r"|on\s+the\s+way\s+out|growing|future[- ]proof|going\s+away|still\s+needed"
         r"|a\s+dying\s+field"
-        r"|recession[- ]proof|safe\s+from\s+ai)(?:\s+(?:in|around)\s+[a-z .'-]{2,30})?$"
+        r"|recession[- ]proof|safe\s+from\s+ai)(?:\s+(?:in|around)\s+[a-z .'-]{2,30})?"
+        rf"{_WHEN}$"
     ),
     re.compile(
         r"^(?:do|does|will)\s+(?:an?\s+)?(?P<t>.+?)\s+(?:still\s+)?have\s+a\s+(?:good\s+"

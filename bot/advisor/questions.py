@@ -29,6 +29,8 @@ _PRONOUNS = {
     "one", "it", "that", "this", "them", "they", "those", "these", "that job", "this job",
     "that one", "this one", "that career", "this career", "him", "her", "he", "she", "you",
     "someone", "somebody", "my son", "my daughter", "my kid",
+    # the person's own job, which the conversation holds once they have said it
+    "mine", "my job", "my current job", "my work", "my field", "what i do",
 }  # fmt: skip
 
 

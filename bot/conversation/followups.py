@@ -384,7 +384,8 @@ _DETAILS = (
     ),
     (
         View.OUTLOOK,
-        r"(?:what(?:'s|\s+is)\s+the\s+)?(?:job\s+)?outlook|(?:the\s+)?future|"
+        r"(?:(?:what|how)(?:'s|\s+is)\s+the\s+)?(?:job\s+|employment\s+)?(?:outlook|growth|market)"
+        r"(?:\s+like)?|(?:the\s+)?future|"
         r"(?:are\s+they|is\s+it)\s+(?:in\s+demand|growing)",
     ),
     (
@@ -405,14 +406,17 @@ _DETAILS = (
         r"(?:show\s+me\s+)?more\s+like\s+(?:this|these|that)|similar(?:\s+jobs)?|"
         r"what\s+else\s+is\s+similar|related\s+jobs|other\s+options|alternatives|"
         r"(?:what\s+|any\s+|other\s+)*(?:jobs|careers)\s+(?:are\s+)?(?:like|similar\s+to)"
-        r"\s+(?:it|that|this|them|those|these|that\s+one)|"
+        r"\s+(?:it|that|this|them|those|these|that\s+one|mine|my\s+(?:job|work|field|current\s+job)"
+        r"|what\s+i\s+do)|"
         r"(?:what|which|any)\s+(?:other\s+)?(?:jobs|careers)\s+(?:are|is)\s+(?:similar|related)",
     ),
 )
 _CHART = re.compile(
-    r"^(?:(?:can\s+you\s+)?(?:show|send|give)\s+(?:me\s+|us\s+)?)?(?:the\s+|a\s+)?"
+    r"^(?:(?:can|could|would|may)\s+(?:you|i|we)\s+(?:please\s+)?)?"
+    r"(?:(?:show|send|give|see|get|have|make|draw)\s+(?:me\s+|us\s+)?)?"
+    r"(?:(?:that|this|it|them|those|these)\s+(?:as|in)\s+)?(?:the\s+|a\s+)?"
     r"(?:pay\s+|salary\s+)?(?:chart|graph|plot)"
-    r"(?:\s+(?:for|of)\s+(?:both|them|all|these|those|it|the\s+two))?(?:\s+please)?$"
+    r"(?:\s+(?:for|of)\s+(?:both|them|all|these|those|it|that|this|the\s+two))?(?:\s+please)?$"
 )
 
 
@@ -455,6 +459,49 @@ _SKILLS_FOR = (
 )
 
 
+# "how's the job growth for welders", "job market for librarians", "outlook for actuaries": its
+# Outlook view ("what's the job outlook for X?" asks whether X is a good bet: the advisor's).
+_OUTLOOK_FOR = (
+    re.compile(
+        r"^(?:so\s+|and\s+|ok\s+)?(?:what(?:'s|\s+is)|how(?:'s|\s+is)|what\s+about)\s+the\s+"
+        r"(?:job\s+|career\s+|employment\s+|long[- ]term\s+)?(?:growth|projections?|market)"
+        r"\s+(?:for|of|like\s+for)\s+(?:an?\s+|the\s+)?(?P<title>.+?)$"
+    ),
+    re.compile(
+        r"^(?:so\s+|and\s+|ok\s+)?(?:the\s+)?(?:job\s+|employment\s+)?(?:outlook|growth|market)\s+"
+        r"(?:for|of)\s+(?:an?\s+|the\s+)?(?P<title>.+?)$"
+    ),
+)
+_WOMEN = r"(?:women|woman|men|female|male|girls|guys|ladies)"
+# "are most dental hygienists women", "are there many women electricians": its Demographics.
+_WHO_ARE = (
+    re.compile(
+        rf"^(?:so\s+|and\s+|ok\s+)?are\s+(?:most|many|a\s+lot\s+of|lots\s+of|all|more)\s+"
+        rf"(?:of\s+)?(?:the\s+)?(?P<title>.+?)\s+{_WOMEN}$"
+    ),
+    re.compile(
+        rf"^(?:so\s+|and\s+|ok\s+)?(?:are\s+there|there\s+are|do\s+you\s+see)\s+(?:many|a\s+lot"
+        rf"\s+of|lots\s+of|any|more|few)\s+{_WOMEN}\s+(?P<title>.+?)$"
+    ),
+    re.compile(
+        rf"^(?:so\s+|and\s+|ok\s+)?(?:how\s+many|what\s+(?:percent(?:age)?|share|portion|fraction))"
+        rf"\s+of\s+(?:the\s+)?(?P<title>.+?)\s+are\s+{_WOMEN}$"
+    ),
+    re.compile(rf"^(?:so\s+|and\s+|ok\s+)?how\s+many\s+(?P<title>.+?)\s+are\s+{_WOMEN}$"),
+    re.compile(
+        rf"^(?:so\s+|and\s+|ok\s+)?(?:is|are)\s+(?:being\s+)?(?:an?\s+)?(?P<title>.+?)\s+(?:mostly|mainly"
+        rf"|usually|a)\s+(?:{_WOMEN}|{_WOMEN}[- ]dominated(?:\s+(?:job|field|career))?)$"
+    ),
+    re.compile(
+        r"^(?:so\s+|and\s+|ok\s+)?(?:the\s+)?(?P<title>.+?)\s+(?:demographics|gender\s+(?:split|"
+        r"breakdown|ratio|mix)|age\s+(?:split|breakdown|range))$"
+    ),
+    re.compile(
+        r"^(?:so\s+|and\s+|ok\s+)?(?:what(?:'s|\s+is)\s+the\s+)?(?:gender|age)\s+(?:split|breakdown"
+        r"|ratio|mix)\s+(?:for|of|among|in)\s+(?:the\s+)?(?P<title>.+?)$"
+    ),
+    re.compile(r"^(?:so\s+|and\s+|ok\s+)?how\s+old\s+are\s+(?:most\s+)?(?P<title>.+?)$"),
+)
 # "what jobs are kinda like being a zookeeper", "careers similar to nursing": its Similar view.
 _SIMILAR_TO = re.compile(
     r"^(?:so\s+|and\s+|ok\s+)?(?:what|which|any|other|some|show\s+me|give\s+me)?\s*(?:other\s+)?"
@@ -464,18 +511,29 @@ _SIMILAR_TO = re.compile(
 )
 
 
+def _view_after(words: str) -> re.Pattern[str]:
+    """A job, then the view's name: "software developer skills", "welder outlook"."""
+    return re.compile(rf"^(?:so\s+|and\s+|ok\s+)?(?:the\s+)?(?P<title>.+?)\s+(?:{words})$")
+
+
+# A detail view asked about a job it names ("what does a roofer do"), one entry per view.
+_TITLED: tuple[tuple[View, tuple[re.Pattern[str], ...]], ...] = (
+    (View.DUTIES, (_WHAT_DOES, _DAY_LIKE, _view_after(r"duties|tasks|responsibilities"))),
+    (View.SKILLS, (*_SKILLS_FOR, _view_after(r"skills?|skill\s*set|software|tools"))),
+    (View.EDUCATION, (_view_after(r"education(?:\s+requirements)?|schooling|requirements"),)),
+    (View.OUTLOOK, (*_OUTLOOK_FOR, _view_after(r"(?:job\s+)?(?:outlook|growth)|projections"))),
+    (View.DEMOGRAPHICS, _WHO_ARE),
+    (View.SIMILAR, (_SIMILAR_TO,)),  # (with a place or a measure: the advisor's ranking)
+)
+
+
 def _detail(
     said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
 ) -> FollowUp | None:
-    similar = _SIMILAR_TO.match(said)  # (with a place or a measure it is the advisor's ranking)
-    if similar and not _PRONOUN.match(similar["title"]) and is_title(similar["title"]):
-        return FollowUp(Move.DETAIL, view=View.SIMILAR, titles=(similar["title"],))
-    what = _WHAT_DOES.match(said) or _DAY_LIKE.match(said)
-    if what and not _PRONOUN.match(what["title"]) and is_title(what["title"]):
-        return FollowUp(Move.DETAIL, view=View.DUTIES, titles=(what["title"],))
-    skills = next((m for m in (p.match(said) for p in _SKILLS_FOR) if m), None)
-    if skills and not _PRONOUN.match(skills["title"]) and is_title(skills["title"]):
-        return FollowUp(Move.DETAIL, view=View.SKILLS, titles=(skills["title"],))
+    for view, patterns in _TITLED:
+        asked = next((m for m in (p.match(said) for p in patterns) if m), None)
+        if asked and not _PRONOUN.match(asked["title"]) and is_title(asked["title"]):
+            return FollowUp(Move.DETAIL, view=view, titles=(asked["title"],))
     body = re.sub(r"^(?:(?:and|so|ok|what\s+about|how\s+about)\s+)+", "", said)
     body = re.sub(r"\s+(?:please|pls|plz)$", "", body)
     if _CHART.match(body):

@@ -798,3 +798,24 @@ async def test_a_job_with_where_it_is_done_or_who_does_it(careerbot: Careerbot) 
         assert codes(reply)[:1] == [code], text
     quiz = await Chat(careerbot).say("i'm good with numbers and like quiet work, no customers pls")
     assert quiz.kind == ReplyKind.QUIZ
+
+
+async def test_everyday_ways_to_ask_about_a_job_name_it(careerbot: Careerbot) -> None:
+    for text, code in {
+        "whats a dental assistant make": "31-9091.00",  # "what's" for "what does"
+        "what do hr people make in chicago": "13-1071.00",  # "people" as "guy"
+    }.items():
+        reply = await Chat(careerbot).say(text)
+        assert reply.kind == ReplyKind.PROFILE and codes(reply) == [code], text
+
+
+async def test_is_it_a_good_bet_in_more_words(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    await chat.say("bookkeeper")
+    for text in (
+        "is it worth it long term",
+        "is it dying because of AI",
+        "is bookkeeping going away cuz of software",
+    ):
+        reply = await chat.say(text)
+        assert reply.kind == ReplyKind.PROSPECTS and codes(reply) == ["43-3031.00"], text

@@ -173,6 +173,10 @@ def test_less_of_another_measure_does_not_turn_the_question_round() -> None:
         ("what education is required", View.EDUCATION),
         ("is it mostly women who do it", View.DEMOGRAPHICS),
         ("are they mostly men", View.DEMOGRAPHICS),
+        ("what's the job growth", View.OUTLOOK),
+        ("how's the job market like", View.OUTLOOK),
+        ("what jobs are similar", View.SIMILAR),
+        ("jobs like mine", View.SIMILAR),
     ],
 )
 def test_details(text: str, view: View) -> None:
@@ -186,6 +190,8 @@ def test_a_detail_somewhere_else() -> None:
 
 def test_the_chart_and_how_to_become_one() -> None:
     assert read("show the chart") == FollowUp(Move.CHART)
+    assert read("can you show that as a chart") == FollowUp(Move.CHART)
+    assert read("can i see a chart of that") == FollowUp(Move.CHART)
     assert read("show the chart for both") == FollowUp(Move.CHART, both=True)
     assert read("how do I become one?") == FollowUp(Move.HOWTO)
     assert read("how long does it take?") == FollowUp(Move.HOWTO)
@@ -257,6 +263,35 @@ def test_a_detail_of_a_job_named_in_the_question() -> None:
         "what's a typical day for a nurse",
     ):
         assert read(text) == FollowUp(Move.DETAIL, view=View.DUTIES, titles=("nurse",)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("what's the job growth for accountants", View.OUTLOOK),
+        ("how's the job market for accountants", View.OUTLOOK),
+        ("accountants outlook", View.OUTLOOK),
+        ("are most accountants women", View.DEMOGRAPHICS),
+        ("are there many women electricians", View.DEMOGRAPHICS),
+        ("how many plumbers are women", View.DEMOGRAPHICS),
+        ("is nursing mostly women", View.DEMOGRAPHICS),
+        ("what's the gender split for accountants", View.DEMOGRAPHICS),
+        ("accountants demographics", View.DEMOGRAPHICS),
+        ("data analyst skills", View.SKILLS),
+        ("electricians duties", View.DUTIES),
+        ("nurse education", View.EDUCATION),
+        ("what jobs are kinda like being a nurse", View.SIMILAR),
+        ("careers similar to nursing", View.SIMILAR),
+    ],
+)
+def test_a_view_asked_about_a_job_it_names(text: str, view: View) -> None:
+    found = read(text)
+    assert found is not None and found.move is Move.DETAIL and found.view is view, text
+    assert len(found.titles) == 1 and found.titles[0] in TITLES
+
+
+def test_a_view_word_after_no_job_is_no_view_of_one() -> None:
+    assert read("soft skills") is None  # "soft" names no job
 
 
 def test_how_to_become_one_of_the_set_and_more_ways_to_ask() -> None:
