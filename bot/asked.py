@@ -19,7 +19,7 @@ from bot.conversation.answers import ConversationAnswers
 from bot.memory import Kept
 from bot.parsing import MAX_TITLES, Intent, IntentKind
 from bot.payloads import resolution_json
-from bot.reading import choose_reading
+from bot.reading import EXACT, choose_reading
 from bot.resolver import Resolution, Status
 
 # A title, then where the job is done: "powder monkey at a quarry", "csr at a call center".
@@ -52,9 +52,11 @@ class AskedReading(ConversationAnswers):
                 score += 1 if intent.place else 0
             if score > best_score:
                 best, best_score = (intent, resolutions), score
-            exact = all(r.as_written for r in resolutions)
+            # Titles as written, every word of them: nothing to take out ("alarm installer nyc"
+            # is one letter off a title, so its place is read too).
+            exact = all(r.best is not None and r.best.score >= EXACT for r in resolutions)
             if intent.titles and exact and all(r.status == Status.MATCHED for r in resolutions):
-                break  # titles as written: nothing to take out
+                break
         assert best is not None
         return best
 

@@ -85,6 +85,11 @@ _COMPARE_WRAPPERS = [
         r"(?P<body>.+)$"
     ),
     re.compile(r"^(?:which\s+is\s+better\s*[,:]?\s*)(?P<body>.+)$"),
+    # "how do bus mechanics and diesel mechanics compare (pay-wise)"
+    re.compile(
+        r"^how\s+(?:do|does|would|did)\s+(?:the\s+)?(?P<body>.+?)\s+compare(?:\s+(?:to\s+each\s+other"
+        r"|pay[- ]?wise|salary[- ]?wise|in\s+pay|on\s+pay|for\s+pay))?$"
+    ),
 ]
 # "is A paid more than B", "do As make more than Bs", "does A earn more than B"
 _MORE_THAN = re.compile(
@@ -171,8 +176,14 @@ _COMPARATIVE = re.compile(
     r"^(?:is|are|do|does)\s+(?:an?\s+)?(?P<a>.+?)\s+(?:\w+er|more\s+\w+|less\s+\w+)\s+than\s+"
     r"(?:an?\s+)?(?P<b>.+)$"
 )
-_PLACE = re.compile(r"^(?P<rest>.+?)\s+(?:in|near|around|for)\s+(?P<place>[a-z .,'-]{2,40})$")
-_LAST_PLACE = re.compile(r"^(?P<rest>.+)\s+(?:in|near|around|for)\s+(?P<place>[a-z .,'-]{2,40})$")
+# "… down in oklahoma", "out in denver": the place, however it is approached.
+_TOWARD = r"(?:(?:down|up|out|over|back)\s+)?"
+_PLACE = re.compile(
+    rf"^(?P<rest>.+?)\s+{_TOWARD}(?:in|near|around|for)\s+(?P<place>[a-z .,'-]{{2,40}})$"
+)
+_LAST_PLACE = re.compile(
+    rf"^(?P<rest>.+)\s+{_TOWARD}(?:in|near|around|for)\s+(?P<place>[a-z .,'-]{{2,40}})$"
+)
 
 
 # Where the person is, said as a place: the chat's own place (its /state), if it has one.

@@ -24,7 +24,7 @@ from pathlib import Path
 from cachetools import LRUCache
 
 from bot.descriptions import DescriptionIndex, is_description
-from bot.normalize import title_variants
+from bot.normalize import normalize, title_variants
 from bot.titlescore import Scored, TitleScorer
 from bot.titletext import TitleText, analyse
 from store.queries import CareerStore
@@ -65,6 +65,23 @@ class Resolution:
     @property
     def best(self) -> Candidate | None:
         return self.candidates[0] if self.candidates else None
+
+    @property
+    def shared(self) -> bool:
+        """A title as written (or with clear typos put right) that O*NET lists under several
+        occupations ("forklift operator"): answered as its first, likeliest meaning, with the
+        others offered, not asked about first."""
+        return (
+            self.status == Status.AMBIGUOUS
+            and self.as_written
+            and self.best is not None
+            and normalize(self.respelled or self.text) in title_variants(self.best.matched_title)
+        )
+
+    @property
+    def taken(self) -> bool:
+        """Answered without a "did you mean" first: matched, or a title O*NET shares."""
+        return self.status == Status.MATCHED or self.shared
 
     @property
     def as_written(self) -> bool:

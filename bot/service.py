@@ -21,7 +21,6 @@ from bot.asked import AskedReading
 from bot.conversation import dialogue, followups, phrasing, question_first
 from bot.conversation.context import Context, member_key, message_key
 from bot.conversation.dialogue import Unsure
-from bot.normalize import normalize, title_variants
 from bot.parsing import MAX_TITLES, IntentKind
 from bot.places import NATIONAL_WORDS, Places, is_region, place_name
 from bot.pressing import ButtonAnswers
@@ -290,15 +289,7 @@ class Careerbot(AskedReading, ButtonAnswers):
         # A title O*NET lists as written under several occupations ("forklift operator") is
         # answered as its first, most likely meaning, with the others offered to tap; only a
         # title that is not found as written gets a "did you mean" first.
-        shared = [
-            (i, r)
-            for i, r in enumerate(resolutions)
-            if r.status == Status.AMBIGUOUS
-            and r.best is not None
-            and r.as_written
-            # as written (or with clear typos put right), no guess
-            and normalize(r.respelled or r.text) in title_variants(r.best.matched_title)
-        ]
+        shared = [(i, r) for i, r in enumerate(resolutions) if r.shared]
         unsure = next(
             (
                 i

@@ -105,7 +105,7 @@ def next_context(
         resolution = resolve(move.titles[0])
         if resolution.best is None or resolution.status == Status.UNKNOWN:
             return Nothing("unknown title")
-        if resolution.status != Status.MATCHED:
+        if not resolution.taken:
             return Unsure(resolution, (), 0)
         code = resolution.best.code
         if move.move == Move.DETAIL:
@@ -193,7 +193,7 @@ def next_context(
             keep, asked, at = ctx.codes, ctx.asked, len(ctx.codes)
         if len(keep) >= MAX_CODES:
             return Nothing("too many")  # before a did-you-mean: its buttons hold four at most
-        if resolution.status != Status.MATCHED:
+        if not resolution.taken:
             if kind in LISTS:  # "what about ones that are growing fast": about the list
                 return Nothing("not surely a title")
             return Unsure(resolution, keep, at)
@@ -261,7 +261,7 @@ def _only(move: FollowUp, ctx: Context, resolve: Callable[[str], Resolution]) ->
 def _switch(move: FollowUp, ctx: Context, resolve: Callable[[str], Resolution]) -> Step:
     if move.titles:
         resolution = resolve(move.titles[0])
-        if resolution.status != Status.MATCHED or resolution.best is None:
+        if not resolution.taken or resolution.best is None:
             return Nothing("unknown title")
         target, asked = resolution.best.code, move.titles[0]
     else:

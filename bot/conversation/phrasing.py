@@ -52,7 +52,8 @@ _SPELLINGS = (
 )
 _GREETING = re.compile(
     r"^(?:(?:hi+|hel+o+|he+y+|hiya|howdy|yo+|hola|greetings|good\s+(?:morning|afternoon|evening)|"
-    r"dear\s+careerbot)\b(?:\s+(?:there|all|guys|bot|careerbot|again))?[\s!,.:;-]*)+",
+    r"dear\s+careerbot)\b(?:\s+(?:there|all|guys|bot|careerbot|again|y'?all|folks|everyone"
+    r"|everybody|people|friend|man|bro))?[\s!,.:;-]*)+",
     re.IGNORECASE,
 )
 _THANKS_LEAD = re.compile(
@@ -135,7 +136,12 @@ _CHAT_TAIL = re.compile(
     re.IGNORECASE,
 )
 # "… make there?": the place the conversation is about (not "out there", "over there").
-_THERE = re.compile(r"(?<!\bout)(?<!\bover)\s+(?:in\s+)?there\s*[?!.]*$", re.IGNORECASE)
+# "… make here?": where the person is, which the conversation holds once they have said it.
+_THERE = re.compile(
+    r"(?<!\bout)(?<!\bover)\s+(?:in\s+)?there\s*[?!.]*$|\s+(?:around\s+|near\s+|over\s+|out\s+)?"
+    r"here\s*[?!.]*$",
+    re.IGNORECASE,
+)
 _PAY_QUESTION = re.compile(r"\b(?:make|earn|paid|pay|salary|salaries|wages?)\b", re.IGNORECASE)
 # Where the person's job is done, when that is all that follows it: "(I'm a nurse) at a hospital".
 _WORKPLACE = re.compile(
@@ -364,11 +370,18 @@ _META = (
     (
         "about",
         re.compile(
-            r"^(?:where\s+(?:do|does)\s+(?:these|the|this|your)\s+(?:numbers|figures|data|info"
+            r"^(?:(?:and\s+|so\s+)?(?:"
+            r"where\s+(?:do|does)\s+(?:these|the|this|your)\s+(?:numbers|figures|data|info"
             r"(?:rmation)?|stats)\s+come\s+from|what(?:'s|\s+is|\s+are)\s+(?:your|the)\s+"
             r"(?:sources?|data)|sources?|where(?:'s|\s+is)\s+(?:the|this|your)\s+data\s+from|"
-            r"is\s+this\s+(?:data\s+)?(?:accurate|reliable|official)|"
-            r"who\s+(?:made|built|created|wrote|owns|runs)\s+(?:you|this(?:\s+bot)?))$"
+            r"where\s+(?:do|did)\s+(?:you|they)\s+get\s+(?:your|the|these|this|their)\s+(?:numbers"
+            r"|figures|data|info(?:rmation)?|stats)(?:\s+from)?|"
+            r"(?:is|are)\s+(?:this|it|the\s+data|the\s+numbers|these\s+numbers|your\s+numbers|your\s+data)"
+            r"\s+(?:data\s+)?(?:accurate|reliable|official|up\s+to\s+date|up-to-date|current|recent"
+            r"|legit|real)|how\s+(?:old|current|recent|accurate|up\s+to\s+date)\s+(?:is|are)\s+"
+            r"(?:this|it|the|these|your)(?:\s+(?:data|numbers|figures|info))?|"
+            r"who\s+(?:made|built|created|wrote|owns|runs)\s+(?:you|this(?:\s+(?:bot|thing|app))?))"
+            r"(?:\s+and\s+|[\s,]*$))+$"
         ),
     ),
 )

@@ -819,3 +819,44 @@ async def test_is_it_a_good_bet_in_more_words(careerbot: Careerbot) -> None:
     ):
         reply = await chat.say(text)
         assert reply.kind == ReplyKind.PROSPECTS and codes(reply) == ["43-3031.00"], text
+
+
+async def test_questions_about_the_data_are_the_about_answer(careerbot: Careerbot) -> None:
+    chat = Chat(careerbot)
+    for text in ("who made this thing and where do u get ur numbers from", "is it up to date"):
+        assert (await chat.say(text)).kind == ReplyKind.ABOUT, text
+
+
+async def test_places_approached_in_everyday_words(careerbot: Careerbot) -> None:
+    reply = await Chat(careerbot).say("hey yall what does a roustabout make down in oklahoma")
+    assert reply.kind == ReplyKind.PROFILE and codes(reply) == ["47-5071.00"]
+    assert reply.context is not None and reply.context.area == "4000000"
+    chat = Chat(careerbot)
+    await chat.say("im a security guard making 16.50 in vegas is that normal")
+    here = await chat.say("how much do casino surveillance officers make here")
+    assert here.kind == ReplyKind.PROFILE and codes(here) == ["33-9031.00"]
+    assert here.context is not None and here.context.area == "0029820"  # Las Vegas
+
+
+async def test_how_do_two_jobs_compare_somewhere(careerbot: Careerbot) -> None:
+    reply = await Chat(careerbot).say(
+        "how do bus mechanics and heavy equipment mechanics compare in texas"
+    )
+    assert reply.kind == ReplyKind.COMPARE and codes(reply) == ["49-3031.00", "49-3042.00"]
+    assert reply.context is not None and reply.context.area == "4800000"
+
+
+async def test_a_place_after_a_title_one_letter_off_is_still_read(careerbot: Careerbot) -> None:
+    """ "alarm installer nyc": the title is found (one word is no title word), and the place
+    is read, not dropped with it."""
+    reply = await Chat(careerbot).say("locksmith vs alarm installer nyc")
+    assert reply.context is not None and reply.context.area == "0035620"
+
+
+async def test_a_title_o_net_shares_is_taken_in_a_follow_up_as_in_a_question(
+    careerbot: Careerbot,
+) -> None:
+    chat = Chat(careerbot)
+    await chat.say("locksmith vs alarm installer")
+    reply = await chat.say("garage door installers instead of locksmiths")
+    assert reply.kind == ReplyKind.COMPARE and codes(reply) == ["49-9011.00", "49-2098.00"]
