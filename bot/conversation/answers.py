@@ -130,8 +130,15 @@ class ConversationAnswers(Answers):
         if sides is None or not ctx.measure:
             return self.expired()
         where = place.name if place else "the U.S."
+        # Figures from another area (the national ones a side falls back to when the place
+        # has none) are not the place's: that side has no figure there, and says so.
         found = facts.answer(
-            [s.facts for s in sides],
+            [
+                s.facts
+                if place is None or s.facts.wages is None or s.facts.wages.area_code == place.code
+                else replace(s.facts, wages=None)
+                for s in sides
+            ],
             ctx.measure,
             where,
             self.top,

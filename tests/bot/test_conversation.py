@@ -860,3 +860,14 @@ async def test_a_title_o_net_shares_is_taken_in_a_follow_up_as_in_a_question(
     await chat.say("locksmith vs alarm installer")
     reply = await chat.say("garage door installers instead of locksmiths")
     assert reply.kind == ReplyKind.COMPARE and codes(reply) == ["49-9011.00", "49-2098.00"]
+
+
+async def test_a_fact_in_a_place_never_quotes_another_areas_figure(careerbot: Careerbot) -> None:
+    """BLS publishes no Virginia figures for transit police; the national $90,230 shown as
+    Virginia's, as it once was, is a figure the source does not give."""
+    chat = Chat(careerbot)
+    await chat.say("security guard vs transit police")
+    reply = await chat.say("which pays more in virginia")
+    assert reply.kind == ReplyKind.FACT and reply.extra["answer"] is None
+    assert "no median pay for <b>Transit and Railroad Police</b> in Virginia" in reply.text
+    assert "$90,230" not in reply.text  # the national median
