@@ -240,7 +240,8 @@ class TitleScorer(FuzzyMatch):
         if all(w in FUNCTION_WORDS for w in required):
             return Scored([], False)  # "what about", "the second one": not a title at all
         fallback: list[tuple[str, str, float]] = []
-        for reading in self.readings(query):
+        readings = self.readings(query)
+        for reading in readings:
             if not any(w not in STOP and w not in FUNCTION_WORDS for w in reading.words):
                 continue
             for key, guessed in self.keys(reading.words):
@@ -258,7 +259,7 @@ class TitleScorer(FuzzyMatch):
         # A word's spellings are worked out once per question (a typo's search of the
         # vocabulary is a good part of resolving it).
         spelled: dict[str, list[tuple[str, float]]] = {}
-        for reading in self.readings(query):
+        for reading in readings:
             if reading.covers and len(reading.words) > 1:
                 exact = self._respelled(reading.words, required, optional, hidden, spelled)
                 if exact is not None:
@@ -288,9 +289,12 @@ class TitleScorer(FuzzyMatch):
             if word in self.postings or word in FUNCTION_WORDS:
                 words.append(word)
                 continue
-            spelled[word] = spelled.get(word) or self._correct(word)
+            if len(word) < 5:
+                return None  # too short to correct surely ("nyc")
+            if word not in spelled:
+                spelled[word] = self._correct(word)
             best = spelled[word][:1]
-            if len(word) < 5 or not best or not self._trusted_typo(best[0][0], best[0][1], word):
+            if not best or not self._trusted_typo(best[0][0], best[0][1], word):
                 return None
             words.append(best[0][0])
         if tuple(words) == typed:
@@ -298,7 +302,7 @@ class TitleScorer(FuzzyMatch):
         for key, guessed in self.keys(tuple(words)):
             entry = self.entries.get(key)
             if entry is not None and key not in hidden:
-                fixed = [spelled[w][0][0] if w in spelled else w for w in required]
+                fixed = [spelled[w][0][0] if spelled.get(w) else w for w in required]
                 ranked, clear = self._rank_entry(entry, fixed, RESPELLED_SCORE, optional, hidden)
                 return Scored(ranked, clear and not guessed, respelled=" ".join(words))
         return None
