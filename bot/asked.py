@@ -24,9 +24,11 @@ from bot.resolver import Resolution, Status
 
 # A title, then where the job is done: "powder monkey at a quarry", "csr at a call center".
 _WORKPLACE_TAIL = re.compile(
-    r"^(?P<title>.+?)\s+(?:at|in|for|on)\s+(?:an?|the|my|our|a\s+local)\s+[a-z][a-z .'&-]{2,40}$",
+    r"^(?P<title>.+?)\s+(?P<by>at|in|for|on)\s+(?:an?|the|my|our|a\s+local)\s+"
+    r"(?P<place>[a-z][a-z .'&-]{2,40})$",
     re.IGNORECASE,
 )
+_DESCRIBED = re.compile(r"\b(?:who|that|which|where)\b")
 WEAK = 75  # a best candidate below this score is a guess, not a reading of the words
 
 
@@ -48,8 +50,11 @@ class AskedReading(ConversationAnswers):
             score = 2 * sum(r.status == Status.MATCHED for r in resolutions) + sum(
                 r.status == Status.AMBIGUOUS for r in resolutions
             )
-            if intent.titles and score == 2 * len(resolutions):
-                score += 1 if intent.place else 0
+            if intent.titles and score == 2 * len(resolutions) and intent.place:
+                # A place read into a title's words wins a tie, save a bare state code after
+                # a comma in a title as written ("Technologist, CT": CT technologists).
+                inverted = len(intent.place) == 2 and f", {intent.place.casefold()}" in text.casefold()
+                score += 0 if inverted and best_score == score else 1
             if score > best_score:
                 best, best_score = (intent, resolutions), score
             # Titles as written, every word of them: nothing to take out ("alarm installer nyc"
@@ -57,7 +62,9 @@ class AskedReading(ConversationAnswers):
             exact = all(r.best is not None and r.best.score >= EXACT for r in resolutions)
             if intent.titles and exact and all(r.status == Status.MATCHED for r in resolutions):
                 break
-        assert best is not None
+        if best is None:  # nothing to read ("", "?")
+            intent = self.parse(text)
+            return intent, choose_reading(intent, self.index)
         return best
 
     def _readings(self, text: str) -> Iterator[str]:
@@ -74,8 +81,16 @@ class AskedReading(ConversationAnswers):
                 unpaid, self.places.find_loosely, self._names_titles, self._is_exact
             )
         where = _WORKPLACE_TAIL.match(text)
-        if where is not None:  # "cma at a pediatric office": where the job is done
-            yield where["title"]
+        if where is not None and self._is_workplace(where["place"], where["by"]):
+            yield where["title"]  # "cma at a pediatric office": where the job is done
+
+    def _is_workplace(self, words: str, by: str) -> bool:
+        """Whether the words after "at a"/"for a" name a workplace, not a person described
+        ("the lady at the library who does story time") or, after "for", a job ("career path
+        for a graphic designer"; "the IT guy at my office" is at a workplace)."""
+        if _DESCRIBED.search(words) is not None:
+            return False
+        return by.casefold() != "for" or not self._is_exact(words)
 
     def _names_titles(self, text: str) -> bool:
         """Whether every title `text` names is matched surely: one ("nurse salary"), or a set
@@ -255,8 +270,8 @@ class AskedReading(ConversationAnswers):
         is left out, as the bot answers it (`_set_question`)."""
         asked = self._titles_asked(text)
         both = question_first.split_read(text, asked, self.places.find_loosely, self._is_title)
-        intent = self._shared_head(self._unjoined(self.parse(both.titles if both else asked)))
-        sides = [resolution_json(r) for r in choose_reading(intent, self.index)[:MAX_TITLES]]
+        intent, resolutions = self._read_titles(both.titles if both else asked)  # as the bot
+        sides = [resolution_json(r) for r in resolutions[:MAX_TITLES]]
         one = intent.kind == IntentKind.COMPARE and len(sides) == 1  # "Operator, Forklift"
         kind = IntentKind.PROFILE if one else intent.kind
         return {"query": text, "kind": kind, "sides": sides}

@@ -800,6 +800,20 @@ async def test_a_job_with_where_it_is_done_or_who_does_it(careerbot: Careerbot) 
     assert quiz.kind == ReplyKind.QUIZ
 
 
+async def test_match_reads_a_message_as_the_bot_answers_it(careerbot: Careerbot) -> None:
+    """`careerbot match` (and the title benchmarks) see the titles the bot answers about."""
+    for text in ("csr at a call center", "Technologist, CT", "code monkey at a startup lol"):
+        reply = await Chat(careerbot).say(text)
+        sides = careerbot.match(text)["sides"]
+        assert [s["candidates"][0]["code"] for s in sides] == codes(reply)[:1], text
+    # "for a <job>" is the job asked about, not where the work is done.
+    graphic = careerbot.match("career path for a graphic designer")["sides"]
+    assert graphic[0]["candidates"][0]["code"] == "27-1024.00"
+    # A person described where they work is a description, not a title before "at".
+    lady = careerbot.match("the lady at the library who does story time for the kids")["sides"]
+    assert [s["text"] for s in lady] == ["lady at the library who does story time for the kids"]
+
+
 async def test_everyday_ways_to_ask_about_a_job_name_it(careerbot: Careerbot) -> None:
     for text, code in {
         "whats a dental assistant make": "31-9091.00",  # "what's" for "what does"
