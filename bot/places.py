@@ -273,6 +273,12 @@ class Places:
         name = NICKNAMES.get(name, name)
         if "," not in name and name in self.states:
             return self.states[name]
+        if "," not in name:  # "cleveland ohio", "fort worth tx": a city, then its state
+            words = name.split()
+            for size in (2, 1):
+                if len(words) > size and " ".join(words[-size:]) in self.states:
+                    name = f"{' '.join(words[:-size])}, {' '.join(words[-size:])}"
+                    break
         city, _, state = name.partition(",")
         city, state = NICKNAMES.get(city.strip(), city.strip()), state.strip()
         if state and state not in self.states:

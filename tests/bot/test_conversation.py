@@ -778,6 +778,8 @@ async def test_the_place_survives_a_national_answer_in_between(careerbot: Career
 async def test_chat_words_around_the_question(careerbot: Careerbot) -> None:
     here = await Chat(careerbot).say("im in montana btw")
     assert here.kind == ReplyKind.LOCATION
+    city = await Chat(careerbot).say("im in cleveland ohio")  # no comma before the state
+    assert city.kind == ReplyKind.LOCATION and "Cleveland" in city.text
     assert (await Chat(careerbot).say("hiii")).kind == ReplyKind.SMALLTALK
     assert (await Chat(careerbot).say("ty this is useful")).kind == ReplyKind.SMALLTALK
     assert (await Chat(careerbot).say("what can this bot do")).kind == ReplyKind.HELP

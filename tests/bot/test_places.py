@@ -36,6 +36,9 @@ AREAS = [
         ("Portland, OR", "0038900"),
         ("Portland, ME", "0038860"),
         ("Washington", "5300000"),
+        ("portland maine", "0038860"),  # a city, then its state, without the comma
+        ("seattle wa", "0042660"),
+        ("new york new york", "0035620"),
     ],
 )
 def test_finds_states_and_metros(text: str, code: str) -> None:
@@ -43,7 +46,7 @@ def test_finds_states_and_metros(text: str, code: str) -> None:
     assert place is not None and place.code == code
 
 
-@pytest.mark.parametrize("text", ["pizza", "special education", "Seattle, TX", "west texas"])
+@pytest.mark.parametrize("text", ["pizza", "special education", "Seattle, TX", "seattle texas", "west texas", "help me"])
 def test_other_words_are_not_places(text: str) -> None:
     assert Places(AREAS).find(text) is None
 
