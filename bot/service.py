@@ -140,6 +140,9 @@ class Careerbot(AskedReading, ButtonAnswers):
             )
         if advice is not None:
             return _as_current(own, advice)
+        if not both and not ctx.codes and advisor.about_the_last(self, said.question or text):
+            # "is it worth it?", "is 120k good?" with no job yet: no title to guess at
+            return self.hint(dialogue.Nothing("no occupation yet"), before)
         wants = self._wants(said)
         if wants is not None and own is not None:  # "a car mechanic who wants to become…"
             step = dialogue.next_context(

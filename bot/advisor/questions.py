@@ -144,10 +144,12 @@ def _pay(said: str, places: PlaceFinder) -> Question | None:
     for pattern, replacement in phrasings.PAY_NOISE:
         rest = pattern.sub(replacement, rest)
     place, rest = find_place(rest, places)
-    title = title_text(" ".join(re.sub(r"[,.;:!?—–/$]", " ", rest).split()))
-    if not title or phrasings.LIST.search(title):
+    words = " ".join(re.sub(r"[,.;:!?—–/$]", " ", rest).split())
+    title = title_text(re.sub(r"^for\s+", "", title_text(words)))  # "a good salary for that"
+    if phrasings.LIST.search(title):
         return None
-    return Question(Ask.PAY, title=title, place=place, pay=value, hourly=hourly)
+    # "is 120k good in seattle" names no job: the one the conversation is about.
+    return Question(Ask.PAY, title=title or PREVIOUS, place=place, pay=value, hourly=hourly)
 
 
 def _an_age(said: str, found: re.Match[str]) -> bool:

@@ -254,8 +254,17 @@ def place_asked(text: str) -> str | None:
     return found["place"].strip(" .,") if found else None
 
 
+# Another place in more words: "same for north dakota", "what if i moved to austin".
+_MOVED_TO = re.compile(
+    r"^(?:(?:the\s+)?same(?:\s+(?:thing|question|one|list))?(?:\s+but)?\s+(?:for|in)\s+"
+    r"|(?:about\s+)?(?:if\s+)?(?:i|we)\s+(?:moved?|moving|relocated?|went|go|lived?|was|were)"
+    r"\s+(?:(?:out|over|down|up|back)\s+)?(?:to|in)\s+"
+    r"|(?:i'?m|im|i\s+am|we'?re)\s+(?:moving|relocating)\s+(?:(?:out|over|down|up|back)\s+)?to\s+)"
+)
+
+
 def _place(rest: str, find_place: Callable[[str], Place | None]) -> FollowUp | None:
-    rest = rest.strip()
+    rest = _MOVED_TO.sub("", rest.strip())
     if not rest:
         return None
     if _NATIONAL.match(rest):

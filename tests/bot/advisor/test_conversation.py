@@ -61,6 +61,18 @@ async def test_a_pay_position_asked_again_elsewhere(careerbot: Careerbot) -> Non
     assert columbus["position"]["area"] == "18140"
 
 
+async def test_a_pay_with_no_job_is_about_the_job_shown(careerbot: Careerbot) -> None:
+    first = await Talk(careerbot).say("is 120k good in seattle")
+    assert first["kind"] == "none"  # no job yet: what the bot can do, no "did you mean"
+    talk = Talk(careerbot)
+    await talk.say("software developer")
+    seattle = await talk.say("is 120k good in seattle")
+    assert seattle["kind"] == "pay_position" and seattle["position"]["area"] == "42660"
+    assert [o["code"] for o in seattle["occupations"]] == ["15-1252.00"]
+    austin = await talk.say("what if i moved to austin")
+    assert austin["kind"] == "pay_position" and austin["position"]["area"] == "12420"
+
+
 async def test_places_for_another_occupation_and_within_a_state(careerbot: Careerbot) -> None:
     talk = Talk(careerbot)
     await talk.say("best states for nurses")

@@ -132,6 +132,9 @@ def test_where_to_go(text: str, title: str, metros: bool, within: str | None) ->
         ("am i underpaid? i make 58k as a teacher in georgia", "teacher", 58000, False, "Georgia"),
         ("my pay is 130k as a software engineer, is that normal", "software engineer", 130000,
          False, None),
+        ("is 120k a good salary for that in denver", PREVIOUS, 120000, False,
+         "Denver-Aurora-Centennial, CO"),
+        ("is $25 an hour good", PREVIOUS, 25, True, None),  # the job the conversation is about
     ],
 )  # fmt: skip
 def test_pay_position(text: str, title: str, pay: float, hourly: bool, place: str | None) -> None:

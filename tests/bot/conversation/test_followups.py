@@ -52,6 +52,11 @@ def read(text: str) -> FollowUp | None:
         ("wat about ohio", "ohio"),
         ("n in texas?", "texas"),
         ("Ohio?", "ohio"),
+        ("same for texas?", "texas"),
+        ("the same thing but in ohio", "ohio"),
+        ("what about if i moved to seattle", "seattle"),
+        ("what if we move out to nyc", "nyc"),
+        ("im moving to texas", "texas"),
     ],
 )
 def test_another_place(text: str, place: str) -> None:
