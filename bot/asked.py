@@ -53,7 +53,8 @@ class AskedReading(ConversationAnswers):
             if intent.titles and score == 2 * len(resolutions) and intent.place:
                 # A place read into a title's words wins a tie, save a bare state code after
                 # a comma in a title as written ("Technologist, CT": CT technologists).
-                inverted = len(intent.place) == 2 and f", {intent.place.casefold()}" in text.casefold()
+                code = intent.place.casefold()
+                inverted = len(code) == 2 and f", {code}" in text.casefold()
                 score += 0 if inverted and best_score == score else 1
             if score > best_score:
                 best, best_score = (intent, resolutions), score

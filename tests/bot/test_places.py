@@ -46,7 +46,9 @@ def test_finds_states_and_metros(text: str, code: str) -> None:
     assert place is not None and place.code == code
 
 
-@pytest.mark.parametrize("text", ["pizza", "special education", "Seattle, TX", "seattle texas", "west texas", "help me"])
+@pytest.mark.parametrize(
+    "text", ["pizza", "special education", "Seattle, TX", "seattle texas", "west texas", "help me"]
+)
 def test_other_words_are_not_places(text: str) -> None:
     assert Places(AREAS).find(text) is None
 
