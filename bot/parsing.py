@@ -247,6 +247,8 @@ def _titles(parts: list[str]) -> list[str]:
     out = []
     for part in parts:
         title = _edges(part)
+        # "welder or maybe an electrician": a second thought is the next title
+        title = re.sub(r"^(?:maybe|perhaps|possibly)\s+", "", title, flags=re.IGNORECASE)
         title = re.sub(r"^(?:an?|the|being\s+an?)\s+", "", title, flags=re.IGNORECASE)
         if title:
             out.append(title[:MAX_TITLE_CHARS])

@@ -13,6 +13,7 @@ of a request's steps and what the conversation remembers between them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -139,7 +140,9 @@ class Careerbot(AskedReading, ButtonAnswers):
                 text, said, ctx if ctx.codes else before, chat_id, default_area
             )
         if advice is not None:
-            return _as_current(own, advice)
+            if own is None and advice.kind == ReplyKind.PAY_POSITION and _FIRST_PERSON.search(text):
+                own = advice.context.codes[0] if advice.context and advice.context.codes else None
+            return _as_current(own, advice)  # "im a guard making 16.50": a switch starts there
         if not both and not ctx.codes and advisor.about_the_last(self, said.question or text):
             # "is it worth it?", "is 120k good?" with no job yet: no title to guess at
             return self.hint(dialogue.Nothing("no occupation yet"), before)
@@ -399,6 +402,13 @@ def _keep_wording(after: Context, before: Context) -> Context:
         for code, said in zip(after.codes, after.asked, strict=True)
     )
     return after.with_(asked=asked, current=after.current or before.current)
+
+
+# A pay said as one's own ("i make", "im a guard making 16.50", "my salary"): one's own job.
+_FIRST_PERSON = re.compile(
+    r"\b(?:i'?m|im|i\s+am|i\s+(?:make|earn|get|got|bring)|my\s+(?:pay|salary|wage|rate))\b",
+    re.IGNORECASE,
+)
 
 
 def _as_current(own: str | None, reply: Reply) -> Reply:

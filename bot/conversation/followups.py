@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from bot.places import Place
@@ -34,6 +34,10 @@ class Move(StrEnum):
     HOWTO = "howto"  # how to become it
     SWITCH = "switch"  # how to switch to one of these from the person's own job
     SUMMARY = "summary"  # "how much do they make (in Ohio)?": the summary again, maybe elsewhere
+
+
+# Follow-ups that may name the one job they are about ("how do i become a nurse").
+_OF_A_JOB = frozenset({Move.DETAIL, Move.HOWTO, Move.SWITCH})
 
 
 class Measure(StrEnum):
@@ -230,12 +234,23 @@ def recognize(
     said = _norm(text)
     if not said:
         return None
+    about = _ABOUT_THEN_ASKED.match(" ".join(text.casefold().replace("’", "'").split()))
+    if about is not None and is_title(about["title"]):
+        # "what about school counselor, how would i become one": the question, of that job
+        asked = recognize(about["asked"], find_place, is_title)
+        if asked is not None and asked.move in _OF_A_JOB and not asked.titles:
+            return replace(asked, titles=(about["title"],), index=None)
     for reader in (_ask, _detail, _howto, _switch, _pick, _summary):
         found = reader(said, find_place, is_title)
         if found is not None:
             return found
     # A place before a title: "what about washington" is the state, not a job.
     return _place(_LEAD.sub("", said), find_place) or _change(said, find_place, is_title)
+
+
+_ABOUT_THEN_ASKED = re.compile(
+    r"^(?:and\s+)?(?:what|how)\s+about\s+(?:an?\s+|the\s+)?(?P<title>[^,]+?)\s*[,;]\s*(?P<asked>.+)$"
+)
 
 
 _IN_SOMEWHERE = re.compile(r"^(?:in|near|around)\s+(?P<place>[a-z][a-z .,'-]{1,40})$")
@@ -541,7 +556,9 @@ def _detail(
 ) -> FollowUp | None:
     for view, patterns in _TITLED:
         asked = next((m for m in (p.match(said) for p in patterns) if m), None)
-        if asked and not _PRONOUN.match(asked["title"]) and is_title(asked["title"]):
+        if asked and (_PRONOUN.match(asked["title"]) or asked["title"] in ("i", "we")):
+            return FollowUp(Move.DETAIL, view=view)  # "what skills would i need (for that)"
+        if asked and is_title(asked["title"]):
             return FollowUp(Move.DETAIL, view=view, titles=(asked["title"],))
     body = re.sub(r"^(?:(?:and|so|ok|what\s+about|how\s+about)\s+)+", "", said)
     body = re.sub(r"\s+(?:please|pls|plz)$", "", body)
@@ -577,6 +594,8 @@ _HOWTO = re.compile(
     r"how\s+long\s+(?:does\s+(?:it|that)\s+take|will\s+(?:it|that)\s+take|is\s+(?:the\s+)?"
     r"training|would\s+(?:it|that)\s+take)(?:\s+to\s+(?:become|be|get\s+there))?|"
     r"is\s+it\s+(?:hard|difficult|easy|tough)\s+to\s+(?:get\s+into|get\s+in|break\s+into|become|be)|"
+    r"how\s+(?:hard|difficult|easy|tough)\s+(?:would\s+it\s+be|is\s+it|will\s+it\s+be)\s+"
+    r"(?:for\s+me\s+)?to\s+(?:get\s+into|break\s+into|become|be)|"
     r"how\s+long\s+to\s+(?:become|be)|how\s+many\s+years(?:\s+(?:does\s+it|would\s+it|will\s+it|"
     r"do\s+i\s+need\s+to)\s+(?:take|study))?(?:\s+to\s+(?:become|be))?|"
     r"what\s+(?:do|would)\s+i\s+need(?:\s+to\s+(?:do|study|get|learn))?(?:\s+first)?"
@@ -659,8 +678,8 @@ def _switch(
         origin = (
             int(match["from_number"]) - 1 if match["from_number"] else ORDINALS[match["from_word"]]
         )
-    if not rest:
-        return FollowUp(Move.SWITCH, origin=origin) if match["rest"] is None else None
+    if not rest or _PRONOUN.match(rest):  # "how do i switch", "… switch to that"
+        return FollowUp(Move.SWITCH, origin=origin) if match["rest"] is None or rest else None
     ordinal = re.fullmatch(_ORDINAL + r"(?:\s+one)?", rest)
     if ordinal:
         return FollowUp(Move.SWITCH, index=_ordinal(ordinal), origin=origin)
@@ -687,7 +706,9 @@ _SUMMARY = re.compile(
     r"(?:is|are)\s+(?:that|it|this|they|those)\s+(?:a\s+)?(?:good|decent|bad|ok|okay|fair|real)"
     r"\s+(?:pay|money|salary|wage|income)|"
     r"(?:compare|show)\s+(?:them|these|those|it|both)|"
-    r"what(?:'?s|\s+is)\s+the\s+difference(?:\s+between\s+(?:them|the\s+two|those|these))?|"
+    r"what(?:'?s|\s+is)\s+the\s+difference(?:\s+between\s+(?:them|the\s+two|those|these))?"
+    r"(?:\s+(?:in\s+)?(?:pay|salary|salaries|wages?|money)(?:[\s-]?wise)?)?|"
+    r"how\s+do\s+(?:they|them|those|these|the\s+two)\s+compare|"
     r"explain\s+(?:that|this|it|them)"
     r")(?:\s+(?:a|per)\s+(?:year|hour))?(?:\s+(?:in|for|near|around)\s+(?P<place>.+?))?"
     r"(?:\s+(?:then|now|instead))?$"

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from bot.conversation import one_job
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+# A full stop, a line break, or emoji between words ("… at a coffee shop 😭 thinking about …")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\s*(?=\w)")
 # Abbreviations a full stop does not end a sentence after: "Sr. Machinist", "St. Louis".
 _ABBREVIATIONS = re.compile(
     r"(?:^|\s)(?:sr|jr|dr|mr|mrs|ms|st|ft|mt|lt|sgt|no|vs|v|asst|assoc|mgr|dept|inc|co|corp|"
@@ -468,7 +469,8 @@ _FRAME_TAIL = re.compile(
 # "cna or home health aide whats the diff": after a set of titles, the comparison is the answer.
 _DIFFERENCE_TAIL = re.compile(
     r"[,;]?\s+(?:what(?:'?s|\s+is)\s+the\s+)?diff(?:erence)?(?:\s+between\s+(?:them|the\s+two))?"
-    r"\s*[?!.]*$",
+    r"(?:\s+(?:in\s+)?(?:pay|salary|salaries|wages?|money)(?:[\s-]?wise)?)?"
+    r"(?P<where>\s+in\s+[a-z][a-z .,'-]{1,40})?\s*[?!.]*$",
     re.IGNORECASE,
 )
 _SET_JOINER = re.compile(r"\s(?:or|vs\.?|versus|and)\s|,", re.IGNORECASE)
@@ -651,7 +653,7 @@ def read(text: str) -> Said:
     framed = _FRAME_TAIL.sub("", question).strip()
     difference = _DIFFERENCE_TAIL.search(framed)
     if difference and _SET_JOINER.search(framed[: difference.start()]):
-        framed = framed[: difference.start()].strip()
+        framed = framed[: difference.start()].strip() + (difference["where"] or "")
     if re.search(r"[a-z]{3}", re.sub(r"\b(?:so|and|ok|then|well)\b", "", framed.casefold())):
         question = framed  # "so which is better?" is the question itself, not a frame
     between = _BETWEEN.match(question)

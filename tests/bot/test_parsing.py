@@ -28,6 +28,7 @@ from bot.parsing import MAX_TITLES, parse, split_places
         "@careerbot_test_bot nurse vs teacher",
         "nurse / teacher",
         "NURSE VS TEACHER!!!",
+        "nurse or maybe a teacher",  # a second thought
     ],
 )
 def test_two_titles_in_every_common_phrasing(text: str) -> None:

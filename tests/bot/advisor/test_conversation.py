@@ -73,6 +73,15 @@ async def test_a_pay_with_no_job_is_about_the_job_shown(careerbot: Careerbot) ->
     assert austin["kind"] == "pay_position" and austin["position"]["area"] == "12420"
 
 
+async def test_ones_own_pay_makes_it_ones_own_job(careerbot: Careerbot) -> None:
+    talk = Talk(careerbot)
+    await talk.say("im a security guard making 16.50 in vegas is that normal")
+    await talk.say("how much do casino surveillance officers make here")
+    switch = await talk.say("how do i switch to that")
+    assert switch["kind"] == "switch"
+    assert [o["code"] for o in switch["occupations"]] == ["33-9032.00", "33-9031.00"]
+
+
 async def test_places_for_another_occupation_and_within_a_state(careerbot: Careerbot) -> None:
     talk = Talk(careerbot)
     await talk.say("best states for nurses")

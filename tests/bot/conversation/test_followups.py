@@ -203,6 +203,20 @@ def test_the_chart_and_how_to_become_one() -> None:
     assert read("how to become a nurse") == FollowUp(Move.HOWTO, titles=("nurse",))
     assert read("could i become a nurse") == FollowUp(Move.HOWTO, titles=("nurse",))
     assert read("how do i move up to nurse") == FollowUp(Move.HOWTO, titles=("nurse",))
+    hard = read("how hard would it be to become a nurse")
+    assert hard == FollowUp(Move.HOWTO, titles=("nurse",))
+
+
+def test_what_about_a_job_then_a_question_asks_it_of_that_job() -> None:
+    become = read("what about teacher, how would i become one")
+    assert become == FollowUp(Move.HOWTO, titles=("teacher",))
+    skills = read("and what about accountants, what skills do they need")
+    assert skills == FollowUp(Move.DETAIL, view=View.SKILLS, titles=("accountants",))
+
+
+def test_a_view_of_the_job_shown_said_with_a_pronoun() -> None:
+    for text in ("what skills do you need for that", "what skills would i need"):
+        assert read(text) == FollowUp(Move.DETAIL, view=View.SKILLS), text
 
 
 @pytest.mark.parametrize(
@@ -229,6 +243,7 @@ def test_pay_somewhere_else_is_the_salary_view_there() -> None:
 
 def test_how_to_switch_between_the_jobs_shown() -> None:
     assert read("how do i switch to the first one") == FollowUp(Move.SWITCH, index=0)
+    assert read("how do i switch to that") == FollowUp(Move.SWITCH)  # the one shown
     assert read("how do i switch from the first to the second") == FollowUp(
         Move.SWITCH, index=1, origin=0
     )
@@ -247,6 +262,13 @@ def test_new_questions_are_not_follow_ups(text: str) -> None:
 def test_fragments_are_only_function_words() -> None:
     assert all(is_function_words(t) for t in ["what about", "and?", "vs", "the second one", "idk"])
     assert not is_function_words("and electricians?")
+
+
+def test_the_difference_between_them_is_the_comparison_again() -> None:
+    for text in ("whats the difference in pay", "what's the difference pay wise"):
+        assert read(text) == FollowUp(Move.SUMMARY), text
+    ohio = FollowUp(Move.SUMMARY, place=PLACES["ohio"])
+    assert read("how do they compare in ohio") == ohio
 
 
 def test_is_the_pay_good_is_the_summary_again() -> None:

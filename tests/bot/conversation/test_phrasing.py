@@ -156,6 +156,12 @@ def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
         # What they heard, and words that only stress, are not the question.
         ("is pharmacist worth it, i hear the market is saturated", "is pharmacist worth it"),
         ("do actors really make that much per hour??", "do actors make that much per hour??"),
+        # Emoji end a sentence; "what's the difference in pay" after a set is its comparison.
+        (
+            "been at a coffee shop 2 yrs 😭 thinking about lab tech or microbiologist whats the "
+            "difference pay wise in maryland",
+            "lab tech or microbiologist in maryland",
+        ),
     ],
 )
 def test_the_question_inside(text: str, question: str) -> None:
