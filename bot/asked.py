@@ -29,6 +29,10 @@ _WORKPLACE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _DESCRIBED = re.compile(r"\b(?:who|that|which|where)\b")
+_CLAUSE = re.compile(
+    r"^(?:which|what|who|where|when|why|how|is|are|was|were|should|would|could|can|do|does|did"
+    r"|will|it|it's|its|that|this|her|his|their|i|i'm|im|i've|he|she|they|we|you|just|so|but)\b"
+)
 WEAK = 75  # a best candidate below this score is a guess, not a reading of the words
 
 
@@ -45,7 +49,7 @@ class AskedReading(ConversationAnswers):
             if not candidate or candidate in tried:
                 continue
             tried.append(candidate)
-            intent = self._shared_head(self._unjoined(self.parse(candidate)))
+            intent = self._shared_head(self._unjoined(self._without_clauses(self.parse(candidate))))
             resolutions = choose_reading(intent, self.index)
             score = 2 * sum(r.status == Status.MATCHED for r in resolutions) + sum(
                 r.status == Status.AMBIGUOUS for r in resolutions
@@ -132,6 +136,27 @@ class AskedReading(ConversationAnswers):
             return intent
         kind = IntentKind.COMPARE if len(titles) > 1 else intent.kind
         return replace(intent, kind=kind, titles=tuple(titles), groups=())
+
+    def _without_clauses(self, intent: Intent) -> Intent:
+        """ "psychologist vs psychiatrist, which one can prescribe meds?", "… a vet, is it
+        worth the loans": a part of a list that starts as a clause does ("which", "is it",
+        "her back hurts") and names no job surely is said about the titles, not one of them."""
+        if len(intent.titles) < 2:
+            return intent
+
+        def kept(title: str) -> bool:
+            return not (_CLAUSE.match(title.casefold()) and self._no_title_surely(title))
+
+        titles = tuple(t for t in intent.titles if kept(t))
+        if len(titles) == len(intent.titles) or not titles:
+            return intent
+        groups = tuple(
+            (text if len(members) == len(left) else ", ".join(left), left)
+            for text, members in intent.groups
+            if (left := tuple(m for m in members if kept(m)))
+        )
+        kind = intent.kind if len(titles) > 1 else IntentKind.PROFILE
+        return replace(intent, kind=kind, titles=titles, groups=groups)
 
     def _no_title_surely(self, text: str) -> bool:
         """Unknown, or only a weak guess (no candidate near the words): "electrician plumber"

@@ -69,7 +69,8 @@ _JOB_ABOUT = (
 # "(I'm a line cook and) burnt out, what else can I do": jobs like the one they have.
 _WHAT_ELSE = re.compile(
     r"^(?:(?:and\s+)?(?:i'?m\s+|im\s+)?(?:so\s+)?(?:burnt|burned|fed\s+up|tired|bored|sick\s+of\s+it)"
-    r"(?:\s+out)?[,.]?\s+)?what\s+else\s+(?:can|could|should)\s+i\s+do$"
+    r"(?:\s+out)?[,.]?\s+)?what\s+else\s+(?:can|could|should)\s+(?:i|he|she|they|we)\s+do"
+    r"(?:\s+(?:instead|now|then))?$"
     # "(I'm a teacher) looking for a career change", "(I work in retail and) hate it".
     r"|^(?:and\s+)?(?:i'?m\s+|i\s+am\s+)?(?:looking\s+for|want|need|thinking\s+about|considering)"
     r"\s+(?:a\s+)?(?:career\s+change|new\s+career|change\s+of\s+careers?|different\s+(?:career|job))"
@@ -95,7 +96,8 @@ _SOMEONE_WANTS = re.compile(  # "my girlfriend wants to be a nurse what should s
     r"^my\s+\w+(?:\s+\w+)?\s+(?:wants|would\s+like|plans|hopes)\s+to\s+(?:be|become)\s+(?:an?\s+)?"
     r"(?P<t>.+?)(?:[,.]?\s+(?:what|how)\s+(?:should|does|do|can|could)\s+(?:she|he|they)\s+.+"
     r"|[,.]?\s+(?P<worth>(?:is|would)\s+(?:that|it|this)\s+(?:be\s+)?(?:realistic|a\s+good\s+idea"
-    r"|smart|a\s+good\s+(?:job|career|choice)|worth\s+it)))?$"
+    r"|smart|a\s+good\s+(?:job|career|choice)"
+    r"|worth\s+(?:it|(?:all\s+)?the\s+[a-z]+(?:\s+[a-z]+)?))))?$"  # "worth the student loans"
 )
 _BACK_TO_SCHOOL = re.compile(  # "thinking about going back to school for radiology"
     r"^(?:(?:i'?m\s+|im\s+)?thinking\s+(?:about|of)\s+)?(?:going|goin)\s+back\s+to\s+school\s+"
@@ -138,6 +140,8 @@ _GO_FROM = re.compile(
 _PAYS_BETTER = re.compile(
     r"^what\s+(?:else|other\s+(?:jobs?|work|careers?))\s+(?:pays?|would\s+pay|could\s+pay|makes?)\s+"
     r"(?:better|more)(?:\s+(?:money|than\s+(?:this|that|it)))?$"
+    r"|^what\s+(?:else\s+)?(?:can|could|should)\s+(?:i|he|she|they|we)\s+do\s+(?:that|which)\s+"
+    r"(?:pays?|makes?)\s+(?:better|more)(?:\s+money)?$"
 )
 _THINKING_WORTH = re.compile(
     r"^(?:(?:and|but|so)\s+)?(?:(?:i'?m\s+)?(?:thinking\s+(?:of|about)|considering)\s+"

@@ -74,14 +74,15 @@ _JOB_END = (
     r"\s+(?:is|are|do|does|did|can|could|should|would|will)\s+(?:that|it|this|they|he|she"
     r"|i|you|we|there)\b|"
     r"\s+(?:right\s+now|now|rn|currently|atm|at\s+the\s+moment|these\s+days|lately)\b|"
+    r"\s+(?:for\s+)?(?:\d+|a\s+few|several|many)\s+(?:years?|yrs?|months?)\b|"  # "… 8 yrs"
     r"\s*[,.!?;]|\s*$)"
 )
 _OWN_JOB = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+work\s+as|i'?m\s+working\s+as|i\s+currently\s+work\s+as|"
-    r"i'?m\s+currently|i\s+am\s+currently|currently|i'?ve\s+been|i\s+have\s+been|"
+    r"i'?m\s+currently|i\s+am\s+currently|currently|i'?ve\s+been|i\s+have\s+been|i\s+been|"
     r"i\s+was|i\s+used\s+to\s+be|(?:\d+|\w+)\s+years?\s+as|"
     + _RELATIVE
-    + r"(?:\s+(?:is|was|used\s+to\s+be)|'s))"
+    + r"(?:\s+(?:is|was|used\s+to\s+be|has\s+been|had\s+been)|'s(?:\s+been)?))"
     r"\s+(?:a|an|working\s+as\s+an?)\s+(?!(?:bit|little|lot|fan|big|huge|total)\b)"
     r"(?P<job>[a-z][a-z /&'-]{1,40}?)" + _JOB_END + r"|"
     r"\b(?:i\s+)?(?:currently\s+)?work\s+in\s+(?P<field>[a-z][a-z /&'-]{1,30}?)"
@@ -602,7 +603,11 @@ def read(text: str) -> Said:
             own_job = own_job or job or None
             sentence = (sentence[: found.start()] + sentence[found.end() :]).strip(" ,.;")
             sentence = re.sub(
-                r"^(?:and|but|so|rn|right\s+now|now|currently)\b[\s,]*", "", sentence, flags=re.I
+                r"^(?:(?:and|but|so|rn|right\s+now|now|currently)\b[\s,]*"
+                r"|(?:for\s+)?(?:\d+|a\s+few|several|many)\s+(?:years?|yrs?|months?)\b[\s,]*)+",
+                "",
+                sentence,
+                flags=re.I,
             )
             sentence = _WORKPLACE.sub("", sentence)  # "… at a hospital": where, not what
             sentence = _around_the_job(sentence)

@@ -816,6 +816,26 @@ async def test_match_reads_a_message_as_the_bot_answers_it(careerbot: Careerbot)
     assert [s["text"] for s in lady] == ["lady at the library who does story time for the kids"]
 
 
+async def test_a_clause_after_a_list_of_titles_is_said_about_them(careerbot: Careerbot) -> None:
+    both = await Chat(careerbot).say("psychologist vs psychiatrist, which one can prescribe meds?")
+    assert both.kind == ReplyKind.COMPARE and codes(both) == ["19-3033.00", "29-1223.00"]
+    vet = await Chat(careerbot).say("my daughter wants to be a vet, is it worth the student loans")
+    assert vet.kind == ReplyKind.PROSPECTS and codes(vet) == ["29-1131.00"]
+
+
+async def test_long_stories_around_ones_own_job(careerbot: Careerbot) -> None:
+    mom = (
+        "my mom has been a housekeeper at a hotel for 20 years and her back hurts, "
+        "what else could she do"
+    )
+    similar = await Chat(careerbot).say(mom)
+    assert similar.kind == ReplyKind.DETAIL and codes(similar) == ["37-2012.00"]
+    better = await Chat(careerbot).say(
+        "i been a forklift driver 8 yrs what else can i do that pays more"
+    )
+    assert better.kind == ReplyKind.RANK
+
+
 async def test_everyday_ways_to_ask_about_a_job_name_it(careerbot: Careerbot) -> None:
     for text, code in {
         "whats a dental assistant make": "31-9091.00",  # "what's" for "what does"
