@@ -62,7 +62,7 @@ _STOP = frozenset(  # a word list reads best as text
     "some can could would should will want like likes really very much many also other "
     "others around about into out up down over them this these those there here just so "
     "if whether guy guys gal gals big small new sure use uses using figure figures give gives "
-    "giving kind type sort".split()
+    "giving kind type sort s whole".split()  # "s": of "company's"
 )
 # Everyday phrases in O*NET's words, before the words are read one by one.
 # Phrasal verbs and set phrases whose words, read one by one, say something else ("put out").
