@@ -317,7 +317,7 @@ PROSPECTS = [
     re.compile(
         rf"^(?:is|are|would)\s+{_BEING}(?P<t>.+?)\s+(?:still\s+"
         rf"|really\s+)?(?:be\s+)?(?:an?\s+)?(?:good|great|bad|smart|solid|safe|stable|wise|dying"
-        rf"|growing|secure|promising|viable)\s+{_CAREER}(?:\s+to\s+(?:get\s+into|go\s+into|pursue"
+        rf"|growing|secure|promising|viable|real|legit|decent)\s+{_CAREER}(?:\s+to\s+(?:get\s+into|go\s+into|pursue"
         rf"|study|choose))?(?:\s+(?:choice|path|option"
         rf"|for\s+(?:me|an?\s+(?:woman|man|mom|dad|parent|introvert|veteran)|women|men|moms"
         rf"|introverts|veterans)))?(?:\s+in\s+\d{{4}})?(?:\s+anymore)?{_WHEN}$"

@@ -133,7 +133,10 @@ _HERE = re.compile(r"\b(?:around\s+here|here)\b", re.IGNORECASE)
 # Words after the question that are no part of it.
 _CHAT_TAIL = re.compile(
     r"(?:[\s,]+(?:btw|lol|lmao|tbh|ngl|fr|haha+|pls|please|plz|tho|though|anyways?|just\s+curious"
-    r"|(?:do\s+)?you\s+think|for\s+a\s+while|for\s+now|for\s+a\s+bit))+"
+    r"|(?:do\s+)?you\s+think|for\s+a\s+while|for\s+now|for\s+a\s+bit|or\s+(?:nah|not|no)"
+    # "is actuary a good career for someone who hates people": who asks, not what is asked
+    r"|(?<=career |choice |option |career,|choice,)for\s+(?:someone|somebody|a\s+person|people"
+    r"|me)\b.*))+"
     r"\s*[?!.]*$",
     re.IGNORECASE,
 )

@@ -97,6 +97,11 @@ def split(
         return None
     # The question first: "which pays more carpenter or electrician". The titles start after
     # the shortest question that reads as one and leaves a set of titles behind.
+    lead, comma, rest = said.partition(",")  # "which is easier to get into, X or Y"
+    if comma and len(lead.split()) <= MAX_LEAD_WORDS and is_set(rest.strip(" ,;:"), is_title):
+        asked = _question(lead, find_place, is_title)
+        if asked is not None:
+            return Asked(rest.strip(" ,;:"), asked)
     words = said.split()
     for cut in range(2, min(len(words) - 2, MAX_LEAD_WORDS) + 1):
         lead, rest = " ".join(words[:cut]).rstrip(",:;"), " ".join(words[cut:]).strip(" ,;:")
