@@ -31,7 +31,9 @@ _WORKPLACE_TAIL = re.compile(
 _DESCRIBED = re.compile(r"\b(?:who|that|which|where)\b")
 _CLAUSE = re.compile(
     r"^(?:which|what|who|where|when|why|how|is|are|was|were|should|would|could|can|do|does|did"
-    r"|will|it|it's|its|that|this|her|his|their|i|i'm|im|i've|he|she|they|we|you|just|so|but)\b"
+    r"|will|it|it's|its|that|this|her|his|their|i|i'm|im|i've|he|she|they|we|you|just|so|but"
+    r"|want|wants|wanna|need|needs|worst|best|thinking|hate|hates|love|loves|says|said|pays"
+    r"|going|gonna|trying|been|\d+\s*(?:yrs?|years?|months?|mos?))\b"
 )
 WEAK = 75  # a best candidate below this score is a guess, not a reading of the words
 

@@ -170,7 +170,7 @@ _SUFFIXES = re.compile(
     r"|(?:in\s+demand|worth\s+it|a\s+good\s+(?:job|career|choice))"
     r"|have\s+a\s+(?:good|better|bright)\s+(?:job\s+)?(?:outlook|future)"
     r"|(?:salary|salaries|pay|wages?|income|job\s+outlook|outlook|career|jobs?|demand)"
-    r")$"
+    r")(?:\s+(?:these\s+days|nowadays|today|now))?$"
 )
 _COMPARATIVE = re.compile(
     r"^(?:is|are|do|does)\s+(?:an?\s+)?(?P<a>.+?)\s+(?:\w+er|more\s+\w+|less\s+\w+)\s+than\s+"

@@ -92,7 +92,8 @@ _LEAD = re.compile(
 )
 _NATIONAL = re.compile(
     r"^(?:(?:in|for|across)\s+)?(?:the\s+)?(?:whole\s+)?"
-    r"(?:nation(?:al(?:ly)?)?|nationwide|country(?:wide)?|u\.?s\.?a?\.?|united\s+states|america)"
+    r"(?:nation(?:al(?:ly)?)?|nationwide|country(?:wide)?|u\.?s\.?a?\.?|united\s+states|america"
+    r"|states)"
     r"(?:\s+(?:wide|level|average|figures))?$"
 )
 _WHOLE_STATE = re.compile(
@@ -622,10 +623,22 @@ _PRONOUN = re.compile(
 )
 
 
+_NEEDS = re.compile(
+    r"^(?:so\s+|and\s+|ok\s+)?(?:(?:do|does)\s+|what\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+)?"
+    r"(?:degree|education|schooling|training|license|licence|certification)s?\s+(?:do|does)\s+)"
+    r"(?:an?\s+|the\s+)?(?P<title>.+?)\s+(?:need|have\s+to\s+have|require)"
+    r"(?:\s+(?:an?\s+|any\s+)?(?:degree|college|apprenticeship|license|licence|certification"
+    r"|certificate|cert|diploma|schooling|training|school))?$"
+)
+
+
 def _howto(
     said: str, find_place: Callable[[str], Place | None], is_title: Callable[[str], bool]
 ) -> FollowUp | None:
     """ "how do I become one?" (of the answer shown) or "how to become a nurse" (a title)."""
+    needs = _NEEDS.match(said)  # "do glaziers need an apprenticeship"
+    if needs and not _PRONOUN.match(needs["title"]) and is_title(needs["title"]):
+        return FollowUp(Move.HOWTO, titles=(needs["title"],))
     school = _SCHOOL_FOR.match(said)  # "how long does law school take"
     if school and not _PRONOUN.match(school["title"]) and is_title(school["title"]):
         return FollowUp(Move.HOWTO, titles=(school["title"],))
@@ -692,7 +705,7 @@ _SUMMARY = re.compile(
     r"^(?:(?:and|so|ok|but)\s+)?(?:"
     r"how\s+much\s+(?:money\s+)?(?:do|does|would|will|can|could)\s+(?:they|it|one|you|i|he|she|"
     r"that|those|these|people)\s+(?:make|earn|get(?:\s+paid)?|pay|bring\s+in)|"
-    r"how\s+much(?:\s+money)?|what\s+(?:do|does|would|will)\s+(?:they|it|he|she|you|i)\s+"
+    r"how\s+much(?:\s+money)?|what\s+(?:do|does|would|will)\s+(?:they|it|he|she|you|i|that|this)\s+"
     r"(?:make|earn|get\s+paid|pay)|what(?:'?s|\s+is|\s+are)\s+(?:the|their|its)\s+"
     r"(?:pay|salary|salaries|wages?)(?:\s+like)?|how\s+(?:is|are)\s+(?:the\s+)?(?:pay|salary|wages?)|"
     r"(?:what|how)\s+about\s+(?:the\s+)?(?:pay|salary|money)|"

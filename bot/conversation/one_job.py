@@ -54,8 +54,13 @@ _JOB_ABOUT = (
     re.compile(  # "nanny jobs good money?", "is welding good pay", "do barbers make good money"
         r"^(?!(?:(?:is|are|do|does)\s+)?(?:it|that|this|they|them|those|these|there)\b)"
         r"(?:(?:is|are|do|does)\s+)?(?:being\s+|working\s+as\s+)?(?:an?\s+)?(?P<t>.+?)\s+(?:jobs?\s+|work\s+)?"
-        r"(?:(?:make|makes|pay|pays|earn|earns)\s+)?(?:(?:good|decent|real|ok|okay|big|enough|bad)"
-        r"\s+(?:money|pay)|well)$"
+        r"(?:(?:make|makes|pay|pays|earn|earns)\s+)?(?:(?:good|decent|real|ok|okay|big|enough|bad"
+        r"|insane|crazy|great|bank|serious|nice)\s+(?:money|pay)|well|bank|bank\s+right|(?:any|even)\s+good)"
+        r"(?:\s+(?:right|though|tho|or\s+not))?$"
+    ),
+    re.compile(  # "whats a brickie earn these days", "what do roofers bring home"
+        r"^what(?:'s|s|\s+does|\s+do)\s+(?:an?\s+)?(?P<t>.+?)\s+(?:earn|bring\s+home|take\s+home|pull\s+in)"
+        r"(?:\s+(?:these\s+days|nowadays|now|a\s+year|an\s+hour|per\s+year|per\s+hour))?$"
     ),
     re.compile(  # "do truck drivers get paid weekly"
         r"^(?:do|does)\s+(?:an?\s+)?(?P<t>.+?)\s+get\s+paid\s+(?:weekly|hourly|monthly|well|a\s+lot"
@@ -80,6 +85,10 @@ _WHAT_ELSE = re.compile(
     r"(?:to|into)$"
     r"|^what\s+else\s+(?:can|could|should)\s+i\s+do\s+with\s+(?:my|these|this)\s+(?:skills|degree"
     r"|experience|background)(?:\s+that\s+pays\s+(?:more|better))?$"
+    # "what civilian jobs match that", "(im a parts guy at napa,) where can that go"
+    r"|^what\s+(?:civilian\s+|other\s+)?(?:jobs|careers|work)\s+(?:match|fit|suit|use|need)\s+"
+    r"(?:that|it|this|those\s+skills|my\s+skills|(?:his|her|their)\s+skills)$"
+    r"|^where\s+(?:can|could|does|will|would)\s+(?:that|it|this)\s+(?:go|lead|take\s+me)$"
     r"|^(?:and\s+)?(?:i\s+)?(?:really\s+)?(?:hate|can'?t\s+stand|don'?t\s+like|am\s+sick\s+of)"
     r"\s+(?:it|my\s+job|this\s+job|the\s+job)(?:\s+(?:lol|tbh|honestly))?$"
 )
@@ -100,7 +109,8 @@ _SOMEONE_WANTS = re.compile(  # "my girlfriend wants to be a nurse what should s
     r"|worth\s+(?:it|(?:all\s+)?the\s+[a-z]+(?:\s+[a-z]+)?))))?$"  # "worth the student loans"
 )
 _BACK_TO_SCHOOL = re.compile(  # "thinking about going back to school for radiology"
-    r"^(?:(?:i'?m\s+|im\s+)?thinking\s+(?:about|of)\s+)?(?:going|goin)\s+back\s+to\s+school\s+"
+    r"^(?:(?:i'?m\s+|im\s+)?thinking\s+(?:about|of)\s+)?(?:i'?m\s+|im\s+)?(?:going|goin)\s+(?:back\s+)?"
+    r"to\s+school\s+"
     r"(?:for|to\s+(?:be|become))\s+(?:an?\s+)?(?P<t>.+)$"
 )
 _WISH_HOW_LONG = re.compile(

@@ -62,7 +62,7 @@ _THANKS_LEAD = re.compile(
 )
 # Someone close whose job the person names: "my uncle is a boilermaker".
 _RELATIVE = (
-    r"my\s+(?:cousin|friend|brother|sister|son|daughter|wife|husband|partner|mom|dad|mother|"
+    r"(?:my\s+|^)(?:cousin|friend|brother|sister|son|daughter|wife|husband|partner|mom|dad|mother|"
     r"father|kid|boyfriend|girlfriend|uncle|aunt|grandma|grandpa|grandmother|grandfather|niece|"
     r"nephew|roommate|neighbou?r|fianc[eé]e?|stepdad|stepmom|bf|gf|best\s+friend)"
 )
@@ -70,6 +70,7 @@ _RELATIVE = (
 # line cook how do I become a chef", "… could I become a baker"), at when ("a cna right now").
 _JOB_END = (
     r"(?=\s+(?:and|but|who|looking|wanting|want|wants|trying|thinking|for|with|at|in)\b|"
+    r"\s+(?:over|out|down|up|back)\s+(?:in|at|for|with)\b|\s+(?:lol|lmao|haha+|tbh|ngl)\b|"
     r"\s+(?:how|what|which|why|where|when)\b|"
     r"\s+(?:is|are|do|does|did|can|could|should|would|will)\s+(?:that|it|this|they|he|she"
     r"|i|you|we|there)\b|"
@@ -83,7 +84,8 @@ _OWN_JOB = re.compile(
     r"i\s+was|i\s+used\s+to\s+be|(?:\d+|\w+)\s+years?\s+as|"
     + _RELATIVE
     + r"(?:\s+(?:is|was|used\s+to\s+be|has\s+been|had\s+been)|'s(?:\s+been)?))"
-    r"\s+(?:a|an|working\s+as\s+an?)\s+(?!(?:bit|little|lot|fan|big|huge|total)\b)"
+    r"\s+(?:a|an|working\s+as\s+an?)\s+(?!(?:bit|little|lot|fan|big|huge|total|guy|girl|woman|man"
+    r"|dude|gal|lady|person|human|student)\b)"
     r"(?P<job>[a-z][a-z /&'-]{1,40}?)" + _JOB_END + r"|"
     r"\b(?:i\s+)?(?:currently\s+)?work\s+in\s+(?P<field>[a-z][a-z /&'-]{1,30}?)"
     r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)|"
@@ -158,9 +160,17 @@ _WORKPLACE = re.compile(
 _WANTS_TO_BECOME = re.compile(
     r"^(?:and\s+)?(?:i\s+|he\s+|she\s+|they\s+)?(?:want|wants|wanna|would\s+like|'d\s+like|"
     r"hope|hopes|plan|plans)\s+to\s+(?:become|be|switch\s+to\s+being|move\s+into\s+being|"
-    r"(?:get|go|move|switch|transition)\s+(?:into|to)(?:\s+being)?)\s+"
+    r"(?:get|go|move|switch|transition)\s+(?:into|to)(?:\s+being)?|"
+    r"get\s+(?:certified|licensed|trained|qualified)\s+as)\s+"
     r"(?:an?\s+)?(?P<job>[a-z][a-z /&'-]{1,40}?)"
     r"(?:[,;]?\s+(?:how|what|which|is|are|can|could|should|do|does|would|will)\b.*)?\s*[?!.]*$",
+    re.IGNORECASE,
+)
+# "(im a sysadmin) thinking about becoming a cloud engineer": the job wanted, nothing asked after.
+_THINKING_OF = re.compile(
+    r"^(?:and\s+|but\s+|so\s+)?(?:i'?m\s+|im\s+|i\s+am\s+)?(?:thinking\s+(?:about|of)|considering)"
+    r"\s+(?:becoming|switching\s+to|going\s+into|moving\s+into)\s+(?:an?\s+)?"
+    r"(?P<job>[a-z][a-z /&'-]{1,40}?)\s*[?!.]*$",
     re.IGNORECASE,
 )
 # The job named before, set against another: "(my friend is an optician,) what's the
@@ -433,7 +443,7 @@ _ASIDE_TAIL = re.compile(
 _STRESS = re.compile(r"\b(?:really|actually|honestly|seriously|truly)\s+", re.IGNORECASE)
 _FILLER_LEAD = re.compile(
     r"^(?:(?:ok(?:ay)?|alright|all\s+right|actually|well|so|hmm+|um+|also|oh|ah|anyway|wait|btw"
-    r"|by\s+the\s+way|quick\s+question|random\s+question|one\s+more\s+thing|also"
+    r"|by\s+the\s+way|quick\s+(?:question|q)|random\s+(?:question|q)|one\s+more\s+thing|also"
     r"|(?:go(?:ing)?\s+|getting\s+|coming\s+)?back\s+to|whoa|wow|oh\s+wow|damn|dang|interesting"
     r"|nice|cool|great|got\s+it|i\s+see)"
     r"(?:\s+then)?[\s,;:!.-]+)+",
@@ -461,6 +471,7 @@ _TIRED_OF = re.compile(
 _ABOUT_ME = re.compile(
     r"^(?:i'm|i\s+am)\s+(?:in\s+\w+(?:\s+\w+)?|\d+(?:\s+years?\s+old)?|new\s+here|"
     r"a\s+(?:college\s+|high\s+school\s+|grad\s+)?student|retired|unemployed|out\s+of\s+work|"
+    r"an?\s+(?:guy|girl|woman|man|dude|gal|lady)|"
     r"an?\s+(?:stay[- ]at[- ]home|single|new|working)\s+(?:mom|dad|parent|mother|father|mum)|"
     r"an?\s+(?:mom|dad|parent|mother|father|mum)(?:\s+of\s+\w+)?)[\s,]+(?:and|but|so)\s+",
     re.IGNORECASE,
@@ -606,7 +617,7 @@ def read(text: str) -> Said:
             own_job = own_job or job or None
             sentence = (sentence[: found.start()] + sentence[found.end() :]).strip(" ,.;")
             sentence = re.sub(
-                r"^(?:(?:and|but|so|rn|right\s+now|now|currently)\b[\s,]*"
+                r"^(?:(?:and|but|so|rn|right\s+now|now|currently|lol|lmao|haha+)\b[\s,]*"
                 r"|(?:for\s+)?(?:\d+|a\s+few|several|many)\s+(?:years?|yrs?|months?)\b[\s,]*)+",
                 "",
                 sentence,
@@ -622,7 +633,7 @@ def read(text: str) -> Said:
         other = _COMPARED_WITH.match(sentence)
         if other and own_job:  # "my friend is an optician, what's the difference from …"
             sentence = f"{own_job} vs {other['job']}"
-        becoming = _WANTS_TO_BECOME.search(sentence)
+        becoming = _WANTS_TO_BECOME.search(sentence) or _THINKING_OF.search(sentence)
         if becoming and own_job:
             wants = becoming["job"].strip()
             sentence = ""
