@@ -38,6 +38,15 @@ _CLAUSE = re.compile(
 WEAK = 75  # a best candidate below this score is a guess, not a reading of the words
 
 
+def _no_guess(found: Resolution) -> Resolution:
+    """ "can you help me write my resume" is a request, not a title a weak match would make a
+    "did you mean" of: words that start as a clause does, and no candidate near them."""
+    weak = found.best is not None and found.best.score < WEAK and found.status != Status.MATCHED
+    if weak and _CLAUSE.match(found.text.casefold()) and len(found.text.split()) >= 3:
+        return replace(found, status=Status.UNKNOWN, candidates=())
+    return found
+
+
 class AskedReading(ConversationAnswers):
     """The readings of a message: its question, titles, follow-up and own job."""
 
@@ -52,7 +61,7 @@ class AskedReading(ConversationAnswers):
                 continue
             tried.append(candidate)
             intent = self._shared_head(self._unjoined(self._without_clauses(self.parse(candidate))))
-            resolutions = choose_reading(intent, self.index)
+            resolutions = [_no_guess(r) for r in choose_reading(intent, self.index)]
             score = 2 * sum(r.status == Status.MATCHED for r in resolutions) + sum(
                 r.status == Status.AMBIGUOUS for r in resolutions
             )

@@ -111,8 +111,9 @@ class Careerbot(AskedReading, ButtonAnswers):
             return self.help()
         if said.set_place is not None and chat_id is not None:
             return await self.set_location(chat_id, said.set_place)
-        if said.here is not None and chat_id is not None and self.places.find(said.here):
-            return await self.set_location(chat_id, said.here)  # "i'm in boston"
+        here = self._here(said.here, text, before)
+        if here is not None and chat_id is not None:
+            return await self.set_location(chat_id, here)  # "i'm in boston", "moving to boise"
         if said.likes is not None:
             if phrasing.is_activity(said.likes) or not self._is_exact(said.likes):
                 # "i like working with my hands": no job asked; the interest quiz finds some
@@ -205,6 +206,18 @@ class Careerbot(AskedReading, ButtonAnswers):
             default_area = before.area  # "how much do teachers make there"
         return _as_current(own, await self._question(question, default_area, chat_id))
 
+    def _here(self, said: str | None, text: str, before: Context | None) -> str | None:
+        """Where the person says they are ("i'm in boston", "moving to boise next month"), as
+        a name `set_location` knows — unless they are moving while a job is being discussed:
+        "what if i moved to denver" asks about that job there (a follow-up)."""
+        if said is None:
+            return None
+        place = self.places.find(said) or self.places.find_loosely(said)
+        moving = re.search(r"\b(?:moving|relocating)\b", text, re.IGNORECASE)
+        if place is None or (moving and before is not None and before.codes):
+            return None
+        return said if self.places.find(said) else place.name
+
     def _set_said_before(self, text: str, question: str) -> question_first.Asked | None:
         """ "… maybe electrician or hvac but idk which one. … which is better?": a question
         about a set, and the set named earlier in the message."""
@@ -259,6 +272,10 @@ class Careerbot(AskedReading, ButtonAnswers):
         message named (`_turn`)."""
         if said.question != text and not said.own_job and self._is_exact(said.question):
             return None  # "nanny jobs good money?": about that job, not a list of jobs
+        if before is not None and before.current is not None:
+            wanted = advisor.becoming(self, said.question or text)
+            if wanted and self._own_job(wanted) not in (None, before.current):
+                return None  # "(i was infantry …) how would i become a cop": a switch from it
         previous = advisor.Previous.from_context(before) if before is not None else None
         reply = await advisor.answer(
             self, text, chat_id=chat_id, previous=previous, default_area=default_area

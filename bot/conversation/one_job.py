@@ -79,7 +79,7 @@ _WHAT_ELSE = re.compile(
     # "(I'm a teacher) looking for a career change", "(I work in retail and) hate it".
     r"|^(?:and\s+)?(?:i'?m\s+|i\s+am\s+)?(?:looking\s+for|want|need|thinking\s+about|considering)"
     r"\s+(?:a\s+)?(?:career\s+change|new\s+career|change\s+of\s+careers?|different\s+(?:career|job))"
-    r"|^what\s+(?:other\s+)?(?:jobs|careers|work)\s+(?:can|could|should|would)\s+i\s+(?:get|do|find"
+    r"|^what\s+(?:other\s+|civilian\s+)?(?:jobs|careers|work)\s+(?:can|could|should|would)\s+i\s+(?:get|do|find"
     r"|apply\s+for|go\s+for)(?:\s+(?:now|with\s+(?:that|this|it)))?$"
     r"|^what\s+(?:else\s+)?(?:can|could|should)\s+i\s+(?:switch|move|change|transition|pivot)\s+"
     r"(?:to|into)$"

@@ -115,6 +115,14 @@ _ASKED_AFTER_COMMA = re.compile(
     r"\b[^,]*)$",
     re.IGNORECASE,
 )
+# "(i did 4 years as an artillery crewman) in the marines what civilian jobs …": the service
+# the job was done in, then the question, with no comma between.
+_ASKED_AFTER_SERVICE = re.compile(
+    r"\b(?:in|with)\s+the\s+(?:army|marines?|navy|air\s+force|military|coast\s+guard"
+    r"|national\s+guard|reserves?|service)\s+(?P<question>(?:what|how|which|can|could|should"
+    r"|where)\b.*)$",
+    re.IGNORECASE,
+)
 _WANTED = re.compile(r"\b(?:want|wants|wanna|become|be|switch|move|get\s+into|go\s+into)\b", re.I)
 # What is left before the question once the job is taken out: where it is done ("at a
 # dentist office, how do I …"), dropped; where the person is ("in vegas, what do dealers make
@@ -272,6 +280,13 @@ SMALL_WORDS = {
     "see",
     "bot",
     "careerbot",
+    "guys",
+    "yall",
+    "y'all",
+    "everyone",
+    "folks",
+    "dude",
+    "bro",
     "all",
     "again",
     # chat spellings and what a thanks says: "ok thank u!!", "thx this helps a lot"
@@ -285,8 +300,6 @@ SMALL_WORDS = {
     "helped",
     # who is thanked: "thanks man", "cheers mate", "ty bro"
     "man",
-    "bro",
-    "dude",
     "mate",
     "buddy",
     "pal",
@@ -379,7 +392,8 @@ _META = (
             r"|human|a\s+human|person|bot|robot|ai|an\s+ai|chatgpt|a\s+real\s+person)|"
             r"how\s+do(?:es)?\s+(?:this|it|you)\s+"
             r"work|help(?:\s+me)?|what\s+are\s+you|who\s+are\s+you|what\s+is\s+this(?:\s+bot)?|"
-            r"how\s+do\s+i\s+use\s+(?:this|you|it)|what\s+can\s+i\s+ask(?:\s+you)?)$"
+            r"how\s+do\s+i\s+use\s+(?:this|you|it)|what\s+can\s+i\s+ask(?:\s+you)?)"
+            r"(?:\s+(?:exactly|even|for\s+me|again|here))?$"
         ),
     ),
     (
@@ -395,7 +409,9 @@ _META = (
             r"\s+(?:data\s+)?(?:accurate|reliable|official|up\s+to\s+date|up-to-date|current|recent"
             r"|legit|real)|how\s+(?:old|current|recent|accurate|up\s+to\s+date)\s+(?:is|are)\s+"
             r"(?:this|it|the|these|your)(?:\s+(?:data|numbers|figures|info))?|"
-            r"who\s+(?:made|built|created|wrote|owns|runs)\s+(?:you|this(?:\s+(?:bot|thing|app))?))"
+            r"who\s+(?:made|built|created|wrote|owns|runs)\s+(?:you|this(?:\s+(?:bot|thing|app))?)|"
+            r"who\s+(?:makes|made|comes\s+up\s+with|came\s+up\s+with)\s+(?:these|the|your|this)\s+"
+            r"(?:numbers|figures|data|stats)(?:\s+up)?)"
             r"(?:\s+and\s+|[\s,]*$))+$"
         ),
     ),
@@ -406,10 +422,14 @@ _SET_PLACE = re.compile(
     r"use|show\s+me\s+pay\s+(?:in|for))\s+(?P<place>.+)$"
 )
 _I_AM_IN = re.compile(
-    r"^(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:currently\s+|now\s+)?(?:in|near|around)\s+"
+    r"^(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:currently\s+|now\s+)?(?:in|near|around)\s+"
+    # "moving to boise next month": where the person will be
+    r"|(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+)?(?:moving|relocating)\s+(?:(?:out|over|down|up|back)\s+)?"
+    r"to\s+)"
     r"(?!(?:college|school|university|uni|class|high\s+school|grad\s+school|the\s+(?:army|navy|"
     r"military|middle)|trouble|debt|love|charge|between|town|a\s+\w+)\b)"
-    r"(?P<place>[a-z .,'-]{2,40})$"
+    r"(?P<place>[a-z .,'-]{2,40}?)(?:\s+(?:next|this)\s+(?:month|year|week|summer|fall|spring"
+    r"|winter)|\s+soon)?$"
 )
 # Around the titles of a question: "thinking about X or Y, which is better?", "tell me about
 # being a X", "can't decide between X and Y". The titles stay; the frame goes.
@@ -443,7 +463,7 @@ _ASIDE_TAIL = re.compile(
 _STRESS = re.compile(r"\b(?:really|actually|honestly|seriously|truly)\s+", re.IGNORECASE)
 _FILLER_LEAD = re.compile(
     r"^(?:(?:ok(?:ay)?|alright|all\s+right|actually|well|so|hmm+|um+|also|oh|ah|anyway|wait|btw"
-    r"|by\s+the\s+way|quick\s+(?:question|q)|random\s+(?:question|q)|one\s+more\s+thing|also"
+    r"|nvm|never\s*mind|by\s+the\s+way|quick\s+(?:question|q)|random\s+(?:question|q)|one\s+more\s+thing|also"
     r"|(?:go(?:ing)?\s+|getting\s+|coming\s+)?back\s+to|whoa|wow|oh\s+wow|damn|dang|interesting"
     r"|nice|cool|great|got\s+it|i\s+see)"
     r"(?:\s+then)?[\s,;:!.-]+)+",
@@ -625,7 +645,9 @@ def read(text: str) -> Said:
             )
             sentence = _WORKPLACE.sub("", sentence)  # "… at a hospital": where, not what
             sentence = _around_the_job(sentence)
-            asked_after = _ASKED_AFTER_COMMA.search(sentence)
+            asked_after = _ASKED_AFTER_COMMA.search(sentence) or _ASKED_AFTER_SERVICE.search(
+                sentence
+            )
             if asked_after and not _WANTED.search(sentence[: asked_after.start()]):
                 # "… out of the army after (8 years as an infantryman), what jobs …"; not "i
                 # want to become a loan officer, how do i do that"
