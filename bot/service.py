@@ -272,10 +272,6 @@ class Careerbot(AskedReading, ButtonAnswers):
         message named (`_turn`)."""
         if said.question != text and not said.own_job and self._is_exact(said.question):
             return None  # "nanny jobs good money?": about that job, not a list of jobs
-        if before is not None and before.current is not None:
-            wanted = advisor.becoming(self, said.question or text)
-            if wanted and self._own_job(wanted) not in (None, before.current):
-                return None  # "(i was infantry …) how would i become a cop": a switch from it
         previous = advisor.Previous.from_context(before) if before is not None else None
         reply = await advisor.answer(
             self, text, chat_id=chat_id, previous=previous, default_area=default_area
