@@ -20,6 +20,7 @@ from typing import Any
 from bot import advisor, wording
 from bot.asked import AskedReading
 from bot.conversation import dialogue, followups, phrasing, question_first
+from bot.conversation.charted import asked_for as charted_asked_for
 from bot.conversation.context import Context, member_key, message_key
 from bot.conversation.dialogue import Unsure
 from bot.parsing import MAX_TITLES, IntentKind
@@ -204,6 +205,13 @@ class Careerbot(AskedReading, ButtonAnswers):
             return self.hint(None, before)  # "page 2" with no list shown
         if said.there and before is not None and before.area and default_area is None:
             default_area = before.area  # "how much do teachers make there"
+        charted = charted_asked_for(question)
+        if charted is not None:  # "can u make me a chart comparing welders and machinists"
+            drawn = await self._question(charted, default_area, chat_id)
+            if drawn.kind in (ReplyKind.COMPARE, ReplyKind.PROFILE) and drawn.context is not None:
+                chart = drawn.context.with_(kind=ReplyKind.CHART, view=View.CHART, measure=None)
+                return _as_current(own, await self.show(chart))
+            return drawn
         return _as_current(own, await self._question(question, default_area, chat_id))
 
     def _here(self, said: str | None, text: str, before: Context | None) -> str | None:

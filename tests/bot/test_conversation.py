@@ -823,6 +823,12 @@ async def test_a_clause_after_a_list_of_titles_is_said_about_them(careerbot: Car
     assert vet.kind == ReplyKind.PROSPECTS and codes(vet) == ["29-1131.00"]
 
 
+async def test_a_chart_asked_for_first_draws_the_set(careerbot: Careerbot) -> None:
+    chart = await Chat(careerbot).say("graph of bartender vs server vs barista pay in nevada pls")
+    assert chart.kind == ReplyKind.CHART
+    assert codes(chart) == ["35-3011.00", "35-3031.00", "35-3023.01"] and where(chart) == "Nevada"
+
+
 async def test_long_stories_around_ones_own_job(careerbot: Careerbot) -> None:
     mom = (
         "my mom has been a housekeeper at a hotel for 20 years and her back hurts, "
