@@ -24,7 +24,7 @@ from bot.resolver import Resolution, Status
 
 # A title, then where the job is done: "powder monkey at a quarry", "csr at a call center".
 _WORKPLACE_TAIL = re.compile(
-    r"^(?P<title>.+?)\s+(?P<by>at|in|for|on)\s+(?:an?|the|my|our|a\s+local)\s+"
+    r"^(?P<title>.+?)\s+(?P<by>at|in|for|on|with)\s+(?:an?|the|my|our|a\s+local)\s+"
     r"(?P<place>[a-z][a-z .'&-]{2,40})$",
     re.IGNORECASE,
 )
@@ -32,17 +32,24 @@ _DESCRIBED = re.compile(r"\b(?:who|that|which|where)\b")
 _CLAUSE = re.compile(
     r"^(?:which|what|who|where|when|why|how|is|are|was|were|should|would|could|can|do|does|did"
     r"|will|it|it's|its|that|this|her|his|their|i|i'm|im|i've|he|she|they|we|you|just|so|but"
-    r"|want|wants|wanna|need|needs|worst|best|thinking|hate|hates|love|loves|says|said|pays"
-    r"|going|gonna|trying|been|\d+\s*(?:yrs?|years?|months?|mos?))\b"
+    r"|\d+\s*(?:yrs?|years?|months?|mos?))\b"
 )
+# Words that start what is said about a job ("want more money", "worst job ever"): such a
+# part is dropped only when nothing at all resolves in it ("want to retrain as a pharmacy
+# technician" names one).
+_SAID_ABOUT = re.compile(
+    r"^(?:want|wants|wanna|need|needs|worst|best|thinking|hate|hates|love|loves|says|said|pays"
+    r"|going|gonna|trying|been)\b"
+)
+_REQUEST = re.compile(r"^(?:(?:can|could|will|would)\s+(?:you|u)|(?:please\s+|pls\s+)?help\s+me)\b")
 WEAK = 75  # a best candidate below this score is a guess, not a reading of the words
 
 
 def _no_guess(found: Resolution) -> Resolution:
-    """ "can you help me write my resume" is a request, not a title a weak match would make a
-    "did you mean" of: words that start as a clause does, and no candidate near them."""
+    """ "can you help me write my resume" is a request to the bot, not a title a weak match
+    would make a "did you mean" of."""
     weak = found.best is not None and found.best.score < WEAK and found.status != Status.MATCHED
-    if weak and _CLAUSE.match(found.text.casefold()) and len(found.text.split()) >= 3:
+    if weak and _REQUEST.match(found.text.casefold()):
         return replace(found, status=Status.UNKNOWN, candidates=())
     return found
 
@@ -60,7 +67,8 @@ class AskedReading(ConversationAnswers):
             if not candidate or candidate in tried:
                 continue
             tried.append(candidate)
-            intent = self._shared_head(self._unjoined(self._without_clauses(self.parse(candidate))))
+            parsed = self._at_work(self._without_clauses(self.parse(candidate)))
+            intent = self._shared_head(self._unjoined(parsed))
             resolutions = [_no_guess(r) for r in choose_reading(intent, self.index)]
             score = 2 * sum(r.status == Status.MATCHED for r in resolutions) + sum(
                 r.status == Status.AMBIGUOUS for r in resolutions
@@ -148,6 +156,27 @@ class AskedReading(ConversationAnswers):
         kind = IntentKind.COMPARE if len(titles) > 1 else intent.kind
         return replace(intent, kind=kind, titles=tuple(titles), groups=())
 
+    def _at_work(self, intent: Intent) -> Intent:
+        """ "pearl diver at a diner, worst job ever": a title, then where the job is done, as
+        one of several parts of a message (the whole message is tried so in `_readings`)."""
+        titles = tuple(self._without_workplace(t) for t in intent.titles)
+        if titles == intent.titles:
+            return intent
+        groups = tuple(
+            (text if members == new else ", ".join(new), new)
+            for text, members in intent.groups
+            for new in [tuple(self._without_workplace(m) for m in members)]
+        )
+        return replace(intent, titles=titles, groups=groups)
+
+    def _without_workplace(self, title: str) -> str:
+        where = _WORKPLACE_TAIL.match(title)
+        if where is None or not self._is_workplace(where["place"], where["by"]):
+            return title
+        if self._is_matched(title) or not self._is_matched(where["title"]):
+            return title
+        return where["title"]
+
     def _without_clauses(self, intent: Intent) -> Intent:
         """ "psychologist vs psychiatrist, which one can prescribe meds?", "… a vet, is it
         worth the loans": a part of a list that starts as a clause does ("which", "is it",
@@ -156,7 +185,12 @@ class AskedReading(ConversationAnswers):
             return intent
 
         def kept(title: str) -> bool:
-            return not (_CLAUSE.match(title.casefold()) and self._no_title_surely(title))
+            lowered = title.casefold()
+            if _CLAUSE.match(lowered):
+                return not self._no_title_surely(title)
+            if _SAID_ABOUT.match(lowered):
+                return self.index.resolve(title).status != Status.UNKNOWN
+            return True
 
         titles = tuple(t for t in intent.titles if kept(t))
         if len(titles) == len(intent.titles) or not titles:

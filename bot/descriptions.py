@@ -40,11 +40,12 @@ MIN_SCORE = 4.0  # BM25 below this is no evidence at all
 
 _FRAME = re.compile(
     r"^(?:(?:i\s+want\s+to\s+be|i'?m|i\s+am|who\s+is|what\s+is)\s+)?"
-    r"(?:an?\s+|the\s+)?(?:someone|somebody|person|people|persons|guy|guys|gal|woman|women|lady|"
+    r"(?:an?\s+|the\s+)?(?:someone|somebody|person|people|ppl|persons|guy|guys|gal|woman|women|lady|"
     r"ladies|dude|dudes|fella|fellas|"
     r"man|men|one|ones|those|folks?|worker|workers|professional|professionals|expert|"
     r"specialist)\s+(?:who|that|which)\s+(?P<rest>.+)$"
-    r"|^(?:an?\s+|the\s+)?(?:job|jobs|career|careers|work|position|occupation|profession|role)s?"
+    r"|^(?:what(?:'s|s|\s+is)\s+)?(?:an?\s+|the\s+)?(?:job|jobs|career|careers|work|position|occupation"
+    r"|profession|role)s?"
     r"\s+(?:where|in\s+which|that|which|when|for\s+(?:someone|people)\s+who)\s+(?P<rest2>.+)$"
     r"|^(?:what\s+(?:do\s+you\s+call|is\s+(?:it\s+)?called|job)|which\s+job"
     r"|(?:do\s+)?you\s+call)\s+.*?"
@@ -52,6 +53,8 @@ _FRAME = re.compile(
     # "the doctor who reads x rays", "a nurse who works in surgery": a worker noun, then what
     # this one does (the noun is kept: it says which kind of work).
     r"|^(?:an?\s+|the\s+)?(?P<kind>[a-z]{3,}\s+who\s+.+)$"
+    # "my mom cleans houses for a living": what someone does for a living
+    r"|^(?:my\s+[a-z]+|he|she|they|i)\s+(?P<rest4>(?!is\b|was\b|has\b)[a-z]+s?\s+.+?\s+for\s+a\s+living)$"
 )
 # Words of the frame or of any sentence, no evidence of an occupation.
 _STOP = frozenset(  # a word list reads best as text

@@ -118,7 +118,7 @@ _SMALL = {
     "better": r"better|best|should\s+i\s+(?:pick|choose|go\s+for)|would\s+you\s+pick|pick|choose",
 }
 _WHICH = re.compile(
-    r"^(?:so\s+|and\s+|ok\s+)?(?:which|who|what)\s*(?:one|job|of\s+(?:them|these|the\s+two))?"
+    r"^(?:so\s+|and\s+|ok\s+|but\s+)*(?:which|who|what)\s*(?:one|job|of\s+(?:them|these|the\s+two))?"
     r"\s*(?:'s|is|are|do|does|would|will|has|have|needs?|requires?|takes?|pays?|earns?|makes?|"
     r"gets?|grows?|growing|offers?)?\b"
 )
@@ -273,7 +273,7 @@ def place_asked(text: str) -> str | None:
 # Another place in more words: "same for north dakota", "what if i moved to austin".
 _MOVED_TO = re.compile(
     r"^(?:(?:the\s+)?same(?:\s+(?:thing|question|one|list))?(?:\s+but)?\s+(?:for|in)\s+"
-    r"|(?:about\s+)?(?:if\s+)?(?:i|we)\s+(?:moved?|moving|relocated?|went|go|lived?|was|were)"
+    r"|(?:about\s+)?(?:if\s+)?(?:i|we|he|she|they)\s+(?:moved?|moving|relocated?|went|go|lived?|was|were)"
     r"\s+(?:(?:out|over|down|up|back)\s+)?(?:to|in)\s+"
     r"|(?:i'?m|im|i\s+am|we'?re)\s+(?:moving|relocating)\s+(?:(?:out|over|down|up|back)\s+)?to\s+)"
 )
@@ -324,7 +324,7 @@ def _ask(
     more = _HOW_MUCH_MORE.match(body)  # "how much more do they make": which pays more
     if more:
         body = "which pays " + ("less" if more["less"] else "more")
-    which = _WHICH.match(body) and re.match(r"^(?:(?:so|and|ok)\s+)?(?:which|who)\b", body)
+    which = _WHICH.match(body) and re.match(r"^(?:(?:so|and|ok|but)\s+)*(?:which|who)\b", body)
     # "what's better", "what pays more": "what" asks about the set only when it compares ("what
     # do they make" is the summary again).
     what = _WHAT.match(body) and (_MORE.search(body) or _LESS.search(body))
@@ -359,8 +359,11 @@ _HOW_MUCH_MORE = re.compile(
     r"\s+(?:they|it|that|one|i|you|he|she)\s+(?:make|earn|get(?:\s+paid)?|pay)$"
 )
 _WHICH_IS_MORE = re.compile(
-    r"^(?:(?:so|and|ok|but)\s+)?(?:which|who)\s+(?:one\s+)?(?:is|'s|are|would\s+be|has)\s+(?:the\s+)?"
+    r"^(?:(?:so|and|ok|but)\s+)*(?:which|who)\s+(?:one\s+)?(?:is|'s|are|would\s+be|has)\s+(?:the\s+)?"
     r"(?:more|less|most|least|safer|riskier|harder|easier|nicer|happier|calmer|better|worse)\b"
+    # "which one would you pick": no figure says; them side by side, as "which is better"
+    r"|^(?:(?:so|and|ok|but)\s+)*which\s+(?:one\s+)?(?:would|should|do)\s+(?:you|u|i)\s+"
+    r"(?:pick|choose|go\s+with|recommend|do|take)\b"
 )
 # The other way from a measure's usual question: more school; less pay, fewer jobs, slower growth.
 _MORE_SCHOOL = re.compile(r"\b(?:more|longer|most|harder|slower)\b")
@@ -585,7 +588,7 @@ _DETAIL_PLACE = re.compile(r"\s+(?:in|for|around)\s+(?P<place>[a-z .,'-]{2,40})$
 
 _HOWTO = re.compile(
     r"^(?:so\s+|and\s+|ok\s+)?(?:"
-    r"how\s+(?:do|can|would|could|should|did)\s+(?:i|you|one|someone|people)\s+"
+    r"how\s+(?:do|can|would|could|should|did)\s+(?:i|you|one|someone|people|he|she|they|we)\s+"
     r"(?:become|get\s+(?:into|there|started)(?:\s+(?:as|in))?|start|be|train\s+(?:to\s+be|as)|"
     r"get\s+(?:certifi?e?d|certfied|licen[sc]ed|trained|qualified|(?:my|a|the)\s+licen[sc]e)"
     r"(?:\s+(?:as|in|for))?|"
@@ -607,6 +610,9 @@ _HOWTO = re.compile(
     r"(?:\s+to\s+(?:become|be)|\s+for|\s+as)?|"
     r"how\s+long\s+(?:is|does|do|will|would)\s+(?:the\s+|an?\s+)?(?:school(?:ing)?|training|"
     r"apprenticeship|program|college|course|degree|certification)(?:\s+take)?|"
+    r"what\s+(?:kind\s+of\s+|type\s+of\s+)?(?:degree|education|schooling|training|certification"
+    r"|license|licence)\s+(?:do|would|will|does)\s+(?:i|you|they|one|he|she)\s+need"
+    r"(?:\s+for\s+(?:it|that|this))?|"
     r"(?:do|would|will)\s+(?:i|you|they|one)\s+(?:need|have\s+to\s+have)\s+(?:an?\s+|any\s+)?"
     r"(?:degree|college|phd|doctorate|masters?|master's|bachelors?|bachelor's|license|licence|"
     r"certification|certificate|cert|diploma|experience)(?:\s+(?:for\s+(?:it|that|this)|first))?"
@@ -673,6 +679,8 @@ def howto_titles(text: str) -> str | None:
 _SWITCH = re.compile(
     r"^(?:so\s+|and\s+|ok\s+)?how\s+(?:do|can|would|could|should)\s+i\s+(?:switch|move|change|"
     r"transition|go|get)(?:\s+(?:careers?|jobs?|over))?"
+    # "how would i go from what i do now to embalmer": from one's own job
+    r"(?:\s+from\s+(?:what\s+i\s+do(?:\s+now)?|my\s+(?:current\s+)?job|where\s+i\s+am(?:\s+now)?))?"
     r"(?:\s+from\s+(?:the\s+)?"
     + _ORDINAL.replace("number", "from_number").replace("word", "from_word")
     + r"(?:\s+one)?)?(?:\s+(?:to|into)\s+(?:the\s+)?(?P<rest>.+?))?(?:\s+one)?$"

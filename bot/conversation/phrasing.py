@@ -34,6 +34,7 @@ _SPELLINGS = (
     (r"\babt\b", "about"),
     (r"\bbc\b|\bb/c\b|\bcuz\b", "because"),
     (r"\bw/o\b", "without"),
+    (r"(?<=[a-z])\s+w/?\s+(?=(?:an?|the|my|our)\s)", " with "),  # "gis tech w the county"
     (r"\bwhts?\b", "what"),
     (r"\bhows\b", "how's"),
     (r"\bim\b", "i'm"),
@@ -144,6 +145,7 @@ _HERE = re.compile(r"\b(?:around\s+here|here)\b", re.IGNORECASE)
 _CHAT_TAIL = re.compile(
     r"(?:[\s,]+(?:btw|lol|lmao|tbh|ngl|fr|haha+|pls|please|plz|tho|though|anyways?|just\s+curious"
     r"|(?:do\s+)?you\s+think|for\s+a\s+while|for\s+now|for\s+a\s+bit|or\s+(?:nah|not|no)"
+    r"|or\s+(?:is|would|does)\s+(?:that|it|this)\s+(?:be\s+)?a\s+step\s+(?:down|up|back)"
     # "is actuary a good career for someone who hates people": who asks, not what is asked
     r"|(?<=career |choice |option |career,|choice,)for\s+(?:someone|somebody|a\s+person|people"
     r"|me)\b.*))+"
@@ -463,7 +465,7 @@ _ASIDE_TAIL = re.compile(
 _STRESS = re.compile(r"\b(?:really|actually|honestly|seriously|truly)\s+", re.IGNORECASE)
 _FILLER_LEAD = re.compile(
     r"^(?:(?:ok(?:ay)?|alright|all\s+right|actually|well|so|hmm+|um+|also|oh|ah|anyway|wait|btw"
-    r"|nvm|never\s*mind|by\s+the\s+way|quick\s+(?:question|q)|random\s+(?:question|q)|one\s+more\s+thing|also"
+    r"|nvm|never\s*mind|by\s+the\s+way|quick\s+(?:question|q)|comparing\s+(?:options|jobs|careers)|random\s+(?:question|q)|one\s+more\s+thing|also"
     r"|(?:go(?:ing)?\s+|getting\s+|coming\s+)?back\s+to|whoa|wow|oh\s+wow|damn|dang|interesting"
     r"|nice|cool|great|got\s+it|i\s+see)"
     r"(?:\s+then)?[\s,;:!.-]+)+",
@@ -499,11 +501,14 @@ _ABOUT_ME = re.compile(
 _FRAME_TAIL = re.compile(
     r"(?:[,;]?\s+(?:which|what)\s+(?:one\s+)?(?:is|would\s+be|'s)\s+(?:better|best)|"
     r"[,;]?\s+which\s+should\s+i\s+(?:pick|choose|do)|[,;]?\s+(?:any\s+)?thoughts|"
-    r"[,;]?\s+what\s+do\s+you\s+think|[,;]?\s+help)\s*[?!.]*$"
+    r"[,;]?\s+what\s+do\s+you\s+think|[,;]?\s+help"
+    r"|[,;]\s*what(?:'s|\s+is|\s+are)\s+(?:the|their)\s+(?:pay|salary|salaries|wages?)(?:\s+like)?)"
+    r"\s*[?!.]*$"
 )
 # "cna or home health aide whats the diff": after a set of titles, the comparison is the answer.
 _DIFFERENCE_TAIL = re.compile(
-    r"[,;]?\s+(?:what(?:'?s|\s+is)\s+the\s+)?diff(?:erence)?(?:\s+between\s+(?:them|the\s+two))?"
+    r"[,;]?\s+(?:(?:what(?:'?s|\s+is)\s+the\s+)?diff(?:erence)?(?:\s+between\s+(?:them|the\s+two))?"
+    r"|(?:pay|salary|wage)\s+diff(?:erence)?)"
     r"(?:\s+(?:in\s+)?(?:pay|salary|salaries|wages?|money)(?:[\s-]?wise)?)?"
     r"(?P<where>\s+in\s+[a-z][a-z .,'-]{1,40})?\s*[?!.]*$",
     re.IGNORECASE,

@@ -98,7 +98,12 @@ def split(
     # The question first: "which pays more carpenter or electrician". The titles start after
     # the shortest question that reads as one and leaves a set of titles behind.
     lead, comma, rest = said.partition(",")  # "which is easier to get into, X or Y"
-    if comma and len(lead.split()) <= MAX_LEAD_WORDS and is_set(rest.strip(" ,;:"), is_title):
+    if (
+        comma
+        and len(lead.split()) <= MAX_LEAD_WORDS
+        and not is_title(lead.split()[-1])  # not "what pays more: pharmacist, …"
+        and is_set(rest.strip(" ,;:"), is_title)
+    ):
         asked = _question(lead, find_place, is_title)
         if asked is not None:
             return Asked(rest.strip(" ,;:"), asked)

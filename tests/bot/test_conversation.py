@@ -823,6 +823,21 @@ async def test_a_clause_after_a_list_of_titles_is_said_about_them(careerbot: Car
     assert vet.kind == ReplyKind.PROSPECTS and codes(vet) == ["29-1131.00"]
 
 
+async def test_a_job_where_it_is_done_then_what_is_said_about_it(careerbot: Careerbot) -> None:
+    for text, code in {
+        "pearl diver at a diner, worst job ever lol": "35-9021.00",
+        "tin knocker for a commercial hvac outfit, 6 yrs in": "47-2211.00",
+        "im 40 and want to retrain as a pharmacy technician, too late?": "29-2052.00",
+    }.items():
+        sides = careerbot.match(text)["sides"]
+        assert [s["candidates"][0]["code"] for s in sides] == [code], text
+
+
+async def test_a_request_to_the_bot_is_no_title(careerbot: Careerbot) -> None:
+    reply = await Chat(careerbot).say("can u help me write my resume")
+    assert reply.kind == ReplyKind.NONE and "Did you mean" not in reply.text
+
+
 async def test_a_chart_asked_for_first_draws_the_set(careerbot: Careerbot) -> None:
     chart = await Chat(careerbot).say("graph of bartender vs server vs barista pay in nevada pls")
     assert chart.kind == ReplyKind.CHART

@@ -20,13 +20,18 @@ from tests.support.tiny_titles import EMPLOYMENT, EVERYDAY, TASKS
         "job where you repair roofs",
         "what do you call someone who fixes pipes",
         "the doctor who reads x rays",  # a worker noun, then what this one does
+        "whats the job where you put shoes on horses",
+        "the ppl who load the bags onto the planes",
+        "my mom cleans houses for a living",
     ],
 )
 def test_descriptions_are_recognised_by_their_frame(text: str) -> None:
     assert is_description(text)
 
 
-@pytest.mark.parametrize("text", ["nurse", "software engineer", "people operations manager", "who"])
+@pytest.mark.parametrize(
+    "text", ["nurse", "software engineer", "people operations manager", "who", "my mom is a nurse"]
+)
 def test_titles_are_not_descriptions(text: str) -> None:
     assert not is_description(text)
 

@@ -341,3 +341,12 @@ def test_the_tools_of_a_job_are_its_skills_view() -> None:
 
 def test_is_that_good_pay_is_the_summary_again() -> None:
     assert read("is that good pay") == FollowUp(Move.SUMMARY)
+
+
+def test_more_ways_to_ask_about_the_set_or_the_job_shown() -> None:
+    assert read("ok but which one would you pick") == FollowUp(Move.ASK, measure=Measure.BETTER)
+    assert read("how would she get started") == FollowUp(Move.HOWTO)
+    assert read("what degree do you need for that") == FollowUp(Move.HOWTO)
+    assert read("what about if he moved to ohio") == FollowUp(Move.PLACE, place=PLACES["ohio"])
+    switch = read("ok how would i go from what i do now to teacher")
+    assert switch == FollowUp(Move.SWITCH, titles=("teacher",))

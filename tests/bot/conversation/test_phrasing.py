@@ -162,6 +162,15 @@ def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
             "difference pay wise in maryland",
             "lab tech or microbiologist in maryland",
         ),
+        (
+            "comparing options: electrician, plumber or hvac in tennessee, whats the pay",
+            "electrician, plumber or hvac in tennessee",
+        ),
+        ("gis tech w the county", "gis tech with the county"),
+        (
+            "can a paralegal become a court clerk or is that a step down",
+            "switch from paralegal to court clerk",
+        ),
     ],
 )
 def test_the_question_inside(text: str, question: str) -> None:

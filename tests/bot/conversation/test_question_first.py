@@ -85,3 +85,10 @@ def test_a_choice_named_earlier_in_a_long_message_is_found() -> None:
     assert set_in(text, is_title) == "electrician or carpenter"
     assert set_in("registered nurse or teacher?", is_title) == "registered nurse or teacher"
     assert set_in("pizza or pasta tonight. which is better", is_title) is None
+
+
+def test_a_question_before_a_comma_and_then_the_set() -> None:
+    asked = split("which is easier to get into, nurse or teacher", no_place, is_title)
+    assert asked is not None and asked.titles == "nurse or teacher"
+    listed = split("what pays more: carpenter, nurse, or teacher", no_place, is_title)
+    assert listed is not None and listed.titles.startswith("carpenter")
