@@ -15,7 +15,8 @@ from bot.advisor.words import AMOUNT_PATTERN, LIST_NOUNS
 
 # --- the quiz --------------------------------------------------------------------------------
 QUIZ = re.compile(
-    r"\b(?:career|job|interest|personality)\s+(?:quiz|test|assessment|profiler)\b|\bquiz\b"
+    r"\b(?:career|job|interest|personality|aptitude)\s+(?:quiz|test|assessment|profiler)s?\b|\bquiz\b"
+    r"|\bno\s+(?:clue|idea)\s+what\s+(?:i'?m|im|i\s+am)\s+(?:into|good\s+at|interested\s+in)\b"
     r"|\bwhat\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+)?(?:career|job|work|occupation)s?"
     r"\s+(?:would\s+|might\s+|will\s+|could\s+|should\s+)?(?:fits?|suits?|match(?:es)?|be\s+"
     r"(?:good|right|best)\s+for)\s+me\b"
@@ -255,6 +256,11 @@ PLACES = [
     re.compile(
         rf"^(?:which|what)\s+{_AREAS}\s+(?:in\s+(?P<within>.+?)\s+)?pays?\s+(?:the\s+)?"
         r"(?:most|best|more|highest)\s+(?:for|to)\s+(?:an?\s+)?(?P<t>.+)$"
+    ),
+    re.compile(  # "where in texas do RNs get paid the most": the state's metros
+        r"^where\s+in\s+(?P<within>[a-z .'-]+?)\s+(?:do|does|can|would)\s+(?:an?\s+)?(?P<t>.+?)\s+"
+        r"(?:make|earn|get\s+paid|are\s+paid|get)\s+(?:the\s+)?(?:most|best|more|highest)"
+        r"(?:\s+money|\s+pay)?$"
     ),
     re.compile(
         r"^where\s+(?:do|does|can|should|would)\s+(?:an?\s+)?(?P<t>.+?)\s+(?:make|earn|get\s+paid"

@@ -196,6 +196,7 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "law enforcement": ("33",),
     "protective service": ("33",),
     "security": ("33",),
+    "police": ("33",),
     "public safety": ("33",),
     "food service": ("35",),
     "restaurant": ("35",),
@@ -203,6 +204,8 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "food": ("35",),
     "cleaning": ("37",),
     "personal care": ("39",),
+    "personal care and service": ("39",),
+    "personal service": ("39",),
     "beauty": ("39",),
     "sales": ("41",),
     "retail": ("41",),
@@ -211,6 +214,9 @@ FIELD_WORDS: dict[str, tuple[str, ...]] = {
     "admin": ("43",),
     "clerical": ("43",),
     "farming": ("45",),
+    "farm": ("45",),
+    "ranch": ("45",),
+    "forestry": ("45",),
     "agriculture": ("45",),
     "agricultural": ("45",),
     "repair": ("49",),
@@ -234,7 +240,8 @@ _FIELD_ALTERNATION = "|".join(
     re.escape(word) for word in sorted(FIELD_WORDS, key=len, reverse=True)
 )
 _FIELD = re.compile(
-    rf"\b(?P<a>{_FIELD_ALTERNATION})[- ](?:{LIST_NOUNS}|industry|sector)\b"
+    rf"\b(?P<a>{_FIELD_ALTERNATION})(?:[- ](?:type|related|kind\s+of))?"
+    rf"[- ](?:{LIST_NOUNS}|industry|sector)\b"
     rf"|\b(?:in|into)\s+(?:the\s+)?(?!it\b)(?P<b>{_FIELD_ALTERNATION})"
     rf"(?:\s+(?:field|industry|sector|world))?\b"
     r"|\b(?P<c>trades|skilled\s+trades)\b"

@@ -602,6 +602,7 @@ _HOWTO = re.compile(
     r"(?:for\s+me\s+)?to\s+(?:get\s+into|break\s+into|become|be)|"
     r"how\s+long\s+to\s+(?:become|be)|how\s+many\s+years(?:\s+(?:does\s+it|would\s+it|will\s+it|"
     r"do\s+i\s+need\s+to)\s+(?:take|study))?(?:\s+to\s+(?:become|be))?|"
+    r"what\s+(?:should|do|would|must)\s+i\s+(?:have\s+to\s+)?do\s+to\s+(?:become|be|get\s+into)|"
     r"what\s+(?:do|would)\s+i\s+need(?:\s+to\s+(?:do|study|get|learn))?(?:\s+first)?"
     r"(?:\s+to\s+(?:become|be))?|what\s+does\s+it\s+take(?:\s+to\s+(?:become|be))?|"
     r"(?:what\s+are\s+the\s+)?(?:steps|requirements|path)(?:\s+to\s+(?:become|be))?|"

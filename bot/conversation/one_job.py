@@ -169,6 +169,19 @@ _ELSE_FOR = re.compile(
 )
 
 
+# A title, then the question about it: "investment advisor whats the pay like", "athletic
+# trainer job info pls", "wage and hour investigator what is that".
+_TITLE_THEN_ASKED = re.compile(
+    r"^(?P<t>[a-z][a-z '&/-]+?)[,:;]?\s+"
+    r"(?:(?P<pay>what(?:'s|s|\s+is|\s+does)\s+(?:the\s+)?(?:pay|salary)"
+    r"(?:\s+like)?|how\s+much\s+(?:money\s+)?(?:can|do|does|would|will)\s+(?:you|u|i|one|they|it)"
+    r"\s+(?:make|earn|pay)|(?:pay|salary)\s+(?:info|information))"
+    r"|(?P<info>(?:job\s+)?info(?:rmation)?|what(?:'s|s|\s+is)\s+(?:that|this|it)|tell\s+me\s+more)"
+    r"|(?P<does>what\s+do\s+(?:they|you)\s+(?:do|actually\s+do)(?:\s+all\s+day|\s+day\s+to\s+day)?"
+    r"|job\s+description|duties))(?:\s+(?:please|pls|plz))?$"
+)
+
+
 def as_asked(question: str) -> str:
     """The question a sentence about one job (or two) asks, in the words the rest of the bot
     reads; else the question as it came."""
@@ -176,6 +189,11 @@ def as_asked(question: str) -> str:
     lowered = said.casefold().replace("’", "'")
     if _WHAT_ELSE.match(lowered):
         return "similar jobs"
+    then = _TITLE_THEN_ASKED.match(lowered)
+    if then and not re.match(r"(?:what|how|is|are|do|does|which|who)\b", then["t"]):
+        if then["does"]:
+            return f"what does {then['t']} do"
+        return f"how much do {then['t']} make" if then["pay"] else then["t"]
     worth = _THINKING_WORTH.match(lowered)
     if worth:  # "(i'm a nurse) thinking of becoming a nurse practitioner, worth it?"
         return f"is being a {worth['t'] or worth['u']} worth it"

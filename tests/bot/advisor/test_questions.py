@@ -51,6 +51,10 @@ def ask(text: str) -> Any:
         ("highest paying jobs in denver with an associates degree", Measure.ANNUAL,
          {"education": "associate"}, "Denver-Aurora-Centennial, CO"),
         ("best paying office jobs", Measure.ANNUAL, {"field": ["43"]}, None),
+        ("best paying farm jobs", Measure.ANNUAL, {"field": ["45"]}, None),
+        ("which police or security type jobs pay the most", Measure.ANNUAL, {"field": ["33"]},
+         None),
+        ("best paying personal care and service jobs", Measure.ANNUAL, {"field": ["39"]}, None),
         ("which sales jobs pay the most", Measure.ANNUAL, {"field": ["41"]}, None),
         ("careers like nursing that need less schooling", None, {"less_school": True}, None),
     ],
@@ -114,6 +118,7 @@ def test_how_to_become(text: str, title: str, place: str | None) -> None:
         ("which cities pay the most for pharmacists", "pharmacists", True, None),
         ("best states for plumbers to work in", "plumbers", False, None),
         ("where could i relocate to work as a welder", "welder", False, None),
+        ("where in texas do RNs get paid the most", "rns", True, "Texas"),
     ],
 )
 def test_where_to_go(text: str, title: str, metros: bool, within: str | None) -> None:
@@ -207,6 +212,8 @@ def test_prospects(text: str, title: str) -> None:
         "which jobs match my personality",
         "not sure what career to go for",
         "what career should i pursue",
+        "can u give me one of those interest tests",
+        "graduating in may and have no clue what im into",
     ],
 )
 def test_quiz(text: str) -> None:

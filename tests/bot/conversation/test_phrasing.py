@@ -167,6 +167,10 @@ def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
             "electrician, plumber or hvac in tennessee",
         ),
         ("gis tech w the county", "gis tech with the county"),
+        # A title, then the question about it
+        ("investment advisor whats the pay like", "how much do investment advisor make"),
+        ("compensation analyst job description", "what does compensation analyst do"),
+        ("athletic trainer job info pls", "athletic trainer"),
         (
             "can a paralegal become a court clerk or is that a step down",
             "switch from paralegal to court clerk",
