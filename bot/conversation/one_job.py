@@ -55,7 +55,8 @@ _JOB_ABOUT = (
         r"^(?!(?:(?:is|are|do|does)\s+)?(?:it|that|this|they|them|those|these|there)\b)"
         r"(?:(?:is|are|do|does)\s+)?(?:being\s+|working\s+as\s+)?(?:an?\s+)?(?P<t>.+?)\s+(?:jobs?\s+|work\s+)?"
         r"(?:(?:make|makes|pay|pays|earn|earns)\s+)?(?:(?:good|decent|real|ok|okay|big|enough|bad"
-        r"|insane|crazy|great|bank|serious|nice)\s+(?:money|pay)|well|bank|bank\s+right|(?:any|even)\s+good)"
+        r"|insane|crazy|great|bank|serious|nice)\s+(?:money|pay)|well"
+        r"|(?:(?<=make\s)|(?<=makes\s)|(?<=earn\s)|(?<=earns\s))bank|(?:any|even)\s+good)"
         r"(?:\s+(?:right|though|tho|or\s+not))?$"
     ),
     re.compile(  # "whats a brickie earn these days", "what do roofers bring home"

@@ -171,6 +171,8 @@ def test_the_job_they_do(text: str, own_job: str | None, question: str) -> None:
         ("investment advisor whats the pay like", "how much do investment advisor make"),
         ("compensation analyst job description", "what does compensation analyst do"),
         ("athletic trainer job info pls", "athletic trainer"),
+        ("do welders make bank", "welders"),
+        ("nurse vs bank", "nurse vs bank"),  # "bank" alone is no "make bank"
         (
             "can a paralegal become a court clerk or is that a step down",
             "switch from paralegal to court clerk",
