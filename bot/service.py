@@ -145,9 +145,10 @@ class Careerbot(AskedReading, ButtonAnswers):
             if own is None and advice.kind == ReplyKind.PAY_POSITION and _FIRST_PERSON.search(text):
                 own = advice.context.codes[0] if advice.context and advice.context.codes else None
             return _as_current(own, advice)  # "im a guard making 16.50": a switch starts there
-        if not both and not ctx.codes and advisor.about_the_last(self, said.question or text):
-            # "is it worth it?", "is 120k good?" with no job yet: no title to guess at
-            return self.hint(dialogue.Nothing("no occupation yet"), before)
+        if not both and len(ctx.codes) != 1 and advisor.about_the_last(self, said.question or text):
+            # "is it worth it?", "is 120k good?" with no job yet, or after two: which one?
+            why = "which one" if ctx.codes else "no occupation yet"
+            return self.hint(dialogue.Nothing(why), before)
         wants = self._wants(said)
         if wants is not None and own is not None:  # "a car mechanic who wants to become…"
             step = dialogue.next_context(

@@ -71,6 +71,10 @@ async def test_a_pay_with_no_job_is_about_the_job_shown(careerbot: Careerbot) ->
     assert [o["code"] for o in seattle["occupations"]] == ["15-1252.00"]
     austin = await talk.say("what if i moved to austin")
     assert austin["kind"] == "pay_position" and austin["position"]["area"] == "12420"
+    two = Talk(careerbot)
+    await two.say("accountant vs bookkeeper")
+    which = await two.say("is 60k good for them")
+    assert which["kind"] == "none" and "Which one" in which["text"]
 
 
 async def test_ones_own_pay_makes_it_ones_own_job(careerbot: Careerbot) -> None:
