@@ -9,7 +9,7 @@ depends only on the words and the release, so it is remembered (`bot.memory`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -52,6 +52,22 @@ def _no_guess(found: Resolution) -> Resolution:
     if weak and _REQUEST.match(found.text.casefold()):
         return replace(found, status=Status.UNKNOWN, candidates=())
     return found
+
+
+def _each_title(intent: Intent, rewrite: Callable[[str], str | None]) -> Intent:
+    """`intent` with each title rewritten, in its groups too (None: the part is no title and
+    is dropped); as it was when nothing changes or no title would be left."""
+    new = {t: rewrite(t) for t in {*intent.titles, *(m for _, ms in intent.groups for m in ms)}}
+    titles = tuple(t for t in (new[t] for t in intent.titles) if t is not None)
+    if titles == intent.titles or not titles:
+        return intent
+    groups = []
+    for text, members in intent.groups:
+        left = tuple(m for m in (new[m] for m in members) if m is not None)
+        if left:
+            groups.append((text if left == members else ", ".join(left), left))
+    kind = intent.kind if len(titles) > 1 else IntentKind.PROFILE
+    return replace(intent, kind=kind, titles=titles, groups=tuple(groups))
 
 
 class AskedReading(ConversationAnswers):
@@ -159,15 +175,7 @@ class AskedReading(ConversationAnswers):
     def _at_work(self, intent: Intent) -> Intent:
         """ "pearl diver at a diner, worst job ever": a title, then where the job is done, as
         one of several parts of a message (the whole message is tried so in `_readings`)."""
-        titles = tuple(self._without_workplace(t) for t in intent.titles)
-        if titles == intent.titles:
-            return intent
-        groups = tuple(
-            (text if members == new else ", ".join(new), new)
-            for text, members in intent.groups
-            for new in [tuple(self._without_workplace(m) for m in members)]
-        )
-        return replace(intent, titles=titles, groups=groups)
+        return _each_title(intent, self._without_workplace)
 
     def _without_workplace(self, title: str) -> str:
         where = _WORKPLACE_TAIL.match(title)
@@ -184,24 +192,15 @@ class AskedReading(ConversationAnswers):
         if len(intent.titles) < 2:
             return intent
 
-        def kept(title: str) -> bool:
+        def kept(title: str) -> str | None:
             lowered = title.casefold()
-            if _CLAUSE.match(lowered):
-                return not self._no_title_surely(title)
-            if _SAID_ABOUT.match(lowered):
-                return self.index.resolve(title).status != Status.UNKNOWN
-            return True
+            if _CLAUSE.match(lowered) and self._no_title_surely(title):
+                return None
+            if _SAID_ABOUT.match(lowered) and self.index.resolve(title).status == Status.UNKNOWN:
+                return None
+            return title
 
-        titles = tuple(t for t in intent.titles if kept(t))
-        if len(titles) == len(intent.titles) or not titles:
-            return intent
-        groups = tuple(
-            (text if len(members) == len(left) else ", ".join(left), left)
-            for text, members in intent.groups
-            if (left := tuple(m for m in members if kept(m)))
-        )
-        kind = intent.kind if len(titles) > 1 else IntentKind.PROFILE
-        return replace(intent, kind=kind, titles=titles, groups=groups)
+        return _each_title(intent, kept)
 
     def _no_title_surely(self, text: str) -> bool:
         """Unknown, or only a weak guess (no candidate near the words): "electrician plumber"
