@@ -112,7 +112,7 @@ class Careerbot(AskedReading, ButtonAnswers):
             return self.help()
         if said.set_place is not None and chat_id is not None:
             return await self.set_location(chat_id, said.set_place)
-        here = self._here(said.here, text, before)
+        here = self._here(said, before)
         if here is not None and chat_id is not None:
             return await self.set_location(chat_id, here)  # "i'm in boston", "moving to boise"
         if said.likes is not None:
@@ -215,17 +215,16 @@ class Careerbot(AskedReading, ButtonAnswers):
             return drawn
         return _as_current(own, await self._question(question, default_area, chat_id))
 
-    def _here(self, said: str | None, text: str, before: Context | None) -> str | None:
+    def _here(self, said: phrasing.Said, before: Context | None) -> str | None:
         """Where the person says they are ("i'm in boston", "moving to boise next month"), as
         a name `set_location` knows — unless they are moving while a job is being discussed:
-        "what if i moved to denver" asks about that job there (a follow-up)."""
-        if said is None:
+        "im moving to denver" then asks about that job there (a follow-up)."""
+        if said.here is None or (said.moving and before is not None and before.codes):
             return None
-        place = self.places.find(said) or self.places.find_loosely(said)
-        moving = re.search(r"\b(?:moving|relocating)\b", text, re.IGNORECASE)
-        if place is None or (moving and before is not None and before.codes):
-            return None
-        return said if self.places.find(said) else place.name
+        if self.places.find(said.here) is not None:
+            return said.here
+        loosely = self.places.find_loosely(said.here)  # "boise": Boise City, ID
+        return loosely.name if loosely is not None else None
 
     def _set_said_before(self, text: str, question: str) -> question_first.Asked | None:
         """ "… maybe electrician or hvac but idk which one. … which is better?": a question

@@ -426,7 +426,7 @@ _SET_PLACE = re.compile(
 _I_AM_IN = re.compile(
     r"^(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:currently\s+|now\s+)?(?:in|near|around)\s+"
     # "moving to boise next month": where the person will be
-    r"|(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+)?(?:moving|relocating)\s+(?:(?:out|over|down|up|back)\s+)?"
+    r"|(?:(?:i'?m|i\s+am|we'?re|we\s+are)\s+)?(?P<moving>moving|relocating)\s+(?:(?:out|over|down|up|back)\s+)?"
     r"to\s+)"
     r"(?!(?:college|school|university|uni|class|high\s+school|grad\s+school|the\s+(?:army|navy|"
     r"military|middle)|trouble|debt|love|charge|between|town|a\s+\w+)\b)"
@@ -540,6 +540,7 @@ class Said:
     someone_else: bool = False
     likes: str | None = None  # "i like cars": what the person likes, not a job asked about
     here: str | None = None  # "i'm in boston": where the person is, if it is a place
+    moving: bool = False  # "moving to boise": `here` is where they are going
     there: bool = False  # "how much do teachers make there": in the conversation's place
 
 
@@ -690,7 +691,7 @@ def read(text: str) -> Said:
         return Said("", own_job, greeting, set_place=place["place"])
     where = _I_AM_IN.match(lowered)
     if where is not None:  # a place only if the places know it ("i'm in college" is not)
-        return Said(question, own_job, greeting, here=where["place"])
+        return Said(question, own_job, greeting, here=where["place"], moving=bool(where["moving"]))
     question = _FILLER_LEAD.sub("", question.strip()).strip()
     asides = _ASIDE_TAIL.sub("", question).strip(" ,;")
     if re.search(r"[a-z]{3}", asides, re.IGNORECASE):

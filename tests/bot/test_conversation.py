@@ -780,6 +780,12 @@ async def test_chat_words_around_the_question(careerbot: Careerbot) -> None:
     assert here.kind == ReplyKind.LOCATION
     city = await Chat(careerbot).say("im in cleveland ohio")  # no comma before the state
     assert city.kind == ReplyKind.LOCATION and "Cleveland" in city.text
+    boise = await Chat(careerbot).say("moving to boise next month")  # where they will be
+    assert boise.kind == ReplyKind.LOCATION and "Boise City" in boise.text
+    chat = Chat(careerbot)
+    await chat.say("nurse")
+    there = await chat.say("im moving to denver")  # while a job is shown: that job there
+    assert there.kind == ReplyKind.PROFILE and where(there).startswith("Denver")
     assert (await Chat(careerbot).say("hiii")).kind == ReplyKind.SMALLTALK
     assert (await Chat(careerbot).say("ty this is useful")).kind == ReplyKind.SMALLTALK
     assert (await Chat(careerbot).say("what can this bot do")).kind == ReplyKind.HELP
