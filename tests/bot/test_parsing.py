@@ -63,6 +63,8 @@ def test_titles_with_and_inside_are_kept_whole_without_a_compare_word() -> None:
         ("i would like to be a welder", "welder"),
         ("i'd like to become a pilot", "pilot"),
         ("i'm going to be a nurse", "nurse"),
+        ("what's a brickie earn these days", "brickie"),  # when, not part of the title
+        ("what do plumbers make nowadays", "plumbers"),
     ],
 )
 def test_one_title_is_a_profile(text: str, title: str) -> None:

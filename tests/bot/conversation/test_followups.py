@@ -348,5 +348,7 @@ def test_more_ways_to_ask_about_the_set_or_the_job_shown() -> None:
     assert read("how would she get started") == FollowUp(Move.HOWTO)
     assert read("what degree do you need for that") == FollowUp(Move.HOWTO)
     assert read("what about if he moved to ohio") == FollowUp(Move.PLACE, place=PLACES["ohio"])
+    assert read("in the states?") == FollowUp(Move.PLACE, national=True)
+    assert read("do nurse need a license") == FollowUp(Move.HOWTO, titles=("nurse",))
     switch = read("ok how would i go from what i do now to teacher")
     assert switch == FollowUp(Move.SWITCH, titles=("teacher",))

@@ -278,3 +278,50 @@ def test_what_the_person_likes_is_no_job_asked() -> None:
 def test_an_activity_liked_is_not_a_field_named() -> None:
     assert is_activity("working with my hands") and is_activity("computers and games")
     assert not is_activity("nursing") and not is_activity("graphic design")
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "own_job", "wants"),
+    [
+        (
+            "my cousin's a chippy over in manchester, what would that pay in the states",
+            "what would that pay in the states",
+            "chippy",
+            None,
+        ),
+        ("wife's a vet tech and wants to become a vet", "", "vet tech", "vet"),
+        ("im a guy and want to be a manny", "want to be a manny", None, None),  # no job
+        (
+            "my dad was an artillery officer, what civilian jobs match that",
+            "similar jobs",
+            "artillery officer",
+            None,
+        ),
+        ("is copywriter a real job or nah", "is copywriter a real job", None, None),
+        (
+            "is actuary a good career for someone who hates people",
+            "is actuary a good career",
+            None,
+            None,
+        ),
+        ("repo man pay any good?", "repo man", None, None),
+        (
+            "quick q do glaziers need an apprenticeship",
+            "do glaziers need an apprenticeship",
+            None,
+            None,
+        ),
+        ("actually nvm, how much do actuaries make", "how much do actuaries make", None, None),
+    ],
+)
+def test_stories_and_asides_around_the_question(
+    text: str, question: str, own_job: str | None, wants: str | None
+) -> None:
+    said = read(text)
+    assert (said.question, said.own_job, said.wants) == (question, own_job, wants)
+
+
+def test_help_about_and_thanks_in_more_words() -> None:
+    assert read("what can this bot do exactly").meta == "help"
+    assert read("who makes these numbers up lol").meta == "about"
+    assert read("thx guys").small_talk
