@@ -6,7 +6,7 @@ titles, and the job is remembered so "how do I switch?" can start there. "nurse 
 and "electrician pay austin tx" name a place without "in". "thanks", "ok", "lol" are small
 talk: a short reply, never a "did you mean".
 
-About 710 lines: it is one list of how people frame a question (greetings, their own job,
+About 790 lines: it is one list of how people frame a question (greetings, their own job,
 wishes, places without "in"), and its patterns are checked against each other (a greeting
 must not eat a title). What a sentence about one job asks is `bot.conversation.one_job`.
 """
