@@ -5,9 +5,11 @@ never waits for the database: contexts live in memory (a JSON string each, a few
 bytes), writes are batched in the background (`FLUSH_EVERY`, or at once once `FLUSH_AT` are
 waiting) and on `close`. Several instances sharing one database (webhook mode) see each
 other's writes: each re-reads, every `SYNC_EVERY` seconds, only the rows written since the
-newest it has seen (an index on `updated_at`). On start-up the contexts of the last day are
-loaded. What a context holds is the core's business (`bot.conversation.context`); here it is
-an opaque string.
+newest it has seen (an index on `updated_at`), and of those only the ones another instance
+wrote: each row names its writer, so a busy instance does not read its own last seconds of
+writes back (in a burst, thousands of rows every look, on the event loop). On start-up the
+contexts of the last day are loaded. What a context holds is the core's business
+(`bot.conversation.context`); here it is an opaque string.
 
 A crash loses at most the writes of the last `FLUSH_EVERY` seconds: a context is a
 convenience (the next question can say again what it is about), unlike an update, which the
@@ -20,9 +22,10 @@ import asyncio
 import contextlib
 import logging
 import time
+import uuid
 from collections.abc import Callable
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, inspect, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -53,6 +56,7 @@ class ConversationStore:
         # Writes go through Database.write: a rebuild swapping the SQLite file cannot lose them.
         self.db = db if isinstance(db, Database) else Database.around(db)
         self.clock = clock
+        self.instance = uuid.uuid4().hex  # this store's name on the rows it writes
         self._contexts: dict[str, tuple[str, float]] = {}  # key -> (data, updated_at)
         self._dirty: set[str] = set()
         self._watermark = 0.0  # the newest updated_at read from the database
@@ -72,7 +76,7 @@ class ConversationStore:
             if self._started:
                 return
             async with self.db.write() as conn:
-                await conn.run_sync(models.Base.metadata.create_all, tables=[TABLE])
+                await conn.run_sync(_create_or_upgrade)
             now = self.clock()
             await self._read_since(now - TTL)
             self._synced_at = now
@@ -132,7 +136,12 @@ class ConversationStore:
             if self._dirty:
                 keys, self._dirty = self._dirty, set()
                 rows = [
-                    {"key": k, "data": self._contexts[k][0], "updated_at": self._contexts[k][1]}
+                    {
+                        "key": k,
+                        "data": self._contexts[k][0],
+                        "updated_at": self._contexts[k][1],
+                        "writer": self.instance,
+                    }
                     for k in keys
                     if k in self._contexts
                 ]
@@ -175,7 +184,8 @@ class ConversationStore:
         async with self.db.engine.connect() as conn:
             rows = await conn.execute(
                 select(TABLE.c.key, TABLE.c.data, TABLE.c.updated_at).where(
-                    TABLE.c.updated_at > since
+                    TABLE.c.updated_at > since,
+                    or_(TABLE.c.writer.is_(None), TABLE.c.writer != self.instance),
                 )
             )
             for key, data, at in rows:
@@ -192,7 +202,11 @@ class ConversationStore:
         statement = insert(TABLE)
         statement = statement.on_conflict_do_update(
             index_elements=[TABLE.c.key],
-            set_={"data": statement.excluded.data, "updated_at": statement.excluded.updated_at},
+            set_={
+                "data": statement.excluded.data,
+                "updated_at": statement.excluded.updated_at,
+                "writer": statement.excluded.writer,
+            },
         )
 
         def work(conn: Connection) -> None:  # in one step (Database.run_write): off the loop
@@ -215,3 +229,14 @@ class ConversationStore:
                 await self.flush()
             except Exception:
                 log.warning("could not write conversations; retrying", exc_info=True)
+
+
+def _create_or_upgrade(conn: Connection) -> None:
+    """The table where there is none yet; one made before rows named their writer gains that
+    column (PostgreSQL keeps a table across data rebuilds; IF NOT EXISTS: instances starting
+    together)."""
+    models.Base.metadata.create_all(conn, tables=[TABLE])
+    if "writer" in {column["name"] for column in inspect(conn).get_columns(TABLE.name)}:
+        return
+    guard = "IF NOT EXISTS " if conn.dialect.name == "postgresql" else ""
+    conn.execute(text(f"ALTER TABLE {TABLE.name} ADD COLUMN {guard}writer VARCHAR(32)"))

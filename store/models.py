@@ -300,6 +300,8 @@ class ConversationContext(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     data: Mapped[str] = mapped_column(Text)  # JSON, a few hundred bytes
     updated_at: Mapped[float] = mapped_column(Float, index=True)  # Unix time
+    # The instance that wrote it (store.conversations): an instance re-reads others' writes only.
+    writer: Mapped[str | None] = mapped_column(String(32), default=None)
 
 
 class InboxUpdate(Base):

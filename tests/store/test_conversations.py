@@ -4,6 +4,7 @@ instances on one database, forgotten after a day. Time is a clock the tests move
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -192,3 +193,54 @@ async def test_closing_while_a_look_is_under_way_still_writes_what_waits(
     assert again.get("c9:9") == "written at close"
     await again.close()
     await again.db.close()
+
+
+async def test_a_look_reads_only_what_other_instances_wrote(
+    stores: list[ConversationStore], clock: Clock, url: str
+) -> None:
+    """In a burst an instance writes thousands of contexts a few seconds apart; reading them
+    back at every look (each look re-reads a few seconds) stalled its event loop."""
+    first, second = stores
+    looks: list[tuple[str, Any]] = []
+
+    def record(conn: Any, cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "conversation" in statement:
+            looks.append((statement, parameters))
+
+    for n in range(50):
+        first.put(f"c{n}:1", "its own")
+    await first.flush()
+    second.put("c99:2", "the other's")
+    await second.flush()
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        clock.now += SYNC_EVERY
+        await first.refresh()
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    assert first.get("c99:2") == "the other's"
+    [(statement, parameters)] = looks
+    path = url.removeprefix("sqlite+aiosqlite:///")
+    with sqlite3.connect(path) as raw:
+        keys = [row[0] for row in raw.execute(statement, parameters)]
+    assert keys == ["c99:2"]  # none of its own 50
+
+
+async def test_a_table_from_before_writers_were_named_is_upgraded_in_place(
+    url: str, clock: Clock
+) -> None:
+    path = url.removeprefix("sqlite+aiosqlite:///")
+    with sqlite3.connect(path) as raw:
+        raw.execute(
+            "CREATE TABLE conversation (key VARCHAR(64) PRIMARY KEY, data TEXT, updated_at FLOAT)"
+        )
+        raw.execute("INSERT INTO conversation VALUES ('c1:1', 'kept', ?)", (clock.now,))
+    store = ConversationStore(create_engine(url), clock=clock)
+    await store.start()
+    assert store.get("c1:1") == "kept"
+    store.put("c2:2", "new")
+    await store.close()
+    await store.db.close()
+    with sqlite3.connect(path) as raw:
+        rows = dict(raw.execute("SELECT key, writer FROM conversation").fetchall())
+    assert rows == {"c1:1": None, "c2:2": store.instance}

@@ -11,6 +11,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -356,3 +357,35 @@ async def test_the_bot_answers_from_postgresql_end_to_end(
         assert chat.current(answer)["text"] == expected.text
         assert len(chat.sent()) == 1  # edited in place, nothing new sent
     check_everything_sent(fake_bot_api)
+
+
+async def test_a_conversation_table_from_before_writers_were_named_gains_the_column(
+    pg_url: str,
+) -> None:
+    """A data rebuild keeps PostgreSQL's user tables as they are, older schema and all."""
+    from store.conversations import ConversationStore
+
+    engine = create_engine(pg_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("DROP TABLE IF EXISTS conversation"))
+            await conn.execute(
+                text(
+                    "CREATE TABLE conversation (key VARCHAR(64) PRIMARY KEY, data TEXT, "
+                    "updated_at FLOAT)"
+                )
+            )
+            await conn.execute(
+                text("INSERT INTO conversation VALUES ('c1:1', 'kept', :at)"),
+                {"at": time.time()},
+            )
+        first, second = ConversationStore(engine), ConversationStore(engine)
+        await asyncio.gather(first.start(), second.start())  # both upgrade: neither fails
+        assert first.get("c1:1") == second.get("c1:1") == "kept"
+        first.put("c2:2", "new")
+        await first.close()
+        await second.refresh(now=True)
+        assert second.get("c2:2") == "new"
+        await second.close()
+    finally:
+        await engine.dispose()
