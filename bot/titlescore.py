@@ -13,7 +13,7 @@ Confidence ("matched") needs every required word to be among the occupation's na
 query's head noun in the title that matched, and a clear lead over any other title. A message
 whose words no title is about ("summer", "i love pizza") is offered nothing (`Evidence`).
 
-About 575 lines, on purpose: the three steps share one way of ranking a title's occupations
+About 620 lines, on purpose: the three steps share one way of ranking a title's occupations
 (`_rank_entry`) and one notion of confidence, and the rules that decide it (a trusted typo,
 evidence of a job) belong beside it; apart, each would have to re-derive the others' tables.
 """

@@ -48,6 +48,9 @@ acknowledged. A crash during an outage can therefore repeat answers, but never l
 `store=None` keeps everything in memory (no durability): only for measuring what the inbox
 costs (bench/load.py).
 
+About 500 lines: receiving, batching, marking done, leases and outages are one contract (an
+update is acknowledged only once stored, answered at most once per crash), checked together.
+
 Longer than most modules, on purpose: it is one state machine — received, handed over, stored,
 finished, marked done — with the writer that moves it on, and its guarantees are easiest to
 check with every transition in one place.
