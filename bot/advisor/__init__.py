@@ -284,7 +284,11 @@ async def _rank(core: Core, question: Question, previous: Previous | None) -> Re
         if previous.kind in (ReplyKind.PAY_POSITION, ReplyKind.PLACES, ReplyKind.TOOLS):
             return await show(core, previous.elsewhere(area))
     if question.needs_ranking and ranking is None:
-        return None  # "what about in Texas?", "which pays most?" after something not a list
+        # "what about in Texas?", "which pays most?" after something not a list; but with
+        # nothing shown to ask about, "what pays the most in ohio" asks for the ranking.
+        shown = previous is not None and len(previous.codes) > 1  # one job: nothing to choose
+        if shown or question.measure is None or question.elsewhere:
+            return None
     base = ranking if question.follow_up or question.needs_ranking else None
     filters = question.filters
     if question.title is not None:

@@ -229,8 +229,16 @@ def _prospects(said: str, places: PlaceFinder) -> Question | None:
     return None
 
 
+# "what pays good …", "ok so what pays the most there", "what pays better … without a degree"
+_WHAT_PAYS = re.compile(r"^(?:(?:ok(?:ay)?|so|and|but)\s+)*what\s+(?:pays?|earns?)\b")
+_ALTERNATIVES = re.compile(r",|\b(?:or|vs|versus|than)\b")  # "what pays more, X or Y": titles
+
+
 def _rank(said: str, places: PlaceFinder) -> Question | None:
     words = wording(said)
+    if words.measure is None and not words.filters.empty and _WHAT_PAYS.match(said):
+        if re.match(r"^(?:\S+\s+)*?pays?\s+(?:more|better)\b", said):
+            words = replace(words, measure=Measure.ANNUAL)  # a ranking: the filter says of what
     similar = phrasings.SIMILAR.search(said)
     similar_title = None
     if similar is not None:
@@ -266,8 +274,13 @@ def _rank(said: str, places: PlaceFinder) -> Question | None:
     follow_up = cue or only_place
     if not said_something and not (follow_up and (place or national)):
         return None
-    starts_with_measure = words.measure is not None and re.match(
-        r"^(?:what(?:'s|\s+is|\s+are)?\s+(?:the\s+)?)?(?:highest|best|top|fastest|most)\b", said
+    starts_with_measure = words.measure is not None and bool(
+        re.match(
+            r"^(?:what(?:'s|\s+is|\s+are)?\s+(?:the\s+)?)?(?:highest|best|top|fastest|most)\b",
+            said,
+        )
+        # "what pays good in tennessee": "what" stands for the jobs, unless jobs are named
+        or (_WHAT_PAYS.match(said) and not _ALTERNATIVES.search(said))
     )
     if not (listed or starts_with_measure or follow_up or similar_title):
         return None

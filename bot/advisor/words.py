@@ -73,6 +73,9 @@ _EDUCATION: list[tuple[re.Pattern[str], str, Education]] = [
             rf"(?:{_DEGREE}|college|uni(?:versity)?)\b"
             rf"|\b(?:do\s*n[o']?t|doesn'?t|does\s+not|do\s+not|wont|won'?t)\s+(?:need|require)"
             rf"\s+(?:a\s+|any\s+)?(?:{_DEGREE}|college)\b"
+            # "if you dont have a college degree", "for someone who doesnt have a degree"
+            rf"|\b(?:do\s*n[o']?t|doesn'?t|does\s+not|do\s+not|never\s+got)\s+(?:have|got)"
+            rf"\s+(?:a\s+|any\s+)?(?:{_DEGREE}|college)\b"
             r"|\bno[- ]college\b|\bskip(?:ping)?\s+college\b|\bnon[- ]degree\b"
             r"|\b(?:little|minimal|not\s+much)\s+(?:school(?:ing)?|education|college)\b"
         ),
