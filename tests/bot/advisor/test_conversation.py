@@ -150,3 +150,22 @@ async def test_another_pay_asks_the_same_position_again(careerbot: Careerbot) ->
     assert "$40.00 an hour" in again["text"]
     yearly = await talk.say("and $90k?")
     assert "$90,000 a year" in yearly["text"]
+
+
+async def test_what_pays_most_is_a_ranking_unless_a_set_is_shown(careerbot: Careerbot) -> None:
+    """ "what" stands for the jobs when no jobs are on the table; after a comparison it asks
+    which of them."""
+    alone = await Talk(careerbot).say("what pays good in ohio if you dont have a college degree")
+    assert alone["kind"] == "rank" and alone["ranking"]["area"] == "OH"
+    assert alone["ranking"]["filters"] == {"education_max": "postsecondary_nondegree"}
+    better = await Talk(careerbot).say("what pays better in texas that doesnt need a degree")
+    assert better["kind"] == "rank" and better["ranking"]["measure"] == "annual_median"
+    talk = Talk(careerbot)
+    await talk.say("how much do dental hygienists make")
+    assert (await talk.say("what pays the most"))["kind"] == "rank"  # one job: no choice
+    talk = Talk(careerbot)
+    await talk.say("plumber vs electrician")
+    assert (await talk.say("what pays the most"))["kind"] == "fact"
+    assert (await Talk(careerbot).say("what pays more, plumber or electrician"))[
+        "kind"
+    ] == "compare"
