@@ -105,6 +105,12 @@ class AskedReading(ConversationAnswers):
         if best is None:  # nothing to read ("", "?")
             intent = self.parse(text)
             return intent, choose_reading(intent, self.index)
+        intent, resolutions = best
+        if len(intent.titles) == 1 and [r.status for r in resolutions] == [Status.UNKNOWN]:
+            # No reading names a title: one with talk around it ("mortician school cost")?
+            within = self.index.title_within(intent.titles[0])
+            if within is not None:
+                return intent, [within]
         return best
 
     def _readings(self, text: str) -> Iterator[str]:

@@ -16,6 +16,7 @@ words. Descriptions of the work ("someone who fixes cars") go to bot/description
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -26,13 +27,30 @@ from cachetools import LRUCache
 from bot.descriptions import DescriptionIndex, is_description
 from bot.normalize import normalize, title_variants
 from bot.titlescore import Scored, TitleScorer
-from bot.titletext import TitleText, analyse
+from bot.titletext import FUNCTION_WORDS, STOP, TitleText, analyse
 from store.queries import CareerStore
 from store.worktext import bls_titles, work_texts
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 RESOLVED_CACHE = 8192  # recent distinct titles answered from memory
 WORK_SCORE = 70.0  # a suggestion from the tasks: worth asking about, never an answer
+SPAN_WORDS = 5  # the longest title looked for inside a message that names none as a whole
+SPAN_MESSAGE = 16  # ... in messages up to this many words (longer ones: the parse's business)
+_ANCHOR = re.compile(r"\b(?:as|be|become|becoming|being)\s+an?\s+")  # "trained as a croupier"
+# What may follow a title in "<title> <talk about it>": a preposition or question word
+# ("bookkeeper for small businesses", "archaeologist do they dig"), or words about a job.
+_TAIL_STARTS = frozenset(  # word lists read best as text
+    "for at from after with do does how what whats which can should".split()  # noqa: SIM905
+)
+_PEOPLE = frozenset(
+    "person people lady guy guys man woman worker workers someone folks".split()  # noqa: SIM905
+)
+_JOB_TALK = frozenset(
+    "job jobs career careers school schooling college degree exam exams test license licensed "  # noqa: SIM905
+    "certification certified cert training train program bootcamp pay paid salary salaries wage "
+    "wages money earn earnings hours shifts hiring hired hire worth outlook future demand entry "
+    "level experience internship apprenticeship cost tuition".split()
+)
 
 
 class Status(StrEnum):
@@ -172,6 +190,36 @@ class TitleIndex(TitleScorer):
         query = analyse(text)
         scored = self.score(query, hidden)
         return self._resolution(query, self._by_the_work(scored), limit)
+
+    def title_within(self, text: str, limit: int = 5) -> Resolution | None:
+        """A title the rest of the message only talks about: "epidemiologist jobs after covid",
+        "mortician school cost", "bookkeeper for small businesses", "trained as a croupier on a
+        cruise ship". The longest leading span (after "as a", "be a" … when there is one) the
+        index is sure of, and only when what follows it is talk about a job or a preposition
+        ("nurse shark facts", "pilot episode of …", "tell me a joke" name no job)."""
+        words = text.lower().split()
+        if not 2 <= len(words) <= SPAN_MESSAGE or is_description(text) or "who" in words:
+            return None
+        anchors = [
+            len(text[: m.end()].split())
+            for m in _ANCHOR.finditer(text.lower())
+            if not self.names_worker(text[: m.start()])  # "is an examiner the same as a coroner"
+        ]
+        for start in [*reversed(anchors), 0]:
+            rest = words[start:]
+            for n in range(min(len(rest) - (start == 0), SPAN_WORDS), 0, -1):
+                if rest[n - 1] in STOP or rest[n - 1] in FUNCTION_WORDS or rest[0] in _PEOPLE:
+                    continue
+                after = rest[n:]
+                if start == 0 and not (
+                    after[0] in _TAIL_STARTS or any(w.strip("?!.,") in _JOB_TALK for w in after)
+                ):
+                    continue
+                query = analyse(" ".join(rest[:n]))
+                scored = self.score(query)
+                if scored.confident:
+                    return self._resolution(query, scored, limit)
+        return None
 
     def _by_the_work(self, scored: Scored) -> Scored:
         """Modifiers no title explains decide among the head noun's occupations by their

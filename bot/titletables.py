@@ -23,6 +23,7 @@ from itertools import pairwise
 
 from cachetools import LRUCache
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Hamming
 
 from bot.normalize import fold, singular, title_variant_words, title_variants, tokens
 from bot.titletext import head_noun
@@ -400,7 +401,12 @@ class TitleTables:
             # The likeliest intended word is close *and* common: "electrition" is one letter
             # further from "electrician" than from "electrification", but a hundred titles
             # say electrician (a noisy-channel prior: similarity plus the word's log-frequency).
-            close = process.extract(word, pool, scorer=fuzz.ratio, limit=8, score_cutoff=80)
+            close = [
+                (match, _slip(word, match, score), i)
+                for match, score, i in process.extract(
+                    word, pool, scorer=fuzz.ratio, limit=8, score_cutoff=80
+                )
+            ]
             close.sort(
                 key=lambda m: -(m[1] + TYPO_PRIOR * math.log10(1 + len(self.postings[m[0]])))
             )
@@ -432,3 +438,13 @@ class TitleTables:
                 if support >= 3 and (best is None or support > best[0]):
                     best = (support, (left, right))
         return best[1] if best else None
+
+
+def _slip(typed: str, spelling: str, score: float) -> float:
+    """Two neighbouring letters swapped ("nuerologist") is one slip of the fingers, as close
+    as one letter off; similarity counts it as two changes, and would put "numerologist" (one
+    letter added) first."""
+    swapped = len(typed) == len(spelling) and Hamming.distance(typed, spelling) == 2
+    if swapped and OSA.distance(typed, spelling) == 1:
+        return max(score, 100.0 * (1 - 1 / (2 * len(typed))))
+    return score

@@ -236,9 +236,13 @@ _ALTERNATIVES = re.compile(r",|\b(?:or|vs|versus|than)\b")  # "what pays more, X
 
 def _rank(said: str, places: PlaceFinder) -> Question | None:
     words = wording(said)
-    if words.measure is None and not words.filters.empty and _WHAT_PAYS.match(said):
-        if re.match(r"^(?:\S+\s+)*?pays?\s+(?:more|better)\b", said):
-            words = replace(words, measure=Measure.ANNUAL)  # a ranking: the filter says of what
+    if (
+        words.measure is None
+        and not words.filters.empty
+        and _WHAT_PAYS.match(said)
+        and re.match(r"^(?:\S+\s+)*?pays?\s+(?:more|better)\b", said)
+    ):
+        words = replace(words, measure=Measure.ANNUAL)  # a ranking: the filter says of what
     similar = phrasings.SIMILAR.search(said)
     similar_title = None
     if similar is not None:

@@ -189,3 +189,32 @@ async def test_match_reads_the_titles_of_a_chat_message_as_the_bot_does(careerbo
     assert careerbot.match("Operator, Forklift")["sides"][0]["text"].lower() == "operator, forklift"
     # Chit-chat still comes back as one unknown side, not as a job.
     assert all(s["status"] == "unknown" for s in careerbot.match("thank you so much")["sides"])
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("epidemologist jobs after covid", "19-1041.00"),  # a typo, then talk about the job
+        ("mortitian school cost", "39-4031.00"),
+        ("bookeeper for small businesses from home", "43-3031.00"),
+        ("can you make a real living as a personal trainer", "39-9031.00"),
+        ("my mom wants me to be a nuerologist lol", "29-1217.00"),  # letters swapped
+    ],
+)
+def test_a_title_with_talk_around_it_is_that_title(careerbot, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    [side] = careerbot.match(text)["sides"]
+    assert side["status"] == "matched" and side["candidates"][0]["code"] == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nurse shark facts",
+        "pilot episode of breaking bad",
+        "tell me a joke",
+        "painting my room this weekend",
+        "the person at the bank window who handles deposits",
+    ],
+)
+def test_a_job_word_in_talk_about_something_else_names_no_job(careerbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert all(side["status"] != "matched" for side in careerbot.match(text)["sides"])
