@@ -17,6 +17,7 @@ from bot.descriptions import is_description
 from bot.parsing import Intent
 from bot.resolver import Resolution, Status
 from bot.titlescore import INFERRED_SCORE
+from bot.titletext import FUNCTION_WORDS
 
 EXACT = 100.0  # the score of a title found as written (fuzzy matches score at most 99)
 
@@ -110,5 +111,43 @@ def choose_reading(intent: Intent, index: Resolves) -> list[Resolution]:
             if one_title(whole, parts, generic, qualifier):
                 out.append(whole)
                 continue
+            parts = _without_chatter(whole_text, part_texts, parts, index)
         out.extend(parts)
     return out
+
+
+def _without_chatter(
+    whole: str, texts: tuple[str, ...], parts: list[Resolution], index: Resolves
+) -> list[Resolution]:
+    """A comma after a title often starts talk about it, not another title: "narc with the
+    county task force, burning out", "DA at a dental office, want more $$". A later part that
+    names no worker and that the index is not sure of is dropped when the title before it was
+    found; "or" and "vs" still offer alternatives, and a typed list of titles keeps them
+    ("nurse, techer": a title once its typo is put right)."""
+    if parts[0].status is not Status.MATCHED or " or " in f" {whole} ":
+        return parts
+    kept = [parts[0]]
+    for text, part in zip(texts[1:], parts[1:], strict=True):
+        after_comma = whole[: whole.find(text)].rstrip().endswith(",")
+        talk = (
+            part.status is not Status.MATCHED
+            and not index.names_worker(text)
+            and _talks(text)  # not a department: "Manager, Benefits & Leave Administration"
+        )
+        if not (after_comma and talk):
+            kept.append(part)
+    return kept
+
+
+def _talks(text: str) -> bool:
+    """Whether `text` reads as a person talking (a pronoun, a verb of wanting or feeling, a
+    question mark, money or a bare number) rather than as the name of a department."""
+    words = text.casefold().split()
+    return any(w.strip(".,!") in _TALK or w.endswith("?") or "$" in w or w.isdigit() for w in words)
+
+
+_TALK = FUNCTION_WORDS | frozenset(  # a word list reads best as text
+    "im i'm me my mine you u your we our he she his her want wanna need get got getting paid "  # noqa: SIM905
+    "money tired love hate looking asking thinking burning killing drying decent brutal "
+    "yet lol idk haha tho though around anymore".split()
+)

@@ -218,3 +218,23 @@ def test_a_title_with_talk_around_it_is_that_title(careerbot, text: str, code: s
 )
 def test_a_job_word_in_talk_about_something_else_names_no_job(careerbot, text: str) -> None:  # type: ignore[no-untyped-def]
     assert all(side["status"] != "matched" for side in careerbot.match(text)["sides"])
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("narc with the county drug task force, burning out", "33-3021.00"),
+        ("DA at a pediatric dental office, want more $$", "31-9091.00"),
+        ("how much do crematory operators make, asking for me", "39-4012.00"),
+    ],
+)
+def test_talk_after_a_comma_is_not_another_title(careerbot, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    [side] = careerbot.match(text)["sides"]
+    assert side["candidates"][0]["code"] == code
+
+
+def test_a_department_after_a_comma_still_belongs_to_the_title(careerbot) -> None:  # type: ignore[no-untyped-def]
+    """Not talk: the words name where the job is ("Specialist I, Benefits & Leave …")."""
+    sides = careerbot.match("Manager, Benefits & Leave Administration")["sides"]
+    assert [side["text"] for side in sides] != ["manager"]  # the department is not dropped
+    assert len(careerbot.match("nurse, teacher")["sides"]) == 2
