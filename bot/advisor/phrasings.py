@@ -88,6 +88,15 @@ PAY_NOISE = [
         " ",
     ),
     (re.compile(r"\bhere\b|\bi\b"), " "),
+    # someone else's pay, read as theirs: "my brother's a janitor, says he makes 15 an hour"
+    (
+        re.compile(
+            r"\bmy\s+(?:cousin|friend|brother|sister|son|daughter|wife|husband|partner|mom|dad"
+            r"|mother|father|uncle|aunt|boyfriend|girlfriend|bf|gf|roommate|neighbou?r)"
+            r"(?:'s|\s+is)\s+(?:an?\s+)?|\b(?:says|said|thinks)\s+(?:he|she|they)\b|\b(?:he|she|they)\b"
+        ),
+        " ",
+    ),
 ]
 
 # --- tools -----------------------------------------------------------------------------------
@@ -119,7 +128,8 @@ TOOL_NOISE = re.compile(
 _BE = (
     r"(?:become|becoming|be|get\s+into|getting\s+into|get\s+started\s+(?:as|in)"
     r"|start\s+(?:as|in)|train\s+(?:as|to\s+be)|qualify\s+as|work\s+as"
-    r"|get\s+(?:a\s+job|hired|work|a\s+position)\s+as)"
+    r"|get\s+(?:a\s+job|hired|work|a\s+position)\s+as"
+    r"|get\s+(?:licensed|certified|trained|qualified)\s+(?:as|to\s+be))"
 )
 _CREDENTIAL = (
     r"(?:(?:college\s+|university\s+|bachelor'?s\s+|4[- ]year\s+)?degree|college|diploma"
@@ -154,8 +164,14 @@ HOWTO = [
     ),
     re.compile(rf"^how\s+long\s+(?:to|until\s+i\s+can)\s+{_BE}\s+(?P<t>.+)$"),
     re.compile(
-        rf"^what\s+(?:do|does)\s+(?:i|you|u"
-        rf"|one)\s+need\s+(?:to\s+)?(?:do\s+to\s+)?{_BE}\s+(?P<t>.+)$"
+        rf"^what\s+(?:do|does|would|will)\s+(?:i|you|u|one|he|she|they|we|my\s+\w+)\s+need"
+        rf"\s+(?:to\s+)?(?:do\s+to\s+)?{_BE}\s+(?P<t>.+)$"
+    ),
+    # "how would i get started on that", "how would she get started": the job shown
+    re.compile(
+        r"^(?:so\s+|and\s+|ok\s+)?how\s+(?:do|would|can|could|should|does|did)\s+(?:i|you|u|one"
+        r"|he|she|they|we)\s+(?:get\s+started|start(?:\s+out)?|begin)(?:\s+(?:on|in|with|as)"
+        r"\s+(?:an?\s+)?(?P<t>.+?))?$"
     ),
     re.compile(
         rf"^what\s+(?:does\s+it|do\s+you|do\s+i|would\s+it)\s+(?:take"
@@ -303,6 +319,10 @@ _WHEN = (
     r"|(?:in\s+the\s+|over\s+the\s+)?(?:next|coming)\s+(?:\d+|few|five|ten)\s+years|(?:because|due\s+to|thanks\s+to)\s+(?:of\s+)?(?:ai|software"
     r"|automation|robots|technology|computers|chatgpt|the\s+economy)))?"
 )
+# A second question after the first: "is there a future in X or is it all online now".
+SECOND_QUESTION = re.compile(
+    r"\s+or\s+(?:is|are|will|has|have|do|does|did|should|would|could|can|was|am)\s+.*$"
+)
 PROSPECTS = [
     re.compile(
         r"^is\s+it\s+(?:still\s+)?(?:worth\s+(?:it\s+)?|a\s+good\s+idea\s+|smart\s+)(?:to\s+)?"
@@ -348,8 +368,14 @@ PROSPECTS = [
         r"^will\s+(?:ai|robots|automation)\s+(?:replace|take\s+over)\s+(?P<t>.+?)(?:\s+jobs)?$"
     ),
     re.compile(
-        rf"^is\s+there\s+(?:still\s+)?(?:a\s+|any\s+)?(?:good\s+|bright\s+|real\s+)?(?:future"
-        rf"|money|demand|growth)\s+(?:in|for)\s+{_BEING}(?P<t>.+?)(?:\s+anymore)?{_WHEN}$"
+        rf"^is\s+there\s+(?:still\s+)?(?:(?:gonna|going\s+to)\s+be\s+)?(?:a\s+|any\s+)?"
+        rf"(?:good\s+|bright\s+|real\s+)?(?:future|money|demand|growth)\s+(?:in|for)\s+{_BEING}"
+        rf"(?P<t>.+?)(?:\s+anymore)?{_WHEN}(?:\s+(?:when|by\s+the\s+time|once)\s+i\s+.+)?$"
+    ),
+    # "will bank tellers even exist in 10 years", "will there still be X jobs"
+    re.compile(
+        rf"^will\s+(?!there\b)(?P<t>.+?)\s+(?:even\s+|still\s+)?(?:exist|be\s+around|be\s+needed"
+        rf"|be\s+a\s+thing)(?:\s+anymore)?{_WHEN}(?:\s+in\s+(?:\d+|ten|five|twenty)\s+years)?$"
     ),
     re.compile(
         r"^(?:what\s+is|what's|whats|how\s+is|how's|hows)\s+the\s+(?:job\s+|career\s+"

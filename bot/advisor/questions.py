@@ -183,6 +183,8 @@ def _howto(said: str, places: PlaceFinder) -> Question | None:
             continue
         groups = found.groupdict()
         raw = groups.get("t") or ""
+        if "t" in groups and groups["t"] is None:
+            raw = "that"  # "how would she get started": the job the conversation is about
         if groups.get("licence"):  # "get a real estate license and become an agent"
             extra = re.sub(r"^(?:an?\s+)", "", raw)
             raw = f"{groups['licence']} {extra}" if extra else groups["licence"]
@@ -220,6 +222,7 @@ def _places_question(said: str, places: PlaceFinder) -> Question | None:
 
 
 def _prospects(said: str, places: PlaceFinder) -> Question | None:
+    said = phrasings.SECOND_QUESTION.sub("", said)  # "… or is AI taking it": one job's future
     for pattern in phrasings.PROSPECTS:
         found = pattern.match(said)
         if found is not None:

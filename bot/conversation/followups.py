@@ -445,6 +445,9 @@ _CHART = re.compile(
     r"(?:(?:that|this|it|them|those|these)\s+(?:as|in)\s+)?(?:the\s+|a\s+)?"
     r"(?:pay\s+|salary\s+)?(?:chart|graph|plot)"
     r"(?:\s+(?:for|of)\s+(?:both|them|all|these|those|it|that|this|the\s+two))?(?:\s+please)?$"
+    # the verb: "chart it", "graph them", "can you plot that"
+    r"|^(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:chart|graph|plot)\s+(?:it|them|that|this|these"
+    r"|those|both|the\s+two|their\s+pay)(?:\s+(?:pls|please|for\s+me))?$"
 )
 
 
@@ -593,7 +596,8 @@ _HOWTO = re.compile(
     r"get\s+(?:certifi?e?d|certfied|licen[sc]ed|trained|qualified|(?:my|a|the)\s+licen[sc]e)"
     r"(?:\s+(?:as|in|for))?|"
     r"(?:move|step|work\s+my\s+way)\s+up\s+to|get\s+promoted\s+to)|"
-    r"(?:could|can)\s+i\s+(?:ever\s+|still\s+|actually\s+)?(?:become|be)|"
+    r"(?:could|can)\s+(?:i|he|she|they)\s+(?:ever\s+|still\s+|actually\s+|realistically\s+"
+    r"|really\s+)?(?:become|be|make\s+the\s+(?:jump|switch|move)\s+to(?:\s+being)?)|"
     r"how\s+to\s+(?:become|be|get\s+(?:into|started\s+as|there))|how\s+(?:become|get\s+there)|"
     r"how\s+long\s+(?:does\s+(?:it|that)\s+take|will\s+(?:it|that)\s+take|is\s+(?:the\s+)?"
     r"training|would\s+(?:it|that)\s+take)(?:\s+to\s+(?:become|be|get\s+there))?|"

@@ -97,7 +97,7 @@ _WHAT_ELSE = re.compile(
 
 # Questions about two jobs, asked as one sentence about them.
 _CAN_BECOME = re.compile(
-    r"^(?:can|could)\s+(?!(?:i|you|we|they|someone|one|anyone|people|somebody)\s)(?:an?\s+)?"
+    r"^(?:can|could)\s+(?!(?:i|you|we|they|he|she|someone|one|anyone|people|somebody)\s)(?:an?\s+)?"
     r"(?P<a>.+?)\s+(?:(?:go\s+on|move\s+on|later|eventually|ever|then|also)\s+(?:to\s+)?)?"
     r"(?:become|be|move\s+up\s+to|switch\s+to|transition\s+to|move\s+into|go\s+into)\s+"
     r"(?:an?\s+)?(?P<b>.+?)(?:\s+without\s+.+)?$"
@@ -133,9 +133,14 @@ _AWAY_FROM = re.compile(
 # "what jobs could i move into from teaching", "careers for former cops": jobs like that one.
 _MOVE_ON_FROM = re.compile(
     r"^what\s+(?:other\s+|else\s+)?(?:jobs|careers|fields|work)?\s*(?:could|can|should|might)\s+"
-    r"(?:i|you|someone|one)\s+(?:move|switch|transition|go|pivot|change|get)\s+(?:in)?to\s+"
+    r"(?:i|you|someone|one|he|she|they|we)\s+(?:move|switch|transition|go|pivot|change|get)\s+"
+    r"(?:in)?to\s+"
     r"(?:after|from|coming\s+from)\s+(?:being\s+|working\s+as\s+)?(?:an?\s+)?(?P<t>.+)$"
     r"|^(?:good\s+|best\s+)?(?:jobs|careers)\s+for\s+(?:former|ex[- ]?|retired)\s*(?P<u>.+)$"
+    # "what jobs could a janitor move into"
+    r"|^what\s+(?:other\s+|else\s+)?(?:jobs|careers|work)?\s*(?:could|can|should|might)\s+"
+    r"(?!(?:i|you|he|she|they|we)\s)(?:an?\s+)?(?P<v>.+?)\s+(?:move|switch|transition|go|pivot)"
+    r"\s+(?:in)?to(?:\s+next|\s+later|\s+after\s+that)?$"
 )
 
 
@@ -211,7 +216,7 @@ def as_asked(question: str) -> str:
         return f"jobs similar to {other['t']}"
     moving = _MOVE_ON_FROM.match(lowered)
     if moving:
-        return f"jobs similar to {moving['t'] or moving['u']}"
+        return f"jobs similar to {moving['t'] or moving['u'] or moving['v']}"
     away = _AWAY_FROM.match(lowered)
     if away and not re.search(r"\s(?:to|into)\s", away["t"]):
         return f"jobs similar to {away['t']}"

@@ -487,6 +487,7 @@ async def test_moving_on_from_a_job_shows_the_jobs_related_to_it(careerbot: Care
         "careers for former cops": "33-3051.00",
         "what jobs are kinda like being a zookeeper": "39-2021.00",
         "careers similar to nursing": "29-1141.00",
+        "what jobs could a cashier move into": "41-2011.00",
     }.items():
         reply = await Chat(careerbot).say(text)
         assert reply.kind == ReplyKind.DETAIL and reply.extra["view"] == "similar", text
@@ -934,3 +935,16 @@ async def test_a_fact_in_a_place_never_quotes_another_areas_figure(careerbot: Ca
     assert reply.kind == ReplyKind.FACT and reply.extra["answer"] is None
     assert "no median pay for <b>Transit and Railroad Police</b> in Virginia" in reply.text
     assert "$90,230" not in reply.text  # the national median
+
+
+async def test_a_relatives_job_and_pay_are_asked_about_as_theirs(careerbot: Careerbot) -> None:
+    """ "my sister's a X, says she makes N, is that ok?": where that pay stands; what she could
+    become starts from her job."""
+    chat = Chat(careerbot)
+    first = await chat.say(
+        "My sister's a hairdresser in Ohio, says she makes 16 an hour. is that ok?"
+    )
+    assert first.kind == ReplyKind.PAY_POSITION and codes(first) == ["39-5012.00"]
+    assert first.extra["location"]["name"] == "Ohio"
+    later = await chat.say("could she become a cosmetology instructor")
+    assert later.kind == ReplyKind.SWITCH and codes(later)[0] == "39-5012.00"

@@ -140,6 +140,8 @@ def test_where_to_go(text: str, title: str, metros: bool, within: str | None) ->
         ("is 120k a good salary for that in denver", PREVIOUS, 120000, False,
          "Denver-Aurora-Centennial, CO"),
         ("is $25 an hour good", PREVIOUS, 25, True, None),  # the job the conversation is about
+        ("my sister's a barber in ohio and says she makes 40k, is that normal", "barber", 40000,
+         False, "Ohio"),  # someone else's pay, read as theirs
     ],
 )  # fmt: skip
 def test_pay_position(text: str, title: str, pay: float, hourly: bool, place: str | None) -> None:
@@ -192,6 +194,10 @@ def test_a_tool_the_index_does_not_know_is_not_a_tools_question() -> None:
         ("is that job dying out", PREVIOUS),
         ("are travel agents going extinct", "travel agents"),
         ("is it worth getting certified as a medical coder", "medical coder"),
+        ("is there a future in bookbinding or is it all machines now", "bookbinding"),
+        ("is proofreading still a good job or will ai do it", "proofreading"),
+        ("will court stenographers still exist in 20 years", "court stenographers"),
+        ("is there going to be demand for it when i finish school", PREVIOUS),
     ],
 )
 def test_prospects(text: str, title: str) -> None:
@@ -287,6 +293,10 @@ def test_what_the_data_cannot_filter_by_is_kept_to_be_said() -> None:
         ("how competitive is it to become a physical therapist", "physical therapist"),
         ("how do i get a job as a flight attendant", "flight attendant"),
         ("does she need a separate license to be a nail tech", "nail tech"),
+        ("how do you get licensed as a barber", "barber"),
+        ("what would my son need to do to become an electrician", "electrician"),
+        ("how would he get started in that", PREVIOUS),
+        ("how would she get started", PREVIOUS),  # the job the conversation is about
     ],
 )
 def test_what_it_takes_in_more_words(text: str, title: str) -> None:

@@ -19,12 +19,21 @@ from bot.conversation.charted import asked_for
             "bartender vs server vs barista in nevada",
         ),
         ("show me a chart of nurse vs teacher", "nurse vs teacher"),
+        (
+            "can you chart pay for roofers, glaziers and plasterers in utah",
+            "roofers, glaziers and plasterers in utah",
+        ),
+        ("chart dietitians vs nutritionists", "dietitians vs nutritionists"),
+        ("graph the salaries of bakers and butchers", "bakers and butchers"),
     ],
 )
 def test_a_chart_request_names_its_titles(text: str, titles: str) -> None:
     assert asked_for(text) == titles
 
 
-@pytest.mark.parametrize("text", ["show the chart", "nurse vs teacher", "chart", "what is a chart"])
+@pytest.mark.parametrize(
+    "text",
+    ["show the chart", "nurse vs teacher", "chart", "what is a chart", "chart pay", "chart it"],
+)
 def test_other_messages_ask_for_no_chart_of_titles(text: str) -> None:
     assert asked_for(text) is None

@@ -324,4 +324,5 @@ def test_stories_and_asides_around_the_question(
 def test_help_about_and_thanks_in_more_words() -> None:
     assert read("what can this bot do exactly").meta == "help"
     assert read("who makes these numbers up lol").meta == "about"
+    assert read("where does this thing get its data").meta == "about"
     assert read("thx guys").small_talk
