@@ -147,8 +147,9 @@ class TitleScorer(FuzzyMatch):
         out: list[tuple[str, bool]] = []
         if entry is not None and entry.official:
             out.append((literal, False))
-        if literal in self.aliases:
-            out.append((self.aliases[literal], False))
+        plural = len(literal) <= 5 and literal.endswith("s") and literal[:-1] in self.aliases
+        if literal in self.aliases or plural:  # "pas": physician assistants, as "pa" is
+            out.append((self.aliases[literal[:-1] if plural else literal], False))
             expanded_words, guessed = tuple(self.words.get(w, w) for w in words), False
         else:
             expanded_words, guessed = self._expand(words)

@@ -101,7 +101,8 @@ _WHOLE_STATE = re.compile(
     r"^statewide$|^(?:(?:in|for)\s+)?(?:that|the|this)\s+state(?:\s+overall)?$"
 )
 _PLACE_WORDS = re.compile(
-    r"^(?:(?:in|for|near|around|at)\s+)?(?P<place>.+?)(?:\s+(?:then|instead|too|now))?$"
+    r"^(?:(?:in|for|near|around|at)\s+)?(?P<place>.+?)"
+    r"(?:\s+(?:then|instead|too|now|overall|as\s+a\s+whole|in\s+general))?$"
 )
 _THERE = re.compile(r"\s+(?:there|then|now)$")
 
@@ -311,6 +312,7 @@ def _ask(
     """ "which pays more?", "in arizona which pays more", "who earns more there"."""
     place: Place | None = None
     national = False
+    said = _ASIDE.sub("", said)  # "ok but seriously which one is better"
     lead = re.match(
         r"^(?:(?:and|so|ok)\s+)?(?:in|for)\s+(?P<place>[a-z .'-]{2,30}?)\s+(?=which|who)", said
     )
@@ -354,6 +356,11 @@ def _ask(
     return FollowUp(Move.ASK, place=place, national=national, measure=measure, reverse=reverse)
 
 
+# Words before the question that change nothing: "ok but seriously", "honestly", "so like".
+_ASIDE = re.compile(
+    r"^(?:(?:ok(?:ay)?|but|so|and|seriously|honestly|actually|really|just|well|hmm+|lol|like|then"
+    r"|wait|tbh|real\s+talk|be\s+honest)[\s,]+)+(?=(?:so|and|ok|but)?\s*(?:which|who|what)\b)"
+)
 _HOW_MUCH_MORE = re.compile(
     r"^(?:(?:so|and|ok|but)\s+)?how\s+much\s+(?:more|(?P<less>less))(?:\s+money)?\s+(?:do|does|would|will|can)"
     r"\s+(?:they|it|that|one|i|you|he|she)\s+(?:make|earn|get(?:\s+paid)?|pay)$"
@@ -717,9 +724,10 @@ def _switch(
 _SUMMARY = re.compile(
     r"^(?:(?:and|so|ok|but)\s+)?(?:"
     r"how\s+much\s+(?:money\s+)?(?:do|does|would|will|can|could)\s+(?:they|it|one|you|i|he|she|"
-    r"that|those|these|people)\s+(?:make|earn|get(?:\s+paid)?|pay|bring\s+in)|"
-    r"how\s+much(?:\s+money)?|what\s+(?:do|does|would|will)\s+(?:they|it|he|she|you|i|that|this)\s+"
-    r"(?:make|earn|get\s+paid|pay)|what(?:'?s|\s+is|\s+are)\s+(?:the|their|its)\s+"
+    r"that|those|these|people|(?:those|these|the|both)\s+(?:jobs|two|careers))\s+"
+    r"(?:make|earn|get(?:\s+paid)?|pay|bring\s+in)|"
+    r"how\s+much(?:\s+money)?|what\s+(?:do|does|would|will)\s+(?:they|it|he|she|you|i|that|this"
+    r"|those|these|(?:those|these|the|both)\s+(?:jobs|two|careers))\s+(?:make|earn|get\s+paid|pay)|what(?:'?s|\s+is|\s+are)\s+(?:the|their|its)\s+"
     r"(?:pay|salary|salaries|wages?)(?:\s+like)?|how\s+(?:is|are)\s+(?:the\s+)?(?:pay|salary|wages?)|"
     r"(?:what|how)\s+about\s+(?:the\s+)?(?:pay|salary|money)|"
     r"(?:do|does|can)\s+(?:they|it|he|she|you|that|those)\s+(?:make|earn|pay)\s+(?:a\s+lot|much"

@@ -224,7 +224,7 @@ def as_asked(question: str) -> str:
     if becoming:  # "can a paralegal become a lawyer": how one goes from one to the other
         return f"switch from {becoming['a']} to {becoming['b']}"
     back = _BACK_TO_SCHOOL.match(lowered)
-    if back:
+    if back and not re.search(r"\s(?:or|vs)\s|,", back["t"]):  # two jobs: their comparison
         return f"how to become {back['t']}"
     someone = _SOMEONE_WANTS.match(lowered)
     if someone and someone["worth"]:  # "… is that realistic": the job's prospects

@@ -48,6 +48,9 @@ _SPELLINGS = (
     (r"\bhw\b", "how"),
     (r"\b(?:becme|becom|bcome|becum)\b", "become"),
     (r"\bmcuh\b", "much"),
+    (r"\b(?:mkae|amke|maek)\b", "make"),  # letters swapped on a phone
+    (r"\b(?:mkaes|amkes|maeks)\b", "makes"),
+    (r"\b(?:salery|sallary|salry)\b", "salary"),
     (r"\bplz\b|\bpls\b", "please"),
     (r"\bwanna\b", "want to"),
     (r"\bgonna\b", "going to"),
@@ -443,9 +446,13 @@ _FRAME_LEAD = re.compile(
     r"(?:can|could)\s+you\s+(?:please\s+)?(?:tell\s+me\s+about|explain)\s+|"
     r"(?:tell|show)\s+me\s+(?:about|more\s+about)\s+|"
     r"(?:what\s+about|how\s+about)\s+being\s+|what\s+is\s+it\s+like\s+(?:being|to\s+be)\s+"
-    r")(?:being\s+|becoming\s+)?(?:an?\s+)?",
+    r")(?:being\s+|becoming\s+)?"
+    # "(thinking about) going back to school for X or Y, which pays more": the jobs
+    r"(?:(?:going|goin)\s+(?:back\s+)?to\s+school\s+for\s+(?=.+\s(?:or|vs)\s))?(?:an?\s+)?",
     re.IGNORECASE,
 )
+# A question that points back at jobs named before it: "what do those pay", "are they hiring".
+_AT_THE_JOBS = re.compile(r"\b(?:those|these|them|they|both|either\s+(?:one|of\s+them))\b", re.I)
 # "torn between X and Y", "can't decide between X and Y": a comparison, "and" included.
 _BETWEEN = re.compile(
     r"^(?:(?:so|and|ok|well|but)\s+)*(?:i'm\s+|i\s+am\s+|i\s+)?(?:torn|deciding|choosing|"
@@ -677,6 +684,13 @@ def read(text: str) -> Said:
     question = questions[-1] if questions else ""
     if not question and not own_job and not greeting:
         question = text
+    if _AT_THE_JOBS.search(question) and "?" in question:
+        # "Thinking about becoming an event planner or a hotel manager. What do those pay in
+        # South Carolina?": the jobs said just before are what the question is about.
+        before = wants or (asked[-2] if len(asked) > 1 and "?" not in asked[-2] else None)
+        if before:
+            asked_of = re.sub(r"\b(?:those|these)(?:\s+(?:jobs|two|careers))?\b", "they", question)
+            question, wants = f"{before.rstrip(' .!;,')}, {asked_of}", None
     question = _CHAT_TAIL.sub("", question) or question  # "im in montana btw", "… for a while"
     if _HOW_ARE_YOU.fullmatch(plain(question)):
         return Said("", own_job, greeting=True, small_talk=True)
@@ -702,7 +716,8 @@ def read(text: str) -> Said:
     difference = _DIFFERENCE_TAIL.search(framed)
     if difference and _SET_JOINER.search(framed[: difference.start()]):
         framed = framed[: difference.start()].strip() + (difference["where"] or "")
-    if re.search(r"[a-z]{3}", re.sub(r"\b(?:so|and|ok|then|well)\b", "", framed.casefold())):
+    leads = r"\b(?:so|and|ok|okay|then|well|but|seriously|honestly|like|now)\b"
+    if re.search(r"[a-z]{3}", re.sub(leads, "", framed.casefold())):
         question = framed  # "so which is better?" is the question itself, not a frame
     between = _BETWEEN.match(question)
     if between:

@@ -948,3 +948,31 @@ async def test_a_relatives_job_and_pay_are_asked_about_as_theirs(careerbot: Care
     assert first.extra["location"]["name"] == "Ohio"
     later = await chat.say("could she become a cosmetology instructor")
     assert later.kind == ReplyKind.SWITCH and codes(later)[0] == "39-5012.00"
+
+
+async def test_jobs_said_before_the_question_are_what_it_asks_about(careerbot: Careerbot) -> None:
+    """A long first message: one's own job, a mood, the jobs in mind, then "what do those pay"."""
+    chat = Chat(careerbot)
+    first = await chat.say(
+        "Hey. I'm 38 and spent 12 years as a bank teller. Kind of stuck. Thinking about "
+        "becoming a loan officer or maybe a credit analyst. What do those pay in Ohio?"
+    )
+    assert first.kind == ReplyKind.COMPARE and codes(first) == ["13-2072.00", "13-2041.00"]
+    assert first.extra["location"]["name"] == "Ohio"
+    switch = await chat.say("how do i switch to the second one")
+    assert switch.kind == ReplyKind.SWITCH and codes(switch) == ["43-3071.00", "13-2041.00"]
+
+
+async def test_two_jobs_one_goes_back_to_school_for_are_compared(careerbot: Careerbot) -> None:
+    reply = await Chat(careerbot).say(
+        "thinking about going back to school for dental hygienist or radiologic technologist, "
+        "which pays more in georgia"
+    )
+    assert reply.kind == ReplyKind.COMPARE  # the set first; "which pays more" rides along
+    assert codes(reply) == ["29-1292.00", "29-2034.00"]
+
+
+async def test_a_verb_typed_with_letters_swapped_is_still_read(careerbot: Careerbot) -> None:
+    reply = await Chat(careerbot).say("how much do glaziers mkae in oregon")
+    assert reply.kind == ReplyKind.PROFILE and codes(reply) == ["47-2121.00"]
+    assert reply.extra["location"]["name"] == "Oregon"

@@ -27,6 +27,8 @@ from tests.support.tiny_titles import tiny_index
         ("plummer", "47-2152.00"),
         ("dental hygienists", "29-1292.00"),
         ("Registered Nurses", "29-1141.00"),
+        ("PAs", "29-1071.00"),  # an abbreviation's plural, not an acronym guessed from it
+        ("NPs", "29-1171.00"),
     ],
 )
 def test_resolves_to_the_occupation_people_mean(

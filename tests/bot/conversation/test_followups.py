@@ -57,6 +57,7 @@ def read(text: str) -> FollowUp | None:
         ("what about if i moved to seattle", "seattle"),
         ("what if we move out to nyc", "nyc"),
         ("im moving to texas", "texas"),
+        ("in texas overall?", "texas"),
     ],
 )
 def test_another_place(text: str, place: str) -> None:
@@ -120,6 +121,8 @@ def test_a_title_that_is_not_one_is_not_added() -> None:
         ("which is better?", Measure.BETTER),
         ("which has better growth", Measure.GROWTH),  # better what: that measure
         ("which one has better pay", Measure.PAY),
+        ("ok but seriously which one is better", Measure.BETTER),  # asides before it
+        ("honestly, which pays more", Measure.PAY),
     ],
 )
 def test_questions_about_the_set(text: str, measure: Measure) -> None:
