@@ -81,7 +81,7 @@ class Careerbot(AskedReading, ButtonAnswers):
         if key is not None:
             self.store.conversations.refresh_soon()  # other instances' turns, now and then
         before = self._recall(chat_id, key, replying_to)
-        reply = await self._turn(text, before, default_area, chat_id)
+        reply = await self._turn(text, before, default_area, chat_id, member_id)
         # A reply to an older answer continues that answer's thread (kept with the message the
         # front end sends, `remember_sent`); the member's own thread is left as it was — unless
         # they have none yet: then this one becomes theirs.
@@ -97,7 +97,12 @@ class Careerbot(AskedReading, ButtonAnswers):
         return reply
 
     async def _turn(
-        self, text: str, before: Context | None, default_area: str | None, chat_id: int | None
+        self,
+        text: str,
+        before: Context | None,
+        default_area: str | None,
+        chat_id: int | None,
+        member_id: int | None = None,
     ) -> Reply:
         if before is not None and before.kind == ReplyKind.QUIZ:  # "yes", "nah", "3"
             answered = await advisor.quiz.typed(self, text, before.redo)
@@ -111,10 +116,11 @@ class Careerbot(AskedReading, ButtonAnswers):
         if said.meta == "help":
             return self.help()
         if said.set_place is not None and chat_id is not None:
-            return await self.set_location(chat_id, said.set_place)
+            return await self.set_location(chat_id, said.set_place, member_id)
         here = self._here(said, before)
         if here is not None and chat_id is not None:
-            return await self.set_location(chat_id, here)  # "i'm in boston", "moving to boise"
+            # "i'm in boston", "moving to boise"
+            return await self.set_location(chat_id, here, member_id)
         if said.likes is not None:
             if phrasing.is_activity(said.likes) or not self._is_exact(said.likes):
                 # "i like working with my hands": no job asked; the interest quiz finds some
@@ -206,6 +212,10 @@ class Careerbot(AskedReading, ButtonAnswers):
             return self.hint(None, before)  # "page 2" with no list shown
         if said.there and before is not None and before.area and default_area is None:
             default_area = before.area  # "how much do teachers make there"
+        # One job named mid-conversation without a place ("tell me about radiation therapists"
+        # after a ranking in Minnesota) is about the place the conversation is in; a new set
+        # of jobs ("X vs Y") starts afresh.
+        along = before.area if before is not None and default_area is None else None
         charted = charted_asked_for(question)
         if charted is not None:  # "can u make me a chart comparing welders and machinists"
             drawn = await self._question(charted, default_area, chat_id)
@@ -213,7 +223,7 @@ class Careerbot(AskedReading, ButtonAnswers):
                 chart = drawn.context.with_(kind=ReplyKind.CHART, view=View.CHART, measure=None)
                 return _as_current(own, await self.show(chart))
             return drawn
-        return _as_current(own, await self._question(question, default_area, chat_id))
+        return _as_current(own, await self._question(question, default_area, chat_id, along))
 
     def _here(self, said: phrasing.Said, before: Context | None) -> str | None:
         """Where the person says they are ("i'm in boston", "moving to boise next month"), as
@@ -299,9 +309,14 @@ class Careerbot(AskedReading, ButtonAnswers):
             )
         return reply
 
-    async def _question(self, text: str, default_area: str | None, chat_id: int | None) -> Reply:
-        """A new question: the titles in `text` compared, profiled or switched between."""
+    async def _question(
+        self, text: str, default_area: str | None, chat_id: int | None, along: str | None = None
+    ) -> Reply:
+        """A new question: the titles in `text` compared, profiled or switched between.
+        `along`: the place the conversation is in, for a question about one job."""
         intent, resolutions = self._read_titles(text)
+        if along and not intent.place and len(resolutions) == 1 and default_area is None:
+            default_area = along
         if default_area is None and chat_id is not None and intent.titles and not intent.place:
             default_area = await self.store.preferences.area(chat_id)
         if intent.kind == IntentKind.NONE or not intent.titles:
@@ -363,6 +378,13 @@ class Careerbot(AskedReading, ButtonAnswers):
             after = after.with_(current=before.current)
         self.store.conversations.put(key, after.dumps())
 
+    def _moved(self, key: str, area: str | None) -> None:
+        """The conversation under `key` is now about `area` (None: the whole country)."""
+        found = self.store.conversations.get(key)
+        ctx = Context.loads(found) if found is not None else None
+        if ctx is not None:
+            self.store.conversations.put(key, ctx.with_(area=area).dumps())
+
     def remember_sent(self, chat_id: int, message_id: int, reply: Reply) -> None:
         """The front end sent `reply` as `message_id`: a reply to it continues from there."""
         if reply.context is not None:
@@ -373,8 +395,9 @@ class Careerbot(AskedReading, ButtonAnswers):
         await self.store.conversations.refresh()
 
     # --- the chat's place -------------------------------------------------------------------
-    async def set_location(self, chat_id: int, text: str) -> Reply:
-        """`/state TX`, `/state Seattle`: remember where this chat wants pay figures for."""
+    async def set_location(self, chat_id: int, text: str, member_id: int | None = None) -> Reply:
+        """`/state TX`, `/state Seattle`: remember where this chat wants pay figures for. The
+        conversation (the member's) moves there too: its next question is asked there."""
         wanted = text.strip()
         if not wanted:
             current = await self.store.preferences.area(chat_id)
@@ -383,11 +406,13 @@ class Careerbot(AskedReading, ButtonAnswers):
             return Reply(ReplyKind.LOCATION, wording.location_shown(where))
         if wanted.casefold() in NATIONAL_WORDS:
             await self.store.preferences.set_area(chat_id, None)
+            self._moved(member_key(chat_id, member_id), None)
             return Reply(ReplyKind.LOCATION, wording.LOCATION_RESET)
         place = self.places.find_loosely(wanted)
         if place is None:
             return Reply(ReplyKind.LOCATION, wording.location_unknown(wanted))
         await self.store.preferences.set_area(chat_id, place.code)
+        self._moved(member_key(chat_id, member_id), place.code)
         return Reply(
             ReplyKind.LOCATION,
             wording.location_saved(place.name),

@@ -100,9 +100,9 @@ async def state(update: Update, context: Context) -> None:
     if message is None:
         return
     bot = await context.bot_data.careerbot()
-    await send_reply(
-        context.bot, message, await bot.set_location(message.chat_id, command_argument(message))
-    )
+    member = message.from_user.id if message.from_user else None
+    moved = await bot.set_location(message.chat_id, command_argument(message), member)
+    await send_reply(context.bot, message, moved)
 
 
 async def unknown(update: Update, context: Context) -> None:

@@ -8,7 +8,8 @@ and after "which pays more?" the same question there.
 Conventions (also those of bench/eval/conversations.jsonl):
 - "and X?" / "vs X" / "add X" add X (a profile becomes a comparison); after an answer about
   one occupation that cannot hold two (how to become it), "and X?" asks the same about X.
-- "X instead (of Y)" replaces Y (or the last one); "drop the second" / "remove X" remove
+- "X instead (of Y)" replaces Y (or the last one), as "what about X" does after an answer
+  about one job; "drop the second" / "remove X" remove
   (one left: its profile); "just the X" / "the Nth one" are that one's profile.
 - After a question about pay or jobs, a bare place asks it again there; after one about
   growth or education (national figures) it shows the comparison in that place.
@@ -130,6 +131,9 @@ def next_context(
     if not ctx.codes:
         return Nothing("no occupation yet")
     if move.move == Move.DETAIL:
+        if kind == ReplyKind.SWITCH and len(ctx.codes) == 2 and move.view != View.SWITCH:
+            # "what skills would i need": of the job switched to, as the summary is
+            ctx = ctx.with_(codes=ctx.codes[1:], asked=ctx.asked[1:])
         where = ctx.area
         if move.place is not None or move.national:  # "salary in iowa?"
             elsewhere = _area(move, ctx, state_of)
@@ -172,7 +176,9 @@ def next_context(
         resolution = resolve(move.titles[0])
         if resolution.status == Status.UNKNOWN or resolution.best is None:
             return Nothing("unknown title")
-        if move.move == Move.REPLACE:
+        one = len(set(ctx.codes)) == 1 and kind in (ReplyKind.PROFILE, ReplyKind.DETAIL)
+        if move.move == Move.REPLACE or (move.instead_of_one and one):
+            # "what about plumbers" after an answer about one job: that answer about plumbers
             position = len(ctx.codes) - 1
             if len(move.titles) > 1:
                 found = _position(

@@ -63,6 +63,8 @@ class FollowUp:
     view: View | None = None
     both: bool = False  # CHART: "for both" / "for them" (the two last talked about)
     versus: bool = False  # ADD: "vs X", "compare with X" — a comparison, whatever came before
+    # ADD: "what about X" — after an answer about one job, the same about X instead
+    instead_of_one: bool = False
 
 
 ORDINALS = {
@@ -787,6 +789,8 @@ _ADD = re.compile(
 )
 
 _VERSUS = re.compile(r"^(?:vs\.?|versus|compare\s|against)\s*")
+# "what about plumbers" (no "and", no "vs"): the same question of another job.
+_WHAT_ABOUT = re.compile(r"^(?:(?:ok|so|but)\s+)?(?:what|how|wat)\s+about\s+(?!for\s)")
 
 
 def _pick(
@@ -823,5 +827,6 @@ def _change(
         title = re.sub(r"\s+(?:there|too|as\s+well)$", "", match["title"])  # "paralegals there?"
         if find_place(title) is None and not _NATIONAL.match(title) and is_title(title):
             versus = bool(_VERSUS.match(said))
-            return FollowUp(Move.ADD, titles=(title,), versus=versus)
+            about = bool(_WHAT_ABOUT.match(said))
+            return FollowUp(Move.ADD, titles=(title,), versus=versus, instead_of_one=about)
     return None

@@ -735,8 +735,8 @@ async def test_follow_ups_from_the_second_trial(careerbot: Careerbot) -> None:
     assert codes(there) == ["25-2021.00"] and where(there) == "Ohio"
     chat = Chat(careerbot)
     await chat.say("teacher in ny")
-    high = await chat.say("what about high school")
-    assert codes(high) == ["25-2021.00", "25-2031.00"]
+    high = await chat.say("what about high school")  # the same answer, of that one instead
+    assert codes(high) == ["25-2031.00"] and where(high) == "New York"
     chat = Chat(careerbot)
     await chat.say("nurse vs teacher")
     again = await chat.say("whats the difference between them")
@@ -976,3 +976,15 @@ async def test_a_verb_typed_with_letters_swapped_is_still_read(careerbot: Career
     reply = await Chat(careerbot).say("how much do glaziers mkae in oregon")
     assert reply.kind == ReplyKind.PROFILE and codes(reply) == ["47-2121.00"]
     assert reply.extra["location"]["name"] == "Oregon"
+
+
+async def test_a_job_named_mid_conversation_is_asked_about_where_the_conversation_is(
+    careerbot: Careerbot,
+) -> None:
+    chat = Chat(careerbot)
+    await chat.say("highest paying jobs without a degree in minnesota")
+    named = await chat.say("tell me about radiation therapists")
+    assert codes(named) == ["29-1124.00"] and where(named) == "Minnesota"
+    await careerbot.set_location(chat.chat, "US")  # /state US: the country again
+    again = await chat.say("tell me about dental hygienists")
+    assert where(again) == "United States"

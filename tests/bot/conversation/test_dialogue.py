@@ -162,3 +162,22 @@ def test_how_to_become_the_second_of_two() -> None:
     assert isinstance(second, Context) and second.kind == ReplyKind.HOWTO
     assert second.codes == (TEACHER,)
     assert isinstance(step(FollowUp(Move.HOWTO, index=5)), Nothing)
+
+
+def test_what_about_x_after_one_job_asks_the_same_of_x_but_adds_to_a_set() -> None:
+    profile = Context(ReplyKind.PROFILE, (NURSE,), ("nurse",), OHIO.code)
+    about = FollowUp(Move.ADD, titles=("plumbers",), instead_of_one=True)
+    assert step(about, profile) == profile.with_(codes=(PLUMBER,), asked=("plumbers",))
+    skills = profile.with_(kind=ReplyKind.DETAIL, view=View.SKILLS)
+    assert step(about, skills) == skills.with_(codes=(PLUMBER,), asked=("plumbers",))
+    also = step(FollowUp(Move.ADD, titles=("plumbers",)), profile)  # "and plumbers?"
+    assert isinstance(also, Context) and also.codes == (NURSE, PLUMBER)
+    grown = step(about, COMPARE)  # after two, "what about plumbers" adds a third
+    assert isinstance(grown, Context) and grown.codes == (NURSE, TEACHER, PLUMBER)
+
+
+def test_a_view_after_a_switch_is_of_the_job_switched_to() -> None:
+    switch = Context(ReplyKind.SWITCH, (PLUMBER, NURSE), ("plumber", "nurse"), current=PLUMBER)
+    skills = step(FollowUp(Move.DETAIL, view=View.SKILLS), switch)
+    assert isinstance(skills, Context) and skills.codes == (NURSE,)
+    assert skills.view == View.SKILLS

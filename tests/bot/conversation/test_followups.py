@@ -360,3 +360,11 @@ def test_more_ways_to_ask_about_the_set_or_the_job_shown() -> None:
     assert read("do nurse need a license") == FollowUp(Move.HOWTO, titles=("nurse",))
     switch = read("ok how would i go from what i do now to teacher")
     assert switch == FollowUp(Move.SWITCH, titles=("teacher",))
+
+
+def test_what_about_a_job_is_said_apart_from_and_a_job() -> None:
+    """ "what about X" asks the same of X; "and X?" adds X (the dialogue decides per answer)."""
+    assert read("what about teacher") == FollowUp(
+        Move.ADD, titles=("teacher",), instead_of_one=True
+    )
+    assert read("and teacher?") == FollowUp(Move.ADD, titles=("teacher",))
