@@ -105,7 +105,7 @@ _SWITCH = re.compile(
 # "lpn to rn", "receptionist to medical coder, good move?": from one job to the other. Not
 # "Assistant to the Director", a title.
 _TO_SWITCH = re.compile(
-    r"^(?:from\s+)?(?:an?\s+)?(?P<a>[^,]+?)(?<!assistant)(?<!aide)(?<!secretary)\s+(?:to|->|→)\s+"
+    r"^(?:from\s+)?(?:an?\s+)?(?P<a>[^,]+?)(?<!assistant)(?<!aide)(?<!secretary)(?<!contract)(?<!temp)\s+(?:to|->|→)\s+"
     r"(?!the\s)(?:an?\s+)?(?P<b>[^,]+?)(?:\s*[,:;-]?\s*(?:good\s+move|a\s+good\s+(?:move|idea)"
     r"|worth\s+it|is\s+it\s+worth\s+it|possible|doable|realistic|smart|thoughts|how"
     r"|how\s+(?:hard|long)(?:\s+is\s+it)?|any\s+(?:tips|advice)))?$"

@@ -56,6 +56,7 @@ CLEAR_TYPO = 0.85  # ... or one this close: a letter off in a long word ("hygeni
 TYPICAL_WEIGHT = 0.6  # rank points for an occupation whose names use the query's words often
 HINT_WEIGHT = 1.5  # rank points per unit of department words found in an occupation's names
 FALLBACK_SCORE = AMBIGUOUS_SCORE + 8.0  # a part of the title alone is a known title
+EXCLUDED_PENALTY = 12.0  # a title that rules out the query's words ("Except Special Education")
 INFERRED_SCORE = 99.0  # a field read as its worker ("pipefitting"): sure, but not as written
 RESPELLED_SCORE = 99.0  # a known title once its clear typos are put right: as good as written
 TOP_ENTRIES = 40  # fuzzy-matched titles read for their occupations
@@ -409,7 +410,7 @@ class TitleScorer(FuzzyMatch):
         total = sum(self.idf.get(w, UNKNOWN_WORD_WEIGHT) for w in optional) or 1.0
         out: dict[str, float] = {}
         for code in codes:
-            vocabulary = self.vocabulary(code, hidden)
+            vocabulary = self.vocabulary(code, hidden) - self.excluded.get(code, set())
             own = self.title_words[code]
             found = sum(self.idf.get(w, 0.0) * ((w in vocabulary) + (w in own)) for w in optional)
             if found:
@@ -503,7 +504,9 @@ class TitleScorer(FuzzyMatch):
         adjusted = []
         for code, (shown, value) in top:
             share = self._accounted(code, required, corrected, hidden)
-            adjusted.append((code, shown, value - 8.0 * (1.0 - share), share))
+            # "… Except Special Education" is not what "special education …" asks for
+            ruled_out = EXCLUDED_PENALTY if self._rules_out(code, required, optional) else 0.0
+            adjusted.append((code, shown, value - 8.0 * (1.0 - share) - ruled_out, share))
         adjusted.sort(key=lambda item: item[2], reverse=True)
         first = adjusted[0]
         confident = (
@@ -523,6 +526,11 @@ class TitleScorer(FuzzyMatch):
             and not any(o in vocabulary for o, _ in corrected.get(w) or [(w, 1.0)])
         )
         return Scored([(c, s, v) for c, s, v, _ in adjusted], confident, headed, head, unexplained)
+
+    def _rules_out(self, code: str, required: list[str], optional: list[str]) -> bool:
+        """Whether the occupation's own title says "Except" words the query asks for."""
+        excluded = self.excluded.get(code)
+        return excluded is not None and not excluded.isdisjoint([*required, *optional])
 
     def _trusted_spelling(
         self, word: str, corrected: Mapping[str, list[tuple[str, float]]], title: tuple[str, ...]

@@ -198,7 +198,15 @@ class TitleTables:
             for head in found:
                 heads[head].add(code)
         self.heads = dict(heads)
-        self.title_words = {code: set(tokens(t)) for code, t in self.occupation_titles.items()}
+        # What an occupation's own title rules out ("Teaching Assistants, …, Except Special
+        # Education"): words that say which occupation it is not.
+        self.excluded = {
+            code: _ruled_out(t) for code, t in self.occupation_titles.items() if "xcept" in t
+        }
+        self.title_words = {
+            code: set(tokens(t)) - self.excluded.get(code, set())
+            for code, t in self.occupation_titles.items()
+        }
         self.occupation_words = frozenset().union(*self.title_words.values())
         jobs = {
             head: sum(self.employment.get(c, 0) for c in codes) for head, codes in heads.items()
@@ -448,3 +456,9 @@ def _slip(typed: str, spelling: str, score: float) -> float:
     if swapped and OSA.distance(typed, spelling) == 1:
         return max(score, 100.0 * (1 - 1 / (2 * len(typed))))
     return score
+
+
+def _ruled_out(title: str) -> set[str]:
+    """The words after "Except" in an official title that its words before do not use."""
+    before, _, after = fold(title).partition("except")
+    return set(tokens(after)) - set(tokens(before))

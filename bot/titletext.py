@@ -24,7 +24,7 @@ _CODES = re.compile(
     r"|#\s*\d[\w-]*"
     r"|\b[a-z]{1,4}-?\d{4,}\b|\b\d{4,}\b"
     r"|(?:(?:up\s+to|from|starting\s+at)\s+)?\$\s*\d[\d,.]*\s*(?:k\b)?(?:\s*(?:-|–|to)\s*\$?\s*\d[\d,.]*"
-    r"\s*(?:k\b)?)?(?:\s*(?:/|per|an?)\s*(?:hr|hour|h|yr|year|wk|week|day|mo|month)\b)?"
+    r"\s*(?:k\b)?)?(?:\s*(?:/|per|an?)?\s*(?:hr|hour|h|yr|year|wk|week|day|mo|month)\b)?"
     r"(?:\s*(?:\+|plus)\s*(?:commission|bonus(?:es)?|tips|benefits))?"
     r"|\b(?:sign(?:ing)?[\s-]*on\s+)?bonus\b",
     re.IGNORECASE,
@@ -40,7 +40,9 @@ _SCHEDULE = re.compile(
     r"|\bnights\b|\bweekends\b|\bovernights?\b|\bnew[\s-]+grad(?:uate)?s?\b"
     r"|\b(?:now\s+|immediately\s+)?hiring(?:\s+(?:now|immediately))?\b|\burgent(?:ly)?\b"
     r"|\bimmediate\s+(?:start|opening)s?\b|\bhome\s+(?:daily|weekly|nightly)\b|\botr\b"
-    r"|\bbilingual\b|\bft\b|\bf/t\b|\bp/t\b",
+    r"|\bbilingual\b|\bft\b|\bf/t\b|\bp/t\b"
+    r"|\b(?:contract|temp)[\s-]+to[\s-]+(?:hire|perm(?:anent)?)\b|\bneeded\s+(?:asap|now|immediately)\b"
+    r"|\b(?:19|20)\d\d(?:-\d\d)?\s+(?:school\s+year|start)\b|\bschool\s+year\b",
     re.IGNORECASE,
 )
 # Also noise in a qualifier or parentheses, though they can be title words elsewhere

@@ -448,3 +448,14 @@ def test_words_that_only_sit_side_by_side_are_not_joined(real_index: TitleIndex)
     assert real_index.resolve("hi there").status != Status.MATCHED
     hr = real_index.resolve("hr manger")
     assert hr.best is None or hr.best.code.startswith("11-")
+
+
+def test_a_title_that_rules_out_the_words_asked_for_is_not_the_answer(
+    real_index: TitleIndex,
+) -> None:
+    """ "Teaching Assistants, …, Except Special Education" is not what "special education"
+    asks for, though its title holds the words."""
+    found = real_index.resolve("Paraprofessional - Special Education Resource Room")
+    assert found.best is not None and found.best.code == "25-9043.00"
+    plain = real_index.resolve("paraprofessional")
+    assert plain.best is not None and plain.best.code == "25-9042.00"

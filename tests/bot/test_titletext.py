@@ -17,6 +17,7 @@ from bot.titletext import analyse, asked_as, head_noun, of_inverted, strip_ranks
         ("RN - $10K Sign-On Bonus", "RN"),
         ("Machinist Class A", "Machinist Class A"),
         ("Sr. Accountant (Seasonal)", "Sr. Accountant (Seasonal)"),
+        ("Dishwasher, $16hr", "Dishwasher"),  # pay with no "/"
     ],
 )
 def test_what_was_asked_loses_only_pure_noise(text: str, kept: str) -> None:
@@ -35,6 +36,9 @@ def test_what_was_asked_loses_only_pure_noise(text: str, kept: str) -> None:
         ("Prep Cook (Part-Time)", ("prep", "cook")),
         ("Remote Customer Service Representative", ("customer", "service", "representative")),
         ("Bartender - Weekends", ("bartender",)),
+        ("QA Tester (Contract to Hire)", ("qa", "tester")),
+        ("Line Cook needed ASAP", ("line", "cook")),
+        ("Paraprofessional (2026-27 School Year)", ("paraprofessional",)),
     ],
 )
 def test_grades_levels_and_schedule_are_not_the_occupation(
