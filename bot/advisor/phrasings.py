@@ -42,6 +42,13 @@ QUIZ = re.compile(
     r"\s+(?:who|that)\s+(?:likes?|loves?|enjoys?|is\s+good\s+at|are\s+good\s+at)\b"
     r"|\bwhat\s+should\s+(?:i|he|she|they|my\s+\w+)\s+(?:study|major\s+in|go\s+to\s+(?:school|college)"
     r"\s+for|do\s+after\s+(?:high\s+)?school)\b|\b(?:pick|choose|choosing|picking)\s+a\s+major\b"
+    # "what kind of job fits an introvert who likes …", "what jobs would match that" (after
+    # what the person likes)
+    r"|\bwhat\s+(?:kind\s+of\s+|type\s+of\s+|sort\s+of\s+)?(?:careers?|jobs?|work)\s+"
+    r"(?:would\s+|might\s+|could\s+)?(?:fits?|suits?|match(?:es)?)\s+(?:an?\s+\w+\s+who"
+    r"|someone\s+who|somebody\s+who|people\s+who|that|this|those|these|my)\b"
+    r"|\b(?:i\s+)?(?:like|love|enjoy)\s+[a-z ,&']{3,60}\s+what\s+(?:kind\s+of\s+)?"
+    r"(?:jobs?|careers?)\s+(?:would|might|could)\s+(?:match|fit|suit)\b"
 )
 
 # --- pay position ----------------------------------------------------------------------------
@@ -118,6 +125,21 @@ TOOLS = [
     re.compile(
         r"^i\s+(?:know|use|can\s+use|am\s+good\s+at)\s+(?P<tool>.+?)\s*[.,;!]?\s*"
         rf"(?:which|what)\s+(?:{LIST_NOUNS})\s+use\s+it$"
+    ),
+    # "im really good at quickbooks, what kind of jobs actually use it"
+    re.compile(
+        r"^(?:i'?m|im|i\s+am)\s+(?:really\s+|pretty\s+|very\s+)?(?:good|great|skilled)\s+(?:at|with)"
+        r"\s+(?P<tool>.+?)\s*[.,;!]?\s*(?:so\s+)?(?:which|what)\s+(?:kind\s+of\s+|sort\s+of\s+)?"
+        rf"(?:{LIST_NOUNS})\s+(?:actually\s+|really\s+)?(?:use|need)\s+(?:it|that|them)$"
+    ),
+    # "careers where you'd use sketchup a lot", "what jobs use westlaw besides being a lawyer"
+    re.compile(
+        rf"^(?:{LIST_NOUNS})\s+where\s+(?:you'?d|you\s+would|i'?d|i\s+would|you)\s+use\s+"
+        r"(?P<tool>.+?)(?:\s+(?:a\s+lot|every\s+day|daily|all\s+day))?$"
+    ),
+    re.compile(
+        rf"^(?:which|what|wat)\s+(?:other\s+)?(?:{LIST_NOUNS})\s+(?:use|uses|need|needs)\s+"
+        r"(?P<tool>.+?)\s+(?:besides|other\s+than|apart\s+from|except)\b.*$"
     ),
 ]
 TOOL_NOISE = re.compile(

@@ -160,6 +160,9 @@ def test_pay_position(text: str, title: str, pay: float, hourly: bool, place: st
         ("who works with sap", "sap"),
         ("which occupations require microsoft word", "microsoft word"),
         ("careers for people who know python", "python"),
+        ("i'm pretty good with autocad, what kind of jobs need it", "autocad"),
+        ("careers where you would use photoshop every day", "photoshop"),
+        ("what jobs use excel other than accounting", "excel"),
     ],
 )
 def test_tools(text: str, tool: str) -> None:
@@ -220,6 +223,8 @@ def test_prospects(text: str, title: str) -> None:
         "what career should i pursue",
         "can u give me one of those interest tests",
         "graduating in may and have no clue what im into",
+        "what type of work suits a homebody who likes puzzles",
+        "i love baking and fixing bikes what jobs would fit",
     ],
 )
 def test_quiz(text: str) -> None:
