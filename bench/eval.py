@@ -5,8 +5,8 @@ messages), employer.tsv (titles as U.S. employers post them; the dev set the rul
 on), employer_fresh.tsv when present (written after tuning, never tuned on), descriptions.tsv
 (descriptions of the work), fresh_slang.tsv and fresh_chat*.tsv (chat messages written after
 tuning; fresh_chat4-8.tsv and employer_fresh2.tsv and employer_fresh4.tsv were tuned on after
-their first runs, which their headers record; employer_fresh3.tsv and employer_fresh5.tsv are
-not tuned on). top-1:
+their first runs, which their headers record; employer_fresh3.tsv, employer_fresh5.tsv and
+fresh_chat9.tsv are not tuned on). top-1:
 every title in the message resolved (matched, or asked about with the right answer first) to
 an acceptable occupation. top-3: the right one among the first three offered. group: the first
 answer is in the right SOC major group. confident wrong: "matched" (the bot answers without
@@ -55,6 +55,7 @@ LABELLED = (
     "fresh_chat6.tsv",
     "fresh_chat7.tsv",
     "fresh_chat8.tsv",
+    "fresh_chat9.tsv",
     "employer_fresh2.tsv",
     "employer_fresh3.tsv",
     "employer_fresh4.tsv",
