@@ -37,7 +37,10 @@ class Previous:
 
     @property
     def occupation(self) -> str | None:
-        """The one occupation the answer was about (a profile, a how-to, ...)."""
+        """The one occupation the answer was about (a profile, a how-to, ...; after a switch,
+        the job switched to: "what degree do u need for that")."""
+        if self.kind == ReplyKind.SWITCH and len(self.codes) == 2:
+            return self.codes[1]
         if self.kind in (ReplyKind.RANK, ReplyKind.TOOLS) or len(set(self.codes)) != 1:
             return None
         return self.codes[0]

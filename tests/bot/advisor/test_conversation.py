@@ -169,3 +169,11 @@ async def test_what_pays_most_is_a_ranking_unless_a_set_is_shown(careerbot: Care
     assert (await Talk(careerbot).say("what pays more, plumber or electrician"))[
         "kind"
     ] == "compare"
+
+
+async def test_what_it_takes_after_a_switch_is_of_the_job_switched_to(careerbot: Careerbot) -> None:
+    talk = Talk(careerbot)
+    await talk.say("im a cashier in ohio")
+    await talk.say("could i become a pharmacy technician")
+    takes = await talk.say("what degree do u need for that")
+    assert takes["kind"] == "howto" and takes["occupations"][0]["code"] == "29-2052.00"
