@@ -111,9 +111,40 @@ def choose_reading(intent: Intent, index: Resolves) -> list[Resolution]:
             if one_title(whole, parts, generic, qualifier):
                 out.append(whole)
                 continue
+            if _slash_pair(whole_text, part_texts) and _one_job(parts):
+                # The surer name; on a tie the second, which carries the department after it
+                # ("Meat Cutter / Butcher - Grocery", "Drafter / CAD Technician - Civil").
+                out.append(max(reversed(parts), key=_quality))
+                continue
             parts = _without_chatter(whole_text, part_texts, parts, index)
         out.extend(parts)
     return out
+
+
+def _slash_pair(whole: str, texts: tuple[str, ...]) -> bool:
+    """Two names joined by a slash alone: "Busser / Food Runner", "Drywall Hanger/Finisher"."""
+    if len(texts) != 2:
+        return False
+    start = whole.find(texts[0]) + len(texts[0])
+    between = whole[start : whole.find(texts[1], start)]
+    return between.strip() == "/"
+
+
+def _one_job(parts: list[Resolution]) -> bool:
+    """Whether two names an employer joins with a slash are one job: the same SOC broad
+    occupation ("Drywall Hanger/Finisher": drywall installers, tapers), or one's occupation
+    among the other's first two. "electrician/plumber" names two (47-2111, 47-2152)."""
+    first, second = parts
+    if first.best is None or second.best is None:
+        return False
+    if Status.UNKNOWN in (first.status, second.status):
+        return False
+    a, b = first.best.code, second.best.code
+    if a[:6] == b[:6]:
+        return True
+    return a in {c.code for c in second.candidates[:2]} or b in {
+        c.code for c in first.candidates[:2]
+    }
 
 
 def _without_chatter(

@@ -238,3 +238,22 @@ def test_a_department_after_a_comma_still_belongs_to_the_title(careerbot) -> Non
     sides = careerbot.match("Manager, Benefits & Leave Administration")["sides"]
     assert [side["text"] for side in sides] != ["manager"]  # the department is not dropped
     assert len(careerbot.match("nurse, teacher")["sides"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Meat Cutter / Butcher - Grocery", "51-3021.00"),
+        ("Caregiver / Home Health Aide - Weekends", "31-1121.00"),
+    ],
+)
+def test_two_names_of_one_job_joined_by_a_slash_are_one_title(
+    careerbot, text: str, code: str
+) -> None:  # type: ignore[no-untyped-def]
+    [side] = careerbot.match(text)["sides"]
+    assert side["candidates"][0]["code"] == code
+
+
+@pytest.mark.parametrize("text", ["electrician/plumber", "cna/lpn", "nurse/teacher"])
+def test_two_jobs_joined_by_a_slash_are_still_compared(careerbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(careerbot.match(text)["sides"]) == 2
