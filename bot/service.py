@@ -9,6 +9,10 @@ handing the wording to `bot.summary`, `bot.views` and `bot.wording` and the butt
 What a message asks (its question, titles, follow-up; `careerbot match`) is read by
 `bot.asked`, and the buttons' own answers live in `bot.pressing`; this module keeps the order
 of a request's steps and what the conversation remembers between them.
+
+A little over 450 lines: `_turn` is one ordered list of readings (small talk, places, advice,
+follow-ups, a question with titles), and the order is the rule; spread over modules, a reader
+would have to put it back together to see which reading wins.
 """
 
 from __future__ import annotations
