@@ -2,6 +2,9 @@
 
 Parsing is deliberately separate from resolution: it only finds the pieces ("A", "B", a place)
 in the phrasing people use, and leaves deciding what "A" means to the title index.
+
+A little over 400 lines: the ways a message joins titles ("vs", lists, "from A to B", a place
+last) are tried in one order, and each rule's exceptions are written against the others.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ occupations that use them and how strongly, posting lists and word weights, head
 nouns, fields and their workers, acronyms, and spelling correction over the vocabulary.
 Scoring lives in bot/titlescore.py and bot/fuzzymatch.py.
 
-A little over 400 lines: the tables are built in one pass over the titles, each table from the
+About 460 lines: the tables are built in one pass over the titles, each table from the
 ones before it (heads need the worker nouns, which need the postings); apart, each would
 have to rebuild or import the others.
 """

@@ -5,6 +5,10 @@ ask ("where do X make the most", "best cities in <state> for X"), and captures t
 (`t`), the place or the tool as written. How a ranking's measure and filters are worded is in
 `bot.advisor.words`. Patterns read lower-case text without trailing punctuation
 (`questions.normal`).
+
+About 450 lines, on purpose: it is one table of phrasings, a group per kind; it grows by a
+line when people are found to ask another way, and splitting it by kind would only spread
+the shared pieces (`_BE`, `_CREDENTIAL`, `_WHEN`) over several files.
 """
 
 from __future__ import annotations
