@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from bot.advisor.words import AMOUNT_PATTERN, LIST_NOUNS
+from bot.conversation.phrasing import RELATIVE
 
 # --- the quiz --------------------------------------------------------------------------------
 QUIZ = re.compile(
@@ -102,9 +103,8 @@ PAY_NOISE = [
     # someone else's pay, read as theirs: "my brother's a janitor, says he makes 15 an hour"
     (
         re.compile(
-            r"\bmy\s+(?:cousin|friend|brother|sister|son|daughter|wife|husband|partner|mom|dad"
-            r"|mother|father|uncle|aunt|boyfriend|girlfriend|bf|gf|roommate|neighbou?r)"
-            r"(?:'s|\s+is)\s+(?:an?\s+)?|\b(?:says|said|thinks)\s+(?:he|she|they)\b|\b(?:he|she|they)\b"
+            rf"{RELATIVE}(?:'s|\s+is)\s+(?:an?\s+)?"
+            r"|\b(?:says|said|thinks)\s+(?:he|she|they)\b|\b(?:he|she|they)\b"
         ),
         " ",
     ),

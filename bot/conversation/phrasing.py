@@ -64,8 +64,9 @@ _GREETING = re.compile(
 _THANKS_LEAD = re.compile(
     r"^(?:thanks|thank\s+you|thx|ty)(?:\s+(?:so\s+much|a\s+lot))?[\s!,.:;-]+", re.I
 )
-# Someone close whose job the person names: "my uncle is a boilermaker".
-_RELATIVE = (
+# Someone close whose job the person names: "my uncle is a boilermaker" (also read by the
+# advisor: "my brother's a janitor, says he makes 15 an hour").
+RELATIVE = (
     r"(?:my\s+|^)(?:cousin|friend|brother|sister|son|daughter|wife|husband|partner|mom|dad|mother|"
     r"father|kid|boyfriend|girlfriend|uncle|aunt|grandma|grandpa|grandmother|grandfather|niece|"
     r"nephew|roommate|neighbou?r|fianc[eé]e?|stepdad|stepmom|bf|gf|best\s+friend)"
@@ -86,7 +87,7 @@ _OWN_JOB = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+work\s+as|i'?m\s+working\s+as|i\s+currently\s+work\s+as|"
     r"i'?m\s+currently|i\s+am\s+currently|currently|i'?ve\s+been|i\s+have\s+been|i\s+been|"
     r"i\s+was|i\s+used\s+to\s+be|(?:\d+|\w+)\s+years?\s+as|"
-    + _RELATIVE
+    + RELATIVE
     + r"(?:\s+(?:is|was|used\s+to\s+be|has\s+been|had\s+been)|'s(?:\s+been)?))"
     r"\s+(?:a|an|working\s+as\s+an?)\s+(?!(?:bit|little|lot|fan|big|huge|total|guy|girl|woman|man"
     r"|dude|gal|lady|person|human|student)\b)"
@@ -100,7 +101,7 @@ _OWN_JOB = re.compile(
     r"(?P<work>[a-z][a-z /&'-]{1,30}?)"
     r"(?=\s+(?:and|but|who|looking|wanting|want|trying|thinking|for|with|at|in)\b|\s*[,.!?;]|\s*$)|"
     # "I drive for uber", "I drive a forklift": that vehicle's (or company's) driver.
-    r"\b(?:i|(?P<whose>" + _RELATIVE + r"))\s+(?:currently\s+)?drives?\s+(?:for\s+|an?\s+|the\s+)?"
+    r"\b(?:i|(?P<whose>" + RELATIVE + r"))\s+(?:currently\s+)?drives?\s+(?:for\s+|an?\s+|the\s+)?"
     r"(?P<drive>[a-z][a-z&'-]{1,20}"
     r"(?:\s+(?:truck|bus|cab|van))?)(?=\s+(?:and|but|now|rn|right\s+now|for\s+a\s+living|what|how)\b|"
     r"\s*[,.!?;]|\s*$)|"
