@@ -314,7 +314,6 @@ def _ask(
     """ "which pays more?", "in arizona which pays more", "who earns more there"."""
     place: Place | None = None
     national = False
-    said = _ASIDE.sub("", said)  # "ok but seriously which one is better"
     lead = re.match(
         r"^(?:(?:and|so|ok)\s+)?(?:in|for)\s+(?P<place>[a-z .'-]{2,30}?)\s+(?=which|who)", said
     )
@@ -358,11 +357,6 @@ def _ask(
     return FollowUp(Move.ASK, place=place, national=national, measure=measure, reverse=reverse)
 
 
-# Words before the question that change nothing: "ok but seriously", "honestly", "so like".
-_ASIDE = re.compile(
-    r"^(?:(?:ok(?:ay)?|but|so|and|seriously|honestly|actually|really|just|well|hmm+|lol|like|then"
-    r"|wait|tbh|real\s+talk|be\s+honest)[\s,]+)+(?=(?:so|and|ok|but)?\s*(?:which|who|what)\b)"
-)
 _HOW_MUCH_MORE = re.compile(
     r"^(?:(?:so|and|ok|but)\s+)?how\s+much\s+(?:more|(?P<less>less))(?:\s+money)?\s+(?:do|does|would|will|can)"
     r"\s+(?:they|it|that|one|i|you|he|she)\s+(?:make|earn|get(?:\s+paid)?|pay)$"

@@ -474,6 +474,7 @@ _ASIDE_TAIL = re.compile(
 _STRESS = re.compile(r"\b(?:really|actually|honestly|seriously|truly)\s+", re.IGNORECASE)
 _FILLER_LEAD = re.compile(
     r"^(?:(?:ok(?:ay)?|alright|all\s+right|actually|well|so|hmm+|um+|also|oh|ah|anyway|wait|btw"
+    r"|but|seriously|honestly|tbh|real\s+talk"
     r"|nvm|never\s*mind|by\s+the\s+way|quick\s+(?:question|q)|comparing\s+(?:options|jobs|careers)|random\s+(?:question|q)|one\s+more\s+thing|also"
     r"|(?:go(?:ing)?\s+|getting\s+|coming\s+)?back\s+to|whoa|wow|oh\s+wow|damn|dang|interesting"
     r"|nice|cool|great|got\s+it|i\s+see)"
@@ -717,8 +718,7 @@ def read(text: str) -> Said:
     difference = _DIFFERENCE_TAIL.search(framed)
     if difference and _SET_JOINER.search(framed[: difference.start()]):
         framed = framed[: difference.start()].strip() + (difference["where"] or "")
-    leads = r"\b(?:so|and|ok|okay|then|well|but|seriously|honestly|like|now)\b"
-    if re.search(r"[a-z]{3}", re.sub(leads, "", framed.casefold())):
+    if re.search(r"[a-z]{3}", re.sub(r"\b(?:so|and|ok|then|well)\b", "", framed.casefold())):
         question = framed  # "so which is better?" is the question itself, not a frame
     between = _BETWEEN.match(question)
     if between:

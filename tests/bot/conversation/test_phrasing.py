@@ -325,4 +325,9 @@ def test_help_about_and_thanks_in_more_words() -> None:
     assert read("what can this bot do exactly").meta == "help"
     assert read("who makes these numbers up lol").meta == "about"
     assert read("where does this thing get its data").meta == "about"
+
+
+def test_words_before_a_question_that_change_nothing_are_left_out() -> None:
+    assert read("ok but seriously which one is better").question == "which one is better"
+    assert read("honestly, which pays more").question == "which pays more"
     assert read("thx guys").small_talk
