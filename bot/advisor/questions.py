@@ -234,17 +234,13 @@ def _prospects(said: str, places: PlaceFinder) -> Question | None:
 
 # "what pays good …", "ok so what pays the most there", "what pays better … without a degree"
 _WHAT_PAYS = re.compile(r"^(?:(?:ok(?:ay)?|so|and|but)\s+)*what\s+(?:pays?|earns?)\b")
+_WHAT_PAYS_MORE = re.compile(r"^(?:(?:ok(?:ay)?|so|and|but)\s+)*what\s+pays?\s+(?:more|better)\b")
 _ALTERNATIVES = re.compile(r",|\b(?:or|vs|versus|than)\b")  # "what pays more, X or Y": titles
 
 
 def _rank(said: str, places: PlaceFinder) -> Question | None:
     words = wording(said)
-    if (
-        words.measure is None
-        and not words.filters.empty
-        and _WHAT_PAYS.match(said)
-        and re.match(r"^(?:\S+\s+)*?pays?\s+(?:more|better)\b", said)
-    ):
+    if words.measure is None and not words.filters.empty and _WHAT_PAYS_MORE.match(said):
         words = replace(words, measure=Measure.ANNUAL)  # a ranking: the filter says of what
     similar = phrasings.SIMILAR.search(said)
     similar_title = None
