@@ -31,7 +31,8 @@ _WORKPLACE_TAIL = re.compile(
 _DESCRIBED = re.compile(r"\b(?:who|that|which|where)\b")
 _CLAUSE = re.compile(
     r"^(?:which|what|who|where|when|why|how|is|are|was|were|should|would|could|can|do|does|did"
-    r"|will|it|it's|its|that|this|her|his|their|i|i'm|im|i've|he|she|they|we|you|just|so|but"
+    r"|will|it|it's|its|that|this|these|those|her|his|their|i|i'm|im|i've|he|she|they|we|you|just"
+    r"|so|but"
     r"|\d+\s*(?:yrs?|years?|months?|mos?))\b"
 )
 # Words that start what is said about a job ("want more money", "worst job ever"): such a

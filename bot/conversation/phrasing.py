@@ -691,8 +691,7 @@ def read(text: str) -> Said:
         # South Carolina?": the jobs said just before are what the question is about.
         before = wants or (asked[-2] if len(asked) > 1 and "?" not in asked[-2] else None)
         if before:
-            asked_of = re.sub(r"\b(?:those|these)(?:\s+(?:jobs|two|careers))?\b", "they", question)
-            question, wants = f"{before.rstrip(' .!;,')}, {asked_of}", None
+            question, wants = f"{before.rstrip(' .!;,')}, {question}", None
     question = _CHAT_TAIL.sub("", question) or question  # "im in montana btw", "… for a while"
     if _HOW_ARE_YOU.fullmatch(plain(question)):
         return Said("", own_job, greeting=True, small_talk=True)
