@@ -122,7 +122,7 @@ def choose_reading(intent: Intent, index: Resolves) -> list[Resolution]:
 
 
 def _slash_pair(whole: str, texts: tuple[str, ...]) -> bool:
-    """Two names joined by a slash alone: "Busser / Food Runner", "Drywall Hanger/Finisher"."""
+    """Two names joined by a slash alone: "Meat Cutter / Butcher", "electrician/plumber"."""
     if len(texts) != 2:
         return False
     start = whole.find(texts[0]) + len(texts[0])

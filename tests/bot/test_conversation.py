@@ -945,7 +945,7 @@ async def test_a_relatives_job_and_pay_are_asked_about_as_theirs(careerbot: Care
         "My sister's a hairdresser in Ohio, says she makes 16 an hour. is that ok?"
     )
     assert first.kind == ReplyKind.PAY_POSITION and codes(first) == ["39-5012.00"]
-    assert first.extra["location"]["name"] == "Ohio"
+    assert where(first) == "Ohio"
     later = await chat.say("could she become a cosmetology instructor")
     assert later.kind == ReplyKind.SWITCH and codes(later)[0] == "39-5012.00"
 
@@ -958,7 +958,7 @@ async def test_jobs_said_before_the_question_are_what_it_asks_about(careerbot: C
         "becoming a loan officer or maybe a credit analyst. What do those pay in Ohio?"
     )
     assert first.kind == ReplyKind.COMPARE and codes(first) == ["13-2072.00", "13-2041.00"]
-    assert first.extra["location"]["name"] == "Ohio"
+    assert where(first) == "Ohio"
     switch = await chat.say("how do i switch to the second one")
     assert switch.kind == ReplyKind.SWITCH and codes(switch) == ["43-3071.00", "13-2041.00"]
 
@@ -975,7 +975,7 @@ async def test_two_jobs_one_goes_back_to_school_for_are_compared(careerbot: Care
 async def test_a_verb_typed_with_letters_swapped_is_still_read(careerbot: Careerbot) -> None:
     reply = await Chat(careerbot).say("how much do glaziers mkae in oregon")
     assert reply.kind == ReplyKind.PROFILE and codes(reply) == ["47-2121.00"]
-    assert reply.extra["location"]["name"] == "Oregon"
+    assert where(reply) == "Oregon"
 
 
 async def test_a_job_named_mid_conversation_is_asked_about_where_the_conversation_is(
