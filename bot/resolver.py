@@ -215,10 +215,9 @@ class TitleIndex(TitleScorer):
                     after[0] in _TAIL_STARTS or any(w.strip("?!.,") in _JOB_TALK for w in after)
                 ):
                     continue
-                query = analyse(" ".join(rest[:n]))
-                scored = self.score(query)
-                if scored.confident:
-                    return self._resolution(query, scored, limit)
+                found = self.resolve(" ".join(rest[:n]), limit)  # remembered like any title
+                if found.status is Status.MATCHED:
+                    return found
         return None
 
     def _by_the_work(self, scored: Scored) -> Scored:
